@@ -1,0 +1,116 @@
+"""The database connection: one SQLite file per community workspace.
+
+`database` is a proxy that every peewee model is bound to; `open_database()` points it
+at a file after checking that the file is healthy and of a schema this build knows.
+A damaged or newer file is refused *before* anything could write to it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from peewee import DatabaseProxy, Model, SqliteDatabase
+
+from models.paths import make_private
+
+database = DatabaseProxy()
+
+PRAGMAS: dict[str, Any] = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 1,  # NORMAL: safe with WAL, much faster than FULL
+    "busy_timeout": 5000,
+    "cache_size": -32000,
+}
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class DatabaseProblem(Exception):
+    """A database file that must not be opened for writing; the message is for users."""
+
+
+class NewerSchemaError(DatabaseProblem):
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        self.path, self.found, self.known = path, found, known
+        super().__init__(
+            f"{path}: written by a newer QunDesk (schema {found}, this version knows up to "
+            f"{known}). It was not changed; please update QunDesk to open it."
+        )
+
+
+class DamagedDatabaseError(DatabaseProblem):
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path, self.detail = path, detail
+        super().__init__(f"{path}: the database is damaged ({detail}). It was not changed.")
+
+
+def inspect_file(path: Path) -> int:
+    """Check an existing database file without modifying it; return its schema version.
+
+    Uses an immutable read-only connection, so not even a -wal/-shm file is created.
+    Raises DamagedDatabaseError for anything SQLite cannot read or verify.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise DamagedDatabaseError(path, str(result))
+            return int(con.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(path, str(exc)) from exc
+
+
+def open_database(path: Path, *, migrate: bool = True) -> SqliteDatabase:
+    """Open (creating if needed) the workspace at `path` and bind all models to it."""
+    from models import schema  # late: schema imports every domain module
+
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        version = inspect_file(path)
+        if version > schema.SCHEMA_VERSION:
+            raise NewerSchemaError(path, version, schema.SCHEMA_VERSION)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    make_private(path)
+    if migrate:
+        schema.migrate(db, path)
+    return db
+
+
+def close_database() -> None:
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
+def worker_connection(path: Path) -> SqliteDatabase:
+    """A separate connection for a worker thread (peewee: one connection per thread)."""
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db.connect()
+    return db
+
+
+def chunks(items: Iterable[Any], size: int = 500) -> Iterator[list[Any]]:
+    """Split an id list so `IN (...)` stays under SQLite's variable limit."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,36 @@
+"""Workspace settings stored in the database (they travel with the community file)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from peewee import CharField, TextField
+
+from models.db import BaseModel
+
+DEFAULTS: dict[str, Any] = {
+    "community_name": "我的社群",
+    "daily_friend_limit": 20,
+    "level_thresholds": [[0, "新人"], [100, "活跃成员"], [300, "核心成员"], [1000, "元老"]],
+    "points_per_kind": {"best_share": 50, "answer": 10, "invite": 20, "attend": 5, "custom": 0},
+    "at_risk_days": 30,
+    "active_days": 30,
+}
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+def get(key: str) -> Any:
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None:
+        return DEFAULTS.get(key)
+    return json.loads(row.value)
+
+
+def put(key: str, value: Any) -> None:
+    text = json.dumps(value, ensure_ascii=False)
+    Setting.insert(key=key, value=text).on_conflict_replace().execute()

@@ -1,0 +1,110 @@
+"""Undo for destructive actions: a snapshot of the affected rows, restored on demand.
+
+A snapshot holds the raw rows of a root table (members or tags) plus every row of
+every table that points at them, so undoing a bulk delete also brings back tags,
+memberships, follow-ups and contributions - whichever domain modules define them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from peewee import BooleanField, CharField, DateTimeField, Model, TextField
+
+from models.db import BaseModel, chunks, database
+
+KEEP = 30  # undo entries kept; older ones are dropped
+
+
+class UndoEntry(BaseModel):
+    created_at = DateTimeField(default=dt.datetime.now)
+    label = CharField()
+    payload = TextField()
+    undone = BooleanField(default=False)
+
+
+def _dependents(root: type[Model]) -> list[tuple[type[Model], str]]:
+    from models.schema import all_models
+
+    out = []
+    for model in all_models():
+        for field in model._meta.refs:  # foreign keys declared on `model`
+            if model._meta.refs[field] is root and model is not root:
+                out.append((model, field.column_name))
+    return out
+
+
+def _rows(table: str, column: str, ids: list[int]) -> tuple[list[str], list[list[Any]]]:
+    cols: list[str] = []
+    rows: list[list[Any]] = []
+    for batch in chunks(ids):
+        marks = ",".join("?" * len(batch))
+        cursor = database.execute_sql(
+            f'SELECT * FROM "{table}" WHERE "{column}" IN ({marks})', batch)
+        cols = [d[0] for d in cursor.description]
+        rows += [list(r) for r in cursor.fetchall()]
+    return cols, rows
+
+
+def capture(root: type[Model], ids: list[int]) -> dict[str, Any]:
+    """The rows that an action on `ids` of `root` may change, before it changes them."""
+    tables = [{"table": root._meta.table_name, "column": root._meta.primary_key.column_name,
+               "scope": ids, "pk": root._meta.primary_key.column_name}]
+    for model, column in _dependents(root):
+        tables.append({"table": model._meta.table_name, "column": column, "scope": ids,
+                       "pk": model._meta.primary_key.column_name})
+    for entry in tables:
+        entry["cols"], entry["rows"] = _rows(entry["table"], entry["column"], ids)
+    return {"tables": tables}
+
+
+def record(label: str, snapshot: dict[str, Any], created: list[int] | None = None) -> int:
+    """Store a snapshot; `created` are root ids the action added (undo deletes them)."""
+    if created:
+        snapshot["tables"][0]["scope"] = list(snapshot["tables"][0]["scope"]) + list(created)
+    entry = UndoEntry.create(label=label, payload=json.dumps(snapshot, default=str))
+    stale = (UndoEntry.select(UndoEntry.id).order_by(UndoEntry.id.desc()).offset(KEEP))
+    UndoEntry.delete().where(UndoEntry.id.in_(stale)).execute()
+    return entry.id
+
+
+def latest() -> UndoEntry | None:
+    return UndoEntry.select().where(~UndoEntry.undone).order_by(UndoEntry.id.desc()).first()
+
+
+def undo(entry_id: int | None = None) -> str | None:
+    """Put every captured row back as it was; returns the undone action's label."""
+    entry = latest() if entry_id is None else UndoEntry.get_or_none(UndoEntry.id == entry_id)
+    if entry is None or entry.undone:
+        return None
+    snapshot = json.loads(entry.payload)
+    with database.atomic():
+        for table in snapshot["tables"]:  # root first: children need their parent back
+            _restore(table)
+        entry.undone = True
+        entry.save()
+    return entry.label
+
+
+def _restore(t: dict[str, Any]) -> None:
+    name, pk, cols = t["table"], t["pk"], t["cols"]
+    kept = {row[cols.index(pk)] for row in t["rows"]} if cols else set()
+    # Rows now in scope that the snapshot did not have were added by the action: remove.
+    for batch in chunks(t["scope"]):
+        marks = ",".join("?" * len(batch))
+        cursor = database.execute_sql(
+            f'SELECT "{pk}" FROM "{name}" WHERE "{t["column"]}" IN ({marks})', batch)
+        extra = [r[0] for r in cursor.fetchall() if r[0] not in kept]
+        for gone in chunks(extra):
+            database.execute_sql(
+                f'DELETE FROM "{name}" WHERE "{pk}" IN ({",".join("?" * len(gone))})', gone)
+    if not t["rows"]:
+        return
+    col_list = ",".join(f'"{c}"' for c in cols)
+    updates = ",".join(f'"{c}"=excluded."{c}"' for c in cols if c != pk)
+    sql = (f'INSERT INTO "{name}" ({col_list}) VALUES ({",".join("?" * len(cols))}) '
+           f'ON CONFLICT("{pk}") DO UPDATE SET {updates}')
+    for row in t["rows"]:
+        database.execute_sql(sql, row)

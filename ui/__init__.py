@@ -1,0 +1,1 @@
+"""QunDesk's Qt user interface: windows, screens, dialogs, item models, printing."""

@@ -1,0 +1,44 @@
+"""Language: Chinese is the source language of every string; English comes from a .qm.
+
+The choice is stored in QSettings ("language": "zh" | "en" | "" for the system's).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from models import messages
+from models.paths import resources_dir
+
+LANGUAGES = {"zh": "简体中文", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def chosen_language(override: str | None = None) -> str:
+    if override in LANGUAGES:
+        return override  # type: ignore[return-value]
+    stored = QSettings().value("language", "", str)
+    if stored in LANGUAGES:
+        return stored
+    system = QLocale.system()
+    return "zh" if system.language() == QLocale.Language.Chinese else "en"
+
+
+def install(language: str) -> None:
+    """Install translators for `language` (replacing any installed before)."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    messages.set_language(language)
+    if language == "zh":
+        return
+    folder = resources_dir() / "translations"
+    ours = QTranslator(app)
+    if ours.load(f"qundesk_{language}", str(folder)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+
+
+def remember(language: str) -> None:
+    QSettings().setValue("language", language)

@@ -1,0 +1,108 @@
+"""Run long domain work off the GUI thread, behind a progress dialog with Cancel.
+
+The work function gets `progress(done, total)` and `cancelled() -> bool`; models/ code
+checks `cancelled()` between chunks and raises Cancelled, rolling its transaction back.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from models.db import database
+from models.progress import Cancelled
+
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Work) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        # peewee keeps one connection per thread: this worker opens and closes its own.
+        database.connect(reuse_if_open=True)
+        try:
+            result = self.work(self.signals.progress.emit, self.stop.is_set)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # handed to the GUI thread, shown there
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            database.close()
+
+
+class Task(QObject):
+    """One background job with its progress dialog; keep a reference until it ends."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str, work: Work,
+                 show_dialog: bool = True) -> None:
+        super().__init__(parent)
+        self._job = _Job(work)
+        self.dialog: QProgressDialog | None = None
+        if show_dialog:
+            self.dialog = QProgressDialog(title, self.tr("取消"), 0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.canceled.connect(self._job.stop.set)
+        sig = self._job.signals
+        sig.progress.connect(self._on_progress)
+        sig.finished.connect(self._on_finished)
+        sig.failed.connect(self._on_failed)
+        sig.cancelled.connect(self._on_cancelled)
+
+    def start(self) -> Task:
+        self._job.setAutoDelete(False)
+        QThreadPool.globalInstance().start(self._job)
+        return self
+
+    def cancel(self) -> None:
+        self._job.stop.set()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(min(done, max(total, 1) - 1) if done < total else done)
+
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        self._close()
+        self.succeeded.emit(result)
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        self._close()
+        self.failed.emit(exc)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._close()
+        self.cancelled.emit()
