@@ -27,6 +27,8 @@ class MemberFilter:
     joined_to: dt.date | None = None
     no_contact_days: int | None = None
     birthday: str | None = None  # week | month
+    member_ids: list[int] | None = None  # an explicit set (Overview click-through)
+    label: str = ""  # what the explicit set is, shown above the list
 
     def is_structural_empty(self) -> bool:
         """True when only the text (or nothing) filters: no SQL needed."""
@@ -132,6 +134,11 @@ def build_sql(spec: MemberFilter, today: dt.date | None = None,
         days = _birthday_days(spec.birthday, today)
         where.append(f"substr(m.birthday, 6, 5) IN ({','.join('?' * len(days))})")
         params += days
+    if spec.member_ids is not None:
+        if spec.member_ids:
+            where.append(f"m.id IN ({','.join(str(int(i)) for i in spec.member_ids)})")
+        else:
+            where.append("0")
     if with_text and spec.text.strip():
         like = f"%{spec.text.strip().lower()}%"
         where.append("(lower(m.name) LIKE ? OR lower(m.nickname) LIKE ? OR "
