@@ -1,0 +1,260 @@
+"""Paginated A4 printing of HTML: PDF files, printers and Qt's print preview.
+
+The one print path of the app (weekly plan, activity checklists, sign-in sheets):
+
+- ``render_pdf(html, path, title=...)`` writes a PDF (temp name, then rename) and returns
+  its page count; raises ``PrintError`` when it cannot (no Chinese font, unwritable path).
+- ``preview(parent, html, title=...)`` opens QPrintPreviewDialog (non-blocking).
+- ``print_dialog(parent, html, title=...)`` opens QPrintDialog and prints on OK.
+- ``ensure_cjk_font(parent)`` tells the user, before printing, that no installed font covers
+  Chinese (Qt would silently drop every Chinese character from a PDF).
+
+The HTML is laid out by QTextDocument on the printer itself, so point sizes and CSS px
+scale correctly at any resolution. Each page gets a header (community name left, title
+right, a rule) and a centred "第 N / M 页" footer. Tables repeat their <thead> rows on
+every page they continue onto; ``BASE_CSS`` styles tables, headings and notes.
+
+Only QtGui is imported at module level: the CLI renders PDFs with a QGuiApplication and
+must not pay for QtWidgets / QtPrintSupport.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from ui.fonts import cjk_family
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
+
+MARGINS_MM = QMarginsF(14, 12, 14, 10)  # left, top, right, bottom
+HEADER_MM = 11.0  # header band (community name, title, rule) inside the top margin area
+FOOTER_MM = 7.0  # page number band
+BODY_POINT_SIZE = 9.5
+# After the CJK family: Latin fallbacks so digits and Latin text stay crisp.
+LATIN_FALLBACKS = ("Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation Sans")
+
+# Qt's rich text understands a subset of CSS 2.1: keep to it (no flex, no :nth-child).
+BASE_CSS = """
+h1 { font-size: 15pt; font-weight: 600; margin: 0 0 4px 0; }
+h2 { font-size: 12pt; font-weight: 600; margin: 10px 0 4px 0; }
+h3 { font-size: 10.5pt; font-weight: 600; margin: 8px 0 3px 0; }
+p { margin: 0 0 4px 0; }
+table { border-collapse: collapse; margin: 0 0 8px 0; }
+th { background-color: #e8edf3; font-weight: 600; text-align: left;
+     border: 1px solid #9aa5b1; padding: 3px 5px; }
+td { border: 1px solid #c3cbd3; padding: 3px 5px; vertical-align: top; }
+th.day { background-color: #33506e; color: #ffffff; font-size: 10.5pt; }
+td.empty { color: #8a949e; }
+.muted { color: #66707a; }
+.warn { color: #b3261e; font-weight: 600; }
+.small { font-size: 8pt; }
+.notes { border: 1px solid #c3cbd3; padding: 6px; }
+"""
+
+
+class PrintError(Exception):
+    """Printing cannot go ahead; the message is for users (the CLI maps it to exit 1)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Print", text)
+
+
+def page_layout(landscape: bool = False) -> QPageLayout:
+    """A4 with the app's margins, portrait or landscape."""
+    orientation = (QPageLayout.Orientation.Landscape if landscape
+                   else QPageLayout.Orientation.Portrait)
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM,
+                       QPageLayout.Unit.Millimeter)
+
+
+def print_font(point_size: float = BODY_POINT_SIZE, bold: bool = False) -> QFont:
+    """The CJK family named first (explicitly: Qt's own fallback is unreliable in PDFs)."""
+    font = QFont()
+    families = [cjk_family() or "", *LATIN_FALLBACKS]
+    font.setFamilies([f for f in families if f])
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
+
+
+def community_name() -> str:
+    """The open workspace's community name ('' when no database is open)."""
+    try:
+        from models import settings
+
+        return str(settings.get("community_name") or "")
+    except Exception:  # no database bound (a test printing plain HTML): header without it
+        return ""
+
+
+def _mm(device: QPagedPaintDevice, mm: float) -> float:
+    return mm * device.logicalDpiY() / 25.4
+
+
+def build_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
+    """Lay out `html` for `device`'s page body (the area between header and footer)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(print_font())
+    doc.setDefaultStyleSheet(BASE_CSS)  # must precede setHtml to apply
+    doc.setDocumentMargin(0)
+    doc.documentLayout().setPaintDevice(device)  # layout in device units: exact sizes
+    doc.setHtml(html)
+    width = device.width()
+    height = device.height() - _mm(device, HEADER_MM) - _mm(device, FOOTER_MM)
+    doc.setPageSize(QRectF(0, 0, width, height).size())
+    return doc
+
+
+def paint(device: QPagedPaintDevice, html: str, *, title: str,
+          community: str | None = None) -> int:
+    """Paint every page of `html` onto an already configured printer or PDF writer."""
+    doc = build_document(html, device)
+    pages = max(1, doc.pageCount())
+    width = float(device.width())
+    header_h, footer_h = _mm(device, HEADER_MM), _mm(device, FOOTER_MM)
+    body_h = doc.pageSize().height()
+    name = community_name() if community is None else community
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintError(_tr("无法开始打印（打印机或文件不可用）。"))
+    try:
+        head_font, foot_font = print_font(10, bold=True), print_font(8)
+        title_font = print_font(10)
+        for page in range(pages):
+            if page:
+                device.newPage()
+            # Header: community name left, title (with its date range) right, a thin rule.
+            band = QRectF(0, 0, width, header_h - _mm(device, 3))
+            painter.setPen(QColor("#1f2d3a"))
+            painter.setFont(head_font)
+            painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                             name)
+            painter.setFont(title_font)
+            painter.drawText(band, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                             title)
+            rule_y = header_h - _mm(device, 2)
+            painter.setPen(QPen(QColor("#7d8a96"), max(1.0, _mm(device, 0.25))))
+            painter.drawLine(0, int(rule_y), int(width), int(rule_y))
+            # Footer: page N of M, centred.
+            painter.setPen(QColor("#4a5560"))
+            painter.setFont(foot_font)
+            foot = QRectF(0, header_h + body_h, width, footer_h)
+            painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                             _tr("第 %1 / %2 页").replace("%1", str(page + 1))
+                             .replace("%2", str(pages)))
+            # Body: the page's slice of the laid-out document.
+            painter.save()
+            painter.translate(0, header_h - page * body_h)
+            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
+
+
+def render_pdf(html: str, path: Path, *, title: str, landscape: bool = False,
+               community: str | None = None) -> int:
+    """Write `html` as an A4 PDF to `path`; returns the number of pages.
+
+    Raises PrintError when no installed font covers Chinese or the file can't be written;
+    a half-written file never replaces an existing one (temp name, then rename).
+    """
+    if cjk_family() is None:
+        raise PrintError(no_cjk_font_message())
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise PrintError(_tr("文件夹“%1”不存在。").replace("%1", str(path.parent)))
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    writer = QPdfWriter(str(temp))
+    writer.setResolution(600)  # text and lines are vectors; this only sets the grid
+    writer.setTitle(title)
+    writer.setCreator("QunDesk 群主台")
+    writer.setPageLayout(page_layout(landscape))
+    try:
+        try:
+            pages = paint(writer, html, title=title, community=community)
+        finally:
+            del writer  # flush and close the file (before renaming or deleting it)
+        os.replace(temp, path)
+    except OSError as exc:
+        raise PrintError(_tr("无法写入“%1”：%2").replace("%1", str(path))
+                         .replace("%2", exc.strerror or str(exc))) from exc
+    finally:
+        if temp.exists():
+            temp.unlink()
+    return pages
+
+
+def no_cjk_font_message() -> str:
+    return _tr("没有找到能显示中文的字体，打印出来的中文会全部缺失。请先安装"
+               "“微软雅黑”、“苹方”、“思源黑体”或“文泉驿微米黑”等中文字体。")
+
+
+def ensure_cjk_font(parent: QWidget | None) -> bool:
+    """True when Chinese can be printed; otherwise warn the user and return False."""
+    if cjk_family() is not None:
+        return True
+    from ui import dialogs
+
+    dialogs.warn(parent, _tr("缺少中文字体"), no_cjk_font_message())
+    return False
+
+
+def _printer(landscape: bool):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(landscape))
+    return printer
+
+
+def preview(parent: QWidget | None, html: str, *, title: str,
+            landscape: bool = False) -> QDialog | None:
+    """Qt's print preview (zoom, orientation, print from there); None without a CJK font."""
+    if not ensure_cjk_font(parent):
+        return None
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    printer = _printer(landscape)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(_tr("打印预览 - %1").replace("%1", title))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.printer_ref = printer  # keep the printer alive as long as the dialog
+    dialog.paintRequested.connect(lambda p: paint(p, html, title=title))
+    dialog.resize(900, 1000)
+    dialog.open()
+    return dialog
+
+
+def print_dialog(parent: QWidget | None, html: str, *, title: str,
+                 landscape: bool = False) -> QDialog | None:
+    """The system print dialog; prints when the user presses Print."""
+    if not ensure_cjk_font(parent):
+        return None
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = _printer(landscape)
+    printer.setDocName(title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.printer_ref = printer
+    dialog.accepted.connect(lambda: paint(printer, html, title=title))
+    dialog.open()
+    return dialog
