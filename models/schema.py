@@ -27,6 +27,10 @@ TABLE_MODULES = (
     "models.settings",
     "models.segments",
     "models.undo",
+    "models.activities",
+    "models.checklists",
+    "models.activity_templates",
+    "models.signups",
 )
 
 # MIGRATIONS[n] brings a version n-1 database to version n.
