@@ -118,3 +118,29 @@ def groups_near_capacity() -> list[tuple[Group, int]]:
 def memberships_of(member_id: int) -> list[Membership]:
     return list(Membership.select(Membership, Group).join(Group)
                 .where(Membership.member == member_id).order_by(Group.position))
+
+
+def delete_group(group_id: int) -> int:
+    """Delete a group and its memberships (the members stay); returns how many it held."""
+    with database.atomic():
+        count = Membership.select().where(Membership.group == group_id).count()
+        Group.delete().where(Group.id == group_id).execute()
+    return count
+
+
+def set_memberships(member_id: int, roles: dict[int, str],
+                    joined_on: dt.date | None = None) -> None:
+    """Make the member's groups exactly `roles` ({group id: role}); keeps join dates."""
+    with database.atomic():
+        Membership.delete().where(
+            (Membership.member == member_id) & Membership.group.not_in(list(roles) or [0])
+        ).execute()
+        current = {m.group_id: m for m in Membership.select().where(Membership.member == member_id)}
+        for group_id, role in roles.items():
+            role = role if role in ROLES else "member"
+            if group_id in current:
+                if current[group_id].role != role:
+                    set_role(member_id, group_id, role)
+            else:
+                Membership.create(member=member_id, group=group_id, role=role,
+                                  joined_on=joined_on or dt.date.today())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from peewee import CharField, ForeignKeyField, IntegerField, fn
+from peewee import JOIN, CharField, ForeignKeyField, IntegerField, fn
 
 from models.db import BaseModel, chunks, database
 from models.members import Member, ValidationError, clean_text
@@ -122,7 +122,7 @@ def set_member_tags(member_id: int, tag_ids: Iterable[int]) -> None:
 
 def tags_of(member_id: int) -> list[Tag]:
     return list(Tag.select(Tag, TagCategory).join(MemberTag).switch(Tag)
-                .join(TagCategory, join_type="LEFT OUTER")
+                .join(TagCategory, join_type=JOIN.LEFT_OUTER)
                 .where(MemberTag.member == member_id).order_by(Tag.name))
 
 
@@ -137,10 +137,59 @@ def tag_ids_by_member() -> dict[int, list[int]]:
 
 def all_tags() -> list[Tag]:
     """Tags with their category, ordered by category then name."""
-    return list(Tag.select(Tag, TagCategory).join(TagCategory, join_type="LEFT OUTER")
+    return list(Tag.select(Tag, TagCategory).join(TagCategory, join_type=JOIN.LEFT_OUTER)
                 .order_by(fn.COALESCE(TagCategory.position, 999), Tag.name))
 
 
 def usage_counts() -> dict[int, int]:
     rows = MemberTag.select(MemberTag.tag, fn.COUNT(MemberTag.id)).group_by(MemberTag.tag).tuples()
     return dict(rows)
+
+
+# ---------------------------------------------------------------- categories (tag manager)
+
+
+def categories() -> list[TagCategory]:
+    return list(TagCategory.select().order_by(TagCategory.position, TagCategory.id))
+
+
+def save_category(name: str, color: str | None = None,
+                  category_id: int | None = None) -> TagCategory:
+    """Create or rename/recolour a category; names are unique."""
+    name = clean_text(name)
+    if not name:
+        raise ValidationError({"name": msg("required", field="name")})
+    clash = TagCategory.select().where(TagCategory.name == name)
+    if category_id is not None:
+        clash = clash.where(TagCategory.id != category_id)
+    if clash.exists():
+        raise ValidationError({"name": msg("name_exists", name=name)})
+    if category_id is None:
+        position = (TagCategory.select(fn.MAX(TagCategory.position)).scalar() or 0) + 1
+        return TagCategory.create(name=name, color=color or UNCATEGORISED_COLOUR,
+                                  position=position)
+    category = TagCategory.get_by_id(category_id)
+    category.name = name
+    if color:
+        category.color = color
+    category.save()
+    return category
+
+
+def delete_category(category_id: int) -> int:
+    """Delete a category; its tags stay, uncategorised. Returns how many tags it held."""
+    with database.atomic():
+        count = Tag.select().where(Tag.category == category_id).count()
+        Tag.update(category=None).where(Tag.category == category_id).execute()
+        TagCategory.delete().where(TagCategory.id == category_id).execute()
+    return count
+
+
+def reorder_categories(ids: list[int]) -> None:
+    with database.atomic():
+        for position, category_id in enumerate(ids):
+            TagCategory.update(position=position).where(TagCategory.id == category_id).execute()
+
+
+def move_tag(tag_id: int, category_id: int | None) -> None:
+    Tag.update(category=category_id).where(Tag.id == tag_id).execute()

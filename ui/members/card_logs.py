@@ -1,0 +1,319 @@
+"""Card tabs that are logs written as they happen (follow-ups, contributions) and the
+read-only views (referral chain, sessions presented). They need a saved member."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import contributions, followups
+from models.members import Member, invitees_tree, inviter_chain
+from ui.members.card_sections import EnterCatcher
+from ui.members.form_helpers import DateEdit, ErrorField, channel_labels, kind_labels
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def _cell(text: str, entry_id: int | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if entry_id is not None:
+        item.setData(ID_ROLE, entry_id)
+    return item
+
+
+class FollowUpSection(QWidget):
+    """The private follow-up log (date, channel, note) with add and delete."""
+
+    logged = Signal(object)  # the next-contact date set with the entry (date | None)
+    changed = Signal()
+
+    def __init__(self, member_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member_id = member_id
+        self.table = _table([self.tr("日期"), self.tr("方式"), self.tr("内容")])
+        self.date = DateEdit()
+        self.date.set_date(dt.date.today())
+        self.channel = QComboBox()
+        for key, label in channel_labels().items():
+            self.channel.addItem(label, key)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("聊了什么"))
+        self.next_date = DateEdit()
+        self.next_date.setToolTip(self.tr("下次联系日期（可空）"))
+        self.add_button = QPushButton(self.tr("记录跟进"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_entry)
+        self.delete_button = QPushButton(self.tr("删除所选记录"))
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.delete_selected)
+        EnterCatcher(self.note, self.add_entry)
+        self.date_field = ErrorField(self.date)
+        self.next_field = ErrorField(self.next_date)
+        form = QHBoxLayout()
+        form.addWidget(self.date_field)
+        form.addWidget(self.channel)
+        form.addWidget(self.note, 1)
+        form.addWidget(QLabel(self.tr("下次联系")))
+        form.addWidget(self.next_field)
+        form.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
+        self.setEnabled(member_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        labels = channel_labels()
+        entries = followups.history(self.member_id) if self.member_id else []
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            self.table.setItem(row, 0, _cell(entry.date.isoformat(), entry.id))
+            self.table.setItem(row, 1, _cell(labels.get(entry.channel, entry.channel)))
+            self.table.setItem(row, 2, _cell(entry.note))
+
+    @Slot()
+    def add_entry(self) -> None:
+        if self.member_id is None:
+            return
+        when, upcoming = self.date.date(), self.next_date.date()
+        self.date_field.set_error(None if when else self.tr("请填写有效日期"))
+        bad_next = bool(self.next_date.text().strip()) and upcoming is None
+        self.next_field.set_error(self.tr("日期无效") if bad_next else None)
+        if when is None or bad_next:
+            return
+        followups.log_followup(self.member_id, when, self.channel.currentData(),
+                               self.note.text(), upcoming)
+        self.note.clear()
+        self.next_date.clear()
+        self.reload()
+        self.logged.emit(upcoming)
+        self.changed.emit()
+
+    @Slot()
+    def delete_selected(self) -> None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        for row in rows:
+            followups.delete_followup(self.table.item(row, 0).data(ID_ROLE))
+        if rows:
+            self.reload()
+            self.changed.emit()
+
+
+class ContributionSection(QWidget):
+    """Points entries with add/delete; the total and level update at once."""
+
+    changed = Signal()
+
+    def __init__(self, member_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member_id = member_id
+        self.summary = QLabel()
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.table = _table([self.tr("日期"), self.tr("类型"), self.tr("积分"), self.tr("说明")])
+        self.kind = QComboBox()
+        for key, label in kind_labels().items():
+            self.kind.addItem(label, key)
+        self.points = QSpinBox()
+        self.points.setRange(-10_000, 10_000)
+        self.kind.currentIndexChanged.connect(self._default_points)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("说明（如：分享了私域运营经验）"))
+        self.add_button = QPushButton(self.tr("添加积分"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_entry)
+        EnterCatcher(self.note, self.add_entry)
+        self.delete_button = QPushButton(self.tr("删除所选记录"))
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.delete_selected)
+        form = QHBoxLayout()
+        form.addWidget(self.kind)
+        form.addWidget(self.points)
+        form.addWidget(self.note, 1)
+        form.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
+        self._default_points()
+        self.setEnabled(member_id is not None)
+        self.reload()
+
+    @Slot()
+    def _default_points(self) -> None:
+        self.points.setValue(contributions.default_points(self.kind.currentData()))
+
+    def total(self) -> int:
+        if self.member_id is None:
+            return 0
+        row = Member.select(Member.points).where(Member.id == self.member_id).tuples().first()
+        return row[0] if row else 0
+
+    def reload(self) -> None:
+        points = self.total()
+        self.summary.setText(self.tr("积分 %1 · 等级 %2").replace("%1", str(points))
+                             .replace("%2", contributions.level_for(points)))
+        labels = kind_labels()
+        entries = contributions.history(self.member_id) if self.member_id else []
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            self.table.setItem(row, 0, _cell(entry.date.isoformat(), entry.id))
+            self.table.setItem(row, 1, _cell(labels.get(entry.kind, entry.kind)))
+            points_item = _cell(f"{entry.points:+d}")
+            points_item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                         | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 2, points_item)
+            self.table.setItem(row, 3, _cell(entry.note))
+
+    @Slot()
+    def add_entry(self) -> None:
+        if self.member_id is None:
+            return
+        contributions.add_contribution(self.member_id, self.kind.currentData(),
+                                       self.points.value(), note=self.note.text())
+        self.note.clear()
+        self.reload()
+        self.changed.emit()
+
+    @Slot()
+    def delete_selected(self) -> None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        for row in rows:
+            contributions.delete_contribution(self.table.item(row, 0).data(ID_ROLE))
+        if rows:
+            self.reload()
+            self.changed.emit()
+
+
+class ReferralSection(QWidget):
+    """Who invited this member (up the chain) and whom they invited (three levels down)."""
+
+    open_member = Signal(int)
+    DEPTH = 3
+
+    def __init__(self, member_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member_id = member_id
+        self.chain = QLabel()
+        self.chain.setWordWrap(True)
+        self.chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.count = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("被邀请人"), self.tr("层级")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.itemActivated.connect(
+            lambda item, _col: self.open_member.emit(item.data(0, ID_ROLE)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chain)
+        layout.addWidget(self.count)
+        layout.addWidget(self.tree, 1)
+        hint = QLabel(self.tr("双击打开成员卡片"))
+        hint.setStyleSheet("color: #6b7280;")
+        layout.addWidget(hint)
+        self.reload()
+
+    def reload(self) -> None:
+        self.tree.clear()
+        if self.member_id is None:
+            self.chain.setText(self.tr("保存后显示邀请关系"))
+            self.count.clear()
+            return
+        chain = inviter_chain(self.member_id)
+        if chain:
+            names = " ← ".join(name for _, name in chain)
+            self.chain.setText(self.tr("邀请链（由近到远）：%1").replace("%1", names))
+        else:
+            self.chain.setText(self.tr("没有邀请人记录"))
+        rows = invitees_tree(self.member_id, depth=self.DEPTH)
+        direct = sum(1 for level, _, _ in rows if level == 1)
+        self.count.setText(self.tr("直接邀请 %1 人，三层内共 %2 人")
+                           .replace("%1", str(direct)).replace("%2", str(len(rows))))
+        parents: dict[int, QTreeWidgetItem] = {}
+        for level, member_id, name in rows:  # depth-first: a parent always comes first
+            parent = parents.get(level - 1)
+            item = QTreeWidgetItem([name, str(level)])
+            item.setData(0, ID_ROLE, member_id)
+            if parent is None or level == 1:
+                self.tree.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            parents[level] = item
+        self.tree.expandAll()
+
+
+class SessionsSection(QWidget):
+    """Content-calendar sessions this member presents (from models.calendar)."""
+
+    def __init__(self, member_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member_id = member_id
+        self.info = QLabel()
+        self.table = _table([self.tr("日期"), self.tr("时间"), self.tr("标题"),
+                             self.tr("类型"), self.tr("状态")])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.info)
+        layout.addWidget(self.table, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        try:  # the calendar domain arrives with its own issue
+            from models.calendar import sessions_of
+        except ImportError:
+            sessions_of = None
+        entries = sessions_of(self.member_id, limit=50) if sessions_of and self.member_id else []
+        if sessions_of is None:
+            self.info.setText(self.tr("内容日历尚未启用"))
+        else:
+            self.info.setText(self.tr("%n 场分享", "", len(entries)))
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            start = getattr(entry, "start_time", None)
+            values = [str(getattr(entry, "date", "") or ""),
+                      start.strftime("%H:%M") if hasattr(start, "strftime") else str(start or ""),
+                      str(getattr(entry, "title", "")), str(getattr(entry, "kind", "")),
+                      str(getattr(entry, "status", ""))]
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, _cell(value))

@@ -1,0 +1,188 @@
+"""Parts of the member card edited together with the card and saved with it: tags and
+group memberships (nothing reaches the database until the card is saved)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import groups as groups_model
+from models import tags as tags_model
+from models.members import ValidationError
+from ui.members.form_helpers import ERROR_STYLE, platform_labels, role_labels
+from ui.members.tag_chips import TagChips
+
+
+class EnterCatcher(QObject):
+    """Enter in a sub-form (add tag, add follow-up, ...) runs that form's action instead
+    of reaching the dialog, where it would press the default Save button."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.action()
+            return True
+        return False
+
+
+class TagsSection(QWidget):
+    """The card's tags as removable chips, plus a box to add an existing or new tag."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tags: dict[int, tuple[str, str]] = {}
+        self.chips = TagChips(self, removable=True)
+        self.chips.remove_requested.connect(self.remove_tag)
+        self.empty = QLabel(self.tr("还没有标签"))
+        self.empty.setStyleSheet("color: #6b7280;")
+        self.name = QComboBox()
+        self.name.setEditable(True)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.name.lineEdit().setPlaceholderText(self.tr("标签名（可新建）"))
+        self.name.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.name.setMinimumWidth(160)
+        self.category = QComboBox()
+        self.category.setToolTip(self.tr("新标签放入的分类"))
+        self.add_button = QPushButton(self.tr("添加标签"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_typed)
+        EnterCatcher(self.name.lineEdit(), self.add_typed)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.name, 2)
+        row.addWidget(QLabel(self.tr("新标签分类")))
+        row.addWidget(self.category, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.empty)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self.reload_choices()
+
+    def reload_choices(self) -> None:
+        self.name.clear()
+        for tag in tags_model.all_tags():
+            self.name.addItem(tag.name, tag.id)
+        self.name.setCurrentIndex(-1)
+        self.category.clear()
+        for category in tags_model.categories():
+            self.category.addItem(category.name, category.id)
+        self.category.addItem(self.tr("未分类"), None)
+
+    def set_tags(self, tags: list[tuple[int, str, str]]) -> None:
+        self._tags = {tag_id: (name, colour) for tag_id, name, colour in tags}
+        self._refresh()
+
+    def tag_ids(self) -> list[int]:
+        return list(self._tags)
+
+    def _refresh(self) -> None:
+        ordered = sorted(self._tags.items(), key=lambda kv: kv[1][0])
+        self.chips.set_tags([(tag_id, name, colour) for tag_id, (name, colour) in ordered])
+        self.chips.setVisible(bool(self._tags))
+        self.empty.setVisible(not self._tags)
+
+    @Slot()
+    def add_typed(self) -> None:
+        self.add_tag(self.name.currentText(), self.category.currentData())
+
+    def add_tag(self, name: str, category_id: int | None = None) -> int | None:
+        """Add a tag by name; a name not yet known creates the tag in `category_id`."""
+        try:
+            tag = tags_model.get_or_create_tag(name, category_id)
+        except ValidationError:
+            self.error.setText(self.tr("请输入标签名"))
+            self.error.show()
+            return None
+        self.error.hide()
+        colour = tag.category.color if tag.category_id else tags_model.UNCATEGORISED_COLOUR
+        if self.name.findData(tag.id) < 0:
+            self.name.addItem(tag.name, tag.id)
+        self._tags[tag.id] = (tag.name, colour)
+        self.name.setCurrentIndex(-1)
+        self.name.setEditText("")
+        self._refresh()
+        self.changed.emit()
+        return tag.id
+
+    @Slot(int)
+    def remove_tag(self, tag_id: int) -> None:
+        if self._tags.pop(tag_id, None) is not None:
+            self._refresh()
+            self.changed.emit()
+
+
+class GroupsSection(QWidget):
+    """One row per group: in the group or not, and the member's role there."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: dict[int, tuple[QCheckBox, QComboBox]] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(0, 1)
+        counts = groups_model.member_counts()
+        groups = list(groups_model.Group.select().order_by(groups_model.Group.position))
+        if not groups:
+            grid.addWidget(QLabel(self.tr("还没有群，可在“群管理”中添加")), 0, 0)
+        platforms = platform_labels()
+        for row, group in enumerate(groups):
+            count = counts.get(group.id, 0)
+            check = QCheckBox(f"{group.name}（{platforms.get(group.platform, '')}）")
+            if group.capacity:
+                ratio = count / group.capacity
+                check.setToolTip(self.tr("%1 / %2 人").replace("%1", str(count))
+                                 .replace("%2", str(group.capacity)))
+                if ratio >= groups_model.NEAR_CAPACITY:
+                    check.setText(check.text() + self.tr(" · 接近满员"))
+            role = QComboBox()
+            for key, label in role_labels().items():
+                role.addItem(label, key)
+            role.setCurrentIndex(role.findData("member"))
+            role.setEnabled(False)
+            check.toggled.connect(role.setEnabled)
+            check.toggled.connect(self.changed)
+            role.currentIndexChanged.connect(self.changed)
+            grid.addWidget(check, row, 0)
+            grid.addWidget(role, row, 1)
+            self._rows[group.id] = (check, role)
+
+    def set_memberships(self, roles: dict[int, str]) -> None:
+        for group_id, (check, combo) in self._rows.items():
+            check.setChecked(group_id in roles)
+            index = combo.findData(roles.get(group_id, "member"))
+            combo.setCurrentIndex(max(index, 0))
+
+    def roles(self) -> dict[int, str]:
+        return {group_id: combo.currentData() for group_id, (check, combo) in self._rows.items()
+                if check.isChecked()}
+
+    def row(self, group_id: int) -> tuple[QCheckBox, QComboBox]:
+        return self._rows[group_id]
