@@ -27,6 +27,7 @@ TABLE_MODULES = (
     "models.settings",
     "models.segments",
     "models.undo",
+    "models.calendar",
     "models.activities",
     "models.checklists",
     "models.activity_templates",
