@@ -156,10 +156,14 @@ def cmd_export_roster(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_print_week(args: argparse.Namespace, db_path: Path) -> int:
+    from ui.print.document import PrintError
     from ui.print.week_pdf import write_week_pdf
 
     _open(db_path)
-    pages = write_week_pdf(args.pdf, args.week or dt.date.today())
+    try:
+        pages = write_week_pdf(args.pdf, args.week or dt.date.today())
+    except PrintError as exc:
+        raise UserError(f"{args.pdf}: {exc}") from exc
     print(f"wrote {args.pdf} ({pages} pages)")
     return 0
 
