@@ -169,14 +169,19 @@ def _memberships(rng: random.Random, ids: list[int], groups: list[tuple[int, str
                  today: dt.date) -> None:
     roles = ["member"] * 40 + ["admin", "kol", "seed", "seed", "speaker", "volunteer"]
     fill = {gid: 0 for gid, _, _ in groups}
+    unlimited = [gid for gid, _, cap in groups if not cap]
     rows = []
     for mid in ids:
+        joined = []
         for gid, _platform, cap in rng.sample(groups, rng.randint(1, 2)):
             # Keep capped groups below capacity, one or two of them close to full.
             if cap and fill[gid] >= cap * 0.96:
                 continue
             fill[gid] += 1
-            rows.append((mid, gid, rng.choice(roles), today.isoformat()))
+            joined.append(gid)
+        if not joined and unlimited:  # everyone belongs somewhere: the paid circle has room
+            joined.append(unlimited[0])
+        rows += [(mid, gid, rng.choice(roles), today.isoformat()) for gid in joined]
     if ids:
         rows.append((ids[0], groups[0][0], "owner", today.isoformat()))
     database.cursor().executemany(

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     DateField,
@@ -69,9 +70,15 @@ class Member(BaseModel):
     points = IntegerField(default=0)  # kept in step with the contribution log
     pinyin = TextField(default="")  # every full reading of name + nickname
     initials = CharField(default="")  # every initials reading
-    sort_name = CharField(default="", index=True)
+    sort_name = CharField(default="")
+    # Lowercase text that search scans; kept by SQLite triggers (schema.SEARCH_TRIGGERS)
+    # so every writer, bulk import included, keeps it right.
+    search_text = TextField(default="", constraints=[SQL("DEFAULT ''")])
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("sort_name", "id"), False),)
 
     @property
     def active(self) -> bool:
@@ -348,3 +355,23 @@ def inviter_chain(member_id: int, depth: int = 5) -> list[tuple[int, str]]:
         chain.append((current, found[0]))
         current = found[1]
     return chain
+
+
+def find_members(text: str, limit: int = 20,
+                 exclude: int | None = None) -> list[tuple[int, str, str]]:
+    """Members whose name, nickname, WeChat ID, pinyin or initials contain `text`.
+
+    For pickers (the inviter field): (id, name, nickname), active members first.
+    """
+    text = clean_text(text, fold=True).lower()
+    if not text:
+        return []
+    like = f"%{text.replace('%', '').replace('_', '')}%"
+    query = (Member.select(Member.id, Member.name, Member.nickname)
+             .where(Member.name.contains(text) | Member.nickname.contains(text)
+                    | (Member.wechat_id ** like) | (Member.pinyin ** like)
+                    | (Member.initials ** like))
+             .order_by(Member.left_on.is_null(False), Member.sort_name).limit(limit))
+    if exclude is not None:
+        query = query.where(Member.id != exclude)
+    return list(query.tuples())

@@ -26,6 +26,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "self_inviter": ("邀请人不能是本人", "A member cannot invite themselves"),
     "inviter_loop": ("邀请关系出现循环", "The inviter chain would loop back to this member"),
     "tag_exists": ("标签“{name}”已存在，可以合并", "Tag “{name}” already exists; merge instead"),
+    "undo_add_tags": ("给 {n} 位成员添加标签", "Add tags to {n} members"),
+    "undo_remove_tags": ("移除 {n} 位成员的标签", "Remove tags from {n} members"),
+    "undo_add_group": ("把 {n} 位成员加入群", "Add {n} members to a group"),
+    "undo_mark_left": ("把 {n} 位成员标记为已退群", "Mark {n} members as left"),
+    "undo_delete": ("删除 {n} 位成员", "Delete {n} members"),
     "name_exists": ("名称“{name}”已存在", "The name “{name}” is already taken"),
 }
 

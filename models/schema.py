@@ -32,6 +32,19 @@ TABLE_MODULES = (
     "models.checklists",
     "models.activity_templates",
     "models.signups",
+    "models.stats_snapshot",
+    "models.weekly_plan",
+)
+
+_SEARCH_EXPR = ("lower(NEW.name || char(1) || NEW.nickname || char(1) || COALESCE(NEW.wechat_id, '')"
+                " || char(1) || NEW.phone || char(1) || NEW.notes || char(1) || NEW.pinyin"
+                " || char(1) || NEW.initials)")
+SEARCH_TRIGGERS = (
+    f"""CREATE TRIGGER IF NOT EXISTS member_search_ins AFTER INSERT ON member BEGIN
+        UPDATE member SET search_text = {_SEARCH_EXPR} WHERE id = NEW.id; END""",
+    f"""CREATE TRIGGER IF NOT EXISTS member_search_upd
+        AFTER UPDATE OF name, nickname, wechat_id, phone, notes, pinyin, initials ON member
+        BEGIN UPDATE member SET search_text = {_SEARCH_EXPR} WHERE id = NEW.id; END""",
 )
 
 # MIGRATIONS[n] brings a version n-1 database to version n.
@@ -60,6 +73,8 @@ def migrate(db: SqliteDatabase, path: Path | None = None) -> None:
     if version == 0 and not db.get_tables():
         with db.atomic():
             db.create_tables(all_models())
+            for sql in SEARCH_TRIGGERS:
+                db.execute_sql(sql)
             db.pragma("user_version", SCHEMA_VERSION)
         _seed_defaults()
         return

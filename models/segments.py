@@ -30,11 +30,6 @@ class MemberFilter:
     member_ids: list[int] | None = None  # an explicit set (Overview click-through)
     label: str = ""  # what the explicit set is, shown above the list
 
-    def is_structural_empty(self) -> bool:
-        """True when only the text (or nothing) filters: no SQL needed."""
-        blank = MemberFilter(text=self.text, status="all")
-        return self == blank
-
     def to_json(self) -> str:
         data = asdict(self)
         for key in ("joined_from", "joined_to"):

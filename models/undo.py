@@ -31,7 +31,7 @@ def _dependents(root: type[Model]) -> list[tuple[type[Model], str]]:
     out = []
     for model in all_models():
         for field in model._meta.refs:  # foreign keys declared on `model`
-            if model._meta.refs[field] is root and model is not root:
+            if model._meta.refs[field] is root:
                 out.append((model, field.column_name))
     return out
 
@@ -53,8 +53,11 @@ def capture(root: type[Model], ids: list[int]) -> dict[str, Any]:
     tables = [{"table": root._meta.table_name, "column": root._meta.primary_key.column_name,
                "scope": ids, "pk": root._meta.primary_key.column_name}]
     for model, column in _dependents(root):
+        # A self-reference (who invited whom) points at rows outside the action: put
+        # their links back, but never delete them.
         tables.append({"table": model._meta.table_name, "column": column, "scope": ids,
-                       "pk": model._meta.primary_key.column_name})
+                       "pk": model._meta.primary_key.column_name,
+                       "keep_extra": model is root})
     for entry in tables:
         entry["cols"], entry["rows"] = _rows(entry["table"], entry["column"], ids)
     return {"tables": tables}
@@ -81,6 +84,9 @@ def undo(entry_id: int | None = None) -> str | None:
         return None
     snapshot = json.loads(entry.payload)
     with database.atomic():
+        # Rows come back one by one; a member invited by another restored member would
+        # trip the foreign key check before its inviter is back. Check at commit instead.
+        database.execute_sql("PRAGMA defer_foreign_keys = ON")
         for table in snapshot["tables"]:  # root first: children need their parent back
             _restore(table)
         entry.undone = True
@@ -92,7 +98,7 @@ def _restore(t: dict[str, Any]) -> None:
     name, pk, cols = t["table"], t["pk"], t["cols"]
     kept = {row[cols.index(pk)] for row in t["rows"]} if cols else set()
     # Rows now in scope that the snapshot did not have were added by the action: remove.
-    for batch in chunks(t["scope"]):
+    for batch in ([] if t.get("keep_extra") else chunks(t["scope"])):
         marks = ",".join("?" * len(batch))
         cursor = database.execute_sql(
             f'SELECT "{pk}" FROM "{name}" WHERE "{t["column"]}" IN ({marks})', batch)

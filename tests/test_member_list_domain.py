@@ -1,0 +1,173 @@
+"""Member list data: pinyin search, sort, structural filters, segments, bulk + undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from models import bulk, member_rows, segments, undo
+from models.contributions import add_contribution
+from models.followups import FollowUp, log_followup
+from models.groups import Membership, add_to_group, save_group
+from models.members import Member, save_member
+from models.segments import MemberFilter
+from models.tags import MemberTag, add_tags, get_or_create_tag
+
+TODAY = dt.date(2026, 11, 18)  # a Wednesday
+
+
+def names(ids: list[int]) -> list[str]:
+    by_id = {m.id: m.name for m in Member.select()}
+    return [by_id[i] for i in ids]
+
+
+def search(text: str) -> list[str]:
+    ids = member_rows.sorted_ids()
+    texts = member_rows.search_texts()
+    hay = [texts[i] for i in ids]
+    return [names([ids[p]])[0] for p in member_rows.search(hay, text)]
+
+
+@pytest.fixture
+def people(db):
+    zs = save_member({"name": "张三", "nickname": "小张🌸", "wechat_id": "zhangsan88",
+                      "phone": "13800138000", "notes": "擅长短视频"})
+    ls = save_member({"name": "李四", "wechat_id": "lisi_2024", "inviter": zs.id})
+    dan = save_member({"name": "单雄信", "nickname": "Shan"})
+    zeng = save_member({"name": "曾小贤"})
+    wang = save_member({"name": "王五", "joined_on": dt.date(2026, 1, 5),
+                        "left_on": dt.date(2026, 6, 1)})
+    return {"zs": zs, "ls": ls, "dan": dan, "zeng": zeng, "wang": wang}
+
+
+def test_search_by_name_pinyin_initials_ids_phone_notes(people):
+    assert search("张三") == ["张三"]
+    assert search("zhangsan") == ["张三"]
+    assert search("zs") == ["张三"]
+    assert search("ZHANG") == ["张三"]
+    assert search("zhangsan88") == ["张三"]
+    assert search("0013") == ["张三"]
+    assert search("短视频") == ["张三"]
+    assert search("小张") == ["张三"]
+    assert search("li s") == ["李四"]  # every word must match
+
+
+def test_polyphonic_surnames_found_by_every_reading(people):
+    assert search("shanxiongxin") == ["单雄信"]
+    assert search("danxiongxin") == ["单雄信"]
+    assert search("zengxiaoxian") == ["曾小贤"]
+    assert search("zxx") == ["曾小贤"]
+
+
+def test_search_text_follows_edits_and_narrowing_search(people):
+    save_member({"name": "赵六"}, member_id=people["ls"].id)
+    assert search("lisi") == ["赵六"]  # renamed, but the WeChat ID still says lisi
+    assert search("zhaoliu") == ["赵六"]
+    hay = [member_rows.search_texts()[i] for i in member_rows.sorted_ids()]
+    first = member_rows.search(hay, "z")
+    assert member_rows.search(hay, "zh", within=first) == member_rows.search(hay, "zh")
+
+
+def test_sorted_by_pinyin_and_by_column(people):
+    # Pinyin order li < wang < zhang, not code-point order (张 U+5F20 < 李 < 王).
+    order = names(member_rows.sorted_ids())
+    assert order.index("李四") < order.index("王五") < order.index("张三")
+    assert names(member_rows.sorted_ids("joined_on", descending=True))[-1] == "王五"
+
+
+def test_fetch_rows_and_links(people):
+    tag = get_or_create_tag("KOL")
+    add_tags([people["zs"].id], [tag.id])
+    rows = member_rows.fetch_rows([people["ls"].id])
+    row = rows[people["ls"].id]
+    assert row[member_rows.COL["inviter"]] == "张三"
+    tags, _groups = member_rows.fetch_links([people["zs"].id])
+    assert tags[people["zs"].id] == [tag.id]
+
+
+def test_structural_filters(people):
+    kol, ai = get_or_create_tag("KOL"), get_or_create_tag("AI")
+    add_tags([people["zs"].id, people["ls"].id], [kol.id])
+    add_tags([people["zs"].id], [ai.id])
+    group = save_group({"name": "一群", "platform": "wechat"})
+    add_to_group([people["ls"].id], group.id, role="admin")
+
+    def ids(**kw):
+        return names(segments.matching_ids(MemberFilter(**kw), today=TODAY))
+
+    assert ids(tags_all=[kol.id, ai.id]) == ["张三"]
+    assert ids(tags_any=[kol.id, ai.id]) == ["李四", "张三"]
+    assert "张三" not in ids(tags_none=[ai.id]) and "李四" in ids(tags_none=[ai.id])
+    assert ids(group_id=group.id) == ["李四"]
+    assert ids(role="admin") == ["李四"]
+    assert ids(status="left") == ["王五"]
+    assert "王五" not in ids()
+    assert ids(status="all", joined_from=dt.date(2026, 1, 1), joined_to=dt.date(2026, 1, 31)) \
+        == ["王五"]
+
+
+def test_level_contact_and_birthday_filters(people):
+    add_contribution(people["zs"].id, "best_share", points=150, date=TODAY)
+    assert names(segments.matching_ids(MemberFilter(level="活跃成员"))) == ["张三"]
+    log_followup(people["ls"].id, TODAY - dt.timedelta(days=3), "wechat", "聊过")
+    stale = names(segments.matching_ids(MemberFilter(no_contact_days=30), today=TODAY))
+    assert "李四" not in stale and "张三" in stale
+    save_member({"birthday": dt.date(1990, 11, 20)}, member_id=people["zeng"].id)  # Friday
+    save_member({"birthday": dt.date(1988, 11, 2)}, member_id=people["dan"].id)
+    week = names(segments.matching_ids(MemberFilter(birthday="week"), today=TODAY))
+    month = names(segments.matching_ids(MemberFilter(birthday="month"), today=TODAY))
+    assert week == ["曾小贤"]
+    assert sorted(month) == sorted(["曾小贤", "单雄信"])
+
+
+def test_saved_filters_with_live_counts(people):
+    tag = get_or_create_tag("AI")
+    segments.save("AI 爱好者", MemberFilter(tags_any=[tag.id]))
+    assert [(s.name, n) for s, n in segments.saved_with_counts()] == [("AI 爱好者", 0)]
+    add_tags([people["dan"].id], [tag.id])
+    assert [n for _, n in segments.saved_with_counts()] == [1]
+    saved = segments.SavedFilter.get()
+    assert saved.filter == MemberFilter(tags_any=[tag.id])
+
+
+def test_bulk_delete_is_backed_up_and_undone_completely(people, db_path):
+    zs = people["zs"].id
+    tag = get_or_create_tag("KOL")
+    add_tags([zs], [tag.id])
+    group = save_group({"name": "一群"})
+    add_to_group([zs], group.id)
+    log_followup(zs, TODAY, "phone", "电话聊过")
+    add_contribution(zs, "answer", date=TODAY)
+    bulk.delete([zs], db_path)
+    assert Member.get_or_none(Member.id == zs) is None
+    assert Member.get_by_id(people["ls"].id).inviter_id is None
+    from models import backup
+
+    assert any("before-delete" in p.name for p in backup.list_backups(db_path))
+    assert undo.undo() == "删除 1 位成员"
+    restored = Member.get_by_id(zs)
+    assert restored.name == "张三" and restored.points == 10
+    assert MemberTag.select().where(MemberTag.member == zs).count() == 1
+    assert Membership.select().where(Membership.member == zs).count() == 1
+    assert FollowUp.select().where(FollowUp.member == zs).count() == 1
+    assert Member.get_by_id(people["ls"].id).inviter_id == zs
+    assert search("zs") == ["张三"]
+    assert undo.undo() is None  # nothing left to undo
+
+
+def test_bulk_tags_group_and_left_are_undoable(people):
+    ids = [people["zs"].id, people["ls"].id]
+    tag = get_or_create_tag("种子用户")
+    bulk.add_tags(ids, [tag.id])
+    assert MemberTag.select().where(MemberTag.tag == tag.id).count() == 2
+    undo.undo()
+    assert MemberTag.select().where(MemberTag.tag == tag.id).count() == 0
+    bulk.mark_left(ids, TODAY)
+    assert Member.select().where(Member.left_on == TODAY).count() == 2
+    undo.undo()
+    assert Member.select().where(Member.left_on.is_null()).count() == 4
+    group = save_group({"name": "二群"})
+    bulk.add_to_group(ids, group.id)
+    bulk.remove_tags(ids, [tag.id])
+    assert undo.latest().label == "移除 2 位成员的标签"

@@ -1,0 +1,111 @@
+"""The Members screen with pytest-qt: model contract, search, filters, bulk, undo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from models import undo
+from models.members import Member
+from models.segments import MemberFilter
+from models.tags import MemberTag, Tag
+from ui.members.page import MembersPage
+from ui.members.table_model import MemberTableModel
+
+
+@pytest.fixture
+def page(qtbot, demo_db, workspace):
+    widget = MembersPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+def test_table_model_contract(qtmodeltester, demo_db, qapp):
+    model = MemberTableModel()
+    model.reload()
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == Member.select().where(Member.left_on.is_null()).count()
+
+
+def test_list_shows_active_members_sorted_by_pinyin(page):
+    model = page.model
+    active = Member.select().where(Member.left_on.is_null()).count()
+    assert model.rowCount() == active
+    first = [model.index(r, 0).data() for r in range(5)]
+    keys = [Member.get(Member.name == n).sort_name for n in first]
+    assert keys == sorted(keys)
+    assert str(active) in page.counts.text()
+
+
+def test_typing_filters_by_initials(qtbot, page):
+    member = Member.select().where(Member.left_on.is_null()).order_by(Member.id).first()
+    initials = member.initials.split()[0]
+    qtbot.keyClicks(page.search, initials)
+    model = page.model
+    names = {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert member.name in names
+    assert all(initials in Member.get(Member.name == n).search_text for n in names)
+    page.search.clear()
+    assert model.rowCount() == Member.select().where(Member.left_on.is_null()).count()
+
+
+def test_filter_panel_status_and_explicit_ids(qtbot, page):
+    page.filters.status.setCurrentIndex(page.filters.status.findData("left"))
+    left = Member.select().where(Member.left_on.is_null(False)).count()
+    assert page.model.rowCount() == left
+    ids = [m.id for m in Member.select().limit(3)]
+    page.apply_filter(MemberFilter(status="all", member_ids=ids, label="本周最活跃"))
+    assert sorted(page.model.visible_ids()) == sorted(ids)
+    assert page.explicit.isVisibleTo(page) and "本周最活跃" in page.explicit.text()
+    page.filters.clear_explicit()
+    assert page.model.rowCount() > 3
+
+
+def test_bulk_add_tag_then_undo(qtbot, page):
+    tag = Tag.create(name="测试标签")
+    page.table.selectRow(0)
+    page.table.selectionModel().select(
+        page.model.index(1, 0),
+        page.table.selectionModel().SelectionFlag.Select
+        | page.table.selectionModel().SelectionFlag.Rows)
+    ids = page.selected_ids()
+    assert len(ids) == 2
+    page._bulk(__import__("models.bulk", fromlist=["x"]).add_tags, [tag.id], "ok")
+    assert MemberTag.select().where(MemberTag.tag == tag.id).count() == 2
+    assert sorted(page.selected_ids()) == sorted(ids)  # selection survives the reload
+    undo.undo()
+    assert MemberTag.select().where(MemberTag.tag == tag.id).count() == 0
+
+
+def test_delete_selected_confirms_and_can_be_undone(qtbot, page, no_dialogs):
+    before = page.model.rowCount()
+    page.table.selectRow(0)
+    member_id = page.selected_ids()[0]
+    page.delete_selected()
+    assert no_dialogs and no_dialogs[0][0] == "confirm"
+    assert Member.get_or_none(Member.id == member_id) is None
+    assert page.model.rowCount() == before - 1
+    undo.undo()
+    page.workspace.data_changed.emit("*")
+    assert page.model.rowCount() == before
+
+
+def test_sort_by_column_header(qtbot, page):
+    column = page.model.columns().index("joined_on")
+    page.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    values = [page.model.index(r, column).data() for r in range(20)]
+    assert values == sorted(values, reverse=True)
+
+
+def test_columns_and_saved_segments_persist(qtbot, page, monkeypatch):
+    page._toggle_column("company", True)
+    assert "company" in page.model.columns()
+    page.save_state()
+    assert "company" in QSettings().value("members/columns", [], list)
+    monkeypatch.setattr(page.segments, "ask_name", lambda suggestion="": "北京成员")
+    page.filters.status.setCurrentIndex(page.filters.status.findData("all"))
+    page.save_segment()
+    texts = [page.segments.list.item(i).text() for i in range(page.segments.list.count())]
+    assert any(t.startswith("北京成员") for t in texts)

@@ -1,0 +1,224 @@
+"""The member filter bar: tags (all / any / none), group, role, level, status, dates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from models.contributions import thresholds
+from models.groups import ROLES, Group
+from models.segments import MemberFilter
+from models.tags import all_tags
+from ui.members.form_helpers import role_labels
+
+
+class TagMenuButton(QToolButton):
+    """A button with a checkable menu of every tag, grouped by category."""
+
+    changed = Signal()
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setMenu(QMenu(self))
+        self._selected: list[int] = []
+        self._refresh_text()
+
+    def load(self) -> None:
+        menu = self.menu()
+        menu.clear()
+        category = object()
+        for tag in all_tags():
+            name = tag.category.name if tag.category_id else self.tr("未分类")
+            if name != category:
+                menu.addSection(name)
+                category = name
+            action = menu.addAction(tag.name)
+            action.setCheckable(True)
+            action.setChecked(tag.id in self._selected)
+            action.setData(tag.id)
+            action.toggled.connect(self._on_toggled)
+
+    def selected(self) -> list[int]:
+        return list(self._selected)
+
+    def set_selected(self, tag_ids: list[int]) -> None:
+        self._selected = list(tag_ids)
+        for action in self.menu().actions():
+            if action.isCheckable():
+                action.blockSignals(True)
+                action.setChecked(action.data() in self._selected)
+                action.blockSignals(False)
+        self._refresh_text()
+
+    @Slot(bool)
+    def _on_toggled(self, _checked: bool) -> None:
+        self._selected = [a.data() for a in self.menu().actions() if a.isCheckable()
+                          and a.isChecked()]
+        self._refresh_text()
+        self.changed.emit()
+
+    def _refresh_text(self) -> None:
+        count = len(self._selected)
+        self.setText(f"{self.title} ({count})" if count else self.title)
+
+
+class FilterPanel(QWidget):
+    filter_changed = Signal(object)  # MemberFilter without the search text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._member_ids: list[int] | None = None
+        self._label = ""
+        self.status = QComboBox()
+        for text, value in ((self.tr("在群成员"), "active"), (self.tr("已退群"), "left"),
+                            (self.tr("全部"), "all")):
+            self.status.addItem(text, value)
+        self.group = QComboBox()
+        self.role = QComboBox()
+        self.level = QComboBox()
+        self.tags_all = TagMenuButton(self.tr("含全部标签"))
+        self.tags_any = TagMenuButton(self.tr("含任一标签"))
+        self.tags_none = TagMenuButton(self.tr("排除标签"))
+        self.joined_check = QCheckBox(self.tr("入群时间"))
+        self.joined_from = QDateEdit(calendarPopup=True)
+        self.joined_to = QDateEdit(calendarPopup=True)
+        for edit in (self.joined_from, self.joined_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.joined_from.setDate(QDate.currentDate().addMonths(-1))
+        self.joined_to.setDate(QDate.currentDate())
+        self.contact_check = QCheckBox(self.tr("超过"))
+        self.contact_days = QSpinBox()
+        self.contact_days.setRange(1, 3650)
+        self.contact_days.setValue(30)
+        self.contact_days.setSuffix(self.tr(" 天未联系"))
+        self.birthday = QComboBox()
+        for text, value in ((self.tr("生日：不限"), None), (self.tr("本周生日"), "week"),
+                            (self.tr("本月生日"), "month")):
+            self.birthday.addItem(text, value)
+        self.reset_button = QPushButton(self.tr("清除筛选"))
+        self.reset_button.clicked.connect(self.reset)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        row1 = (self.status, self.group, self.role, self.level, self.birthday, self.reset_button)
+        row2 = (self.tags_all, self.tags_any, self.tags_none, self.joined_check,
+                self.joined_from, QLabel("–"), self.joined_to, self.contact_check,
+                self.contact_days)
+        for col, widget in enumerate(row1):
+            grid.addWidget(widget, 0, col)
+        for col, widget in enumerate(row2):
+            grid.addWidget(widget, 1, col)
+        grid.setColumnStretch(10, 1)
+
+        for combo in (self.status, self.group, self.role, self.level, self.birthday):
+            combo.currentIndexChanged.connect(self._emit)
+        for button in (self.tags_all, self.tags_any, self.tags_none):
+            button.changed.connect(self._emit)
+        for box in (self.joined_check, self.contact_check):
+            box.toggled.connect(self._emit)
+        self.joined_from.dateChanged.connect(self._emit_if(self.joined_check))
+        self.joined_to.dateChanged.connect(self._emit_if(self.joined_check))
+        self.contact_days.valueChanged.connect(self._emit_if(self.contact_check))
+        self.load_choices()
+
+    def _emit_if(self, box: QCheckBox):  # type: ignore[no-untyped-def]
+        return lambda *_: box.isChecked() and self._emit()
+
+    def load_choices(self) -> None:
+        """(Re)fill the group, role, level and tag choices from the database."""
+        self._loading = True
+        current = self.current()
+        self.group.clear()
+        self.group.addItem(self.tr("所有群"), None)
+        for group in Group.select().order_by(Group.position):
+            self.group.addItem(group.name, group.id)
+        self.role.clear()
+        self.role.addItem(self.tr("所有角色"), None)
+        labels = role_labels()
+        for role in ROLES:
+            self.role.addItem(labels[role], role)
+        self.level.clear()
+        self.level.addItem(self.tr("所有等级"), None)
+        for _points, name in thresholds():
+            self.level.addItem(name, name)
+        for button in (self.tags_all, self.tags_any, self.tags_none):
+            button.load()
+        self.set_filter(current)
+        self._loading = False
+
+    def current(self) -> MemberFilter:
+        return MemberFilter(
+            status=self.status.currentData() or "active",
+            group_id=self.group.currentData(),
+            role=self.role.currentData(),
+            level=self.level.currentData(),
+            tags_all=self.tags_all.selected(),
+            tags_any=self.tags_any.selected(),
+            tags_none=self.tags_none.selected(),
+            joined_from=self.joined_from.date().toPython() if self.joined_check.isChecked()
+            else None,
+            joined_to=self.joined_to.date().toPython() if self.joined_check.isChecked() else None,
+            no_contact_days=self.contact_days.value() if self.contact_check.isChecked() else None,
+            birthday=self.birthday.currentData(),
+            member_ids=self._member_ids,
+            label=self._label,
+        )
+
+    def set_filter(self, spec: MemberFilter) -> None:
+        was = self._loading
+        self._loading = True
+        self._select(self.status, spec.status)
+        self._select(self.group, spec.group_id)
+        self._select(self.role, spec.role)
+        self._select(self.level, spec.level)
+        self._select(self.birthday, spec.birthday)
+        self.tags_all.set_selected(spec.tags_all)
+        self.tags_any.set_selected(spec.tags_any)
+        self.tags_none.set_selected(spec.tags_none)
+        self.joined_check.setChecked(spec.joined_from is not None or spec.joined_to is not None)
+        if spec.joined_from:
+            self.joined_from.setDate(spec.joined_from)
+        if spec.joined_to:
+            self.joined_to.setDate(spec.joined_to)
+        self.contact_check.setChecked(spec.no_contact_days is not None)
+        if spec.no_contact_days is not None:
+            self.contact_days.setValue(spec.no_contact_days)
+        self._member_ids = spec.member_ids
+        self._label = spec.label
+        self._loading = was
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    @Slot()
+    def reset(self) -> None:
+        self.set_filter(MemberFilter())
+        self._emit()
+
+    def clear_explicit(self) -> None:
+        """Drop an explicit member set (from the Overview) but keep the other choices."""
+        self._member_ids, self._label = None, ""
+        self._emit()
+
+    @Slot()
+    def _emit(self) -> None:
+        if not self._loading:
+            self.filter_changed.emit(self.current())
+
+

@@ -1,0 +1,389 @@
+"""The Members screen: search, filters, saved segments, the list, bulk actions."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import bulk, segments
+from models.groups import Group
+from models.segments import MemberFilter
+from models.tags import all_tags
+from ui import dialogs
+from ui.members.columns import ALL_COLUMNS, DEFAULT_COLUMNS, WIDTHS, header
+from ui.members.filter_panel import FilterPanel
+from ui.members.segments_panel import SegmentsPanel
+from ui.members.table_model import MemberTableModel
+from ui.members.tag_delegate import TagChipDelegate
+from ui.workspace import Workspace
+
+
+class MembersPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._dialogs: list[QWidget] = []  # keep open dialogs alive
+        self._dirty = False
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("搜索姓名、拼音、首字母、群昵称、微信号、手机号、备注…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.filter_button = QToolButton()
+        self.filter_button.setText(self.tr("筛选"))
+        self.filter_button.setCheckable(True)
+        self.new_button = QPushButton(self.tr("新建成员"))
+        self.bulk_button = QToolButton()
+        self.bulk_button.setText(self.tr("批量操作"))
+        self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bulk_button.setMenu(QMenu(self.bulk_button))
+        self.bulk_button.menu().aboutToShow.connect(
+            lambda: self._fill_bulk_menu(self.bulk_button.menu()))
+        self.manage_button = QToolButton()
+        self.manage_button.setText(self.tr("管理"))
+        self.manage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        manage = QMenu(self.manage_button)
+        manage.addAction(self.tr("群管理…"), lambda: self._open("groups_dialog", "GroupsDialog"))
+        manage.addAction(self.tr("标签管理…"), lambda: self._open("tags_dialog", "TagsDialog"))
+        manage.addAction(self.tr("等级与积分规则…"),
+                         lambda: self._open("levels_dialog", "LevelsDialog"))
+        self.manage_button.setMenu(manage)
+        self.queue_button = QPushButton(self.tr("今日待联系"))
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("列"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setMenu(QMenu(self.columns_button))
+        self.columns_button.menu().aboutToShow.connect(self._fill_columns_menu)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        for widget in (self.filter_button, self.new_button, self.bulk_button, self.queue_button,
+                       self.manage_button, self.columns_button):
+            bar.addWidget(widget)
+
+        self.filters = FilterPanel()
+        self.filters.setVisible(False)
+        self.explicit = QLabel()
+        self.explicit.setObjectName("explicitFilter")
+        self.explicit.setVisible(False)
+        self.explicit.linkActivated.connect(lambda _: self.filters.clear_explicit())
+
+        self.model = MemberTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        # Fixed row heights: Qt never measures 100,000 rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        horizontal = self.table.horizontalHeader()
+        horizontal.setSectionsMovable(False)
+        horizontal.setStretchLastSection(True)
+        horizontal.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        horizontal.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        horizontal.customContextMenuRequested.connect(
+            lambda pos: self.columns_button.menu().exec(horizontal.mapToGlobal(pos)))
+        self.chips = TagChipDelegate(self.table)
+        self.counts = QLabel()
+
+        self.segments = SegmentsPanel()
+        left = QWidget()
+        QVBoxLayout(left).addWidget(self.segments)
+        left.layout().setContentsMargins(0, 0, 0, 0)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self.filters)
+        right_layout.addWidget(self.explicit)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.counts)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.search.textChanged.connect(self.model.set_search_text)
+        self.filter_button.toggled.connect(self.filters.setVisible)
+        self.filters.filter_changed.connect(self._on_filter)
+        self.segments.segment_chosen.connect(self.apply_filter)
+        self.segments.save_requested.connect(self.save_segment)
+        self.new_button.clicked.connect(self.new_item)
+        self.queue_button.clicked.connect(
+            lambda: self._open("contact_queue", "ContactQueueDialog"))
+        self.table.doubleClicked.connect(lambda index: self.open_card(self.model.member_id(
+            index.row())))
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.model.counts_changed.connect(self._show_counts)
+        self.model.modelReset.connect(self._apply_delegates)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_counts())
+        workspace.data_changed.connect(self._on_data_changed)
+
+        self._restore_columns()
+        self.model.reload()
+        self.segments.reload()
+
+    # ------------------------------------------------------------ page protocol
+    def activated(self) -> None:
+        if self._dirty:
+            self.reload()
+
+    def new_item(self) -> None:
+        self.open_card(None)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        text = self.tr("删除 %n 位成员？他们的标签、群身份、跟进和积分记录也会删除。"
+                       "删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。", "", len(ids))
+        if not dialogs.confirm(self, self.tr("删除成员"), text, danger=True):
+            return
+        bulk.delete(ids, self.workspace.db_path)
+        self._after_bulk(self.tr("已删除 %n 位成员（可撤销）", "", len(ids)))
+
+    def apply_filter(self, spec: object) -> None:
+        """Show the list with a filter (saved segment, Overview click-through...)."""
+        assert isinstance(spec, MemberFilter)
+        self.filters.set_filter(spec)
+        self.search.blockSignals(True)
+        self.search.setText(spec.text)
+        self.search.blockSignals(False)
+        self.model.set_search_text(spec.text)
+        self._on_filter(self.filters.current())
+
+    def save_state(self) -> None:
+        store = QSettings()
+        store.setValue("members/columns", self.model.columns())
+        store.setValue("members/header", self.table.horizontalHeader().saveState())
+        store.setValue("members/splitter", self.splitter.saveState())
+
+    # ------------------------------------------------------------ loading
+    def reload(self) -> None:
+        selected = self.selected_ids()
+        self.model.reload()
+        self.filters.load_choices()
+        self.segments.reload()
+        self._dirty = False
+        self._reselect(selected)
+
+    @Slot(str)
+    def _on_data_changed(self, domain: str) -> None:
+        if domain in ("members", "tags", "groups", "*"):
+            if self.isVisible():
+                self.reload()
+            else:
+                self._dirty = True
+
+    @Slot(object)
+    def _on_filter(self, spec: MemberFilter) -> None:
+        self.model.set_filter(spec)
+        self.explicit.setVisible(spec.member_ids is not None)
+        if spec.member_ids is not None:
+            label = spec.label or self.tr("指定成员")
+            self.explicit.setText(self.tr("正在显示：%1　<a href='#'>显示全部</a>")
+                                  .replace("%1", label))
+
+    def _reselect(self, ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        for member_id in ids[:200]:
+            row = self.model.row_of(member_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0),
+                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+
+    # ------------------------------------------------------------ selection + counts
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.member_id(row) for row in rows]
+
+    @Slot()
+    def _show_counts(self, *_: object) -> None:
+        shown, total = self.model.rowCount(), len(self.model._order)
+        selected = len(self.table.selectionModel().selectedRows())
+        text = self.tr("显示 %1 / 共 %2 位成员").replace("%1", str(shown)).replace("%2", str(total))
+        if selected:
+            text += self.tr("，已选 %n 位", "", selected)
+        self.counts.setText(text)
+
+    # ------------------------------------------------------------ columns
+    def _restore_columns(self) -> None:
+        store = QSettings()
+        columns = store.value("members/columns", list(DEFAULT_COLUMNS), list)
+        columns = [c for c in columns if c in ALL_COLUMNS] or list(DEFAULT_COLUMNS)
+        self.model.set_columns(columns)
+        state = store.value("members/header", QByteArray())
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)
+        else:
+            self._default_widths()
+        splitter = store.value("members/splitter", QByteArray())
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        self._apply_delegates()
+
+    def _default_widths(self) -> None:
+        for col, key in enumerate(self.model.columns()):
+            self.table.setColumnWidth(col, WIDTHS.get(key, 100))
+
+    @Slot()
+    def _apply_delegates(self) -> None:
+        for col in range(self.model.columnCount()):
+            self.table.setItemDelegateForColumn(col, None)
+        if "tags" in self.model.columns():
+            self.table.setItemDelegateForColumn(self.model.columns().index("tags"), self.chips)
+
+    def _fill_columns_menu(self) -> None:
+        menu = self.columns_button.menu()
+        menu.clear()
+        shown = self.model.columns()
+        for key in ALL_COLUMNS:
+            action = menu.addAction(header(key))
+            action.setCheckable(True)
+            action.setChecked(key in shown)
+            action.setEnabled(key != "name")  # the name always stays
+            action.toggled.connect(lambda on, k=key: self._toggle_column(k, on))
+        menu.addSeparator()
+        menu.addAction(self.tr("恢复默认列"), self._reset_columns)
+
+    def _toggle_column(self, key: str, on: bool) -> None:
+        columns = self.model.columns()
+        if on and key not in columns:
+            columns = [c for c in ALL_COLUMNS if c in columns or c == key]
+        elif not on and key in columns:
+            columns.remove(key)
+        self.model.set_columns(columns)
+        self._default_widths()
+
+    def _reset_columns(self) -> None:
+        self.model.set_columns(list(DEFAULT_COLUMNS))
+        self._default_widths()
+
+    # ------------------------------------------------------------ dialogs
+    def open_card(self, member_id: int | None) -> None:
+        dialog = self._open("card_dialog", "MemberCardDialog", member_id)
+        if dialog is not None and hasattr(dialog, "saved"):
+            dialog.saved.connect(self._select_member)
+
+    @Slot(int)
+    def _select_member(self, member_id: int) -> None:
+        row = self.model.row_of(member_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _open(self, module: str, cls: str, *args: object) -> QWidget | None:
+        try:
+            factory = getattr(importlib.import_module(f"ui.members.{module}"), cls)
+        except (ModuleNotFoundError, AttributeError):
+            dialogs.inform(self, self.tr("群主台"), self.tr("这个功能还在开发中。"))
+            return None
+        dialog = factory(self.workspace, *args, parent=self) if args else factory(
+            self.workspace, parent=self)
+        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        dialog.open()
+        return dialog
+
+    def save_segment(self) -> None:
+        name = self.segments.ask_name()
+        if name is None:
+            return
+        segments.save(name, self.model.current_filter())
+        self.segments.reload()
+
+    def export_current(self, only_selected: bool = False) -> None:
+        ids = self.selected_ids() if only_selected else self.model.visible_ids()
+        try:
+            module = importlib.import_module("ui.roster.export_dialog")
+        except ModuleNotFoundError:
+            dialogs.inform(self, self.tr("群主台"), self.tr("导出还在开发中。"))
+            return
+        dialog = module.ExportDialog(self.workspace, self, member_ids=ids)
+        self._dialogs.append(dialog)
+        dialog.open()
+
+    # ------------------------------------------------------------ bulk actions
+    @Slot(QPoint)
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            member_id = self.model.member_id(index.row())
+            menu.addAction(self.tr("打开成员卡片"), lambda: self.open_card(member_id))
+            menu.addSeparator()
+        self._fill_bulk_menu(menu)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _fill_bulk_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        ids = self.selected_ids()
+        count = len(ids)
+        add = menu.addMenu(self.tr("添加标签"))
+        remove = menu.addMenu(self.tr("移除标签"))
+        for tag in all_tags():
+            add.addAction(tag.name, lambda t=tag.id: self._bulk(bulk.add_tags, [t],
+                                                                 self.tr("已添加标签")))
+            remove.addAction(tag.name, lambda t=tag.id: self._bulk(bulk.remove_tags, [t],
+                                                                    self.tr("已移除标签")))
+        group_menu = menu.addMenu(self.tr("加入群"))
+        for group in Group.select().order_by(Group.position):
+            group_menu.addAction(group.name, lambda g=group.id: self._bulk(
+                bulk.add_to_group, g, self.tr("已加入群")))
+        menu.addAction(self.tr("标记为已退群"),
+                       lambda: self._bulk(bulk.mark_left, None, self.tr("已标记为退群")))
+        menu.addSeparator()
+        menu.addAction(self.tr("导出所选…"), lambda: self.export_current(only_selected=True))
+        menu.addAction(self.tr("导出当前列表…"), self.export_current)
+        menu.addSeparator()
+        delete: QAction = menu.addAction(self.tr("删除…"), self.delete_selected)
+        for action in (add.menuAction(), remove.menuAction(), group_menu.menuAction(), delete):
+            action.setEnabled(count > 0)
+        for action in menu.actions():
+            if action.text() in (self.tr("标记为已退群"), self.tr("导出所选…")):
+                action.setEnabled(count > 0)
+
+    def _bulk(self, operation, argument: object, done: str) -> None:  # type: ignore[no-untyped-def]
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if argument is None:
+            operation(ids)
+        else:
+            operation(ids, argument)
+        self._after_bulk(done + self.tr("（%n 位成员，可撤销）", "", len(ids)))
+
+    def _after_bulk(self, message: str) -> None:
+        self.workspace.data_changed.emit("members")
+        self.workspace.status_message.emit(message)
