@@ -1,0 +1,198 @@
+"""Today's "to contact" queue: follow-ups that are due, then new friend adds up to the
+daily limit (WeChat restricts accounts that add too many friends in a day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import followups, settings
+from models.members import Member
+from ui.members.card_sections import EnterCatcher
+from ui.members.form_helpers import DateEdit, ErrorField, channel_labels
+from ui.workspace import Workspace
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+REASON_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ContactQueueDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.today = today or dt.date.today()
+        self.setWindowTitle(self.tr("今日待联系"))
+        self.setSizeGripEnabled(True)
+        self.limit = QSpinBox()
+        self.limit.setRange(0, 200)
+        self.limit.setSuffix(self.tr(" 人/天"))
+        self.limit.setValue(int(settings.get("daily_friend_limit")))
+        self.limit.setToolTip(self.tr("微信每天加好友过多可能被限制，建议不超过 20 人"))
+        self.limit.valueChanged.connect(self._limit_changed)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("事项"), self.tr("应联系日期"),
+                                              self.tr("微信号")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemActivated.connect(lambda _item: self.open_card())
+        self.open_button = QPushButton(self.tr("打开卡片"))
+        self.friend_button = QPushButton(self.tr("标记已加好友"))
+        for button in (self.open_button, self.friend_button):
+            button.setAutoDefault(False)
+        self.open_button.clicked.connect(self.open_card)
+        self.friend_button.clicked.connect(self.mark_friend)
+        # Log a follow-up for the selected person without leaving the queue.
+        self.channel = QComboBox()
+        for key, label in channel_labels().items():
+            self.channel.addItem(label, key)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("聊了什么"))
+        self.next_date = DateEdit()
+        self.next_field = ErrorField(self.next_date)
+        self.log_button = QPushButton(self.tr("记录跟进"))
+        self.log_button.setAutoDefault(False)
+        self.log_button.clicked.connect(self.log_followup)
+        EnterCatcher(self.note, self.log_followup)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("每日新加好友上限")))
+        top.addWidget(self.limit)
+        top.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.friend_button)
+        actions.addStretch(1)
+        log_row = QHBoxLayout()
+        log_row.addWidget(self.channel)
+        log_row.addWidget(self.note, 1)
+        log_row.addWidget(QLabel(self.tr("下次联系")))
+        log_row.addWidget(self.next_field)
+        log_row.addWidget(self.log_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addLayout(log_row)
+        layout.addWidget(close)
+        self.resize(760, 560)
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.current()
+        queue = followups.contact_queue(self.today)
+        ids = [entry.member_id for entry in queue]
+        wechat = dict(Member.select(Member.id, Member.wechat_id).where(Member.id.in_(ids))
+                      .tuples()) if ids else {}
+        self.table.setRowCount(len(queue))
+        due = adds = 0
+        for row, entry in enumerate(queue):
+            name = QTableWidgetItem(entry.name)
+            name.setData(ID_ROLE, entry.member_id)
+            name.setData(REASON_ROLE, entry.reason)
+            if entry.reason == "due":
+                due += 1
+                overdue = (self.today - entry.due).days if entry.due else 0
+                reason = self.tr("跟进到期") if overdue <= 0 else \
+                    self.tr("跟进逾期 %1 天").replace("%1", str(overdue))
+            else:
+                adds += 1
+                reason = self.tr("加好友")
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(reason))
+            self.table.setItem(row, 2, QTableWidgetItem(entry.due.isoformat() if entry.due
+                                                        else ""))
+            self.table.setItem(row, 3, QTableWidgetItem(wechat.get(entry.member_id) or ""))
+            if (entry.member_id, entry.reason) == selected:
+                self.table.selectRow(row)
+        added = Member.select().where(Member.friend_added_on == self.today).count()
+        self.summary.setText(
+            self.tr("%1 人跟进到期；今天已加好友 %2 人，还可加 %3 人（列出 %4 人）。")
+            .replace("%1", str(due)).replace("%2", str(added))
+            .replace("%3", str(max(0, self.limit.value() - added))).replace("%4", str(adds)))
+        if self.table.currentRow() < 0 and queue:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def current(self) -> tuple[int, str] | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return (item.data(ID_ROLE), item.data(REASON_ROLE)) if item else None
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        current = self.current()
+        for widget in (self.open_button, self.log_button, self.note):
+            widget.setEnabled(current is not None)
+        self.friend_button.setEnabled(current is not None and current[1] == "add_friend")
+
+    @Slot(int)
+    def _limit_changed(self, value: int) -> None:
+        settings.put("daily_friend_limit", value)
+        self.reload()
+
+    @Slot()
+    def open_card(self) -> None:
+        current = self.current()
+        if current is None:
+            return
+        from ui.members.card_dialog import MemberCardDialog
+
+        card = MemberCardDialog(self.workspace, current[0], self)
+        card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        card.finished.connect(lambda _r: self.reload())
+        card.open()
+
+    @Slot()
+    def mark_friend(self) -> None:
+        current = self.current()
+        if current is None or current[1] != "add_friend":
+            return
+        followups.mark_friend([current[0]], self.today)
+        self.reload()
+        self.workspace.data_changed.emit("members")
+
+    @Slot()
+    def log_followup(self) -> None:
+        current = self.current()
+        if current is None:
+            return
+        upcoming = self.next_date.date()
+        if self.next_date.text().strip() and upcoming is None:
+            self.next_field.set_error(self.tr("日期无效"))
+            return
+        self.next_field.set_error(None)
+        followups.log_followup(current[0], self.today, self.channel.currentData(),
+                               self.note.text(), upcoming)
+        self.note.clear()
+        self.next_date.clear()
+        self.reload()
+        self.workspace.data_changed.emit("members")

@@ -1,0 +1,275 @@
+"""Group management: platform and capacity, fill level with a near-capacity warning,
+rules and welcome text (with copy to clipboard), add / rename / delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import groups
+from models.members import ValidationError
+from ui import dialogs
+from ui.members.form_helpers import ERROR_STYLE, ErrorField, platform_labels
+from ui.workspace import Workspace
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+WARN_BAR = "QProgressBar::chunk { background: #dc2626; }"
+OK_BAR = "QProgressBar::chunk { background: #22c55e; }"
+
+
+class GroupsDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(self.tr("群管理"))
+        self.setSizeGripEnabled(True)
+        self._loading = False
+        self.warning = QLabel()
+        self.warning.setStyleSheet("background: #fef2f2; color: #b91c1c; padding: 6px;"
+                                   " border: 1px solid #fecaca; border-radius: 4px;")
+        self.warning.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("群名"), self.tr("平台"), self.tr("人数"),
+                                              self.tr("占用")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(3, 130)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.add_button = QPushButton(self.tr("新建群"))
+        self.delete_button = QPushButton(self.tr("删除群"))
+        for button in (self.add_button, self.delete_button):
+            button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_group)
+        self.delete_button.clicked.connect(self.delete_group)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+
+        self.name = QLineEdit()
+        self.name_field = ErrorField(self.name)
+        self.platform = QComboBox()
+        for key, label in platform_labels().items():
+            self.platform.addItem(label, key)
+        self.platform.currentIndexChanged.connect(self._platform_changed)
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, 100_000)
+        self.capacity.setSpecialValueText(self.tr("不限"))
+        self.capacity.setSuffix(self.tr(" 人"))
+        self.fill = QLabel()
+        self.rules = QPlainTextEdit()
+        self.rules.setPlaceholderText(self.tr("群规：例如 禁止广告、每周五分享日……"))
+        self.rules.setTabChangesFocus(True)
+        self.welcome = QPlainTextEdit()
+        self.welcome.setPlaceholderText(self.tr("新人入群欢迎语"))
+        self.welcome.setTabChangesFocus(True)
+        self.copy_rules = QPushButton(self.tr("复制群规"))
+        self.copy_welcome = QPushButton(self.tr("复制欢迎语"))
+        for button in (self.copy_rules, self.copy_welcome):
+            button.setAutoDefault(False)
+        self.copy_rules.clicked.connect(lambda: self._copy(self.rules, self.tr("群规")))
+        self.copy_welcome.clicked.connect(lambda: self._copy(self.welcome, self.tr("欢迎语")))
+        self.save_button = QPushButton(self.tr("保存此群"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save_group)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #15803d;")
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+
+        editor = QWidget()
+        form = QFormLayout(editor)
+        form.addRow(self.tr("群名"), self.name_field)
+        form.addRow(self.tr("平台"), self.platform)
+        form.addRow(self.tr("容量"), self.capacity)
+        form.addRow("", self.fill)
+        form.addRow(self.tr("群规"), self._with_button(self.rules, self.copy_rules))
+        form.addRow(self.tr("欢迎语"), self._with_button(self.welcome, self.copy_welcome))
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.status, 1)
+        save_row.addWidget(self.save_button)
+        form.addRow(save_row)
+        self.editor = editor
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(close)
+        self.resize(940, 560)
+        self.reload()
+
+    @staticmethod
+    def _with_button(edit: QPlainTextEdit, button: QPushButton) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        return box
+
+    # ------------------------------------------------------------------ list
+    def reload(self, select_id: int | None = None) -> None:
+        select_id = select_id if select_id is not None else self.current_id()
+        counts = groups.member_counts()
+        labels = platform_labels()
+        rows = list(groups.Group.select().order_by(groups.Group.position, groups.Group.id))
+        self.table.setRowCount(len(rows))
+        near: list[str] = []
+        for row, group in enumerate(rows):
+            count = counts.get(group.id, 0)
+            name = QTableWidgetItem(group.name)
+            name.setData(ID_ROLE, group.id)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(labels.get(group.platform, "")))
+            capacity = str(group.capacity) if group.capacity else self.tr("不限")
+            self.table.setItem(row, 2, QTableWidgetItem(f"{count} / {capacity}"))
+            bar = QProgressBar()
+            ratio = groups.fill_ratio(group, count)
+            bar.setRange(0, 100)
+            bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            bar.setValue(min(100, round((ratio or 0) * 100)))
+            bar.setFormat("%p%" if ratio is not None else self.tr("不限"))
+            full = ratio is not None and ratio >= groups.NEAR_CAPACITY
+            bar.setStyleSheet(WARN_BAR if full else OK_BAR)
+            self.table.setCellWidget(row, 3, bar)
+            if full:
+                near.append(self.tr("“%1”已有 %2 人（上限 %3）").replace("%1", group.name)
+                            .replace("%2", str(count)).replace("%3", str(group.capacity)))
+        self.warning.setText(self.tr("⚠ 以下群接近满员，请准备新群或清理不活跃成员：")
+                             + "；".join(near))
+        self.warning.setVisible(bool(near))
+        target = 0
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ID_ROLE) == select_id:
+                target = row
+        if rows:
+            self.table.selectRow(target)
+        self.editor.setEnabled(bool(rows))
+        self.delete_button.setEnabled(bool(rows))
+        self._show_selected()
+
+    def current_id(self) -> int | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(ID_ROLE) if item else None
+
+    @Slot()
+    def _show_selected(self) -> None:
+        group = groups.Group.get_or_none(groups.Group.id == self.current_id()) \
+            if self.current_id() is not None else None
+        self._loading = True
+        self.name_field.set_error(None)
+        self.status.clear()
+        if group is None:
+            for edit in (self.name, self.rules, self.welcome):
+                edit.clear()
+            self.fill.clear()
+        else:
+            self.name.setText(group.name)
+            self.platform.setCurrentIndex(max(self.platform.findData(group.platform), 0))
+            self.capacity.setValue(group.capacity)
+            self.rules.setPlainText(group.rules)
+            self.welcome.setPlainText(group.welcome)
+            count = groups.member_counts().get(group.id, 0)
+            self.fill.setText(self.tr("当前 %1 人").replace("%1", str(count)))
+        self._loading = False
+
+    @Slot()
+    def _platform_changed(self) -> None:
+        # Picking a platform suggests its usual limit; the owner can still change it.
+        if not self._loading:
+            self.capacity.setValue(groups.PLATFORM_CAPACITY.get(self.platform.currentData(), 0))
+
+    # ------------------------------------------------------------------ actions
+    @Slot()
+    def save_group(self) -> bool:
+        group_id = self.current_id()
+        if group_id is None:
+            return False
+        data = {"name": self.name.text(), "platform": self.platform.currentData(),
+                "capacity": self.capacity.value(), "rules": self.rules.toPlainText(),
+                "welcome": self.welcome.toPlainText()}
+        try:
+            groups.save_group(data, group_id)
+        except ValidationError as exc:
+            self.name_field.set_error(exc.errors.get("name"))
+            return False
+        self.reload(group_id)
+        self.status.setText(self.tr("已保存"))
+        self.workspace.data_changed.emit("groups")
+        return True
+
+    @Slot()
+    def add_group(self) -> None:
+        existing = {name for (name,) in groups.Group.select(groups.Group.name).tuples()}
+        base = self.tr("新群")
+        name, n = base, 1
+        while name in existing:
+            n += 1
+            name = f"{base} {n}"
+        group = groups.save_group({"name": name, "platform": "wechat"})
+        self.reload(group.id)
+        self.name.setFocus()
+        self.name.selectAll()
+        self.workspace.data_changed.emit("groups")
+
+    @Slot()
+    def delete_group(self) -> None:
+        group_id = self.current_id()
+        if group_id is None:
+            return
+        group = groups.Group.get_by_id(group_id)
+        count = groups.member_counts(active_only=False).get(group_id, 0)
+        text = self.tr("删除群“%1”？其中 %2 位成员的群关系和角色会被移除（成员本身保留）。") \
+            .replace("%1", group.name).replace("%2", str(count))
+        if not dialogs.confirm(self, self.tr("删除群"), text, danger=True):
+            return
+        groups.delete_group(group_id)
+        self.reload()
+        self.workspace.data_changed.emit("groups")
+
+    def _copy(self, edit: QPlainTextEdit, what: str) -> None:
+        QGuiApplication.clipboard().setText(edit.toPlainText())
+        self.status.setText(self.tr("%1已复制，可以粘贴到群里").replace("%1", what))

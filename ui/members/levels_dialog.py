@@ -1,0 +1,153 @@
+"""Levels and points: the thresholds that turn points into a level, and the default
+points each kind of contribution earns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import contributions, settings
+from models.contributions import KINDS
+from models.db import database
+from ui.members.form_helpers import ERROR_STYLE, kind_labels, section_title
+from ui.workspace import Workspace
+
+
+class LevelsDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(self.tr("等级与积分规则"))
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("起始积分"), self.tr("等级名称")])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 120)
+        self.add_button = QPushButton(self.tr("添加等级"))
+        self.remove_button = QPushButton(self.tr("删除所选等级"))
+        for button in (self.add_button, self.remove_button):
+            button.setAutoDefault(False)
+        self.add_button.clicked.connect(lambda: self.add_row(self._next_points(), ""))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.points: dict[str, QSpinBox] = {}
+        kinds = QWidget()
+        form = QFormLayout(kinds)
+        form.setContentsMargins(0, 0, 0, 0)
+        labels = kind_labels()
+        per_kind = settings.get("points_per_kind")
+        for kind in KINDS:
+            spin = QSpinBox()
+            spin.setRange(-1000, 10_000)
+            spin.setSuffix(self.tr(" 分"))
+            spin.setValue(int(per_kind.get(kind, 0)))
+            self.points[kind] = spin
+            form.addRow(labels[kind], spin)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        hint = QLabel(self.tr("积分达到“起始积分”即升到该等级；最低一级从 0 开始。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #6b7280;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(section_title(self.tr("会员等级")))
+        left.addWidget(hint)
+        left.addWidget(self.table, 1)
+        left.addLayout(row)
+        right = QVBoxLayout()
+        right.addWidget(section_title(self.tr("每类贡献的默认积分")))
+        right.addWidget(kinds)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        for points, name in contributions.thresholds():
+            self.add_row(points, name)
+        self.resize(640, 400)
+
+    def add_row(self, points: int, name: str) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        spin = QSpinBox()
+        spin.setRange(0, 10_000_000)
+        spin.setValue(points)
+        self.table.setCellWidget(row, 0, spin)
+        self.table.setItem(row, 1, QTableWidgetItem(name))
+        if not name:
+            self.table.setCurrentCell(row, 1)
+            self.table.editItem(self.table.item(row, 1))
+
+    def _next_points(self) -> int:
+        values = [self.table.cellWidget(r, 0).value() for r in range(self.table.rowCount())]
+        return max(values, default=0) + 100
+
+    @Slot()
+    def remove_selected(self) -> None:
+        for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
+            self.table.removeRow(row)
+
+    def table_values(self) -> list[tuple[int, str]]:
+        out = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 1)
+            out.append((self.table.cellWidget(row, 0).value(), item.text().strip() if item else ""))
+        return out
+
+    @Slot()
+    def save(self) -> bool:
+        table = self.table_values()
+        problems = []
+        named = [(p, n) for p, n in table if n]
+        if not named:
+            problems.append(self.tr("至少需要一个等级"))
+        if len(named) < len(table):
+            problems.append(self.tr("每个等级都需要名称"))
+        points = [p for p, _ in named]
+        if len(points) != len(set(points)):
+            problems.append(self.tr("两个等级的起始积分相同"))
+        names = [n for _, n in named]
+        if len(names) != len(set(names)):
+            problems.append(self.tr("等级名称重复"))
+        if problems:
+            self.error.setText("；".join(problems))
+            return False
+        with database.atomic():
+            contributions.set_thresholds(named)
+            settings.put("points_per_kind", {k: s.value() for k, s in self.points.items()})
+        self.workspace.data_changed.emit("members")
+        self.accept()
+        return True
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        # Enter while editing a level name commits the cell, not the whole dialog.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            return
+        super().keyPressEvent(event)

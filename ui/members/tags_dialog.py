@@ -1,0 +1,407 @@
+"""Tag manager: categories with colours (add, rename, recolour, reorder, delete) and
+their tags with usage counts (create, rename, merge, move, delete). Merges and deletes
+are captured first so Edit > Undo can bring the tags and their members back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import tags, undo
+from models.members import ValidationError
+from ui import dialogs
+from ui.members.card_sections import EnterCatcher
+from ui.members.form_helpers import ERROR_STYLE, section_title
+from ui.workspace import Workspace
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+NONE_ID = 0  # the "uncategorised" pseudo category in the list
+
+
+def swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class TagsDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(self.tr("标签管理"))
+        self.setSizeGripEnabled(True)
+        self._loading = False
+
+        # categories
+        self.categories = QListWidget()
+        self.categories.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                        | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.categories.currentRowChanged.connect(self._load_tags)
+        self.categories.itemChanged.connect(self._category_renamed)
+        self.new_category = QLineEdit()
+        self.new_category.setPlaceholderText(self.tr("新分类名，如“兴趣”"))
+        EnterCatcher(self.new_category, self.add_category)
+        buttons = {}
+        for key, text in (("add_cat", self.tr("新建分类")), ("colour", self.tr("颜色…")),
+                          ("up", self.tr("上移")), ("down", self.tr("下移")),
+                          ("del_cat", self.tr("删除分类")), ("add_tag", self.tr("新建标签")),
+                          ("rename", self.tr("重命名")), ("merge", self.tr("合并")),
+                          ("move", self.tr("移动")), ("del_tag", self.tr("删除标签"))):
+            buttons[key] = QPushButton(text)
+            buttons[key].setAutoDefault(False)
+        self.buttons = buttons
+        buttons["add_cat"].clicked.connect(self.add_category)
+        buttons["colour"].clicked.connect(self.choose_colour)
+        buttons["up"].clicked.connect(lambda: self.move_category(-1))
+        buttons["down"].clicked.connect(lambda: self.move_category(1))
+        buttons["del_cat"].clicked.connect(self.delete_category)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(section_title(self.tr("分类")))
+        left_layout.addWidget(self.categories, 1)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_category, 1)
+        add_row.addWidget(buttons["add_cat"])
+        left_layout.addLayout(add_row)
+        cat_row = QHBoxLayout()
+        for key in ("colour", "up", "down", "del_cat"):
+            cat_row.addWidget(buttons[key])
+        left_layout.addLayout(cat_row)
+
+        # tags
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("标签（双击改名）"), self.tr("使用人数")])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemChanged.connect(self._tag_renamed)
+        self.new_tag = QLineEdit()
+        self.new_tag.setPlaceholderText(self.tr("新标签名"))
+        EnterCatcher(self.new_tag, self.add_tag)
+        self.merge_target = QComboBox()
+        self.move_target = QComboBox()
+        buttons["add_tag"].clicked.connect(self.add_tag)
+        buttons["rename"].clicked.connect(self._edit_current_tag)
+        buttons["merge"].clicked.connect(self.merge_current)
+        buttons["move"].clicked.connect(self.move_current)
+        buttons["del_tag"].clicked.connect(self.delete_current)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #15803d;")
+        self.status.setWordWrap(True)
+        right = QWidget()
+        grid = QGridLayout(right)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(section_title(self.tr("标签")), 0, 0, 1, 3)
+        grid.addWidget(self.table, 1, 0, 1, 3)
+        grid.addWidget(self.new_tag, 2, 0, 1, 2)
+        grid.addWidget(buttons["add_tag"], 2, 2)
+        grid.addWidget(QLabel(self.tr("把所选标签合并到")), 3, 0)
+        grid.addWidget(self.merge_target, 3, 1)
+        grid.addWidget(buttons["merge"], 3, 2)
+        grid.addWidget(QLabel(self.tr("把所选标签移动到分类")), 4, 0)
+        grid.addWidget(self.move_target, 4, 1)
+        grid.addWidget(buttons["move"], 4, 2)
+        tag_row = QHBoxLayout()
+        tag_row.addWidget(buttons["rename"])
+        tag_row.addWidget(buttons["del_tag"])
+        tag_row.addStretch(1)
+        grid.addLayout(tag_row, 5, 0, 1, 3)
+        grid.addWidget(self.error, 6, 0, 1, 3)
+        grid.addWidget(self.status, 7, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+
+        body = QHBoxLayout()
+        body.addWidget(left, 2)
+        body.addWidget(right, 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+        self.resize(900, 560)
+        tags.ensure_default_categories()
+        self.reload()
+
+    # ------------------------------------------------------------------ loading
+    def reload(self, category_id: int | None = None, tag_id: int | None = None) -> None:
+        if category_id is None:
+            category_id = self.current_category_key()
+        self._loading = True
+        self.categories.clear()
+        counts: dict[int, int] = {}
+        for tag in tags.Tag.select(tags.Tag.category):
+            key = tag.category_id or NONE_ID
+            counts[key] = counts.get(key, 0) + 1
+        for category in tags.categories():
+            item = QListWidgetItem(swatch(category.color), category.name)
+            item.setData(ID_ROLE, category.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(self.tr("%n 个标签", "", counts.get(category.id, 0)))
+            self.categories.addItem(item)
+        loose = QListWidgetItem(swatch(tags.UNCATEGORISED_COLOUR), self.tr("未分类"))
+        loose.setData(ID_ROLE, NONE_ID)
+        self.categories.addItem(loose)
+        self.move_target.clear()
+        for category in tags.categories():
+            self.move_target.addItem(swatch(category.color), category.name, category.id)
+        self.move_target.addItem(self.tr("未分类"), NONE_ID)
+        self._loading = False
+        row = 0
+        for i in range(self.categories.count()):
+            if self.categories.item(i).data(ID_ROLE) == category_id:
+                row = i
+        self.categories.setCurrentRow(row)
+        self._load_tags(row, tag_id)
+
+    def current_category_key(self) -> int | None:
+        item = self.categories.currentItem()
+        return item.data(ID_ROLE) if item else None
+
+    @Slot(int)
+    def _load_tags(self, _row: int = 0, select_tag: int | None = None) -> None:
+        if self._loading:
+            return
+        key = self.current_category_key()
+        usage = tags.usage_counts()
+        all_tags = tags.all_tags()
+        shown = [t for t in all_tags if (t.category_id or NONE_ID) == key]
+        self._loading = True
+        self.table.setRowCount(len(shown))
+        for row, tag in enumerate(shown):
+            name = QTableWidgetItem(tag.name)
+            name.setData(ID_ROLE, tag.id)
+            name.setIcon(swatch(tag.color))
+            count = QTableWidgetItem(str(usage.get(tag.id, 0)))
+            count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, count)
+            if tag.id == select_tag:
+                self.table.selectRow(row)
+        self.merge_target.clear()
+        for tag in all_tags:
+            self.merge_target.addItem(swatch(tag.color),
+                                      f"{tag.name}（{usage.get(tag.id, 0)}）", tag.id)
+        self._loading = False
+        if select_tag is None and shown:
+            self.table.selectRow(0)
+        is_real = bool(key)
+        for name in ("colour", "up", "down", "del_cat"):
+            self.buttons[name].setEnabled(is_real)
+
+    def current_tag_id(self) -> int | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(ID_ROLE) if item else None
+
+    def _done(self, text: str) -> None:
+        self.error.clear()
+        self.status.setText(text)
+        self.workspace.data_changed.emit("tags")
+
+    def _fail(self, exc: ValidationError) -> None:
+        self.status.clear()
+        self.error.setText("；".join(exc.errors.values()))
+
+    # ------------------------------------------------------------------ categories
+    @Slot()
+    def add_category(self) -> None:
+        palette = ("#0ea5e9", "#84cc16", "#f43f5e", "#eab308", "#6366f1", "#10b981")
+        colour = palette[self.categories.count() % len(palette)]
+        try:
+            category = tags.save_category(self.new_category.text(), colour)
+        except ValidationError as exc:
+            self._fail(exc)
+            return
+        self.new_category.clear()
+        self.reload(category.id)
+        self._done(self.tr("已新建分类“%1”").replace("%1", category.name))
+
+    @Slot(QListWidgetItem)
+    def _category_renamed(self, item: QListWidgetItem) -> None:
+        if self._loading or not item.data(ID_ROLE):
+            return
+        try:
+            tags.save_category(item.text(), category_id=item.data(ID_ROLE))
+        except ValidationError as exc:
+            self._fail(exc)
+            self.reload(item.data(ID_ROLE))
+            return
+        self._done(self.tr("分类已改名为“%1”").replace("%1", item.text().strip()))
+
+    @Slot()
+    def choose_colour(self) -> None:
+        key = self.current_category_key()
+        if not key:
+            return
+        picker = QColorDialog(QColor(tags.TagCategory.get_by_id(key).color), self)
+        picker.setWindowTitle(self.tr("分类颜色"))
+        picker.colorSelected.connect(lambda colour: self.set_colour(key, colour))
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.open()
+
+    def set_colour(self, category_id: int, colour: QColor) -> None:
+        category = tags.TagCategory.get_by_id(category_id)
+        tags.save_category(category.name, colour.name(), category_id)
+        self.reload(category_id)
+        self._done(self.tr("颜色已更新"))
+
+    def move_category(self, step: int) -> None:
+        ids = [c.id for c in tags.categories()]
+        key = self.current_category_key()
+        if key not in ids:
+            return
+        i = ids.index(key)
+        j = i + step
+        if 0 <= j < len(ids):
+            ids[i], ids[j] = ids[j], ids[i]
+            tags.reorder_categories(ids)
+            self.reload(key)
+            self.workspace.data_changed.emit("tags")
+
+    @Slot()
+    def delete_category(self) -> None:
+        key = self.current_category_key()
+        if not key:
+            return
+        category = tags.TagCategory.get_by_id(key)
+        count = tags.Tag.select().where(tags.Tag.category == key).count()
+        text = self.tr("删除分类“%1”？其中 %2 个标签会保留并变为“未分类”。") \
+            .replace("%1", category.name).replace("%2", str(count))
+        if not dialogs.confirm(self, self.tr("删除分类"), text, danger=True):
+            return
+        tags.delete_category(key)
+        self.reload(NONE_ID)
+        self._done(self.tr("已删除分类“%1”").replace("%1", category.name))
+
+    # ------------------------------------------------------------------ tags
+    @Slot()
+    def add_tag(self) -> None:
+        name = self.new_tag.text()
+        key = self.current_category_key() or None
+        try:
+            if tags.Tag.get_or_none(tags.Tag.name == name.strip()) is not None:
+                raise ValidationError({"name": self.tr("标签“%1”已存在").replace(
+                    "%1", name.strip())})
+            tag = tags.get_or_create_tag(name, key)
+        except ValidationError as exc:
+            self._fail(exc)
+            return
+        self.new_tag.clear()
+        self.reload(key or NONE_ID, tag.id)
+        self._done(self.tr("已新建标签“%1”").replace("%1", tag.name))
+
+    @Slot()
+    def _edit_current_tag(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.editItem(self.table.item(row, 0))
+
+    @Slot(QTableWidgetItem)
+    def _tag_renamed(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() != 0:
+            return
+        self.rename(item.data(ID_ROLE), item.text())
+
+    def rename(self, tag_id: int, new_name: str) -> None:
+        """Rename; a name that another tag has already offers to merge into it."""
+        old = tags.Tag.get_by_id(tag_id).name
+        try:
+            tags.rename_tag(tag_id, new_name)
+        except ValidationError as exc:
+            clash = tags.Tag.get_or_none((tags.Tag.name == new_name.strip())
+                                         & (tags.Tag.id != tag_id))
+            if clash is None:
+                self._fail(exc)
+                self.reload()
+                return
+            text = self.tr("已有标签“%1”。把“%2”合并进去吗？（%3 位成员）") \
+                .replace("%1", clash.name).replace("%2", old) \
+                .replace("%3", str(tags.tag_usage(tag_id)))
+            if dialogs.confirm(self, self.tr("标签重名"), text):
+                self.merge(tag_id, clash.id)
+            else:
+                self.reload()
+            return
+        self.reload(tag_id=tag_id)
+        self._done(self.tr("“%1”已改名为“%2”").replace("%1", old).replace("%2", new_name.strip()))
+
+    @Slot()
+    def merge_current(self) -> None:
+        source, target = self.current_tag_id(), self.merge_target.currentData()
+        if source is None or target is None or source == target:
+            self.error.setText(self.tr("请选择一个不同的目标标签"))
+            return
+        names = {t.id: t.name for t in tags.Tag.select().where(tags.Tag.id.in_([source, target]))}
+        text = self.tr("把“%1”合并到“%2”？“%1”的 %3 位成员将改为“%2”，“%1”会被删除（可撤销）。") \
+            .replace("%1", names[source]).replace("%2", names[target]) \
+            .replace("%3", str(tags.tag_usage(source)))
+        if dialogs.confirm(self, self.tr("合并标签"), text):
+            self.merge(source, target)
+
+    def merge(self, source: int, target: int) -> int:
+        names = {t.id: t.name for t in tags.Tag.select().where(tags.Tag.id.in_([source, target]))}
+        snapshot = undo.capture(tags.Tag, [source, target])
+        moved = tags.merge_tags(source, target)
+        undo.record(self.tr("合并标签“%1”到“%2”").replace("%1", names[source])
+                    .replace("%2", names[target]), snapshot)
+        target_cat = tags.Tag.get_by_id(target).category_id or NONE_ID
+        self.reload(target_cat, target)
+        self._done(self.tr("已合并：%1 位成员现在带有“%2”").replace("%1", str(moved))
+                   .replace("%2", names[target]))
+        return moved
+
+    @Slot()
+    def move_current(self) -> None:
+        tag_id = self.current_tag_id()
+        if tag_id is None:
+            return
+        key = self.move_target.currentData()
+        tags.move_tag(tag_id, key or None)
+        self.reload(key, tag_id)
+        self._done(self.tr("已移动到“%1”").replace("%1", self.move_target.currentText()))
+
+    @Slot()
+    def delete_current(self) -> None:
+        tag_id = self.current_tag_id()
+        if tag_id is None:
+            return
+        tag = tags.Tag.get_by_id(tag_id)
+        count = tags.tag_usage(tag_id)
+        text = self.tr("删除标签“%1”？%2 位成员会失去这个标签（可用“编辑 > 撤销”恢复）。") \
+            .replace("%1", tag.name).replace("%2", str(count))
+        if not dialogs.confirm(self, self.tr("删除标签"), text, danger=True):
+            return
+        snapshot = undo.capture(tags.Tag, [tag_id])
+        tags.delete_tag(tag_id)
+        undo.record(self.tr("删除标签“%1”").replace("%1", tag.name), snapshot)
+        self.reload()
+        self._done(self.tr("已删除“%1”（%2 位成员）").replace("%1", tag.name)
+                   .replace("%2", str(count)))
