@@ -172,7 +172,10 @@ def cmd_export_calendar(args: argparse.Namespace, db_path: Path) -> int:
     from models.calendar_ics import export_ics
 
     _open(db_path)
-    count = export_ics(args.out, args.start, args.end)
+    try:
+        count = export_ics(args.out, args.start, args.end)
+    except OSError as exc:
+        raise UserError(f"{args.out}: {exc.strerror or exc}") from exc
     print(f"exported {count} calendar entries to {args.out}")
     return 0
 

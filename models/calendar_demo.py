@@ -48,6 +48,9 @@ def _members(rng: random.Random, count: int) -> list[int]:
 
 
 def populate_demo(rng: random.Random, today: dt.date) -> None:
+    # A private generator seeded from the shared one's state without advancing it, so the
+    # other demo extensions draw the same numbers whether or not the calendar runs first.
+    rng = random.Random(rng.getstate()[1][0])
     ensure_default_kinds()
     groups = [r[0] for r in database.execute_sql('SELECT id FROM "group" ORDER BY position')]
     main = tuple(groups[:2])

@@ -120,6 +120,10 @@ def _recur(series: ContentSeries, rule: Rule, until: dt.date | None) -> vRecur:
     return vRecur(recur)
 
 
+def _in_range(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
 def _series_events(series: ContentSeries, ns: str, start: dt.date | None,
                    end: dt.date | None) -> list[Event]:
     rule = series.rule
@@ -151,12 +155,12 @@ def _series_events(series: ContentSeries, ns: str, start: dt.date | None,
                             last or first + dt.timedelta(days=_FAR)))
     overrides = []
     for o in ContentItem.select().where(ContentItem.series == series.id):
-        if o.original_date is None or not in_window(o.original_date):
-            continue
-        if o.original_date in valid:
+        if o.original_date is not None and in_window(o.original_date) \
+                and o.original_date in valid:
             overrides.append(o)
-        elif not o.removed and o.date is not None:
-            # The series was re-ruled since: this edited entry stands on its own now.
+        elif not o.removed and o.date is not None and _in_range(o.date, start, end):
+            # Its occurrence is outside the exported rule (range, or the series was
+            # re-ruled since): this edited entry stands on its own.
             events.append(_item_event(o, f"item-{o.id}-{ns}@qundesk"))
     exdates = [o.original_date for o in overrides if o.removed]
     rdates: list[dt.date] = []
@@ -171,10 +175,10 @@ def _series_events(series: ContentSeries, ns: str, start: dt.date | None,
                     exdates.append(day)
                 elif info.adjusted_workday:
                     rdates.append(day)
-    for day in sorted(set(exdates)):
-        event.add("exdate", _when(day, series.start_time))
-    for day in sorted(set(rdates)):
-        event.add("rdate", _when(day, series.start_time))
+    if exdates:
+        event.add("exdate", [_when(d, series.start_time) for d in sorted(set(exdates))])
+    if rdates:
+        event.add("rdate", [_when(d, series.start_time) for d in sorted(set(rdates))])
     for o in overrides:
         if o.removed or o.date is None:
             continue
