@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from models import contributions, followups
 from models.members import Member, invitees_tree, inviter_chain
 from ui.members.card_sections import EnterCatcher
-from ui.members.form_helpers import DateEdit, ErrorField, channel_labels, kind_labels
+from ui.members.form_helpers import DateEdit, ErrorField, channel_labels, kind_labels, status_labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -306,14 +306,19 @@ class SessionsSection(QWidget):
         entries = sessions_of(self.member_id, limit=50) if sessions_of and self.member_id else []
         if sessions_of is None:
             self.info.setText(self.tr("内容日历尚未启用"))
+        elif self.member_id is None:
+            self.info.setText(self.tr("保存后显示此成员的分享"))
         else:
-            self.info.setText(self.tr("%n 场分享", "", len(entries)))
+            self.info.setText(self.tr("%n 场分享（最近 50 场，含已排期）", "", len(entries)))
+        statuses = status_labels()
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            start = getattr(entry, "start_time", None)
-            values = [str(getattr(entry, "date", "") or ""),
-                      start.strftime("%H:%M") if hasattr(start, "strftime") else str(start or ""),
-                      str(getattr(entry, "title", "")), str(getattr(entry, "kind", "")),
-                      str(getattr(entry, "status", ""))]
+            start = entry.start_time
+            status = statuses.get(entry.status, entry.status)
+            if getattr(entry, "overdue", False):
+                status = self.tr("%1（已逾期）").replace("%1", status)
+            values = [entry.date.isoformat() if entry.date else "",
+                      start.strftime("%H:%M") if start else self.tr("全天"),
+                      entry.title, entry.kind, status]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, _cell(value))

@@ -37,6 +37,12 @@ def platform_labels() -> dict[str, str]:
     return {"wechat": _t("微信群"), "qq": _t("QQ群"), "zsxq": _t("知识星球"), "other": _t("其他")}
 
 
+def status_labels() -> dict[str, str]:
+    """Content-calendar statuses (models.calendar.STATUSES)."""
+    return {"idea": _t("想法"), "draft": _t("草稿"), "ready": _t("已就绪"),
+            "published": _t("已发布"), "skipped": _t("已跳过")}
+
+
 def gender_labels() -> dict[str, str]:
     return {"": _t("未填"), "男": _t("男"), "女": _t("女"), "其他": _t("其他")}
 
