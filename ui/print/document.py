@@ -34,7 +34,9 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from ui.fonts import cjk_family
@@ -119,7 +121,39 @@ def build_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     width = device.width()
     height = device.height() - _mm(device, HEADER_MM) - _mm(device, FOOTER_MM)
     doc.setPageSize(QRectF(0, 0, width, height).size())
+    keep_headings_with_next(doc)
     return doc
+
+
+def keep_headings_with_next(doc: QTextDocument) -> int:
+    """Move a heading (or a run of headings) left alone at a page's foot to the next page.
+
+    Qt's layout has no "keep with next"; a section title printed under its content's
+    page break is easy to miss on paper. Returns the number of headings moved.
+    """
+    layout = doc.documentLayout()
+    page_h = doc.pageSize().height()
+    moved = 0
+    block = doc.firstBlock()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 0:
+            block = block.next()
+            continue
+        first = block
+        while block.isValid() and block.blockFormat().headingLevel() > 0:
+            block = block.next()  # the run of headings ends at the content they introduce
+        if not block.isValid():
+            break
+        # Positions are read after each move, so they follow the updated layout.
+        top = layout.blockBoundingRect(first).top()
+        content_top = layout.blockBoundingRect(block).top()
+        if top > 0 and int(top // page_h) != int(content_top // page_h):
+            cursor = QTextCursor(first)
+            fmt = cursor.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setBlockFormat(fmt)
+            moved += 1
+    return moved
 
 
 def paint(device: QPagedPaintDevice, html: str, *, title: str,

@@ -1,0 +1,149 @@
+"""The printed week: PDF text, page breaks, the print-week CLI and the missing-font path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from weekplan_data import TODAY, build_long_week, build_week
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+
+def pdf_pages(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+def run_cli(*args: str, db_path: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_path), *args],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+
+
+def test_week_pdf_contains_the_weeks_chinese_titles(qapp, db, tmp_path):
+    from ui.print.week_pdf import write_week_pdf
+
+    build_week()
+    out = tmp_path / "周计划.pdf"
+    pages = write_week_pdf(out, TODAY, today=TODAY)
+    assert pages >= 1 and out.read_bytes().startswith(b"%PDF")
+    text = "".join(pdf_pages(out))
+    for expected in ("周计划 2026年11月16日 – 11月22日", "AI 工具早报", "Prompt 写作分享",
+                     "每周三读书会", "上海线下面基", "发布活动提醒", "张晓燕", "群规更新公告",
+                     "制作宣传海报", "陈博文", "本周重点：筹备线下面基", "周一", "周日",
+                     "AI 实战派 1 群"):
+        assert expected in text, expected
+    assert f"第1/{pages}页" in "".join(text.split())
+    assert not list(tmp_path.glob(".*.tmp"))  # the temp file was renamed
+
+
+def test_sections_left_out_are_not_printed(qapp, db, tmp_path):
+    from ui.print.week_pdf import write_week_pdf
+
+    build_week()
+    out = tmp_path / "only-notes.pdf"
+    write_week_pdf(out, TODAY, today=TODAY, sections={"notes"})
+    text = "".join(pdf_pages(out))
+    assert "本周重点" in text and "AI 工具早报" not in text and "周一" not in text
+
+
+def test_long_week_breaks_across_pages_cleanly(qapp, db, tmp_path):
+    from ui.print.week_pdf import write_week_pdf
+
+    build_long_week(per_day=25)
+    out = tmp_path / "long.pdf"
+    pages = write_week_pdf(out, TODAY, today=TODAY, landscape=True)
+    texts = pdf_pages(out)
+    assert pages == len(texts) > 1
+    for number, text in enumerate(texts, 1):
+        # Every page: the header, its page number, and (days continue) the column headings.
+        assert "周计划 2026年11月16日" in text
+        assert f"第{number}/{pages}页" in "".join(text.split())
+    # A day that continues onto the next page repeats its heading row there.
+    for text in texts[1:-1]:
+        assert "时间" in text and "事项" in text and "11月" in text
+    every = "".join(texts)
+    for day in range(1, 8):
+        for n in (1, 25):
+            assert f"第{day}天话题讨论{n:02d}" in every
+
+
+def test_portrait_and_landscape_page_counts(qapp, db, tmp_path):
+    from ui.print.week_pdf import write_week_pdf
+
+    build_long_week(per_day=25)
+    portrait = write_week_pdf(tmp_path / "p.pdf", TODAY, today=TODAY)
+    landscape = write_week_pdf(tmp_path / "l.pdf", TODAY, today=TODAY, landscape=True)
+    assert landscape > portrait > 1
+
+
+def test_cli_print_week(db, db_path, tmp_path):
+    build_week()
+    out = tmp_path / "week.pdf"
+    result = run_cli("print-week", "--week", "2026-11-20", "--pdf", str(out), db_path=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "pages" in result.stdout and out.exists()
+    assert "上海线下面基" in "".join(pdf_pages(out))
+
+
+def test_cli_invalid_week_is_a_clear_error(db_path, tmp_path):
+    result = run_cli("print-week", "--week", "2026-13-45", "--pdf", str(tmp_path / "x.pdf"),
+                     db_path=db_path)
+    assert result.returncode == 2  # argparse usage error
+    assert "2026-13-45" in result.stderr and "YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_missing_folder_exits_1(db, db_path, tmp_path):
+    result = run_cli("print-week", "--pdf", str(tmp_path / "nope" / "x.pdf"), db_path=db_path)
+    assert result.returncode == 1
+    assert "nope" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_without_chinese_font_exits_1(qapp, db, db_path, tmp_path, monkeypatch, capsys):
+    import main
+    from ui.print import document
+
+    monkeypatch.setattr(document, "cjk_family", lambda: None)
+    out = tmp_path / "x.pdf"
+    assert main.main(["--db", str(db_path), "print-week", "--pdf", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "中文" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_existing_pdf_kept_when_rendering_fails(qapp, db, tmp_path, monkeypatch):
+    from ui.print import document
+
+    out = tmp_path / "keep.pdf"
+    out.write_bytes(b"old")
+
+    def boom(*args, **kwargs):
+        raise document.PrintError("failed")
+
+    monkeypatch.setattr(document, "paint", boom)
+    with pytest.raises(document.PrintError):
+        document.render_pdf("<p>周计划</p>", out, title="t")
+    assert out.read_bytes() == b"old"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_ensure_cjk_font_warns_before_printing(qapp, no_dialogs, monkeypatch):
+    from ui.print import document
+
+    assert document.ensure_cjk_font(None) is True and no_dialogs == []
+    monkeypatch.setattr(document, "cjk_family", lambda: None)
+    assert document.ensure_cjk_font(None) is False
+    assert no_dialogs and no_dialogs[0][0] == "warn" and "中文" in no_dialogs[0][1]
+    assert document.preview(None, "<p>中文</p>", title="t") is None
+    assert document.print_dialog(None, "<p>中文</p>", title="t") is None
