@@ -374,8 +374,9 @@ class TagsDialog(QDialog):
                     .replace("%2", names[target]), snapshot)
         target_cat = tags.Tag.get_by_id(target).category_id or NONE_ID
         self.reload(target_cat, target)
-        self._done(self.tr("已合并：%1 位成员现在带有“%2”").replace("%1", str(moved))
-                   .replace("%2", names[target]))
+        self._done(self.tr("已合并：“%1”的 %2 位成员并入，“%3”现有 %4 位成员（可撤销）")
+                   .replace("%1", names[source]).replace("%2", str(moved))
+                   .replace("%3", names[target]).replace("%4", str(tags.tag_usage(target))))
         return moved
 
     @Slot()
