@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from models import backup, paths
 from models.db import DamagedDatabaseError, DatabaseProblem, close_database, open_database
-from ui import dialogs, i18n
+from ui import appearance, crash, dialogs, i18n
 from ui.fonts import cjk_family, ui_font
 from ui.icons import icon
+from ui.logs import setup_logging
 from ui.main_window import MainWindow
 from ui.workspace import Workspace
 
@@ -136,6 +137,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("QunDesk")
     app.setApplicationName("QunDesk")
     app.setApplicationDisplayName("群主台")
+    app.setDesktopFileName("qundesk")  # Wayland app id = resources/packaging/qundesk.desktop
     app.setWindowIcon(icon("app"))
     app.setFont(ui_font())
     return app  # type: ignore[return-value]
@@ -143,10 +145,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(db_path: Path | None, language: str | None = None) -> int:
     app = create_application()
+    setup_logging()
+    crash.install()  # from here on an escaping error shows a report dialog, never vanishes
+    appearance.apply(appearance.chosen())
     lang = i18n.chosen_language(language)
     i18n.install(lang)
     controller = QunDeskApp(app, lang)
-    if not controller.open(Path(db_path) if db_path else paths.default_db_path()):
+    try:
+        opened = controller.open(Path(db_path) if db_path else paths.default_db_path())
+    except Exception as exc:  # start-up: no event loop yet, so report it right here
+        crash.report_exception(exc)
+        return 1
+    if not opened:
         return 1
     code = app.exec()
     controller._close_current()

@@ -5,7 +5,7 @@ The choice is stored in QSettings ("language": "zh" | "en" | "" for the system's
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from models import messages
 from models.paths import resources_dir
@@ -32,6 +32,13 @@ def install(language: str) -> None:
     _installed.clear()
     messages.set_language(language)
     if language == "zh":
+        # Qt's own strings (OK/Cancel/Close, file dialogs, context menus) are English in
+        # Qt itself; its Simplified-Chinese catalogue ships with PySide6 (and the bundle).
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", qt_folder):
+            app.installTranslator(qt)
+            _installed.append(qt)
         return
     folder = resources_dir() / "translations"
     ours = QTranslator(app)

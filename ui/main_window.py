@@ -6,13 +6,14 @@ import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -169,8 +170,21 @@ class MainWindow(QMainWindow):
         for code, label in LANGUAGES.items():
             action = lang_menu.addAction(label)
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+        self._build_appearance_menu(view_menu.addMenu(self.tr("外观")))
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.act_about)
+
+    def _build_appearance_menu(self, menu: QMenu) -> None:
+        from ui import appearance
+
+        group = QActionGroup(self)
+        for mode, label in appearance.mode_labels().items():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(mode == appearance.current())
+            action.setData(mode)
+            group.addAction(action)
+        group.triggered.connect(lambda action: appearance.choose(str(action.data())))
 
     def _page_call(self, name: str) -> None:
         method = getattr(self.current_page(), name, None)
