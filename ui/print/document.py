@@ -259,6 +259,17 @@ def _printer(landscape: bool):
     return printer
 
 
+def _paint_or_report(parent: QWidget | None, printer: QPagedPaintDevice, html: str,
+                     title: str) -> None:
+    """paint() from a dialog's signal: a failure becomes a message, not a lost exception."""
+    try:
+        paint(printer, html, title=title)
+    except PrintError as exc:
+        from ui import dialogs
+
+        dialogs.error(parent, _tr("无法打印"), str(exc))
+
+
 def preview(parent: QWidget | None, html: str, *, title: str,
             landscape: bool = False) -> QDialog | None:
     """Qt's print preview (zoom, orientation, print from there); None without a CJK font."""
@@ -271,7 +282,7 @@ def preview(parent: QWidget | None, html: str, *, title: str,
     dialog.setWindowTitle(_tr("打印预览 - %1").replace("%1", title))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.printer_ref = printer  # keep the printer alive as long as the dialog
-    dialog.paintRequested.connect(lambda p: paint(p, html, title=title))
+    dialog.paintRequested.connect(lambda p: _paint_or_report(dialog, p, html, title))
     dialog.resize(900, 1000)
     dialog.open()
     return dialog
@@ -283,12 +294,13 @@ def print_dialog(parent: QWidget | None, html: str, *, title: str,
     if not ensure_cjk_font(parent):
         return None
     from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
 
     printer = _printer(landscape)
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.printer_ref = printer
-    dialog.accepted.connect(lambda: paint(printer, html, title=title))
-    dialog.open()
+    dialog.accepted.connect(lambda *_: _paint_or_report(parent, printer, html, title))
+    QDialog.open(dialog)  # PySide only binds QPrintDialog.open(receiver, member)
     return dialog

@@ -1,0 +1,1 @@
+"""The Weekly Plan screen (周计划)."""
