@@ -170,14 +170,17 @@ class GroupsDialog(QDialog):
             bar.setRange(0, 100)
             bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
             bar.setValue(min(100, round((ratio or 0) * 100)))
-            bar.setFormat("%p%" if ratio is not None else self.tr("不限"))
+            bar.setFormat(f"{round(ratio * 100)}%" if ratio is not None else self.tr("不限"))
             full = ratio is not None and ratio >= groups.NEAR_CAPACITY
             bar.setStyleSheet(WARN_BAR if full else OK_BAR)
             self.table.setCellWidget(row, 3, bar)
-            if full:
-                near.append(self.tr("“%1”已有 %2 人（上限 %3）").replace("%1", group.name)
-                            .replace("%2", str(count)).replace("%3", str(group.capacity)))
-        self.warning.setText(self.tr("⚠ 以下群接近满员，请准备新群或清理不活跃成员：")
+            if full and count > group.capacity:
+                near.append(self.tr("“%1”%2 人，已超出上限 %3 人").replace("%1", group.name)
+                            .replace("%2", str(count)).replace("%3", str(count - group.capacity)))
+            elif full:
+                near.append(self.tr("“%1”%2 人，还剩 %3 个位置").replace("%1", group.name)
+                            .replace("%2", str(count)).replace("%3", str(group.capacity - count)))
+        self.warning.setText(self.tr("⚠ 群接近满员，请准备新群或清理不活跃成员：")
                              + "；".join(near))
         self.warning.setVisible(bool(near))
         target = 0
