@@ -34,10 +34,18 @@ PLAN = (
     ("线下聚会", "上海同城面基 · 年末聚餐", 17, 18, "planning", "上海市徐汇区某餐厅包间"),
     ("课程发售/开营", "AI 提效训练营 第 3 期 开营", 24, 20, "planning", "腾讯会议"),
 )
-KEEP_NOTES = ("提前一周宣传效果好，报名比上次多", "破冰环节大家很投入，下次继续",
-              "答疑文档整理得及时，群里转发多", "志愿者分工清楚，签到很顺")
-CHANGE_NOTES = ("场地偏小，下次找能坐 40 人的", "直播开始前设备调试太晚",
-                "提醒消息发得晚了，有人错过", "报名后到场率偏低，要提前一天电话确认")
+KEEP_NOTES = {
+    "offline": ("破冰环节大家很投入，下次继续", "志愿者分工清楚，签到很顺",
+                "按爱好分桌，聊得很开"),
+    "online": ("提前一周宣传效果好，报名比上次多", "答疑文档整理得及时，群里转发多",
+               "问题提前收集，嘉宾准备充分"),
+}
+CHANGE_NOTES = {
+    "offline": ("场地偏小，下次找能坐 40 人的", "报名后到场率偏低，要提前一天电话确认",
+                "茶歇不够，下次按报名人数 1.2 倍准备"),
+    "online": ("直播开始前设备调试太晚", "提醒消息发得晚了，有人错过",
+               "时间拖长了，下次控制在一小时内"),
+}
 
 
 def populate_demo(rng: random.Random, today: dt.date) -> None:
@@ -120,7 +128,8 @@ def _review(rng: random.Random, activity: Activity) -> None:
         "new_members": rng.randint(2, 30) if "裂变" in activity.title else rng.randint(0, 6),
         "conversions": conversions,
         "income": Decimal(conversions * 299) if course else Decimal(attended * activity.fee),
-        "review_keep": rng.choice(KEEP_NOTES), "review_change": rng.choice(CHANGE_NOTES),
+        "review_keep": rng.choice(KEEP_NOTES[activity.kind]),
+        "review_change": rng.choice(CHANGE_NOTES[activity.kind]),
         "reviewed_on": activity.end_or_start.date() + dt.timedelta(days=2),
     }, activity.id)
 

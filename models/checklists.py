@@ -153,12 +153,19 @@ def set_done(step_id: int, done: bool, on: dt.date | None = None) -> None:
         .where(ChecklistItem.id == step_id).execute()
 
 
+def _with_assignee() -> Any:
+    return (ChecklistItem.select(ChecklistItem, Member.id, Member.name)
+            .join(Member, join_type=JOIN.LEFT_OUTER,
+                  on=(ChecklistItem.assignee_member == Member.id)))
+
+
 def steps(activity_id: int) -> list[ChecklistItem]:
-    return list(ChecklistItem.select(ChecklistItem, Member.id, Member.name)
-                .join(Member, join_type=JOIN.LEFT_OUTER,
-                      on=(ChecklistItem.assignee_member == Member.id))
-                .where(ChecklistItem.activity == activity_id)
+    return list(_with_assignee().where(ChecklistItem.activity == activity_id)
                 .order_by(ChecklistItem.position, ChecklistItem.id))
+
+
+def get_step(step_id: int) -> ChecklistItem:
+    return _with_assignee().where(ChecklistItem.id == step_id).get()
 
 
 def reorder(activity_id: int, ordered_ids: Iterable[int]) -> None:

@@ -99,6 +99,10 @@ def signups(activity_id: int) -> list[SignUp]:
                 .order_by(Member.sort_name, Member.id))
 
 
+def get_signup(signup_id: int) -> SignUp:
+    return SignUp.select(SignUp, Member).join(Member).where(SignUp.id == signup_id).get()
+
+
 def signup_counts(activity_ids: list[int]) -> dict[int, tuple[int, int]]:
     """{activity id: (signed up, attended)}."""
     out: dict[int, tuple[int, int]] = {}
@@ -114,3 +118,19 @@ def signup_counts(activity_ids: list[int]) -> dict[int, tuple[int, int]]:
 def member_activity_ids(activity_id: int) -> set[int]:
     return {m for (m,) in SignUp.select(SignUp.member).where(SignUp.activity == activity_id)
             .tuples()}
+
+
+def search_members(text: str, limit: int = 200) -> list[tuple[int, str, str, str]]:
+    """Active members to sign up: (id, name, nickname, city), matched on name, nickname,
+    WeChat ID or pinyin / initials (zs, zhangsan); everyone (up to `limit`) for no text."""
+    from models.members import clean_text
+
+    query = (Member.select(Member.id, Member.name, Member.nickname, Member.city)
+             .where(Member.left_on.is_null()).order_by(Member.sort_name, Member.id).limit(limit))
+    text = clean_text(text, fold=True).lower()
+    if text:
+        like = f"%{text.replace('%', '').replace('_', '')}%"
+        query = query.where(Member.name.contains(text) | Member.nickname.contains(text)
+                            | (Member.wechat_id ** like) | (Member.pinyin ** like)
+                            | (Member.initials ** like))
+    return list(query.tuples())

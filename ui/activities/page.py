@@ -1,0 +1,369 @@
+"""The activities screen: the list on the left, the chosen activity on the right
+(checklist, sign-ups and check-in, review), with templates, promotion and printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import activities
+from ui import dialogs
+from ui.activities.checklist_panel import ChecklistPanel
+from ui.activities.item_models import ActivityListModel
+from ui.activities.review_panel import ReviewPanel
+from ui.activities.signups_panel import SignUpsPanel
+from ui.workspace import Workspace
+
+SCOPES = ("upcoming", "past", "all", "planning", "ready", "done", "cancelled")
+
+
+class ActivitiesPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.today: dt.date | None = None  # tests pin "today"; None = the real date
+        self._dialog: QWidget | None = None
+        self.model = ActivityListModel(self)
+        self._build_list()
+        self._build_detail()
+        split = QSplitter()
+        split.addWidget(self.list_box)
+        split.addWidget(self.detail_box)
+        split.setStretchFactor(1, 1)
+        split.setSizes([480, 800])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(split)
+        workspace.data_changed.connect(self._data_changed)
+        scope = QSettings().value("activities/scope", "upcoming", str)
+        self.scope.setCurrentIndex(SCOPES.index(scope) if scope in SCOPES else 0)
+        self.reload()
+
+    # ------------------------------------------------------------ building
+    def _build_list(self) -> None:
+        self.list_box = QWidget()
+        self.new_button = QPushButton(self.tr("新建活动"))
+        self.template_button = QPushButton(self.tr("从模板新建…"))
+        self.compare_button = QPushButton(self.tr("活动对比…"))
+        self.new_button.clicked.connect(self.new_item)
+        self.template_button.clicked.connect(self.new_from_template)
+        self.compare_button.clicked.connect(self.compare)
+        self.scope = QComboBox()
+        for key, label in zip(SCOPES, (self.tr("即将进行"), self.tr("已过去"), self.tr("全部"),
+                                       self.tr("筹备中"), self.tr("已就绪"), self.tr("已结束"),
+                                       self.tr("已取消")), strict=True):
+            self.scope.addItem(label, key)
+        self.scope.currentIndexChanged.connect(self.reload)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索活动名称或地点"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.reload)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.doubleClicked.connect(lambda _i: self.edit_activity())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.template_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.compare_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.scope)
+        filters.addWidget(self.search, 1)
+        layout = QVBoxLayout(self.list_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+
+    def _build_detail(self) -> None:
+        self.detail_box = QWidget()
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600")
+        self.heading.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
+        self.edit_button = QPushButton(self.tr("编辑"))
+        self.save_template_button = QPushButton(self.tr("另存为模板…"))
+        self.promote_button = QPushButton(self.tr("安排宣传"))
+        self.promote_button.setToolTip(self.tr("在内容日历上安排预告（T-7）、提醒（T-1）和回顾（T+1）"))
+        self.print_checklist_button = QPushButton(self.tr("打印清单…"))
+        self.print_signin_button = QPushButton(self.tr("打印签到表…"))
+        self.delete_button = QPushButton(self.tr("删除"))
+        self.edit_button.clicked.connect(self.edit_activity)
+        self.save_template_button.clicked.connect(self.save_as_template)
+        self.promote_button.clicked.connect(self.promote)
+        self.print_checklist_button.clicked.connect(self.print_page)
+        self.print_signin_button.clicked.connect(self.print_signin_sheet)
+        self.delete_button.clicked.connect(self.delete_selected)
+        actions = QHBoxLayout()
+        for button in (self.edit_button, self.save_template_button, self.promote_button,
+                       self.print_checklist_button, self.print_signin_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.delete_button)
+        self.checklist = ChecklistPanel()
+        self.signups = SignUpsPanel()
+        self.review = ReviewPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.checklist, self.tr("清单"))
+        self.tabs.addTab(self.signups, self.tr("报名与签到"))
+        self.tabs.addTab(self.review, self.tr("复盘"))
+        self.checklist.changed.connect(self._written)
+        self.signups.changed.connect(self._signups_written)
+        self.review.saved.connect(self._written)
+        self.empty = QLabel(self.tr("选择左边的活动，或新建一个。"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self.detail_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.meta)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.empty, 1)
+
+    # ------------------------------------------------------------ state
+    def current_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.activity_id(rows[0].row()) if rows else None
+
+    @Slot()
+    def reload(self) -> None:
+        keep = self.current_id()
+        self.model.scope = self.scope.currentData() or "upcoming"
+        self.model.search = self.search.text()
+        self.model.today = self.today
+        self.model.reload()
+        self.select_activity(keep)
+
+    def select_activity(self, activity_id: int | None, reveal: bool = False) -> None:
+        """Select an activity in the list; with `reveal`, widen the filter to show it."""
+        row = self.model.row_of(activity_id) if activity_id is not None else -1
+        if (row < 0 and reveal and activity_id is not None
+                and self.scope.currentData() != "all"):
+            # Just created or edited into another scope: show it rather than lose it.
+            if activities.Activity.get_or_none(activities.Activity.id == activity_id):
+                self.scope.setCurrentIndex(SCOPES.index("all"))
+                row = self.model.row_of(activity_id)
+        if row >= 0:
+            self.view.selectRow(row)
+        elif self.model.rowCount():
+            self.view.selectRow(0)
+        self._show(self.current_id())
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, *_args: object) -> None:
+        self._show(self.current_id())
+
+    def _show(self, activity_id: int | None) -> None:
+        has = activity_id is not None
+        for widget in (self.heading, self.meta, self.tabs, self.edit_button,
+                       self.save_template_button, self.promote_button,
+                       self.print_checklist_button, self.print_signin_button,
+                       self.delete_button):
+            widget.setVisible(has)
+        self.empty.setVisible(not has)
+        self.checklist.model.today = self.today
+        self.checklist.load(activity_id)
+        self.signups.load(activity_id)
+        self.review.load(activity_id)
+        if has:
+            self._show_header(activity_id)
+
+    def _show_header(self, activity_id: int) -> None:
+        a = activities.Activity.get_by_id(activity_id)
+        self.heading.setText(a.title)
+        when = a.start.strftime("%Y-%m-%d %H:%M")
+        if a.end:
+            when += " – " + a.end.strftime("%H:%M" if a.end.date() == a.start.date()
+                                           else "%Y-%m-%d %H:%M")
+        parts = [f"<b>{escape(activities.status_label(a.status))}</b>", escape(when),
+                 escape(activities.kind_label(a.kind))]
+        if a.place:
+            parts.append(escape(a.place))
+        groups = activities.group_names([a.id]).get(a.id, [])
+        if groups:
+            parts.append(escape("、".join(groups)))
+        if a.fee:
+            parts.append(self.tr("费用 ¥%1").replace("%1", f"{a.fee:,.2f}"))
+        if a.template_name:
+            parts.append(escape(self.tr("模板：%1").replace("%1", a.template_name)))
+        text = "　·　".join(parts)
+        if a.goal:
+            text += "<br>" + escape(self.tr("目标：%1").replace("%1", a.goal))
+        self.meta.setText(text)
+
+    @Slot(str)
+    def _data_changed(self, domain: str) -> None:
+        if domain in ("*", "members", "groups"):
+            self.reload()
+
+    def _written(self) -> None:
+        """A write inside the detail: refresh the list row and tell the other screens."""
+        self._refresh_list_keep_selection()
+        self.review.refresh_figures()
+        self.workspace.data_changed.emit("activities")
+
+    def _signups_written(self) -> None:
+        self._written()
+        self.workspace.data_changed.emit("members")  # attendance points changed
+
+    def _refresh_list_keep_selection(self) -> None:
+        keep = self.current_id()
+        self.view.selectionModel().blockSignals(True)
+        self.model.reload()
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.view.selectRow(row)
+        self.view.selectionModel().blockSignals(False)
+
+    def save_state(self) -> None:
+        QSettings().setValue("activities/scope", self.scope.currentData())
+
+    def activated(self) -> None:
+        self.reload()
+
+    # ------------------------------------------------------------ actions
+    @Slot()
+    def new_item(self) -> None:
+        from ui.activities.editor import ActivityEditor
+
+        dialog = ActivityEditor(None, self)
+        dialog.saved.connect(self._saved)
+        self._dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def new_from_template(self) -> None:
+        from ui.activities.template_dialogs import NewFromTemplateDialog
+
+        dialog = NewFromTemplateDialog(self)
+        dialog.created.connect(self._saved)
+        self._dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def edit_activity(self) -> None:
+        from ui.activities.editor import ActivityEditor
+
+        activity_id = self.current_id()
+        if activity_id is None:
+            return
+        dialog = ActivityEditor(activity_id, self)
+        dialog.saved.connect(self._saved)
+        self._dialog = dialog
+        dialog.open()
+
+    @Slot(int)
+    def _saved(self, activity_id: int) -> None:
+        self.model.reload()
+        self.select_activity(activity_id, reveal=True)
+        self.workspace.data_changed.emit("activities")
+
+    @Slot()
+    def save_as_template(self) -> None:
+        from ui.activities.template_dialogs import SaveTemplateDialog
+
+        activity_id = self.current_id()
+        if activity_id is None:
+            return
+        title = activities.Activity.get_by_id(activity_id).title
+        dialog = SaveTemplateDialog(activity_id, title, self)
+        dialog.saved.connect(lambda _tid: self.workspace.status_message.emit(
+            self.tr("已保存为模板")))
+        self._dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def compare(self) -> None:
+        from ui.activities.compare_dialog import CompareDialog
+
+        self._dialog = CompareDialog(self, self.today)
+        self._dialog.open()
+
+    @Slot()
+    def promote(self) -> None:
+        activity_id = self.current_id()
+        if activity_id is None:
+            return
+        try:
+            from models import activity_promotion
+            from models.calendar import schedule_item  # noqa: F401 - is the calendar there?
+        except ImportError:
+            dialogs.warn(self, self.tr("安排宣传"), self.tr("内容日历还不可用。"))
+            return
+        existing = activity_promotion.scheduled_ids(activity_id)
+        if existing and not dialogs.confirm(
+                self, self.tr("安排宣传"),
+                self.tr("内容日历上已经有 %n 条这个活动的宣传，再安排一次？", "", len(existing))):
+            return
+        ids = activity_promotion.schedule_promotion(activity_id, today=self.today)
+        if not ids:
+            dialogs.inform(self, self.tr("安排宣传"),
+                           self.tr("宣传日期都已经过去，没有安排新的内容。"))
+            return
+        self.workspace.data_changed.emit("calendar")
+        dialogs.inform(self, self.tr("安排宣传"),
+                       self.tr("已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。",
+                               "", len(ids)))
+
+    @Slot()
+    def print_page(self) -> None:
+        """Print (preview) the selected activity's checklist."""
+        from ui.activities.printables import preview_checklist
+
+        activity_id = self.current_id()
+        if activity_id is not None:
+            self._dialog = preview_checklist(self, activity_id)
+
+    @Slot()
+    def print_signin_sheet(self) -> None:
+        from ui.activities.printables import preview_signin
+
+        activity_id = self.current_id()
+        if activity_id is not None:
+            self._dialog = preview_signin(self, activity_id)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        activity_id = self.current_id()
+        if activity_id is None:
+            return
+        title = activities.Activity.get_by_id(activity_id).title
+        if not dialogs.confirm(self, self.tr("删除活动"),
+                               self.tr("删除活动“%1”及其清单和报名？已发的签到积分也会扣回。")
+                               .replace("%1", title), danger=True):
+            return
+        activities.delete_activity(activity_id)
+        self.reload()
+        self.workspace.data_changed.emit("activities")
+        self.workspace.data_changed.emit("members")
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

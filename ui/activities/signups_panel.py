@@ -1,0 +1,178 @@
+"""Sign-ups tab: add people from the member list, check them in on the day."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import signups
+from models.activities import Activity
+from ui import dialogs
+from ui.activities.item_models import SignUpModel
+from ui.activities.member_search import MemberSearchList
+
+
+class AddSignUpsDialog(QDialog):
+    """Pick members (search by name or pinyin, multi-select) and sign them up."""
+
+    added = Signal(int)
+
+    def __init__(self, activity_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.activity_id = activity_id
+        self.setWindowTitle(self.tr("添加报名"))
+        self.members = MemberSearchList(multi=True)
+        self.members.marked = signups.member_activity_ids(activity_id)
+        self.info = QLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.addButton(self.tr("报名"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("选择要报名的成员（可按住 Ctrl 或 Shift 多选）：")))
+        layout.addWidget(self.members, 1)
+        layout.addWidget(self.info)
+        layout.addWidget(buttons)
+        self.members.selection_changed.connect(self._update)
+        self.members.refresh()
+        self._update()
+        self.resize(460, 560)
+
+    @Slot()
+    def _update(self) -> None:
+        n = len(self.members.selected_ids())
+        self.info.setText(self.tr("已选 %n 人", "", n))
+        self.ok.setEnabled(n > 0)
+
+    @Slot()
+    def save(self) -> None:
+        ids = self.members.selected_ids()
+        added = signups.sign_up(self.activity_id, ids)
+        self.added.emit(added)
+        self.accept()
+
+
+class SignUpsPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SignUpModel(self)
+        self.model.changed.connect(self._on_changed)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.summary = QLabel()
+        self.find = QLineEdit()
+        self.find.setPlaceholderText(self.tr("签到：输入姓名或昵称，回车签到"))
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(self.proxy.setFilterFixedString)
+        self.find.returnPressed.connect(self._quick_check_in)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton(self.tr("添加报名…"))
+        self.check_button = QPushButton(self.tr("签到"))
+        self.uncheck_button = QPushButton(self.tr("取消签到"))
+        self.remove_button = QPushButton(self.tr("移除报名"))
+        self.add_button.clicked.connect(self.add_signups)
+        self.check_button.clicked.connect(lambda: self._set_selected(True))
+        self.uncheck_button.clicked.connect(lambda: self._set_selected(False))
+        self.remove_button.clicked.connect(self.remove_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.find, 1)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.check_button, self.uncheck_button,
+                       self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self._dialog: AddSignUpsDialog | None = None
+
+    def load(self, activity_id: int | None) -> None:
+        self.model.load(activity_id)
+        self._refresh_summary()
+        self.setEnabled(activity_id is not None)
+
+    def _refresh_summary(self) -> None:
+        signed, attended = self.model.counts()
+        text = self.tr("报名 %1 人 · 签到 %2 人").replace("%1", str(signed)) \
+            .replace("%2", str(attended))
+        if self.model.activity_id is not None:
+            capacity = Activity.get_by_id(self.model.activity_id).capacity
+            if capacity:
+                text += " · " + self.tr("名额 %1").replace("%1", str(capacity))
+                if signed > capacity:
+                    text += " " + self.tr("（已超出）")
+        self.summary.setText(text)
+
+    @Slot()
+    def _on_changed(self) -> None:
+        self._refresh_summary()
+        self.changed.emit()
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({self.proxy.mapToSource(i).row()
+                       for i in self.view.selectionModel().selectedRows()})
+
+    def _set_selected(self, attended: bool) -> None:
+        for row in self._selected_rows():
+            self.model.set_attended(row, attended)
+
+    @Slot()
+    def _quick_check_in(self) -> None:
+        """On the day: type a name, press Enter; works when exactly one person matches."""
+        if self.proxy.rowCount() != 1:
+            return
+        row = self.proxy.mapToSource(self.proxy.index(0, 0)).row()
+        self.model.set_attended(row, True)
+        self.find.clear()
+
+    @Slot()
+    def add_signups(self) -> None:
+        if self.model.activity_id is None:
+            return
+        self._dialog = AddSignUpsDialog(self.model.activity_id, self)
+        self._dialog.added.connect(self._added)
+        self._dialog.open()
+
+    @Slot(int)
+    def _added(self, count: int) -> None:
+        self.model.reload()
+        self._on_changed()
+
+    @Slot()
+    def remove_selected(self) -> None:
+        rows = self._selected_rows()
+        ids = [self.model.member_id(r) for r in rows]
+        if not ids or self.model.activity_id is None:
+            return
+        if dialogs.confirm(self, self.tr("移除报名"),
+                           self.tr("移除 %n 人的报名？已签到的活动积分也会扣回。", "", len(ids)),
+                           danger=True):
+            signups.remove(self.model.activity_id, ids)
+            self.model.reload()
+            self._on_changed()
