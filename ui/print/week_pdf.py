@@ -91,7 +91,7 @@ def _day_rows(day: DayPlan, plan: WeekPlan) -> list[str]:
             title += f' <span class="muted">（{_e(_status(entry.status))}）</span>'
         where = _e(entry.kind)
         if entry.groups:
-            where += f'<br/><span class="muted small">{_e("、".join(entry.groups))}</span>'
+            where += f'<br/><span class="muted small">{_e(_groups(entry.groups))}</span>'
         rows.append(_row((_e(when), title, where, _e(entry.presenter))))
     for act in day.activities:
         first_day = act.start.date() == day.date
@@ -132,6 +132,14 @@ def _day_rows(day: DayPlan, plan: WeekPlan) -> list[str]:
         rows.append(f'<tr><td colspan="4" class="empty">'
                     f'{_e(translate("WeekPlan", "（暂无安排）"))}</td></tr>')
     return rows
+
+
+def _groups(names: tuple[str, ...]) -> str:
+    """Two group names at most: a post to every group should not make a tall row."""
+    if len(names) <= 2:
+        return "、".join(names)
+    return translate("WeekPlan", "%1 等 %2 个群").replace("%1", "、".join(names[:2])) \
+        .replace("%2", str(len(names)))
 
 
 def _names(people: list[FollowUpDue], more: int) -> str:
