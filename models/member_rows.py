@@ -58,6 +58,21 @@ def search_texts() -> dict[int, str]:
     return dict(database.execute_sql("SELECT id, search_text FROM member").fetchall())
 
 
+def index_scan() -> tuple[dict[int, str], set[int]]:
+    """One pass for the list: search text by id, and the ids of members still in the group.
+
+    The default view (members still in the group) then needs no second query.
+    """
+    texts: dict[int, str] = {}
+    active: set[int] = set()
+    for member_id, text, is_active in database.execute_sql(
+            "SELECT id, search_text, left_on IS NULL FROM member"):
+        texts[member_id] = text
+        if is_active:
+            active.add(member_id)
+    return texts, active
+
+
 def fetch_rows(ids: Sequence[int]) -> dict[int, tuple]:
     out: dict[int, tuple] = {}
     for batch in chunks(ids, 400):

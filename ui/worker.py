@@ -37,15 +37,25 @@ class _Job(QRunnable):
         # peewee keeps one connection per thread: this worker opens and closes its own.
         database.connect(reuse_if_open=True)
         try:
-            result = self.work(self.signals.progress.emit, self.stop.is_set)
+            result = self.work(self._progress, self.stop.is_set)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._send(self.signals.cancelled)
         except Exception as exc:  # handed to the GUI thread, shown there
-            self.signals.failed.emit(exc)
+            self._send(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._send(self.signals.finished, result)
         finally:
             database.close()
+
+    def _progress(self, done: int, total: int) -> None:
+        self._send(self.signals.progress, done, total)
+
+    def _send(self, signal: Signal, *args: object) -> None:
+        # The window that started the job may have closed meanwhile: nobody to tell.
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            self.stop.set()
 
 
 class Task(QObject):

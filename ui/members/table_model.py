@@ -35,6 +35,7 @@ class MemberTableModel(QAbstractTableModel):
         self._order: list[int] = []  # every member id, in sort order
         self._hay: list[str] = []  # search text by position in _order
         self._texts: dict[int, str] = {}
+        self._active: set[int] = set()
         self._base: list[int] | None = None  # positions the structural filter allows
         self._allowed: set[int] | None = None
         self._visible: list[int] = []  # positions shown, in order
@@ -52,7 +53,7 @@ class MemberTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read everything (after any write); keeps search, filter and sort."""
         self.beginResetModel()
-        self._texts = member_rows.search_texts()
+        self._texts, self._active = member_rows.index_scan()
         self._order = member_rows.sorted_ids(self._sort_key, self._descending)
         self._hay = [self._texts[i] for i in self._order]
         self._load_lookups()
@@ -73,12 +74,13 @@ class MemberTableModel(QAbstractTableModel):
         self._group_names = dict(database.execute_sql('SELECT id, name FROM "group"').fetchall())
         self._levels = thresholds()
 
-    @staticmethod
-    def _structural_ids(spec: MemberFilter) -> set[int] | None:
+    def _structural_ids(self, spec: MemberFilter) -> set[int] | None:
         """Ids the non-text part of the filter allows; None when it allows everyone."""
         structural = MemberFilter(**{**spec.__dict__, "text": ""})
         if structural == MemberFilter(status="all"):
             return None
+        if structural == MemberFilter():  # the default view: known from the index scan
+            return self._active
         return set(matching_ids(structural, with_text=False))
 
     def _rebase(self) -> None:
