@@ -1,0 +1,427 @@
+"""The Overview's charts (QtCharts): Chinese fonts set explicitly, colours from the palette.
+
+Each ChartPanel is a titled QChartView with a "save as PNG" button; `figure_clicked`
+carries (key, argument) for the click-through, e.g. ("joined", "2026-11-16").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QPieSlice,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import dialogs
+from ui.fonts import cjk_family
+
+JOINED, LEFT = QColor("#22c55e"), QColor("#ef4444")
+ACTIVE, SILENT = QColor("#3b82f6"), QColor("#94a3b8")
+SIGNED, ATTENDED = QColor("#93c5fd"), QColor("#2563eb")
+TREND = (("members", "#3b82f6"), ("active", "#22c55e"), ("at_risk", "#f59e0b"))
+
+
+def chart_font(point_size: float, bold: bool = False) -> QFont:
+    """A font that shows Chinese in charts (QtCharts does not inherit the widget font)."""
+    font = QFont(QApplication.font())
+    family = cjk_family()
+    if family:
+        font.setFamilies([family, *font.families()])
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+class ChartPanel(QFrame):
+    """A titled chart with a save button; subclasses fill `self.chart` in show_data()."""
+
+    figure_clicked = Signal(str, object)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overviewPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = title
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(250)
+        self.heading = QLabel(title)
+        self.heading.setObjectName("panelTitle")
+        self.save_button = QToolButton()
+        self.save_button.setText(self.tr("保存图片…"))
+        self.save_button.setToolTip(self.tr("把这张图保存为 PNG 图片"))
+        self.save_button.clicked.connect(self.save_png)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.heading)
+        self.header.addStretch(1)
+        self.header.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(self.header)
+        layout.addWidget(self.view, 1)
+
+    # ------------------------------------------------------------ building
+    def reset(self) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+
+    def attach(self, series: Any, *axes: QAbstractAxis) -> None:
+        self.chart.addSeries(series)
+        for axis in axes:
+            if axis not in self.chart.axes():
+                self.chart.addAxis(axis, axis.property("align") or Qt.AlignmentFlag.AlignBottom)
+            series.attachAxis(axis)
+
+    def axis(self, axis: QAbstractAxis, align: Qt.AlignmentFlag) -> QAbstractAxis:
+        axis.setProperty("align", align)
+        return axis
+
+    def apply_palette(self) -> None:
+        """Colours and fonts from the application palette (light or dark)."""
+        palette = QApplication.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        grid = QColor(text)
+        grid.setAlpha(40)
+        self.chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+        self.chart.setBackgroundPen(QPen(Qt.PenStyle.NoPen))
+        self.chart.setPlotAreaBackgroundVisible(False)
+        self.chart.setTitleBrush(text)
+        legend = self.chart.legend()
+        legend.setFont(chart_font(9))
+        legend.setLabelColor(text)
+        for axis in self.chart.axes():
+            axis.setTruncateLabels(False)  # Chinese tag names, not "..."
+            axis.setLabelsFont(chart_font(8.5))
+            axis.setLabelsColor(text)
+            axis.setGridLineColor(grid)
+            axis.setLinePenColor(grid)
+            axis.setTitleBrush(text)
+        self.view.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+
+    # ------------------------------------------------------------ saving
+    def default_file_name(self) -> str:
+        return f"{self.title}-{dt.date.today().isoformat()}.png"
+
+    @Slot()
+    def save_png(self) -> None:
+        path = dialogs.save_file(self, self.tr("保存图表"), self.tr("PNG 图片 (*.png)"),
+                                 str(Path.home() / self.default_file_name()))
+        if path is None:
+            return
+        if path.suffix.lower() != ".png":
+            path = path.with_name(path.name + ".png")
+        if not self.view.grab().save(str(path), "PNG"):
+            dialogs.error(self, self.tr("保存失败"),
+                          self.tr("无法写入“%1”，请换一个位置。").replace("%1", str(path)))
+
+    def tip(self, text: str) -> None:
+        QToolTip.showText(QCursor.pos(), text, self.view)
+
+
+class FlowChart(ChartPanel):
+    """Joins (up) and departures (down) per ISO week; 6 or 12 months."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("每周入群 / 退群"), parent)
+        self.months = 12
+        self.weeks: list[dict[str, Any]] = []
+        self.range_buttons: dict[int, QToolButton] = {}
+        for n, (months, label) in enumerate(((6, self.tr("近 6 个月")),
+                                              (12, self.tr("近 12 个月")))):
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.setChecked(months == self.months)
+            button.clicked.connect(lambda _=False, m=months: self.set_months(m))
+            self.header.insertWidget(1 + n, button)
+            self.range_buttons[months] = button
+
+    def set_months(self, months: int) -> None:
+        self.months = months
+        self.range_buttons[months].setChecked(True)
+        self.show_data(self.weeks)
+
+    def shown_weeks(self) -> list[dict[str, Any]]:
+        count = 26 if self.months == 6 else 52
+        return self.weeks[-count:]
+
+    def show_data(self, weeks: list[dict[str, Any]]) -> None:
+        self.weeks = weeks
+        shown = self.shown_weeks()
+        self.reset()
+        joined = QBarSet(self.tr("入群"))
+        left = QBarSet(self.tr("退群"))
+        joined.setColor(JOINED)
+        left.setColor(LEFT)
+        joined.setBorderColor(JOINED)
+        left.setBorderColor(LEFT)
+        joined.append([w["joined"] for w in shown])
+        left.append([-w["left"] for w in shown])
+        series = QStackedBarSeries()
+        series.setBarWidth(0.8)
+        series.append(joined)
+        series.append(left)
+        joined.clicked.connect(lambda i: self._clicked("joined", i))
+        left.clicked.connect(lambda i: self._clicked("left", i))
+        series.hovered.connect(self._hovered)
+        x = QCategoryAxis()
+        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        x.setStartValue(-1)
+        x.setRange(-0.5, len(shown) - 0.5)
+        starts: list[tuple[int, dt.date]] = []
+        for i, week in enumerate(shown):
+            # A week belongs to the month its Thursday is in (the ISO rule).
+            thursday = dt.date.fromisoformat(week["start"]) + dt.timedelta(days=3)
+            if not starts or thursday.month != starts[-1][1].month:
+                starts.append((i, thursday))
+        for n, (i, thursday) in enumerate(starts):
+            if n + 1 < len(starts) and starts[n + 1][0] - i < 3:
+                continue  # a month cut short at the left edge: its label would overlap
+            if thursday.month == 1 or n == 0:
+                label = self.tr("%1年%2月").replace("%1", str(thursday.year))
+            else:
+                label = self.tr("%2月")
+            x.append(label.replace("%2", str(thursday.month)), i - 0.5)
+        x.append(" ", len(shown) - 0.5)  # QtCharts skips the last label without this
+        top = max([w["joined"] for w in shown] + [5])
+        bottom = max([w["left"] for w in shown] + [5])
+        y = QValueAxis()
+        y.setRange(-bottom * 1.1, top * 1.1)
+        y.setLabelFormat("%d")
+        y.applyNiceNumbers()
+        self.attach(series, self.axis(x, Qt.AlignmentFlag.AlignBottom),
+                    self.axis(y, Qt.AlignmentFlag.AlignLeft))
+        self.apply_palette()
+
+    def _clicked(self, kind: str, index: int) -> None:
+        shown = self.shown_weeks()
+        if 0 <= index < len(shown):
+            self.figure_clicked.emit(kind, shown[index]["start"])
+
+    @Slot(bool, int, QBarSet)
+    def _hovered(self, status: bool, index: int, _barset: QBarSet) -> None:
+        shown = self.shown_weeks()
+        if status and 0 <= index < len(shown):
+            w = shown[index]
+            self.tip(self.tr("%1（%2 起）：入群 %3，退群 %4").replace("%1", w["week"])
+                     .replace("%2", w["start"]).replace("%3", str(w["joined"]))
+                     .replace("%4", str(w["left"])))
+
+
+class ActivityDonut(ChartPanel):
+    """Active vs silent members."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("活跃 vs 沉默"), parent)
+
+    def show_data(self, active: int, silent: int, days: int) -> None:
+        self.reset()
+        series = QPieSeries()
+        series.setHoleSize(0.5)
+        total = max(active + silent, 1)
+        for key, label, value, colour in (("active", self.tr("活跃"), active, ACTIVE),
+                                          ("silent", self.tr("沉默"), silent, SILENT)):
+            piece = QPieSlice(f"{label} {value:,}（{value * 100 / total:.0f}%）", value)
+            piece.setColor(colour)
+            piece.setBorderColor(QApplication.palette().color(QPalette.ColorRole.Base))
+            piece.setLabelFont(chart_font(9))
+            piece.clicked.connect(lambda k=key: self.figure_clicked.emit(k, None))
+            piece.hovered.connect(lambda on, p=piece: p.setExploded(on))
+            series.append(piece)
+        self.attach(series)
+        self.apply_palette()
+        for piece in series.slices():
+            piece.setLabelColor(QApplication.palette().color(QPalette.ColorRole.WindowText))
+        self.chart.legend().setVisible(True)
+        self.chart.setTitle(self.tr("活跃：%1 天内有贡献、出席或私聊").replace("%1", str(days)))
+        self.chart.setTitleFont(chart_font(8.5))
+
+
+class TagChart(ChartPanel):
+    """Members per tag, one bar colour per tag category (the largest tags of each)."""
+
+    PER_CATEGORY = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("标签分布（按类别）"), parent)
+        self.rows: list[dict[str, Any]] = []
+        self.view.setMinimumHeight(330)
+
+    def show_data(self, categories: list[dict[str, Any]]) -> None:
+        self.reset()
+        rows: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
+        for ci, cat in enumerate(categories):
+            for tag in cat["tags"][:self.PER_CATEGORY]:
+                rows.append((ci, cat, tag))
+        rows.reverse()  # horizontal bars are drawn bottom-up: first category on top
+        self.rows = [tag for _, _, tag in rows]
+        series = QHorizontalStackedBarSeries()
+        series.setBarWidth(0.75)
+        for ci, cat in enumerate(categories):
+            barset = QBarSet(cat["name"] or self.tr("未分类"))
+            barset.setColor(QColor(cat["color"]))
+            barset.setBorderColor(QColor(cat["color"]))
+            barset.append([tag["members"] if i == ci else 0 for i, _, tag in rows])
+            barset.clicked.connect(self._clicked)
+            series.append(barset)
+        series.hovered.connect(self._hovered)
+        y = QBarCategoryAxis()
+        y.append([tag["name"] for _, _, tag in rows] or [""])
+        x = QValueAxis()
+        x.setLabelFormat("%d")
+        x.setRange(0, max([t["members"] for t in self.rows] + [5]) * 1.05)
+        x.applyNiceNumbers()
+        self.attach(series, self.axis(y, Qt.AlignmentFlag.AlignLeft),
+                    self.axis(x, Qt.AlignmentFlag.AlignBottom))
+        self.view.setMinimumHeight(max(330, 22 * len(rows) + 90))
+        self.apply_palette()
+
+    def _clicked(self, index: int) -> None:
+        if 0 <= index < len(self.rows):
+            self.figure_clicked.emit("tag", self.rows[index]["id"])
+
+    @Slot(bool, int, QBarSet)
+    def _hovered(self, status: bool, index: int, _barset: QBarSet) -> None:
+        if status and 0 <= index < len(self.rows):
+            tag = self.rows[index]
+            self.tip(self.tr("%1：%2 位成员").replace("%1", tag["name"])
+                     .replace("%2", str(tag["members"])))
+
+
+class ParticipationChart(ChartPanel):
+    """Sign-ups and attendance of the most recent activities."""
+
+    SHOWN = 10
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("活动参与率"), parent)
+        self.items: list[dict[str, Any]] = []
+
+    def show_data(self, participation: dict[str, Any]) -> None:
+        self.reset()
+        self.items = participation["activities"][-self.SHOWN:]
+        signed = QBarSet(self.tr("报名"))
+        came = QBarSet(self.tr("出席"))
+        for barset, colour in ((signed, SIGNED), (came, ATTENDED)):
+            barset.setColor(colour)
+            barset.setBorderColor(colour)
+            barset.clicked.connect(self._clicked)
+        signed.append([a["signed_up"] for a in self.items])
+        came.append([a["attended"] for a in self.items])
+        series = QBarSeries()
+        series.append(signed)
+        series.append(came)
+        series.hovered.connect(self._hovered)
+        x = QBarCategoryAxis()
+        labels = []
+        for a in self.items:
+            day = dt.date.fromisoformat(a["date"])
+            title = a["title"] if len(a["title"]) <= 6 else a["title"][:5] + "…"
+            labels.append(f"{day.month}/{day.day} {title}")
+        x.append(labels or [self.tr("（近一年没有活动）")])
+        y = QValueAxis()
+        y.setLabelFormat("%d")
+        y.setRange(0, max([a["signed_up"] for a in self.items] + [5]) * 1.1)
+        y.applyNiceNumbers()
+        self.attach(series, self.axis(x, Qt.AlignmentFlag.AlignBottom),
+                    self.axis(y, Qt.AlignmentFlag.AlignLeft))
+        rate = participation["rate"]
+        self.chart.setTitle(self.tr("出席率 %1").replace(
+            "%1", "-" if rate is None else f"{rate * 100:.0f}%"))
+        self.chart.setTitleFont(chart_font(9.5))
+        self.apply_palette()
+
+    def _clicked(self, index: int) -> None:
+        if 0 <= index < len(self.items):
+            self.figure_clicked.emit("attended", self.items[index]["id"])
+
+    @Slot(bool, int, QBarSet)
+    def _hovered(self, status: bool, index: int, _barset: QBarSet) -> None:
+        if status and 0 <= index < len(self.items):
+            a = self.items[index]
+            rate = "-" if a["rate"] is None else f"{a['rate'] * 100:.0f}%"
+            self.tip(self.tr("%1 %2：报名 %3，出席 %4（%5）").replace("%1", a["date"])
+                     .replace("%2", a["title"]).replace("%3", str(a["signed_up"]))
+                     .replace("%4", str(a["attended"])).replace("%5", rate))
+
+
+class TrendChart(ChartPanel):
+    """Members, active and at-risk counts from the weekly snapshots."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("趋势（每周快照）"), parent)
+
+    def labels(self) -> dict[str, str]:
+        return {"members": self.tr("成员"), "active": self.tr("活跃"),
+                "at_risk": self.tr("风险成员")}
+
+    def show_data(self, trend: list[dict[str, Any]]) -> None:
+        self.reset()
+        x = QBarCategoryAxis()
+        x.append([f"{int(w['week_start'][5:7])}/{int(w['week_start'][8:])}" for w in trend]
+                 or [""])
+        y = QValueAxis()
+        y.setLabelFormat("%d")
+        top = max([w[k] for w in trend for k, _ in TREND] + [5])
+        y.setRange(0, top * 1.1)
+        y.applyNiceNumbers()
+        self.axis(x, Qt.AlignmentFlag.AlignBottom)
+        self.axis(y, Qt.AlignmentFlag.AlignLeft)
+        names = self.labels()
+        for key, colour in TREND:
+            series = QLineSeries()
+            series.setName(names[key])
+            series.setPen(QPen(QColor(colour), 2.2))
+            series.setPointsVisible(len(trend) < 30)
+            series.append([QPointF(i, w[key]) for i, w in enumerate(trend)])
+            series.hovered.connect(lambda point, on, k=key: self._hovered(k, point, on, trend))
+            self.attach(series, x, y)
+        estimated = sum(1 for w in trend if w.get("estimated"))
+        # Weeks from before the first snapshot were rebuilt from the records: say so.
+        self.chart.setTitle(self.tr("其中 %n 周为根据现有记录推算", "", estimated)
+                            if estimated else "")
+        self.chart.setTitleFont(chart_font(8.5))
+        self.apply_palette()
+
+    def _hovered(self, key: str, point: QPointF, on: bool, trend: list[dict[str, Any]]) -> None:
+        index = round(point.x())
+        if on and 0 <= index < len(trend):
+            w = trend[index]
+            self.tip(self.tr("%1 那周：%2 %3").replace("%1", w["week_start"])
+                     .replace("%2", self.labels()[key]).replace("%3", str(w[key])))
