@@ -255,3 +255,19 @@ def test_delete_activity(page):
     page.delete_selected()
     assert A.Activity.get_or_none(A.Activity.id == activity.id) is None
     assert page.current_id() is None and page.empty.isVisibleTo(page)
+
+
+def test_print_buttons_open_the_preview(page):
+    from ui.fonts import cjk_family
+
+    if cjk_family() is None:
+        pytest.skip("no CJK font installed")
+    activity = _meetup()
+    page.reload()
+    page.select_activity(activity.id)
+    page.print_page()
+    assert page._dialog is not None and "清单" in page._dialog.windowTitle()
+    page._dialog.close()
+    page.print_signin_sheet()
+    assert "签到表" in page._dialog.windowTitle()
+    page._dialog.close()

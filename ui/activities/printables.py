@@ -84,6 +84,13 @@ def _phone_tail(phone: str) -> str:
     return phone[-4:] if len(phone) >= 4 else ""
 
 
+def _cell(text: str, width: str = "") -> str:
+    # Tall one-line rows leave room to sign; padding (not a second line) keeps a row from
+    # being split across two pages.
+    attr = f' width="{width}"' if width else ""
+    return f'<td{attr} style="border: 1px solid #c3cbd3; padding: 9px 5px;">{text or "&nbsp;"}</td>'
+
+
 def signin_sheet_html(activity_id: int) -> str:
     activity = activities.Activity.get_by_id(activity_id)
     people = signups.signups(activity_id)
@@ -92,12 +99,12 @@ def signin_sheet_html(activity_id: int) -> str:
     rows = []
     for n, row in enumerate(people, start=1):
         member = row.member
-        rows.append(f"<tr><td>{n}</td><td>{escape(member.name)}</td>"
-                    f"<td>{escape(member.nickname)}</td><td>{_phone_tail(member.phone)}</td>"
-                    '<td width="32%">&nbsp;<br>&nbsp;</td><td width="14%"></td></tr>')
+        rows.append(f"<tr>{_cell(str(n))}{_cell(escape(member.name))}"
+                    f"{_cell(escape(member.nickname))}{_cell(_phone_tail(member.phone))}"
+                    f'{_cell("", "32%")}{_cell("", "14%")}</tr>')
     for n in range(len(people) + 1, len(people) + 1 + WALK_IN_ROWS):
-        rows.append(f"<tr><td>{n}</td><td></td><td></td><td></td>"
-                    '<td width="32%">&nbsp;<br>&nbsp;</td><td width="14%"></td></tr>')
+        rows.append(f"<tr>{_cell(str(n))}{_cell('')}{_cell('')}{_cell('')}"
+                    f'{_cell("", "32%")}{_cell("", "14%")}</tr>')
     title = _tr("签到表 · %1").replace("%1", activity.title)
     count = _tr("报名 %1 人").replace("%1", str(len(people)))
     return (f"<h1>{escape(title)}</h1>{_meta(activity)}<p>{escape(count)}</p>"
