@@ -1,0 +1,1 @@
+"""The content calendar screen (内容日历)."""

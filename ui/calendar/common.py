@@ -1,0 +1,108 @@
+"""Shared bits of the calendar screen: labels, filters, drag payloads, chip colours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtGui import QColor
+
+from models.calendar import CalendarEntry
+from models.calendar_edit import Ref
+
+MIME_REF = "application/x-qundesk-calendar-ref"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Calendar", text)
+
+
+def status_label(status: str) -> str:
+    return {
+        "idea": tr("点子"), "draft": tr("草稿"), "ready": tr("待发布"),
+        "published": tr("已发布"), "skipped": tr("已跳过"),
+    }.get(status, status)
+
+
+def weekday_names() -> list[str]:
+    return [tr("一"), tr("二"), tr("三"), tr("四"), tr("五"), tr("六"), tr("日")]
+
+
+def entry_key(entry: CalendarEntry) -> tuple:
+    """Identity of an entry across reloads (item id, or series + date)."""
+    return (entry.item_id, entry.series_id if entry.item_id is None else None, entry.date)
+
+
+def ref_mime(ref: Ref) -> QMimeData:
+    data = QMimeData()
+    payload = {"item_id": ref.item_id, "series_id": ref.series_id,
+               "date": ref.date.isoformat() if ref.date else None}
+    data.setData(MIME_REF, json.dumps(payload).encode())
+    data.setText(json.dumps(payload))
+    return data
+
+
+def ref_from_mime(data: QMimeData) -> Ref | None:
+    if not data.hasFormat(MIME_REF):
+        return None
+    try:
+        p = json.loads(bytes(data.data(MIME_REF)).decode())
+        day = dt.date.fromisoformat(p["date"]) if p.get("date") else None
+        return Ref(p.get("item_id"), p.get("series_id"), day)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def chip_colors(entry: CalendarEntry) -> tuple[QColor, QColor, QColor]:
+    """(fill, bar, text) for an entry: a pale tint of the kind colour; done entries faded,
+    overdue ones red-edged so they stand out."""
+    base = QColor(entry.color)
+    fill = QColor(base)
+    fill.setAlpha(45 if entry.status in ("published", "skipped") else 70)
+    text = QColor("#1F2933")
+    if entry.status in ("published", "skipped"):
+        text = QColor("#7B8794")
+    if entry.overdue:
+        text = QColor("#B91C1C")
+    return fill, base, text
+
+
+@dataclass
+class EntryFilter:
+    group: str = ""  # group name
+    kind: str = ""
+    status: str = ""
+    presenter_id: int | None = None
+    text: str = ""
+    overdue_only: bool = False
+
+    def active(self) -> bool:
+        return bool(self.group or self.kind or self.status or self.presenter_id is not None
+                    or self.text or self.overdue_only)
+
+    def accepts(self, e: CalendarEntry) -> bool:
+        if self.group and self.group not in e.groups:
+            return False
+        if self.kind and e.kind != self.kind:
+            return False
+        if self.status and e.status != self.status:
+            return False
+        if self.presenter_id is not None and e.presenter_id != self.presenter_id:
+            return False
+        if self.overdue_only and not e.overdue:
+            return False
+        if self.text:
+            needle = self.text.lower()
+            return needle in e.title.lower() or needle in e.presenter.lower()
+        return True
+
+    def apply(self, entries: list[CalendarEntry]) -> list[CalendarEntry]:
+        if not self.active():
+            return entries
+        return [e for e in entries if self.accepts(e)]
+
+
+def time_text(entry: CalendarEntry) -> str:
+    return entry.start_time.strftime("%H:%M") if entry.start_time else tr("全天")

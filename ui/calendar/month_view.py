@@ -1,0 +1,345 @@
+"""The month grid: six custom-painted weeks (Monday first), entries as coloured chips.
+
+Painting instead of one widget per entry keeps month switching fast with thousands of
+entries: only the chips that fit are drawn, the rest become "+N".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from html import escape
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+from models.calendar import CalendarEntry
+from models.calendar_edit import ref_of
+from models.holidays import day_info
+from ui.calendar.common import (
+    MIME_REF,
+    chip_colors,
+    entry_key,
+    ref_from_mime,
+    ref_mime,
+    status_label,
+    time_text,
+    tr,
+    weekday_names,
+)
+from ui.fonts import ui_font
+
+HEADER = 24
+CHIP = 18
+GAP = 2
+TODAY_FILL = QColor("#FFF7D6")
+HOLIDAY_RED = QColor("#D64545")
+WORKDAY_BLUE = QColor("#3E7CB1")
+
+
+def tooltip_text(e: CalendarEntry) -> str:
+    parts = [f"<b>{escape(e.title)}</b>", f"{e.date.isoformat()} {time_text(e)}",
+             f"{escape(e.kind)} · {status_label(e.status)}"]
+    if e.groups:
+        parts.append(escape("、".join(e.groups)))
+    if e.presenter:
+        parts.append(tr("主讲：") + escape(e.presenter))
+    if e.overdue:
+        parts.append(f"<span style='color:#B91C1C'>{tr('已过期，尚未发布')}</span>")
+    return "<br>".join(parts)
+
+
+class MonthView(QWidget):
+    entry_selected = Signal(object)  # CalendarEntry | None
+    entry_activated = Signal(object)  # CalendarEntry: open the editor
+    day_activated = Signal(object, object)  # date, time | None: new item there
+    context_requested = Signal(object, object, QPoint)  # entry | None, date, global pos
+    dropped = Signal(object, object, object, bool)  # Ref, date, time, keep_time
+    more_requested = Signal(object)  # date: show that day in the week view
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setMinimumSize(560, 420)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.first = dt.date.today().replace(day=1)
+        self.today = dt.date.today()
+        self.by_day: dict[dt.date, list[CalendarEntry]] = {}
+        self.selected: tuple | None = None
+        self._hits: list[tuple[QRect, CalendarEntry]] = []
+        self._more: list[tuple[QRect, dt.date]] = []
+        self._press: tuple[QPoint, CalendarEntry | None] | None = None
+        self._drop_day: dt.date | None = None
+        self._font = ui_font(9)
+        self._bold = ui_font(9)
+        self._bold.setBold(True)
+
+    # ------------------------------------------------------------------ data
+    @property
+    def grid_start(self) -> dt.date:
+        return self.first - dt.timedelta(days=self.first.weekday())
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        return self.grid_start, self.grid_start + dt.timedelta(days=41)
+
+    def set_month(self, first: dt.date, today: dt.date) -> None:
+        self.first, self.today = first.replace(day=1), today
+
+    def set_entries(self, entries: list[CalendarEntry]) -> None:
+        by_day: dict[dt.date, list[CalendarEntry]] = defaultdict(list)
+        for e in entries:
+            by_day[e.date].append(e)
+        self.by_day = by_day
+        self.update()
+
+    # ---------------------------------------------------------------- geometry
+    def cell_rect(self, index: int) -> QRect:
+        w, h = self.width() / 7, (self.height() - HEADER) / 6
+        col, row = index % 7, index // 7
+        return QRect(int(col * w), int(HEADER + row * h), int((col + 1) * w) - int(col * w),
+                     int(HEADER + (row + 1) * h) - int(HEADER + row * h))
+
+    def day_at(self, pos: QPoint) -> dt.date | None:
+        if pos.y() < HEADER or not self.rect().contains(pos):
+            return None
+        col = min(6, int(pos.x() / (self.width() / 7)))
+        row = min(5, int((pos.y() - HEADER) / ((self.height() - HEADER) / 6)))
+        return self.grid_start + dt.timedelta(days=row * 7 + col)
+
+    def day_rect(self, day: dt.date) -> QRect:
+        return self.cell_rect((day - self.grid_start).days)
+
+    def entry_at(self, pos: QPoint) -> CalendarEntry | None:
+        for rect, entry in self._hits:
+            if rect.contains(pos):
+                return entry
+        return None
+
+    def entry_rect(self, entry: CalendarEntry) -> QRect | None:
+        key = entry_key(entry)
+        for rect, e in self._hits:
+            if entry_key(e) == key:
+                return rect
+        return None
+
+    # ------------------------------------------------------------------ paint
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.base())
+        p.setFont(self._bold)
+        w = self.width() / 7
+        for col, name in enumerate(weekday_names()):
+            rect = QRect(int(col * w), 0, int(w), HEADER)
+            p.setPen(HOLIDAY_RED if col >= 5 else pal.text().color())
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
+        self._hits, self._more = [], []
+        grid_pen = QPen(pal.mid().color())
+        fm = p.fontMetrics()
+        for index in range(42):
+            day = self.grid_start + dt.timedelta(days=index)
+            rect = self.cell_rect(index)
+            if day == self.today:
+                p.fillRect(rect, TODAY_FILL)
+            elif day.month != self.first.month:
+                p.fillRect(rect, pal.alternateBase())
+            if day == self._drop_day:
+                p.fillRect(rect, QColor(62, 124, 177, 60))
+            p.setPen(grid_pen)
+            p.drawRect(rect.adjusted(0, 0, -1, -1))
+            self._paint_day_header(p, rect, day)
+            self._paint_chips(p, rect, day, fm)
+        p.end()
+
+    def _paint_day_header(self, p: QPainter, rect: QRect, day: dt.date) -> None:
+        info = day_info(day)
+        number = QRect(rect.x() + 4, rect.y() + 2, 26, 18)
+        faded = day.month != self.first.month
+        if day == self.today:
+            p.setBrush(QColor("#E8590C"))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.drawEllipse(number.adjusted(2, 0, -2, 0).center(), 9, 9)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QColor("white"))
+        elif info.holiday or day.weekday() >= 5 and not info.adjusted_workday:
+            p.setPen(HOLIDAY_RED.lighter(140) if faded else HOLIDAY_RED)
+        else:
+            p.setPen(QColor("#9AA5B1") if faded else self.palette().text().color())
+        p.setFont(self._bold)
+        p.drawText(number, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        if info.holiday or info.adjusted_workday:
+            mark = tr("休") if info.holiday else tr("班")
+            colour = HOLIDAY_RED if info.holiday else WORKDAY_BLUE
+            badge = QRect(number.right() + 2, rect.y() + 4, 15, 14)
+            p.fillRect(badge, colour)
+            p.setPen(QColor("white"))
+            p.setFont(self._font)
+            p.drawText(badge, Qt.AlignmentFlag.AlignCenter, mark)
+            p.setPen(colour)
+            name = QRect(badge.right() + 3, rect.y() + 2, rect.right() - badge.right() - 6, 18)
+            p.drawText(name, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       p.fontMetrics().elidedText(info.name, Qt.TextElideMode.ElideRight,
+                                                  name.width()))
+
+    def _paint_chips(self, p: QPainter, rect: QRect, day: dt.date, fm) -> None:
+        entries = self.by_day.get(day, ())
+        if not entries:
+            return
+        top = rect.y() + 22
+        slots = max(0, (rect.bottom() - top - 1) // (CHIP + GAP))
+        shown = entries if len(entries) <= slots else entries[:max(0, slots - 1)]
+        p.setFont(self._font)
+        for e in shown:
+            chip = QRect(rect.x() + 3, top, rect.width() - 6, CHIP)
+            paint_chip(p, chip, e, entry_key(e) == self.selected)
+            self._hits.append((chip, e))
+            top += CHIP + GAP
+        hidden = len(entries) - len(shown)
+        if hidden:
+            more = QRect(rect.x() + 3, top, rect.width() - 6, CHIP)
+            p.setPen(QColor("#3E7CB1"))
+            p.drawText(more, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       tr("还有 %1 项…").replace("%1", str(hidden)))
+            self._more.append((more, day))
+
+    # ----------------------------------------------------------------- mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pos = event.position().toPoint()
+        entry = self.entry_at(pos)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = (pos, entry)
+            for rect, day in self._more:
+                if rect.contains(pos):
+                    self.more_requested.emit(day)
+                    return
+        self.select(entry)
+
+    def select(self, entry: CalendarEntry | None) -> None:
+        self.selected = entry_key(entry) if entry else None
+        self.entry_selected.emit(entry)
+        self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if not self._press or not (event.buttons() & Qt.MouseButton.LeftButton):
+            return
+        start, entry = self._press
+        if entry is None:
+            return
+        if (event.position().toPoint() - start).manhattanLength() < \
+                QApplication.startDragDistance():
+            return
+        self._press = None
+        self.start_drag(entry)
+
+    def start_drag(self, entry: CalendarEntry) -> None:
+        drag = QDrag(self)
+        drag.setMimeData(ref_mime(ref_of(entry)))
+        rect = self.entry_rect(entry)
+        if rect is not None:
+            pixmap = QPixmap(rect.size())
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setFont(self._font)
+            paint_chip(painter, QRect(QPoint(0, 0), rect.size()), entry, True)
+            painter.end()
+            drag.setPixmap(pixmap)
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press = None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pos = event.position().toPoint()
+        entry = self.entry_at(pos)
+        if entry is not None:
+            self.entry_activated.emit(entry)
+        elif (day := self.day_at(pos)) is not None:
+            self.day_activated.emit(day, None)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        entry = self.entry_at(event.pos())
+        day = self.day_at(event.pos())
+        if entry is not None:
+            self.select(entry)
+        if day is not None:
+            self.context_requested.emit(entry, day, event.globalPos())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            entry = self.entry_at(event.pos())
+            if entry is not None:
+                QToolTip.showText(event.globalPos(), tooltip_text(entry), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    # ------------------------------------------------------------ drag & drop
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(MIME_REF):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        day = self.day_at(event.position().toPoint())
+        if day is None:
+            event.ignore()
+            return
+        if day != self._drop_day:
+            self._drop_day = day
+            self.update()
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+        self._drop_day = None
+        self.update()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self._drop_day = None
+        self.update()
+        ref = ref_from_mime(event.mimeData())
+        day = self.day_at(event.position().toPoint())
+        if ref is None or day is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.dropped.emit(ref, day, None, True)
+
+
+def paint_chip(p: QPainter, rect: QRect, e: CalendarEntry, selected: bool) -> None:
+    """One entry as a rounded tinted bar: kind colour stripe, time, title; overdue red."""
+    fill, bar, text = chip_colors(e)
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(QPen(QColor("#B91C1C"), 1.5) if e.overdue else
+             QPen(bar.darker(130), 1.5) if selected else Qt.PenStyle.NoPen)
+    p.setBrush(fill)
+    p.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+    p.fillRect(QRect(rect.x(), rect.y(), 3, rect.height()), bar)
+    p.setPen(text)
+    font = QFont(p.font())
+    font.setStrikeOut(e.status == "skipped")
+    font.setBold(e.overdue or selected)
+    p.setFont(font)
+    label = e.title
+    if e.start_time is not None:
+        label = f"{e.start_time.strftime('%H:%M')} {label}"
+    if e.status == "published":
+        label = "✓ " + label
+    elif e.overdue:
+        label = "! " + label
+    inner = rect.adjusted(6, 0, -3, 0)
+    p.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+               p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, inner.width()))
+    p.restore()

@@ -1,0 +1,418 @@
+"""The content calendar screen (内容日历): month, week and agenda views, filters, the
+backlog of ideas and content sources, drag-and-drop rescheduling and quick actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPoint, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import calendar as C
+from models import calendar_edit as E
+from models.calendar_text import wechat_text
+from models.groups import Group
+from ui import dialogs
+from ui.calendar.agenda import AgendaView
+from ui.calendar.backlog import BacklogPanel
+from ui.calendar.common import EntryFilter, status_label
+from ui.calendar.month_view import MonthView
+from ui.calendar.week_view import WeekView
+from ui.workspace import Workspace
+
+VIEWS = ("month", "week", "agenda")
+
+
+class CalendarPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.today = dt.date.today()
+        self.anchor = self.today
+        self.view = "month"
+        self.filter = EntryFilter()
+        self.entries: list[C.CalendarEntry] = []
+        self.selected: C.CalendarEntry | None = None
+        self._writing = False
+        self._editor = None
+        self._build()
+        workspace.data_changed.connect(self._on_data_changed)
+        self.refresh_lists()
+        self.reload()
+
+    # ------------------------------------------------------------------ build
+    def _build(self) -> None:
+        self.period_label = QLabel()
+        self.period_label.setStyleSheet("font-size: 16px; font-weight: bold;")
+        today = QPushButton(self.tr("今天"))
+        today.clicked.connect(self.go_today)
+        prev = QToolButton()
+        prev.setText("‹")
+        prev.setToolTip(self.tr("上一页"))
+        prev.clicked.connect(lambda: self.step(-1))
+        nxt = QToolButton()
+        nxt.setText("›")
+        nxt.setToolTip(self.tr("下一页"))
+        nxt.clicked.connect(lambda: self.step(1))
+        self.view_buttons = QButtonGroup(self)
+        top = QHBoxLayout()
+        for w in (today, prev, nxt, self.period_label):
+            top.addWidget(w)
+        top.addStretch(1)
+        for key, label in zip(VIEWS, (self.tr("月"), self.tr("周"), self.tr("列表")), strict=True):
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setChecked(key == self.view)
+            button.setMinimumWidth(44)
+            button.clicked.connect(lambda _c=False, k=key: self.set_view(k))
+            self.view_buttons.addButton(button, VIEWS.index(key))
+            top.addWidget(button)
+        top.addSpacing(12)
+        new = QPushButton(self.tr("新建内容"))
+        new.clicked.connect(self.new_item)
+        export = QPushButton(self.tr("导出 .ics…"))
+        export.setToolTip(self.tr("导出为 iCalendar 文件，导入手机日历后到点会提醒"))
+        export.clicked.connect(self.export_ics)
+        kinds = QPushButton(self.tr("内容类型…"))
+        kinds.clicked.connect(self._manage_kinds)
+        for w in (new, export, kinds):
+            top.addWidget(w)
+
+        self.group_filter = QComboBox()
+        self.kind_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.presenter_filter = QComboBox()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索标题或主讲人"))
+        self.search.setClearButtonEnabled(True)
+        self.overdue_only = QCheckBox()
+        self.overdue_only.setStyleSheet("color: #B91C1C;")
+        filters = QHBoxLayout()
+        for label, combo in ((self.tr("群"), self.group_filter), (self.tr("类型"), self.kind_filter),
+                             (self.tr("状态"), self.status_filter),
+                             (self.tr("主讲"), self.presenter_filter)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.overdue_only)
+        self.search.textChanged.connect(self._filters_changed)
+        self.overdue_only.toggled.connect(self._filters_changed)
+
+        self.month = MonthView()
+        self.week = WeekView()
+        self.agenda = AgendaView()
+        self.stack = QStackedWidget()
+        for w in (self.month, self.week, self.agenda):
+            self.stack.addWidget(w)
+        for view in (self.month, self.week, self.agenda):
+            view.entry_selected.connect(self._selected)
+            view.entry_activated.connect(self.edit_entry)
+            view.context_requested.connect(self._context_menu)
+        for view in (self.month, self.week):
+            view.day_activated.connect(lambda day, time: self.new_item(day, time))
+            view.dropped.connect(self.drop)
+        self.month.more_requested.connect(self._show_week_of)
+        self.week.more_requested.connect(lambda day: self._show_agenda_of(day))
+        self.backlog = BacklogPanel()
+        self.backlog.changed.connect(self._after_write)
+        self.backlog.idea_activated.connect(lambda iid: self.edit_entry(E.Ref(iid, None, None)))
+        self.backlog.new_idea_requested.connect(lambda: self.new_item(idea=True))
+        splitter = QSplitter()
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.backlog)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([900, 260])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+    # ---------------------------------------------------------------- filters
+    def refresh_lists(self) -> None:
+        """Fill the filter choices (kinds, groups, presenters), keeping what is selected."""
+        from models import calendar_lists as L
+
+        def fill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for label, data in items:
+                combo.addItem(label, data)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+            combo.blockSignals(False)
+
+        fill(self.group_filter, self.tr("全部群"),
+             [(g.name, g.name) for g in Group.select().order_by(Group.position, Group.name)])
+        fill(self.kind_filter, self.tr("全部类型"), [(k.name, k.name) for k in L.kinds()])
+        fill(self.status_filter, self.tr("全部状态"),
+             [(status_label(s), s) for s in C.STATUSES if s != "idea"])
+        presenters = C.database.execute_sql(
+            "SELECT DISTINCT m.id, m.name FROM member m WHERE m.id IN "
+            "(SELECT presenter_id FROM content_item UNION SELECT presenter_id FROM content_series)"
+            " ORDER BY m.sort_name").fetchall()
+        fill(self.presenter_filter, self.tr("全部主讲"), [(name, mid) for mid, name in presenters])
+        overdue = len(C.overdue_entries(self.today))
+        self.overdue_only.setText(self.tr("只看过期（%n 项）", "", overdue))
+        self.backlog.reload()
+
+    @Slot()
+    def _filters_changed(self) -> None:
+        self.filter = EntryFilter(
+            group=self.group_filter.currentData() or "", kind=self.kind_filter.currentData() or "",
+            status=self.status_filter.currentData() or "",
+            presenter_id=self.presenter_filter.currentData(),
+            text=self.search.text().strip(), overdue_only=self.overdue_only.isChecked())
+        self._show()
+
+    def apply_filter(self, f: EntryFilter) -> None:
+        self.filter = f
+        self._show()
+
+    # ----------------------------------------------------------------- period
+    def period(self) -> tuple[dt.date, dt.date]:
+        if self.view == "month":
+            self.month.set_month(self.anchor, self.today)
+            return self.month.period()
+        if self.view == "week":
+            self.week.set_week(self.anchor, self.today)
+            return self.week.period()
+        first = self.anchor.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return first, last
+
+    def reload(self) -> None:
+        """Read the visible period from the database and show it (month switch path)."""
+        start, end = self.period()
+        self.entries = C.entries_between(start, end, self.today)
+        self._update_label()
+        self._show()
+
+    def _show(self) -> None:
+        shown = self.filter.apply(self.entries)
+        if self.view == "month":
+            self.month.set_entries(shown)
+        elif self.view == "week":
+            self.week.set_entries(shown)
+        else:
+            self.agenda.set_entries(shown, self.today)
+
+    def _update_label(self) -> None:
+        if self.view == "week":
+            monday, sunday = self.week.period()
+            text = self.tr("%1 – %2").replace("%1", f"{monday:%Y.%m.%d}").replace(
+                "%2", f"{sunday:%m.%d}")
+        else:
+            text = self.tr("%1年%2月").replace("%1", str(self.anchor.year)).replace(
+                "%2", str(self.anchor.month))
+        self.period_label.setText(text)
+
+    def set_view(self, view: str) -> None:
+        self.view = view
+        self.view_buttons.button(VIEWS.index(view)).setChecked(True)
+        self.stack.setCurrentIndex(VIEWS.index(view))
+        self.reload()
+
+    def step(self, direction: int) -> None:
+        if self.view == "week":
+            self.anchor += dt.timedelta(weeks=direction)
+        else:
+            index = self.anchor.year * 12 + self.anchor.month - 1 + direction
+            self.anchor = dt.date(index // 12, index % 12 + 1, 1)
+        self.reload()
+
+    def go_to(self, day: dt.date) -> None:
+        self.anchor = day
+        self.reload()
+
+    @Slot()
+    def go_today(self) -> None:
+        self.today = dt.date.today()
+        self.go_to(self.today)
+
+    @Slot(object)
+    def _show_week_of(self, day: dt.date) -> None:
+        self.anchor = day
+        self.set_view("week")
+
+    def _show_agenda_of(self, day: dt.date) -> None:
+        self.anchor = day
+        self.set_view("agenda")
+
+    # ---------------------------------------------------------------- actions
+    @Slot(object)
+    def _selected(self, entry: C.CalendarEntry | None) -> None:
+        self.selected = entry
+
+    def new_item(self, day: dt.date | None = None, time: dt.time | None = None,
+                 idea: bool = False) -> None:
+        from ui.calendar.editor import ItemEditor
+
+        day = day or (self.anchor if self.anchor != self.today.replace(day=1) else self.today)
+        self._open_editor(ItemEditor(self, None, day, time, idea=idea))
+
+    def edit_entry(self, entry: C.CalendarEntry | E.Ref, series_scope: bool = False) -> None:
+        from ui.calendar.editor import ItemEditor
+
+        ref = entry if isinstance(entry, E.Ref) else E.ref_of(entry)
+        try:
+            editor = ItemEditor(self, ref, series_scope=series_scope)
+        except E.CalendarError as exc:  # deleted meanwhile
+            dialogs.warn(self, self.tr("内容日历"), str(exc))
+            self.reload()
+            return
+        self._open_editor(editor)
+
+    def _open_editor(self, editor) -> None:
+        self._editor = editor
+        editor.saved.connect(self._saved)
+        editor.open()
+
+    @Slot(str)
+    def _saved(self, message: str) -> None:
+        self.workspace.status_message.emit(message)
+        self._after_write()
+
+    @Slot()
+    def _after_write(self) -> None:
+        self._writing = True
+        try:
+            self.workspace.data_changed.emit("calendar")
+        finally:
+            self._writing = False
+        self.refresh_lists()
+        self.reload()
+
+    @Slot(str)
+    def _on_data_changed(self, domain: str) -> None:
+        if self._writing:
+            return
+        self.refresh_lists()
+        self.reload()
+
+    @Slot(object, object, object, bool)
+    def drop(self, ref: E.Ref, day: dt.date, time: dt.time | None, keep_time: bool) -> None:
+        """Reschedule an entry or schedule a backlog idea (from either view)."""
+        if keep_time:
+            E.move(ref, day)
+        else:
+            E.move(ref, day, time)
+        when = f"{day:%m-%d}" + (f" {time:%H:%M}" if time and not keep_time else "")
+        self.workspace.status_message.emit(self.tr("已移到 %1").replace("%1", when))
+        self._after_write()
+
+    def duplicate(self, entry: C.CalendarEntry) -> None:
+        E.duplicate(E.ref_of(entry))
+        self.workspace.status_message.emit(self.tr("已复制一份"))
+        self._after_write()
+
+    def copy_body(self, entry: C.CalendarEntry) -> None:
+        fields = E.fields_of(E.ref_of(entry))
+        QGuiApplication.clipboard().setText(wechat_text(fields.title, fields.body))
+        self.workspace.status_message.emit(self.tr("正文已复制，可直接粘贴到微信"))
+
+    def set_status(self, entry: C.CalendarEntry, status: str) -> None:
+        E.set_status(E.ref_of(entry), status)
+        self._after_write()
+
+    def delete_entry(self, entry: C.CalendarEntry) -> None:
+        text = self.tr("删除“%1”（%2）？").replace("%1", entry.title).replace(
+            "%2", entry.date.isoformat())
+        if entry.series_id is not None:
+            text += "\n" + self.tr("只删除这一次，系列的其他日期不受影响。")
+        if dialogs.confirm(self, self.tr("删除内容"), text, danger=True):
+            E.delete(E.ref_of(entry))
+            self._after_write()
+
+    def delete_selected(self) -> None:
+        if self.selected is not None:
+            self.delete_entry(self.selected)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def activated(self) -> None:
+        if dt.date.today() != self.today:
+            self.today = dt.date.today()
+            self.reload()
+
+    def context_menu(self, entry: C.CalendarEntry | None, day: dt.date) -> QMenu:
+        menu = QMenu(self)
+        if entry is None:
+            menu.addAction(self.tr("在 %1 新建内容…").replace("%1", f"{day:%m-%d}"),
+                           lambda: self.new_item(day))
+            return menu
+        menu.addAction(self.tr("编辑…"), lambda: self.edit_entry(entry))
+        if entry.series_id is not None:
+            menu.addAction(self.tr("编辑整个系列…"), lambda: self.edit_entry(entry, True))
+        menu.addSeparator()
+        menu.addAction(self.tr("复制正文（粘贴到微信）"), lambda: self.copy_body(entry))
+        menu.addAction(self.tr("复制一份"), lambda: self.duplicate(entry))
+        menu.addSeparator()
+        if entry.status != "published":
+            menu.addAction(self.tr("标记为已发布"), lambda: self.set_status(entry, "published"))
+        if entry.status != "ready":
+            menu.addAction(self.tr("标记为待发布"), lambda: self.set_status(entry, "ready"))
+        if entry.status != "skipped":
+            menu.addAction(self.tr("跳过这一次"), lambda: self.set_status(entry, "skipped"))
+        if entry.item_id is not None and entry.series_id is None:
+            menu.addAction(self.tr("放回点子库"), lambda: self._unschedule(entry))
+        menu.addSeparator()
+        menu.addAction(self.tr("删除…"), lambda: self.delete_entry(entry))
+        return menu
+
+    def _unschedule(self, entry: C.CalendarEntry) -> None:
+        E.unschedule(entry.item_id)
+        self._after_write()
+
+    @Slot(object, object, QPoint)
+    def _context_menu(self, entry: C.CalendarEntry | None, day: dt.date, pos: QPoint) -> None:
+        self.context_menu(entry, day).popup(pos)
+
+    @Slot()
+    def export_ics(self) -> None:
+        from models.calendar_ics import export_ics
+
+        path = dialogs.save_file(self, self.tr("导出日历"), self.tr("iCalendar 文件 (*.ics)"),
+                                 self.tr("内容日历.ics"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".ics":
+            path = path.with_suffix(".ics")
+        try:
+            count = export_ics(path, None, None)
+        except OSError as exc:
+            dialogs.error(self, self.tr("导出日历"), f"{path}: {exc.strerror or exc}")
+            return
+        self.workspace.status_message.emit(
+            self.tr("已导出 %n 项到 ", "", count) + str(path))
+
+    @Slot()
+    def _manage_kinds(self) -> None:
+        from ui.calendar.kinds_dialog import KindsDialog
+
+        dialog = KindsDialog(self)
+        dialog.changed.connect(self._after_write)
+        self._editor = dialog
+        dialog.open()
+
+
