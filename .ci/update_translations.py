@@ -8,19 +8,23 @@
    added as "unfinished", strings no longer in the code are dropped.
 2. pyside6-lrelease compiles the .ts into qundesk_en.qm, which the app loads.
 
-Translate the unfinished entries (Qt Linguist: `.venv/bin/pyside6-linguist <ts>`, or
-any editor), run this again, and commit both files. tests/test_translations.py fails
+Translate the unfinished entries (Qt Linguist: `.venv/bin/pyside6-linguist <ts>`, any
+editor, or `--todo todo.json`, fill in the English, then `--fill todo.json`), run this
+again, and commit both files. tests/test_translations.py fails
 while any string has no finished English translation or the .qm is out of date.
 Chinese is the source language, so there is no Chinese catalogue.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,11 +55,13 @@ def sources(root: Path = ROOT) -> list[str]:
 # rewritten copy of the sources (the source files themselves are not changed):
 #   tr = QCoreApplication.translate; tr("Context", "text")   (bare tr() is read as
 #       tr(text, comment) in the wrong context) -> renamed to translate(...)
+#   tr = self.tr; tr("text")   (filed under no context) -> spelled self.tr("text")
 #   def _t(text): return QCoreApplication.translate("Context", text); _t("text")
 #       (a one-argument helper, also when imported from another module) -> each call is
 #       spelled out as QCoreApplication.translate("Context", "text")
 _APP = r"(?:QCoreApplication|QApplication|QGuiApplication)"
 _TR_ALIAS = re.compile(r"\btr = (" + _APP + r")\.translate\b")
+_SELF_TR_ALIAS = re.compile(r"\btr = self\.tr\b")
 _BARE_TR = re.compile(r"(?<![\w.])tr\(")
 _HELPER = re.compile(r"^def (\w+)\((\w+)(?:: str)?\) -> str:\n"
                      r"(?:[ \t]+(?:\"\"\"[^\n]*\"\"\"|#[^\n]*)\n)*"
@@ -78,6 +84,8 @@ def scannable(text: str, own: dict[str, str] | None = None,
     """The text lupdate should read for one source file (see above)."""
     if _TR_ALIAS.search(text):
         text = _BARE_TR.sub("translate(", _TR_ALIAS.sub(r"translate = \1.translate", text))
+    elif _SELF_TR_ALIAS.search(text):
+        text = _BARE_TR.sub("self.tr(", text)
     usable = dict(own or {})
     for module, names in _IMPORT.findall(text):
         for imported in re.findall(r"\w+", names):
@@ -108,15 +116,71 @@ def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+def unfinished(ts: Path) -> dict[str, object]:
+    """Unfinished sources -> "" (or ["", ""] for plurals): a template for --fill."""
+    todo: dict[str, object] = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        if message.find("translation").get("type") == "unfinished":
+            plural = message.get("numerus") == "yes"
+            todo[message.findtext("source")] = ["", ""] if plural else ""
+    return todo
+
+
+def fill(ts: Path, translations: dict[str, object]) -> int:
+    """Finish unfinished entries from {source: English | [singular, plural]}; return count."""
+    tree = ET.parse(ts)
+    done = 0
+    for context in tree.getroot().iter("context"):
+        done += _fill_context(context, translations)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return done
+
+
+def _fill_context(context: ET.Element, translations: dict[str, object]) -> int:
+    done = 0
+    name = context.findtext("name") or ""
+    for message in context.iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source")
+        # "Context|source" keys translate one context differently (the same Chinese word
+        # can need two English words).
+        english = translations.get(f"{name}|{source}") or translations.get(source)
+        if translation.get("type") != "unfinished" or not english:
+            continue
+        if message.get("numerus") == "yes":
+            if not isinstance(english, list) or len(english) != 2 or not all(english):
+                continue
+            for form in list(translation):
+                translation.remove(form)
+            for text in english:
+                ET.SubElement(translation, "numerusform").text = text
+        elif isinstance(english, str):
+            translation.text = english
+        else:
+            continue
+        del translation.attrib["type"]
+        done += 1
+    return done
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--todo", type=Path, metavar="JSON",
+                        help="also write the unfinished sources to JSON (a template for --fill)")
+    parser.add_argument("--fill", type=Path, metavar="JSON",
+                        help='finish entries from {"source": "English" | ["one", "many"]}')
+    args = parser.parse_args()
     TS.parent.mkdir(parents=True, exist_ok=True)
     lupdate(TS)
+    if args.fill:
+        count = fill(TS, json.loads(args.fill.read_text("utf-8")))
+        lupdate(TS)  # back to lupdate's own layout, so later diffs stay small
+        print(f"filled {count} entries from {args.fill}")
     lrelease(TS, QM)
-    import xml.etree.ElementTree as ET
-
-    messages = ET.parse(TS).getroot().iter("message")
-    todo = sum(1 for m in messages if m.find("translation").get("type") == "unfinished")
-    print(f"{TS.relative_to(ROOT)}: {todo} unfinished; compiled {QM.relative_to(ROOT)}")
+    todo = unfinished(TS)
+    if args.todo:
+        args.todo.write_text(json.dumps(todo, ensure_ascii=False, indent=1), "utf-8")
+    print(f"{TS.relative_to(ROOT)}: {len(todo)} unfinished; compiled {QM.relative_to(ROOT)}")
     return 0
 
 

@@ -1,0 +1,3828 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于群主台</source>
+        <translation>About QunDesk</translation>
+    </message>
+    <message>
+        <source>群主台 QunDesk</source>
+        <translation>QunDesk 群主台</translation>
+    </message>
+    <message>
+        <source>版本 %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>当前数据库</source>
+        <translation>Current database</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>新建活动</source>
+        <translation>New Activity</translation>
+    </message>
+    <message>
+        <source>从模板新建…</source>
+        <translation>New from Template…</translation>
+    </message>
+    <message>
+        <source>活动对比…</source>
+        <translation>Compare Activities…</translation>
+    </message>
+    <message>
+        <source>即将进行</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>已过去</source>
+        <translation>Past</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>筹备中</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>已就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>搜索活动名称或地点</source>
+        <translation>Search activity name or venue</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>另存为模板…</source>
+        <translation>Save as Template…</translation>
+    </message>
+    <message>
+        <source>安排宣传</source>
+        <translation>Schedule Promotion</translation>
+    </message>
+    <message>
+        <source>在内容日历上安排预告（T-7）、提醒（T-1）和回顾（T+1）</source>
+        <translation>Put a teaser (T-7), a reminder (T-1) and a recap (T+1) on the content calendar</translation>
+    </message>
+    <message>
+        <source>打印清单…</source>
+        <translation>Print Checklist…</translation>
+    </message>
+    <message>
+        <source>打印签到表…</source>
+        <translation>Print Sign-in Sheet…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>报名与签到</source>
+        <translation>Sign-ups and Check-in</translation>
+    </message>
+    <message>
+        <source>复盘</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>选择左边的活动，或新建一个。</source>
+        <translation>Choose an activity on the left, or create a new one.</translation>
+    </message>
+    <message>
+        <source>费用 ¥%1</source>
+        <translation>Fee ¥%1</translation>
+    </message>
+    <message>
+        <source>模板：%1</source>
+        <translation>Template: %1</translation>
+    </message>
+    <message>
+        <source>目标：%1</source>
+        <translation>Goal: %1</translation>
+    </message>
+    <message>
+        <source>已保存为模板</source>
+        <translation>Saved as a template</translation>
+    </message>
+    <message>
+        <source>内容日历还不可用。</source>
+        <translation>The content calendar is not available yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>内容日历上已经有 %n 条这个活动的宣传，再安排一次？</source>
+        <translation>
+            <numerusform>The content calendar already has %n promotion post for this activity. Schedule again?</numerusform>
+            <numerusform>The content calendar already has %n promotion posts for this activity. Schedule again?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>宣传日期都已经过去，没有安排新的内容。</source>
+        <translation>All promotion dates have passed; nothing new was scheduled.</translation>
+    </message>
+    <message numerus="yes">
+        <source>已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。</source>
+        <translation>
+            <numerusform>Scheduled %n promotion post (draft) on the content calendar; edit it under “Content Calendar”.</numerusform>
+            <numerusform>Scheduled %n promotion posts (drafts) on the content calendar; edit them under “Content Calendar”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>删除活动</source>
+        <translation>Delete Activity</translation>
+    </message>
+    <message>
+        <source>删除活动“%1”及其清单和报名？已发的签到积分也会扣回。</source>
+        <translation>Delete the activity “%1” with its checklist and sign-ups? Points given for checking in are taken back.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDonut</name>
+    <message>
+        <source>活跃 vs 沉默</source>
+        <translation>Active vs quiet</translation>
+    </message>
+    <message>
+        <source>活跃</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>活跃：%1 天内有贡献、出席或私聊</source>
+        <translation>Active: contributed, attended or chatted within %1 days</translation>
+    </message>
+    <message>
+        <source>沉默</source>
+        <translation>Quiet</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityEditor</name>
+    <message>
+        <source>编辑活动</source>
+        <translation>Edit Activity</translation>
+    </message>
+    <message>
+        <source>新建活动</source>
+        <translation>New Activity</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>名额</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>预算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Activity name</translation>
+    </message>
+    <message>
+        <source>形式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>面向的群</source>
+        <translation>For group</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>链接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>会议或直播链接</source>
+        <translation>Meeting or live-stream link</translation>
+    </message>
+    <message>
+        <source>详细地址</source>
+        <translation>Full address</translation>
+    </message>
+    <message>
+        <source>活动日期改动 %1 天：相对日期的步骤会一起移动，固定日期的不变。</source>
+        <translation>The activity date moved by %1 days: steps with relative dates move with it, fixed dates stay.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityListModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Sign-ups</translation>
+    </message>
+    <message numerus="yes">
+        <source>（%n 项逾期）</source>
+        <translation>
+            <numerusform> (%n overdue)</numerusform>
+            <numerusform> (%n overdue)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>报名 %1 人，签到 %2 人</source>
+        <translation>%1 signed up, %2 checked in</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPrint</name>
+    <message>
+        <source>时间：%1</source>
+        <translation>Time: %1</translation>
+    </message>
+    <message>
+        <source>形式：%1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>地点：%1</source>
+        <translation>Venue: %1</translation>
+    </message>
+    <message>
+        <source>链接：%1</source>
+        <translation>Link: %1</translation>
+    </message>
+    <message>
+        <source>面向：%1</source>
+        <translation>For: %1</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>相对</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>清单进度：完成 %1/%2</source>
+        <translation>Checklist progress: %1/%2 done</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>群昵称</source>
+        <translation>Group nickname</translation>
+    </message>
+    <message>
+        <source>手机尾号</source>
+        <translation>Mobile (last digits)</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>签到表 · %1</source>
+        <translation>Sign-in Sheet · %1</translation>
+    </message>
+    <message>
+        <source>报名 %1 人</source>
+        <translation>%1 signed up</translation>
+    </message>
+    <message>
+        <source>活动清单 - %1</source>
+        <translation>Activity Checklist - %1</translation>
+    </message>
+    <message>
+        <source>签到表 - %1</source>
+        <translation>Sign-in Sheet - %1</translation>
+    </message>
+</context>
+<context>
+    <name>AddSignUpsDialog</name>
+    <message>
+        <source>添加报名</source>
+        <translation>Add Sign-ups</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Sign-ups</translation>
+    </message>
+    <message>
+        <source>选择要报名的成员（可按住 Ctrl 或 Shift 多选）：</source>
+        <translation>Choose the members to sign up (hold Ctrl or Shift to select several):</translation>
+    </message>
+    <message numerus="yes">
+        <source>已选 %n 人</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>群主台</source>
+        <translation>QunDesk</translation>
+    </message>
+    <message>
+        <source>“%1”已经在另一个群主台窗口中打开。</source>
+        <translation>“%1” is already open in another QunDesk window.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>缺少中文字体</source>
+        <translation>No Chinese font</translation>
+    </message>
+    <message>
+        <source>没有找到能显示中文的字体，中文可能显示为方框，打印时也会缺字。请安装“微软雅黑”、“苹方”或“Noto Sans CJK SC”等中文字体。</source>
+        <translation>No font that can show Chinese was found: Chinese text may appear as boxes and be missing from printouts. Please install a Chinese font such as Microsoft YaHei, PingFang SC or Noto Sans CJK SC.</translation>
+    </message>
+    <message>
+        <source>数据库已损坏</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>没有找到可用的备份。文件没有被改动。</source>
+        <translation>No usable backup was found. The file was not changed.</translation>
+    </message>
+    <message>
+        <source>%1
+
+最近一次完好的备份是“%2”。要用它恢复吗？损坏的文件会被改名保留，不会被覆盖。</source>
+        <translation>%1
+
+The latest good backup is “%2”. Restore from it? The damaged file is kept under a new name, not overwritten.</translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <source>跟随系统</source>
+        <translation>Follow System</translation>
+    </message>
+    <message>
+        <source>浅色</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>深色</source>
+        <translation>Dark</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogPanel</name>
+    <message>
+        <source>新点子</source>
+        <translation>New idea</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>打开链接</source>
+        <translation>Open Link</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;点子库&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Idea Pool&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>把点子拖到日历上的某一天即可排期；把单次内容拖回这里放回点子库。</source>
+        <translation>Drag an idea onto a day to schedule it; drag a one-off item back here to return it to the pool.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;内容来源&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Content Sources&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>内容来源</source>
+        <translation>Content sources</translation>
+    </message>
+    <message>
+        <source>删除内容来源</source>
+        <translation>Delete Content Source</translation>
+    </message>
+    <message>
+        <source>删除内容来源“%1”？</source>
+        <translation>Delete the content source “%1”?</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>点子</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待发布</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>全天</source>
+        <translation>All day</translation>
+    </message>
+    <message>
+        <source>主讲：</source>
+        <translation>Speaker: </translation>
+    </message>
+    <message>
+        <source>休</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>班</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>还有 %1 项…</source>
+        <translation>%1 more…</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>目标群</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>主讲</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>周</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>新建内容</source>
+        <translation>New Post</translation>
+    </message>
+    <message>
+        <source>导出 .ics…</source>
+        <translation>Export .ics…</translation>
+    </message>
+    <message>
+        <source>导出为 iCalendar 文件，导入手机日历后到点会提醒</source>
+        <translation>Export as an iCalendar file; import it into your phone&apos;s calendar to get reminders</translation>
+    </message>
+    <message>
+        <source>内容类型…</source>
+        <translation>Content Types…</translation>
+    </message>
+    <message>
+        <source>搜索标题或主讲人</source>
+        <translation>Search title or speaker</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>主讲</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>全部群</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部主讲</source>
+        <translation>All speakers</translation>
+    </message>
+    <message numerus="yes">
+        <source>只看过期（%n 项）</source>
+        <translation>
+            <numerusform>Overdue only (%n)</numerusform>
+            <numerusform>Overdue only (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <source>内容日历</source>
+        <translation>Content Calendar</translation>
+    </message>
+    <message>
+        <source>已移到 %1</source>
+        <translation>Moved to %1</translation>
+    </message>
+    <message>
+        <source>已复制一份</source>
+        <translation>Duplicated</translation>
+    </message>
+    <message>
+        <source>正文已复制，可直接粘贴到微信</source>
+        <translation>Text copied: paste it straight into WeChat</translation>
+    </message>
+    <message>
+        <source>删除“%1”（%2）？</source>
+        <translation>Delete “%1” (%2)?</translation>
+    </message>
+    <message>
+        <source>只删除这一次，系列的其他日期不受影响。</source>
+        <translation>Only this occurrence is deleted; the rest of the series stays.</translation>
+    </message>
+    <message>
+        <source>删除内容</source>
+        <translation>Delete Post</translation>
+    </message>
+    <message>
+        <source>在 %1 新建内容…</source>
+        <translation>New Post on %1…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>编辑整个系列…</source>
+        <translation>Edit Whole Series…</translation>
+    </message>
+    <message>
+        <source>复制正文（粘贴到微信）</source>
+        <translation>Copy Text (to paste into WeChat)</translation>
+    </message>
+    <message>
+        <source>复制一份</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>标记为已发布</source>
+        <translation>Mark as Published</translation>
+    </message>
+    <message>
+        <source>标记为待发布</source>
+        <translation>Mark as Ready</translation>
+    </message>
+    <message>
+        <source>跳过这一次</source>
+        <translation>Skip This Time</translation>
+    </message>
+    <message>
+        <source>放回点子库</source>
+        <translation>Back to Idea Pool</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>导出日历</source>
+        <translation>Export Calendar</translation>
+    </message>
+    <message>
+        <source>iCalendar 文件 (*.ics)</source>
+        <translation>iCalendar files (*.ics)</translation>
+    </message>
+    <message>
+        <source>内容日历.ics</source>
+        <translation>content-calendar.ics</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 项到 </source>
+        <translation>
+            <numerusform>Exported %n item to </numerusform>
+            <numerusform>Exported %n items to </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>保存图片…</source>
+        <translation>Save Image…</translation>
+    </message>
+    <message>
+        <source>把这张图保存为 PNG 图片</source>
+        <translation>Save this chart as a PNG image</translation>
+    </message>
+    <message>
+        <source>保存图表</source>
+        <translation>Save Chart</translation>
+    </message>
+    <message>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>无法写入“%1”，请换一个位置。</source>
+        <translation>Cannot write “%1”; please choose another place.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>相对</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>固定</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <source>完成于 %1</source>
+        <translation>Done on %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>添加步骤</source>
+        <translation>Add Step</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move Down</translation>
+    </message>
+    <message>
+        <source>勾选表示完成（记录完成日期）；拖动行可调整顺序；双击编辑。</source>
+        <translation>Tick a step when it is done (the date is recorded); drag rows to reorder; double-click to edit.</translation>
+    </message>
+    <message>
+        <source>完成 %1/%2</source>
+        <translation>%1/%2 done</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 项逾期</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>删除步骤</source>
+        <translation>Delete Step</translation>
+    </message>
+    <message>
+        <source>删除步骤“%1”？</source>
+        <translation>Delete the step “%1”?</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>活动对比</source>
+        <translation>Compare Activities</translation>
+    </message>
+    <message>
+        <source>勾选要对比的活动</source>
+        <translation>Tick the activities to compare</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>形式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Sign-ups</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Check In</translation>
+    </message>
+    <message>
+        <source>到场率</source>
+        <translation>Turnout</translation>
+    </message>
+    <message>
+        <source>新增成员</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <source>转化人数</source>
+        <translation>Converted</translation>
+    </message>
+    <message>
+        <source>转化率</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>预算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>清单完成</source>
+        <translation>Checklist done</translation>
+    </message>
+    <message>
+        <source>保持</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>改进</source>
+        <translation>Improve</translation>
+    </message>
+</context>
+<context>
+    <name>ContactQueueDialog</name>
+    <message>
+        <source>今日待联系</source>
+        <translation>To Contact Today</translation>
+    </message>
+    <message>
+        <source> 人/天</source>
+        <translation> per day</translation>
+    </message>
+    <message>
+        <source>微信每天加好友过多可能被限制，建议不超过 20 人</source>
+        <translation>WeChat may restrict accounts that add too many friends a day; 20 or fewer is safer</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>应联系日期</source>
+        <translation>Contact by</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>WeChat ID</translation>
+    </message>
+    <message>
+        <source>打开卡片</source>
+        <translation>Open Card</translation>
+    </message>
+    <message>
+        <source>标记已加好友</source>
+        <translation>Mark as Friend</translation>
+    </message>
+    <message>
+        <source>聊了什么</source>
+        <translation>What you talked about</translation>
+    </message>
+    <message>
+        <source>记录跟进</source>
+        <translation>Log Follow-up</translation>
+    </message>
+    <message>
+        <source>每日新加好友上限</source>
+        <translation>New friends per day</translation>
+    </message>
+    <message>
+        <source>下次联系</source>
+        <translation>Next contact</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>跟进到期</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <source>跟进逾期 %1 天</source>
+        <translation>Follow-up %1 days overdue</translation>
+    </message>
+    <message>
+        <source>加好友</source>
+        <translation>Add as friend</translation>
+    </message>
+    <message>
+        <source>%1 人跟进到期；今天已加好友 %2 人，还可加 %3 人（列出 %4 人）。</source>
+        <translation>%1 follow-ups due; %2 friends added today, %3 more allowed (%4 listed).</translation>
+    </message>
+    <message>
+        <source>日期无效</source>
+        <translation>Invalid date</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionSection</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>说明（如：分享了私域运营经验）</source>
+        <translation>Description (e.g. shared private-traffic tips)</translation>
+    </message>
+    <message>
+        <source>添加积分</source>
+        <translation>Add Points</translation>
+    </message>
+    <message>
+        <source>删除所选记录</source>
+        <translation>Delete Selected Entries</translation>
+    </message>
+    <message>
+        <source>积分 %1 · 等级 %2</source>
+        <translation>%1 points · level %2</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>群主台遇到了问题</source>
+        <translation>QunDesk Ran into a Problem</translation>
+    </message>
+    <message>
+        <source>很抱歉，群主台出了一个意外错误，刚才的操作可能没有完成。已经保存的数据不受影响。
+
+你可以继续使用。如果问题反复出现，请把下面的报告复制给开发者。报告里没有成员姓名、电话等个人信息。</source>
+        <translation>Sorry, QunDesk hit an unexpected error and the last action may not have finished. Data already saved is not affected.
+
+You can keep working. If this keeps happening, copy the report below and send it to the developers. It contains no personal data such as member names or phone numbers.</translation>
+    </message>
+    <message>
+        <source>报告已保存到：%1</source>
+        <translation>Report saved to: %1</translation>
+    </message>
+    <message>
+        <source>复制报告</source>
+        <translation>Copy Report</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹</source>
+        <translation>Open Log Folder</translation>
+    </message>
+    <message>
+        <source>退出群主台</source>
+        <translation>Quit QunDesk</translation>
+    </message>
+    <message>
+        <source>继续使用</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>在群成员</source>
+        <translation>Current members</translation>
+    </message>
+    <message>
+        <source>已退群</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>含全部标签</source>
+        <translation>Has all tags</translation>
+    </message>
+    <message>
+        <source>含任一标签</source>
+        <translation>Has any tag</translation>
+    </message>
+    <message>
+        <source>排除标签</source>
+        <translation>Exclude tags</translation>
+    </message>
+    <message>
+        <source>入群时间</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>超过</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source> 天未联系</source>
+        <translation> days without contact</translation>
+    </message>
+    <message>
+        <source>生日：不限</source>
+        <translation>Birthday: any</translation>
+    </message>
+    <message>
+        <source>本周生日</source>
+        <translation>Birthday this week</translation>
+    </message>
+    <message>
+        <source>本月生日</source>
+        <translation>Birthday this month</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear Filters</translation>
+    </message>
+    <message>
+        <source>所有群</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>所有角色</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <source>所有等级</source>
+        <translation>All levels</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>欢迎使用群主台</source>
+        <translation>Welcome to QunDesk</translation>
+    </message>
+    <message>
+        <source>群主台帮你记住每一位成员、排好每周内容和活动，并打印周计划。
+先给你的社群起个名字，然后选择开始方式：</source>
+        <translation>QunDesk helps you remember every member, plan each week&apos;s content and activities, and print a weekly plan.
+First give your community a name, then choose how to start:</translation>
+    </message>
+    <message>
+        <source>社群名称</source>
+        <translation>Community name</translation>
+    </message>
+    <message>
+        <source>从空白开始</source>
+        <translation>Start empty</translation>
+    </message>
+    <message>
+        <source>先看看示例社群（300 位示例成员）</source>
+        <translation>Explore a demo community first (300 sample members)</translation>
+    </message>
+    <message>
+        <source>正在生成示例社群…</source>
+        <translation>Creating the demo community…</translation>
+    </message>
+    <message>
+        <source>示例数据生成失败</source>
+        <translation>Could not create the demo data</translation>
+    </message>
+</context>
+<context>
+    <name>FlowChart</name>
+    <message>
+        <source>每周入群 / 退群</source>
+        <translation>Joined / left per week</translation>
+    </message>
+    <message>
+        <source>近 6 个月</source>
+        <translation>Last 6 months</translation>
+    </message>
+    <message>
+        <source>近 12 个月</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <source>入群</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>退群</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <source>%2月</source>
+        <translation>%2</translation>
+    </message>
+    <message>
+        <source>%1（%2 起）：入群 %3，退群 %4</source>
+        <translation>%1 (from %2): %3 joined, %4 left</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpSection</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>聊了什么</source>
+        <translation>What you talked about</translation>
+    </message>
+    <message>
+        <source>下次联系日期（可空）</source>
+        <translation>Next contact date (optional)</translation>
+    </message>
+    <message>
+        <source>记录跟进</source>
+        <translation>Log Follow-up</translation>
+    </message>
+    <message>
+        <source>删除所选记录</source>
+        <translation>Delete Selected Entries</translation>
+    </message>
+    <message>
+        <source>下次联系</source>
+        <translation>Next contact</translation>
+    </message>
+    <message>
+        <source>请填写有效日期</source>
+        <translation>Please enter a valid date</translation>
+    </message>
+    <message>
+        <source>日期无效</source>
+        <translation>Invalid date</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>群管理</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>群名</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>占用</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>新建群</source>
+        <translation>New Group</translation>
+    </message>
+    <message>
+        <source>删除群</source>
+        <translation>Delete Group</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> members</translation>
+    </message>
+    <message>
+        <source>群规：例如 禁止广告、每周五分享日……</source>
+        <translation>Group rules, e.g. no ads, sharing day every Friday…</translation>
+    </message>
+    <message>
+        <source>新人入群欢迎语</source>
+        <translation>Welcome message for newcomers</translation>
+    </message>
+    <message>
+        <source>复制群规</source>
+        <translation>Copy Rules</translation>
+    </message>
+    <message>
+        <source>复制欢迎语</source>
+        <translation>Copy Welcome</translation>
+    </message>
+    <message>
+        <source>群规</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>欢迎语</source>
+        <translation>Welcome message</translation>
+    </message>
+    <message>
+        <source>保存此群</source>
+        <translation>Save Group</translation>
+    </message>
+    <message>
+        <source>容量</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>“%1”%2 人，已超出上限 %3 人</source>
+        <translation>“%1” has %2 members, over the limit of %3</translation>
+    </message>
+    <message>
+        <source>“%1”%2 人，还剩 %3 个位置</source>
+        <translation>“%1” has %2 members, %3 places left</translation>
+    </message>
+    <message>
+        <source>⚠ 群接近满员，请准备新群或清理不活跃成员：</source>
+        <translation>⚠ Groups nearly full: prepare a new group or remove inactive members:</translation>
+    </message>
+    <message>
+        <source>当前 %1 人</source>
+        <translation>%1 members now</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>新群</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <source>删除群“%1”？其中 %2 位成员的群关系和角色会被移除（成员本身保留）。</source>
+        <translation>Delete the group “%1”? The group membership and roles of its %2 members are removed (the members themselves stay).</translation>
+    </message>
+    <message>
+        <source>%1已复制，可以粘贴到群里</source>
+        <translation>%1 copied: paste it into the group</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <source>各群人数与容量</source>
+        <translation>Group size and capacity</translation>
+    </message>
+    <message>
+        <source>%1 人（不限人数）</source>
+        <translation>%1 members (no limit)</translation>
+    </message>
+    <message>
+        <source>接近满员：%1</source>
+        <translation>Nearly full: %1</translation>
+    </message>
+    <message>
+        <source>还没有建群。</source>
+        <translation>No groups yet.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsSection</name>
+    <message>
+        <source>还没有群，可在“群管理”中添加</source>
+        <translation>No groups yet: add them under “Groups”</translation>
+    </message>
+    <message>
+        <source>%1 / %2 人</source>
+        <translation>%1 / %2 members</translation>
+    </message>
+    <message>
+        <source> · 接近满员</source>
+        <translation> · nearly full</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>编辑内容</source>
+        <translation>Edit Post</translation>
+    </message>
+    <message>
+        <source>新建内容</source>
+        <translation>New Post</translation>
+    </message>
+    <message>
+        <source>仅此一次</source>
+        <translation>This occurrence</translation>
+    </message>
+    <message>
+        <source>整个系列</source>
+        <translation>Whole series</translation>
+    </message>
+    <message>
+        <source>修改范围：</source>
+        <translation>Apply to:</translation>
+    </message>
+    <message>
+        <source>例如：每日资讯早报、周三读书会</source>
+        <translation>e.g. daily news digest, Wednesday book club</translation>
+    </message>
+    <message>
+        <source>暂不排期（放入点子库）</source>
+        <translation>Not scheduled yet (keep in the idea pool)</translation>
+    </message>
+    <message>
+        <source>全天</source>
+        <translation>All day</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>不设时长</source>
+        <translation>No duration</translation>
+    </message>
+    <message>
+        <source>要发到群里的正文（可一键复制，直接粘贴到微信）</source>
+        <translation>The text to post in the group (copy it with one click and paste into WeChat)</translation>
+    </message>
+    <message>
+        <source>管理类型…</source>
+        <translation>Manage Types…</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>目标群</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>主讲/负责人</source>
+        <translation>Speaker / owner</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>关联活动</source>
+        <translation>Linked activity</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>复制正文</source>
+        <translation>Copy Text</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>修改会用于整个系列；单独改过的那几次保持不变。</source>
+        <translation>Changes apply to the whole series; occurrences edited on their own stay as they are.</translation>
+    </message>
+    <message>
+        <source>删除整个系列</source>
+        <translation>Delete Whole Series</translation>
+    </message>
+    <message>
+        <source>只修改这一次（%1），系列的其他日期不变。</source>
+        <translation>Only this occurrence (%1) changes; the rest of the series stays.</translation>
+    </message>
+    <message>
+        <source>删除这一次</source>
+        <translation>Delete This Occurrence</translation>
+    </message>
+    <message>
+        <source>整个系列需要一个重复规则。</source>
+        <translation>A whole series needs a repeat rule.</translation>
+    </message>
+    <message>
+        <source>已更新整个系列</source>
+        <translation>Whole series updated</translation>
+    </message>
+    <message>
+        <source>已更新这一次</source>
+        <translation>This occurrence updated</translation>
+    </message>
+    <message>
+        <source>已创建重复内容</source>
+        <translation>Repeating post created</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>删除整个系列“%1”？已单独修改的各次也会一起删除。</source>
+        <translation>Delete the whole series “%1”? Occurrences edited on their own are deleted too.</translation>
+    </message>
+    <message>
+        <source>删除“%1”？</source>
+        <translation>Delete “%1”?</translation>
+    </message>
+    <message>
+        <source>删除内容</source>
+        <translation>Delete Post</translation>
+    </message>
+    <message>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>KindsDialog</name>
+    <message>
+        <source>内容类型</source>
+        <translation>Content Types</translation>
+    </message>
+    <message>
+        <source>类型名称</source>
+        <translation>Type name</translation>
+    </message>
+    <message>
+        <source>颜色…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save Changes</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>%1（%2 项）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>类型“%1”已存在</source>
+        <translation>The type “%1” already exists</translation>
+    </message>
+    <message>
+        <source>“其他”是兜底类型，不能删除。</source>
+        <translation>“Other” is the fallback type and cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>删除类型“%1”？用到它的内容会归入“其他”。</source>
+        <translation>Delete the type “%1”? Posts using it move to “Other”.</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsDialog</name>
+    <message>
+        <source>等级与积分规则</source>
+        <translation>Levels and Points</translation>
+    </message>
+    <message>
+        <source>起始积分</source>
+        <translation>From points</translation>
+    </message>
+    <message>
+        <source>等级名称</source>
+        <translation>Level name</translation>
+    </message>
+    <message>
+        <source>添加等级</source>
+        <translation>Add Level</translation>
+    </message>
+    <message>
+        <source>删除所选等级</source>
+        <translation>Delete Selected Level</translation>
+    </message>
+    <message>
+        <source> 分</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <source>积分达到“起始积分”即升到该等级；最低一级从 0 开始。</source>
+        <translation>A member reaches a level at its “From points”; the lowest level starts at 0.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>会员等级</source>
+        <translation>Member levels</translation>
+    </message>
+    <message>
+        <source>每类贡献的默认积分</source>
+        <translation>Default points per contribution type</translation>
+    </message>
+    <message>
+        <source>至少需要一个等级</source>
+        <translation>At least one level is needed</translation>
+    </message>
+    <message>
+        <source>每个等级都需要名称</source>
+        <translation>Every level needs a name</translation>
+    </message>
+    <message>
+        <source>两个等级的起始积分相同</source>
+        <translation>Two levels start at the same points</translation>
+    </message>
+    <message>
+        <source>等级名称重复</source>
+        <translation>Duplicate level name</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>查看全部</source>
+        <translation>Show All</translation>
+    </message>
+    <message>
+        <source>在成员列表中查看全部</source>
+        <translation>Show All in the Member List</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>内容日历</source>
+        <translation>Content Calendar</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>周计划</source>
+        <translation>Weekly Plan</translation>
+    </message>
+    <message>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>导入名单(&amp;I)…</source>
+        <translation>&amp;Import Roster…</translation>
+    </message>
+    <message>
+        <source>导出名单(&amp;E)…</source>
+        <translation>&amp;Export Roster…</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;B)</source>
+        <translation>&amp;Back Up Now</translation>
+    </message>
+    <message>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from Backup…</translation>
+    </message>
+    <message>
+        <source>打开数据库(&amp;O)…</source>
+        <translation>&amp;Open Database…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>关于群主台(&amp;A)</source>
+        <translation>&amp;About QunDesk</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <source>外观</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>没有可以撤销的操作</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <source>已撤销：%1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>群主台</source>
+        <translation>QunDesk</translation>
+    </message>
+    <message>
+        <source>名单导入导出还在开发中。</source>
+        <translation>Roster import and export are still being built.</translation>
+    </message>
+    <message>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a Backup File</translation>
+    </message>
+    <message>
+        <source>SQLite 数据库 (*.sqlite3 *.db)</source>
+        <translation>SQLite databases (*.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <source>用备份“%1”替换当前数据？当前数据会先自动备份。</source>
+        <translation>Replace the current data with the backup “%1”? The current data is backed up first.</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>已恢复。恢复前的数据保存在 %1</source>
+        <translation>Restored. The data from before is saved in %1</translation>
+    </message>
+    <message>
+        <source>打开数据库</source>
+        <translation>Open Database</translation>
+    </message>
+    <message>
+        <source>群主台数据库 (*.sqlite3 *.db)</source>
+        <translation>QunDesk databases (*.sqlite3 *.db)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCardDialog</name>
+    <message>
+        <source>新建成员</source>
+        <translation>New Member</translation>
+    </message>
+    <message>
+        <source>成员卡片</source>
+        <translation>Member Card</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>群昵称</source>
+        <translation>Group nickname</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>WeChat ID</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>QQ号</source>
+        <translation>QQ number</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>职位</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>公司</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>擅长领域</source>
+        <translation>Expertise</translation>
+    </message>
+    <message>
+        <source>个人诉求</source>
+        <translation>Looking for</translation>
+    </message>
+    <message>
+        <source>爱好</source>
+        <translation>Hobbies</translation>
+    </message>
+    <message>
+        <source>家人</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>来源渠道</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>邀请人</source>
+        <translation>Invited by</translation>
+    </message>
+    <message>
+        <source>入群时间</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>退群时间</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>入群费（元）</source>
+        <translation>Joining fee (CNY)</translation>
+    </message>
+    <message>
+        <source>已加好友</source>
+        <translation>Friend added</translation>
+    </message>
+    <message>
+        <source>下次联系</source>
+        <translation>Next contact</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>6–20 位字母、数字、_ 或 -</source>
+        <translation>6–20 letters, digits, _ or -</translation>
+    </message>
+    <message>
+        <source>11 位手机号，可带 +86</source>
+        <translation>11-digit mobile number, +86 optional</translation>
+    </message>
+    <message>
+        <source>字段名，如“T恤尺码”</source>
+        <translation>Field name, e.g. “T-shirt size”</translation>
+    </message>
+    <message>
+        <source>添加自定义字段</source>
+        <translation>Add Custom Field</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>自定义字段</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <source>职业与诉求</source>
+        <translation>Work and needs</translation>
+    </message>
+    <message>
+        <source>社群</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>所在群与角色</source>
+        <translation>Groups and roles</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>跟进记录</source>
+        <translation>Follow-up log</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>邀请关系</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>分享场次</source>
+        <translation>Talks given</translation>
+    </message>
+    <message>
+        <source>保存成员后可记录</source>
+        <translation>Available once the member is saved</translation>
+    </message>
+    <message>
+        <source>最近联系：%1</source>
+        <translation>Last contact: %1</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>加好友日期：%1</source>
+        <translation>Friend since: %1</translation>
+    </message>
+    <message>
+        <source>新成员</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 积分</source>
+        <translation>%1 · %2 · %3 points</translation>
+    </message>
+    <message>
+        <source>成员卡片 - %1</source>
+        <translation>Member Card - %1</translation>
+    </message>
+    <message>
+        <source>请从下拉列表中选择邀请人（或清空）</source>
+        <translation>Choose the inviter from the list (or clear it)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberColumns</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>群昵称</source>
+        <translation>Group nickname</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>所在群</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>WeChat ID</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>公司</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>职位</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>入群时间</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>下次联系</source>
+        <translation>Next contact</translation>
+    </message>
+    <message>
+        <source>来源渠道</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>邀请人</source>
+        <translation>Invited by</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>已加好友</source>
+        <translation>Friend added</translation>
+    </message>
+    <message>
+        <source>退群时间</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForms</name>
+    <message>
+        <source>群主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>KOL</source>
+        <translation>KOL</translation>
+    </message>
+    <message>
+        <source>种子用户</source>
+        <translation>Seed user</translation>
+    </message>
+    <message>
+        <source>分享者</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>见面</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>最佳分享</source>
+        <translation>Best talk</translation>
+    </message>
+    <message>
+        <source>解答问题</source>
+        <translation>Answered questions</translation>
+    </message>
+    <message>
+        <source>邀请新人</source>
+        <translation>Invited newcomers</translation>
+    </message>
+    <message>
+        <source>参加活动</source>
+        <translation>Joined an activity</translation>
+    </message>
+    <message>
+        <source>微信群</source>
+        <translation>WeChat group</translation>
+    </message>
+    <message>
+        <source>QQ群</source>
+        <translation>QQ group</translation>
+    </message>
+    <message>
+        <source>知识星球</source>
+        <translation>Zhishi Xingqiu</translation>
+    </message>
+    <message>
+        <source>想法</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPicker</name>
+    <message>
+        <source>输入姓名、昵称或拼音（如 zs）</source>
+        <translation>Type a name, nickname or pinyin (e.g. zs)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSearchList</name>
+    <message>
+        <source>搜索姓名、昵称、微信号或拼音（如 zs）</source>
+        <translation>Search name, nickname, WeChat ID or pinyin (e.g. zs)</translation>
+    </message>
+    <message>
+        <source>[已报名]</source>
+        <translation>[signed up]</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>搜索姓名、拼音、首字母、群昵称、微信号、手机号、备注…</source>
+        <translation>Search name, pinyin, initials, nickname, WeChat ID, mobile, notes…</translation>
+    </message>
+    <message>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>新建成员</source>
+        <translation>New Member</translation>
+    </message>
+    <message>
+        <source>批量操作</source>
+        <translation>Bulk Actions</translation>
+    </message>
+    <message>
+        <source>管理</source>
+        <translation>Manage</translation>
+    </message>
+    <message>
+        <source>群管理…</source>
+        <translation>Groups…</translation>
+    </message>
+    <message>
+        <source>标签管理…</source>
+        <translation>Tags…</translation>
+    </message>
+    <message>
+        <source>等级与积分规则…</source>
+        <translation>Levels and Points…</translation>
+    </message>
+    <message>
+        <source>今日待联系</source>
+        <translation>To Contact Today</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Columns</translation>
+    </message>
+    <message numerus="yes">
+        <source>删除 %n 位成员？他们的标签、群身份、跟进和积分记录也会删除。删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。</source>
+        <translation>
+            <numerusform>Delete %n member? Their tags, group roles, follow-ups and points are deleted too. A backup is made first, and Undo (Ctrl+Z) brings them back.</numerusform>
+            <numerusform>Delete %n members? Their tags, group roles, follow-ups and points are deleted too. A backup is made first, and Undo (Ctrl+Z) brings them back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>删除成员</source>
+        <translation>Delete Members</translation>
+    </message>
+    <message numerus="yes">
+        <source>已删除 %n 位成员（可撤销）</source>
+        <translation>
+            <numerusform>Deleted %n member (can be undone)</numerusform>
+            <numerusform>Deleted %n members (can be undone)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>指定成员</source>
+        <translation>Chosen members</translation>
+    </message>
+    <message>
+        <source>正在显示：%1&#x3000;&lt;a href=&apos;#&apos;&gt;显示全部&lt;/a&gt;</source>
+        <translation>Showing: %1&#x3000;&lt;a href=&apos;#&apos;&gt;Show all&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>显示 %1 / 共 %2 位成员</source>
+        <translation>Showing %1 of %2 members</translation>
+    </message>
+    <message numerus="yes">
+        <source>，已选 %n 位</source>
+        <translation>
+            <numerusform>, %n selected</numerusform>
+            <numerusform>, %n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>恢复默认列</source>
+        <translation>Default Columns</translation>
+    </message>
+    <message>
+        <source>群主台</source>
+        <translation>QunDesk</translation>
+    </message>
+    <message>
+        <source>这个功能还在开发中。</source>
+        <translation>This feature is still being built.</translation>
+    </message>
+    <message>
+        <source>导出还在开发中。</source>
+        <translation>Export is still being built.</translation>
+    </message>
+    <message>
+        <source>打开成员卡片</source>
+        <translation>Open Member Card</translation>
+    </message>
+    <message>
+        <source>添加标签</source>
+        <translation>Add Tag</translation>
+    </message>
+    <message>
+        <source>移除标签</source>
+        <translation>Remove Tag</translation>
+    </message>
+    <message>
+        <source>已添加标签</source>
+        <translation>Tag added</translation>
+    </message>
+    <message>
+        <source>已移除标签</source>
+        <translation>Tag removed</translation>
+    </message>
+    <message>
+        <source>加入群</source>
+        <translation>Add to Group</translation>
+    </message>
+    <message>
+        <source>已加入群</source>
+        <translation>Added to group</translation>
+    </message>
+    <message>
+        <source>标记为已退群</source>
+        <translation>Mark as Left</translation>
+    </message>
+    <message>
+        <source>已标记为退群</source>
+        <translation>Marked as left</translation>
+    </message>
+    <message>
+        <source>导出所选…</source>
+        <translation>Export Selected…</translation>
+    </message>
+    <message>
+        <source>导出当前列表…</source>
+        <translation>Export This List…</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message numerus="yes">
+        <source>（%n 位成员，可撤销）</source>
+        <translation>
+            <numerusform> (%n member, can be undone)</numerusform>
+            <numerusform> (%n members, can be undone)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewFromTemplateDialog</name>
+    <message>
+        <source>从模板新建活动</source>
+        <translation>New Activity from Template</translation>
+    </message>
+    <message>
+        <source>删除模板</source>
+        <translation>Delete Template</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>相对</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>负责</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Activity name</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>地点/链接</source>
+        <translation>Venue / link</translation>
+    </message>
+    <message>
+        <source>面向的群</source>
+        <translation>For group</translation>
+    </message>
+    <message>
+        <source>清单（按开始时间自动算出日期）</source>
+        <translation>Checklist (dates follow from the start time)</translation>
+    </message>
+    <message>
+        <source>创建活动</source>
+        <translation>Create Activity</translation>
+    </message>
+    <message>
+        <source>自己保存的模板</source>
+        <translation>My templates</translation>
+    </message>
+    <message>
+        <source>删除模板“%1”？用它建的活动不受影响。</source>
+        <translation>Delete the template “%1”? Activities made from it are not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>社群概览</source>
+        <translation>Community Overview</translation>
+    </message>
+    <message>
+        <source>正在计算…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>风险成员</source>
+        <translation>At-risk members</translation>
+    </message>
+    <message>
+        <source>群容量</source>
+        <translation>Group capacity</translation>
+    </message>
+    <message>
+        <source>群：%1</source>
+        <translation>Group: %1</translation>
+    </message>
+    <message>
+        <source>贡献排行榜</source>
+        <translation>Top contributors</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>到期回访</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <source>加好友</source>
+        <translation>Add as friend</translation>
+    </message>
+    <message>
+        <source>应联系日期</source>
+        <translation>Contact by</translation>
+    </message>
+    <message>
+        <source>近期生日</source>
+        <translation>Upcoming birthdays</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>%1 岁</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>风险成员（按积分）</source>
+        <translation>At-risk members (by points)</translation>
+    </message>
+    <message>
+        <source>最近私聊</source>
+        <translation>Last one-to-one</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>计算概览</source>
+        <translation>Calculating the Overview</translation>
+    </message>
+    <message>
+        <source>计算失败：%1</source>
+        <translation>Calculation failed: %1</translation>
+    </message>
+    <message>
+        <source>截至 %1</source>
+        <translation>As of %1</translation>
+    </message>
+    <message>
+        <source>暂无上周快照</source>
+        <translation>No snapshot from last week yet</translation>
+    </message>
+    <message>
+        <source>较上周 %1</source>
+        <translation>%1 vs last week</translation>
+    </message>
+    <message>
+        <source>累计退群 %1 人</source>
+        <translation>%1 left in total</translation>
+    </message>
+    <message>
+        <source>占 %1，%2 天内有贡献或私聊</source>
+        <translation>%1 of all; contributed or chatted within %2 days</translation>
+    </message>
+    <message>
+        <source>%1 天内没有互动</source>
+        <translation>No interaction within %1 days</translation>
+    </message>
+    <message>
+        <source>%1 天以上没有私聊</source>
+        <translation>No one-to-one for over %1 days</translation>
+    </message>
+    <message>
+        <source>上周 %1</source>
+        <translation>Last week %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2（有人数上限的群）</source>
+        <translation>%1 / %2 (groups with a limit)</translation>
+    </message>
+    <message>
+        <source>共 %1 人：到期回访 %2，加好友 %3（每日上限 %4）</source>
+        <translation>%1 people: %2 follow-ups due, %3 to add as friends (daily limit %4)</translation>
+    </message>
+    <message>
+        <source>今天没有要联系的人</source>
+        <translation>Nobody to contact today</translation>
+    </message>
+    <message>
+        <source>未来 %1 天 %2 人</source>
+        <translation>%2 in the next %1 days</translation>
+    </message>
+    <message>
+        <source>近期没有人过生日</source>
+        <translation>No birthdays coming up</translation>
+    </message>
+    <message>
+        <source>共 %1 人，%2 天以上没有私聊</source>
+        <translation>%1 people without a one-to-one for over %2 days</translation>
+    </message>
+    <message>
+        <source>没有风险成员</source>
+        <translation>No at-risk members</translation>
+    </message>
+    <message>
+        <source>这段时间还没有贡献记录</source>
+        <translation>No contributions in this period yet</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>明天</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <source>%1月%2日</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>全部成员</source>
+        <translation>All members</translation>
+    </message>
+    <message>
+        <source>活跃成员（%1 天内有互动）</source>
+        <translation>Active members (interaction within %1 days)</translation>
+    </message>
+    <message>
+        <source>沉默成员（%1 天内没有互动）</source>
+        <translation>Quiet members (no interaction within %1 days)</translation>
+    </message>
+    <message>
+        <source>风险成员（%1 天以上没有私聊）</source>
+        <translation>At-risk members (no one-to-one for over %1 days)</translation>
+    </message>
+    <message>
+        <source>本周入群</source>
+        <translation>Joined this week</translation>
+    </message>
+    <message>
+        <source>本周退群</source>
+        <translation>Left this week</translation>
+    </message>
+    <message>
+        <source>%1年第%2周入群</source>
+        <translation>Joined in week %2 of %1</translation>
+    </message>
+    <message>
+        <source>%1年第%2周退群</source>
+        <translation>Left in week %2 of %1</translation>
+    </message>
+    <message>
+        <source>活跃成员</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>沉默成员</source>
+        <translation>Quiet members</translation>
+    </message>
+    <message>
+        <source>标签：%1</source>
+        <translation>Tag: %1</translation>
+    </message>
+    <message>
+        <source>出席“%1”的成员</source>
+        <translation>Members who attended “%1”</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This Week</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>总榜</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>贡献排行榜（%1）</source>
+        <translation>Top contributors (%1)</translation>
+    </message>
+    <message>
+        <source>今日待联系</source>
+        <translation>To Contact Today</translation>
+    </message>
+    <message>
+        <source>未来 %1 天过生日</source>
+        <translation>Birthdays in the next %1 days</translation>
+    </message>
+    <message>
+        <source>查找成员</source>
+        <translation>Find Members</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationChart</name>
+    <message>
+        <source>活动参与率</source>
+        <translation>Activity participation</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Sign-ups</translation>
+    </message>
+    <message>
+        <source>出席</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>（近一年没有活动）</source>
+        <translation>(no activities in the past year)</translation>
+    </message>
+    <message>
+        <source>出席率 %1</source>
+        <translation>Attendance %1</translation>
+    </message>
+    <message>
+        <source>%1 %2：报名 %3，出席 %4（%5）</source>
+        <translation>%1 %2: %3 signed up, %4 attended (%5)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>“%1”还在开发中，会在后续版本中提供。</source>
+        <translation>“%1” is still being built and will come in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source>无法开始打印（打印机或文件不可用）。</source>
+        <translation>Cannot start printing (the printer or file is not available).</translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>文件夹“%1”不存在。</source>
+        <translation>The folder “%1” does not exist.</translation>
+    </message>
+    <message>
+        <source>无法写入“%1”：%2</source>
+        <translation>Cannot write “%1”: %2</translation>
+    </message>
+    <message>
+        <source>没有找到能显示中文的字体，打印出来的中文会全部缺失。请先安装“微软雅黑”、“苹方”、“思源黑体”或“文泉驿微米黑”等中文字体。</source>
+        <translation>No font that can show Chinese was found, so all Chinese text would be missing from the printout. Please install a Chinese font such as Microsoft YaHei, PingFang SC, Source Han Sans or WenQuanYi Micro Hei first.</translation>
+    </message>
+    <message>
+        <source>缺少中文字体</source>
+        <translation>No Chinese font</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>打印预览 - %1</source>
+        <translation>Print Preview - %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceEditor</name>
+    <message>
+        <source>不重复</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>每个工作日（周一至周五）</source>
+        <translation>Every weekday (Mon–Fri)</translation>
+    </message>
+    <message>
+        <source>法定工作日（节假日休息、调休上班）</source>
+        <translation>Official working days (holidays off, make-up days on)</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每月（按日期）</source>
+        <translation>Monthly (by date)</translation>
+    </message>
+    <message>
+        <source>每月（按星期）</source>
+        <translation>Monthly (by weekday)</translation>
+    </message>
+    <message>
+        <source>第一个</source>
+        <translation>first</translation>
+    </message>
+    <message>
+        <source>第二个</source>
+        <translation>second</translation>
+    </message>
+    <message>
+        <source>第三个</source>
+        <translation>third</translation>
+    </message>
+    <message>
+        <source>第四个</source>
+        <translation>fourth</translation>
+    </message>
+    <message>
+        <source>最后一个</source>
+        <translation>last</translation>
+    </message>
+    <message>
+        <source>一直重复</source>
+        <translation>Forever</translation>
+    </message>
+    <message>
+        <source>截止到</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>共几次</source>
+        <translation>Number of times</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source>每</source>
+        <translation>Every</translation>
+    </message>
+    <message>
+        <source>当月的</source>
+        <translation>On the</translation>
+    </message>
+    <message>
+        <source>结束：</source>
+        <translation>Ends:</translation>
+    </message>
+    <message>
+        <source>天</source>
+        <translation>day(s)</translation>
+    </message>
+    <message>
+        <source>周</source>
+        <translation>week(s)</translation>
+    </message>
+    <message>
+        <source>个月</source>
+        <translation>month(s)</translation>
+    </message>
+    <message>
+        <source>个月的 %1 号</source>
+        <translation>month(s) on day %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSection</name>
+    <message>
+        <source>被邀请人</source>
+        <translation>Invitee</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Depth</translation>
+    </message>
+    <message>
+        <source>双击打开成员卡片</source>
+        <translation>Double-click to open the member card</translation>
+    </message>
+    <message>
+        <source>保存后显示邀请关系</source>
+        <translation>Referrals show once the member is saved</translation>
+    </message>
+    <message>
+        <source>邀请链（由近到远）：%1</source>
+        <translation>Invited via (nearest first): %1</translation>
+    </message>
+    <message>
+        <source>没有邀请人记录</source>
+        <translation>No inviter recorded</translation>
+    </message>
+    <message>
+        <source>直接邀请 %1 人，三层内共 %2 人</source>
+        <translation>Invited %1 directly, %2 within three levels</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>自动统计</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>这次做得好、下次继续的</source>
+        <translation>What went well and should continue</translation>
+    </message>
+    <message>
+        <source>下次要改进的</source>
+        <translation>What to improve next time</translation>
+    </message>
+    <message>
+        <source>复盘</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>新增成员</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <source>转化人数</source>
+        <translation>Converted</translation>
+    </message>
+    <message>
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>复盘日期</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
+        <source>保持</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>改进</source>
+        <translation>Improve</translation>
+    </message>
+    <message>
+        <source>保存复盘</source>
+        <translation>Save Review</translation>
+    </message>
+    <message>
+        <source>报名 %1 人</source>
+        <translation>%1 signed up</translation>
+    </message>
+    <message>
+        <source>签到 %1 人</source>
+        <translation>%1 checked in</translation>
+    </message>
+    <message>
+        <source>到场率 %1</source>
+        <translation>Turnout %1</translation>
+    </message>
+    <message>
+        <source>转化率 %1</source>
+        <translation>Conversion %1</translation>
+    </message>
+    <message>
+        <source>清单完成 %1/%2</source>
+        <translation>Checklist %1/%2 done</translation>
+    </message>
+    <message>
+        <source>预算 ¥%1</source>
+        <translation>Budget ¥%1</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <source>另存为模板</source>
+        <translation>Save as Template</translation>
+    </message>
+    <message>
+        <source>清单里的每一步都按距开始日的天数保存（固定日期也会换算），下次建活动时自动算出日期。</source>
+        <translation>Each checklist step is saved as days from the start date (fixed dates are converted too), so the dates are worked out for the next activity.</translation>
+    </message>
+    <message>
+        <source>模板名称</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsPanel</name>
+    <message>
+        <source>分组筛选</source>
+        <translation>Saved Filters</translation>
+    </message>
+    <message>
+        <source>保存当前筛选…</source>
+        <translation>Save Current Filter…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>全部在群成员</source>
+        <translation>All current members</translation>
+    </message>
+    <message>
+        <source>保存筛选</source>
+        <translation>Save Filter</translation>
+    </message>
+    <message>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>删除筛选</source>
+        <translation>Delete Filter</translation>
+    </message>
+    <message>
+        <source>删除保存的筛选“%1”？成员不会被删除。</source>
+        <translation>Delete the saved filter “%1”? No members are deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsSection</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>内容日历尚未启用</source>
+        <translation>The content calendar is not available yet</translation>
+    </message>
+    <message>
+        <source>保存后显示此成员的分享</source>
+        <translation>This member&apos;s talks show once the member is saved</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 场分享（最近 50 场，含已排期）</source>
+        <translation>
+            <numerusform>%n talk (latest 50, scheduled included)</numerusform>
+            <numerusform>%n talks (latest 50, scheduled included)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1（已逾期）</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <source>全天</source>
+        <translation>All day</translation>
+    </message>
+</context>
+<context>
+    <name>SignUpModel</name>
+    <message>
+        <source>签到</source>
+        <translation>Check In</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>群昵称</source>
+        <translation>Group nickname</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>报名日期</source>
+        <translation>Signed up on</translation>
+    </message>
+    <message>
+        <source>签到时间</source>
+        <translation>Checked in at</translation>
+    </message>
+    <message>
+        <source>已到</source>
+        <translation>Present</translation>
+    </message>
+</context>
+<context>
+    <name>SignUpsPanel</name>
+    <message>
+        <source>签到：输入姓名或昵称，回车签到</source>
+        <translation>Check in: type a name or nickname and press Enter</translation>
+    </message>
+    <message>
+        <source>添加报名…</source>
+        <translation>Add Sign-ups…</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Check In</translation>
+    </message>
+    <message>
+        <source>取消签到</source>
+        <translation>Undo Check-in</translation>
+    </message>
+    <message>
+        <source>移除报名</source>
+        <translation>Remove Sign-up</translation>
+    </message>
+    <message>
+        <source>报名 %1 人 · 签到 %2 人</source>
+        <translation>%1 signed up · %2 checked in</translation>
+    </message>
+    <message>
+        <source>名额 %1</source>
+        <translation>%1 places</translation>
+    </message>
+    <message>
+        <source>（已超出）</source>
+        <translation> (over the limit)</translation>
+    </message>
+    <message numerus="yes">
+        <source>移除 %n 人的报名？已签到的活动积分也会扣回。</source>
+        <translation>
+            <numerusform>Remove %n sign-up? Points given for checking in are taken back.</numerusform>
+            <numerusform>Remove %n sign-ups? Points given for checking in are taken back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>内容来源</source>
+        <translation>Content sources</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>链接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>编辑步骤</source>
+        <translation>Edit Step</translation>
+    </message>
+    <message>
+        <source>添加步骤</source>
+        <translation>Add Step</translation>
+    </message>
+    <message>
+        <source>相对活动日期</source>
+        <translation>Relative to the activity date</translation>
+    </message>
+    <message>
+        <source>固定日期</source>
+        <translation>Fixed date</translation>
+    </message>
+    <message>
+        <source>不指定成员</source>
+        <translation>No member</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>截止</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>负责角色</source>
+        <translation>Role in charge</translation>
+    </message>
+    <message>
+        <source>负责成员</source>
+        <translation>Member in charge</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
+    <message>
+        <source>（不指定，按角色）</source>
+        <translation>(none: by role)</translation>
+    </message>
+</context>
+<context>
+    <name>TagChart</name>
+    <message>
+        <source>标签分布（按类别）</source>
+        <translation>Tags by category</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <source>%1：%2 位成员</source>
+        <translation>%1: %2 members</translation>
+    </message>
+</context>
+<context>
+    <name>TagMenuButton</name>
+    <message>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>标签管理</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>新分类名，如“兴趣”</source>
+        <translation>New category, e.g. “Interests”</translation>
+    </message>
+    <message>
+        <source>新建分类</source>
+        <translation>New Category</translation>
+    </message>
+    <message>
+        <source>颜色…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move Down</translation>
+    </message>
+    <message>
+        <source>删除分类</source>
+        <translation>Delete Category</translation>
+    </message>
+    <message>
+        <source>新建标签</source>
+        <translation>New Tag</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>移动</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>删除标签</source>
+        <translation>Delete Tag</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>标签（双击改名）</source>
+        <translation>Tag (double-click to rename)</translation>
+    </message>
+    <message>
+        <source>使用人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>新标签名</source>
+        <translation>New tag name</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>把所选标签合并到</source>
+        <translation>Merge the selected tag into</translation>
+    </message>
+    <message>
+        <source>把所选标签移动到分类</source>
+        <translation>Move the selected tag to category</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个标签</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <source>已新建分类“%1”</source>
+        <translation>Category “%1” created</translation>
+    </message>
+    <message>
+        <source>分类已改名为“%1”</source>
+        <translation>Category renamed to “%1”</translation>
+    </message>
+    <message>
+        <source>分类颜色</source>
+        <translation>Category Colour</translation>
+    </message>
+    <message>
+        <source>颜色已更新</source>
+        <translation>Colour updated</translation>
+    </message>
+    <message>
+        <source>删除分类“%1”？其中 %2 个标签会保留并变为“未分类”。</source>
+        <translation>Delete the category “%1”? Its %2 tags are kept as “Uncategorised”.</translation>
+    </message>
+    <message>
+        <source>已删除分类“%1”</source>
+        <translation>Category “%1” deleted</translation>
+    </message>
+    <message>
+        <source>标签“%1”已存在</source>
+        <translation>The tag “%1” already exists</translation>
+    </message>
+    <message>
+        <source>已新建标签“%1”</source>
+        <translation>Tag “%1” created</translation>
+    </message>
+    <message>
+        <source>已有标签“%1”。把“%2”合并进去吗？（%3 位成员）</source>
+        <translation>The tag “%1” already exists. Merge “%2” into it? (%3 members)</translation>
+    </message>
+    <message>
+        <source>标签重名</source>
+        <translation>Duplicate Tag</translation>
+    </message>
+    <message>
+        <source>“%1”已改名为“%2”</source>
+        <translation>“%1” renamed to “%2”</translation>
+    </message>
+    <message>
+        <source>请选择一个不同的目标标签</source>
+        <translation>Please choose a different target tag</translation>
+    </message>
+    <message>
+        <source>把“%1”合并到“%2”？“%1”的 %3 位成员将改为“%2”，“%1”会被删除（可撤销）。</source>
+        <translation>Merge “%1” into “%2”? The %3 members tagged “%1” get “%2” instead, and “%1” is deleted (can be undone).</translation>
+    </message>
+    <message>
+        <source>合并标签</source>
+        <translation>Merge Tags</translation>
+    </message>
+    <message>
+        <source>合并标签“%1”到“%2”</source>
+        <translation>Merge tag “%1” into “%2”</translation>
+    </message>
+    <message>
+        <source>已合并：“%1”的 %2 位成员并入，“%3”现有 %4 位成员（可撤销）</source>
+        <translation>Merged: %2 members of “%1” moved in; “%3” now has %4 members (can be undone)</translation>
+    </message>
+    <message>
+        <source>已移动到“%1”</source>
+        <translation>Moved to “%1”</translation>
+    </message>
+    <message>
+        <source>删除标签“%1”？%2 位成员会失去这个标签（可用“编辑 &gt; 撤销”恢复）。</source>
+        <translation>Delete the tag “%1”? %2 members lose it (Edit &gt; Undo brings it back).</translation>
+    </message>
+    <message>
+        <source>删除标签“%1”</source>
+        <translation>Delete tag “%1”</translation>
+    </message>
+    <message>
+        <source>已删除“%1”（%2 位成员）</source>
+        <translation>Deleted “%1” (%2 members)</translation>
+    </message>
+</context>
+<context>
+    <name>TagsSection</name>
+    <message>
+        <source>还没有标签</source>
+        <translation>No tags yet</translation>
+    </message>
+    <message>
+        <source>标签名（可新建）</source>
+        <translation>Tag name (new or existing)</translation>
+    </message>
+    <message>
+        <source>新标签放入的分类</source>
+        <translation>Category for a new tag</translation>
+    </message>
+    <message>
+        <source>添加标签</source>
+        <translation>Add Tag</translation>
+    </message>
+    <message>
+        <source>新标签分类</source>
+        <translation>New tag&apos;s category</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <source>请输入标签名</source>
+        <translation>Please enter a tag name</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>趋势（每周快照）</source>
+        <translation>Trend (weekly snapshots)</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>活跃</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>风险成员</source>
+        <translation>At-risk members</translation>
+    </message>
+    <message numerus="yes">
+        <source>其中 %n 周为根据现有记录推算</source>
+        <translation>
+            <numerusform>%n week of it is estimated from existing records</numerusform>
+            <numerusform>%n weeks of it are estimated from existing records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 那周：%2 %3</source>
+        <translation>Week of %1: %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPage</name>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>清单步骤</source>
+        <translation>Checklist steps</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>私聊回访</source>
+        <translation>One-to-one follow-ups</translation>
+    </message>
+    <message>
+        <source>逾期事项</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>快满的群</source>
+        <translation>Nearly full groups</translation>
+    </message>
+    <message>
+        <source>成员变动</source>
+        <translation>Member changes</translation>
+    </message>
+    <message>
+        <source>贡献榜</source>
+        <translation>Top contributors</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>◀ 上一周</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This Week</translation>
+    </message>
+    <message>
+        <source>下一周 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>选择任意一天，显示它所在的那一周</source>
+        <translation>Pick any day to show its week</translation>
+    </message>
+    <message>
+        <source>A4 纵向</source>
+        <translation>A4 portrait</translation>
+    </message>
+    <message>
+        <source>A4 横向</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>包含：</source>
+        <translation>Include:</translation>
+    </message>
+    <message>
+        <source>这一周要记住的事：目标、提醒、分工……
+会自动保存，并打印在周计划最后。</source>
+        <translation>What to remember this week: goals, reminders, who does what…
+Saved automatically and printed at the end of the weekly plan.</translation>
+    </message>
+    <message>
+        <source>本周备注</source>
+        <translation>Notes for the week</translation>
+    </message>
+    <message>
+        <source>周计划-%1.pdf</source>
+        <translation>weekly-plan-%1.pdf</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>无法保存 PDF</source>
+        <translation>Cannot save the PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>已保存 %1（%n 页）</source>
+        <translation>
+            <numerusform>Saved %1 (%n page)</numerusform>
+            <numerusform>Saved %1 (%n pages)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeekPlan</name>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>%1月%2日</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1年%2</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <source>周计划 %1</source>
+        <translation>Weekly Plan %1</translation>
+    </message>
+    <message>
+        <source>想法</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>筹备中</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>全天</source>
+        <translation>All day</translation>
+    </message>
+    <message>
+        <source>（续）</source>
+        <translation>(cont.)</translation>
+    </message>
+    <message>
+        <source>线下</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>线上</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>报名 %1 人</source>
+        <translation>%1 signed up</translation>
+    </message>
+    <message>
+        <source>截止</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>活动清单</source>
+        <translation>Activity checklists</translation>
+    </message>
+    <message>
+        <source>（%1 岁）</source>
+        <translation> (age %1)</translation>
+    </message>
+    <message>
+        <source>生日祝福</source>
+        <translation>Birthday wishes</translation>
+    </message>
+    <message>
+        <source>私聊回访</source>
+        <translation>One-to-one follow-ups</translation>
+    </message>
+    <message>
+        <source>%1 等 %2 个群</source>
+        <translation>%1 and others (%2 groups)</translation>
+    </message>
+    <message>
+        <source> 等，还有 %1 位</source>
+        <translation> and %1 more</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>人数 / 上限</source>
+        <translation>Members / limit</translation>
+    </message>
+    <message>
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>新入群 %1 人</source>
+        <translation>%1 joined</translation>
+    </message>
+    <message>
+        <source>退群 %1 人</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source> 等</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,125 @@
+"""The English catalogue is complete, compiled and loadable (Chinese is the source language).
+
+When a test here fails after you added UI strings: run `.venv/bin/python
+.ci/update_translations.py`, translate the entries it marks unfinished in
+resources/translations/qundesk_en.ts, run it again, and commit the .ts and the .qm.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "qundesk_en.ts"
+QM = TS.with_suffix(".qm")
+
+
+def _tool_module():
+    spec = importlib.util.spec_from_file_location("update_translations",
+                                                  ROOT / ".ci" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _entries(ts: Path) -> list[tuple[str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [(context.findtext("name") or "", message)
+            for context in root.iter("context") for message in context.iter("message")]
+
+
+def _is_finished(message: ET.Element) -> bool:
+    translation = message.find("translation")
+    if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+        return False
+    if message.get("numerus") == "yes":
+        forms = translation.findall("numerusform")
+        return bool(forms) and all((f.text or "").strip() for f in forms)
+    return bool((translation.text or "").strip())
+
+
+@pytest.fixture(scope="module")
+def current_ts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed catalogue merged with every string in the code right now."""
+    tool = _tool_module()
+    ts = tmp_path_factory.mktemp("ts") / "qundesk_en.ts"
+    shutil.copyfile(TS, ts)
+    tool.lupdate(ts)
+    return ts
+
+
+def test_every_source_string_has_an_english_translation(current_ts: Path) -> None:
+    missing = [f"{context}: {message.findtext('source')!r}"
+               for context, message in _entries(current_ts) if not _is_finished(message)]
+    assert not missing, (
+        f"{len(missing)} UI strings have no finished English translation "
+        "(run .ci/update_translations.py, translate, run it again):\n" + "\n".join(missing))
+
+
+def test_committed_catalogue_has_no_stale_or_unfinished_entries() -> None:
+    unfinished = [f"{c}: {m.findtext('source')!r}" for c, m in _entries(TS)
+                  if not _is_finished(m)]
+    assert not unfinished, "unfinished in the committed .ts:\n" + "\n".join(unfinished)
+
+
+def test_plural_forms_have_both_english_forms(current_ts: Path) -> None:
+    bad = []
+    for context, message in _entries(current_ts):
+        if message.get("numerus") != "yes":
+            continue
+        forms = [(f.text or "").strip() for f in message.find("translation").findall(
+            "numerusform")]
+        if len(forms) != 2 or not all(forms) or "%n" not in message.findtext("source"):
+            bad.append(f"{context}: {message.findtext('source')!r} -> {forms}")
+    assert not bad, "plural entries need a singular and a plural English form:\n" + "\n".join(bad)
+
+
+def test_placeholders_survive_translation() -> None:
+    """A translation that drops %1 or %n would silently lose a name or a number."""
+    import re
+
+    bad = []
+    for context, message in _entries(TS):
+        if not _is_finished(message):
+            continue
+        source = message.findtext("source") or ""
+        wanted = sorted(set(re.findall(r"%(?:\d|n)", source)))
+        translation = message.find("translation")
+        texts = ([f.text or "" for f in translation.findall("numerusform")]
+                 if message.get("numerus") == "yes" else [translation.text or ""])
+        for text in texts:
+            # An English singular may spell the number out ("one member"); plurals may not.
+            needed = [p for p in wanted if not (p == "%n" and text is texts[0] and len(texts) > 1)]
+            if any(p not in text for p in needed):
+                bad.append(f"{context}: {source!r} -> {text!r}")
+    assert not bad, "placeholders lost in translation:\n" + "\n".join(bad)
+
+
+def test_compiled_qm_is_up_to_date(tmp_path: Path) -> None:
+    tool = _tool_module()
+    fresh = tmp_path / "fresh.qm"
+    tool.lrelease(TS, fresh)
+    assert QM.exists(), "resources/translations/qundesk_en.qm is missing"
+    assert fresh.read_bytes() == QM.read_bytes(), (
+        "qundesk_en.qm is older than qundesk_en.ts: run .ci/update_translations.py")
+
+
+def test_qm_loads_and_translates(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    assert translator.translate("MainWindow", "成员") == "Members"
+    assert translator.translate("Appearance", "深色") == "Dark"
+    qapp.installTranslator(translator)
+    try:
+        plural = QCoreApplication.translate
+        assert plural("TagsDialog", "%n 个标签", None, 1) == "1 tag"
+        assert plural("TagsDialog", "%n 个标签", None, 3) == "3 tags"
+    finally:
+        qapp.removeTranslator(translator)
