@@ -7,12 +7,21 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 __version__ = "0.1.0"
 
 
 class UserError(Exception):
     """Bad input from the command line: one clear message, exit code 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a bad argument; the CLI contract says 1 for every user error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"qundesk: {message}\n")
 
 
 def _date(text: str) -> dt.date:
@@ -23,7 +32,7 @@ def _date(text: str) -> dt.date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="qundesk", description="群主台 QunDesk")
+    parser = _Parser(prog="qundesk", description="群主台 QunDesk")
     parser.add_argument("--db", type=Path, help="database file (default: your data folder)")
     parser.add_argument("--version", action="version", version=f"QunDesk {__version__}")
     parser.add_argument("--lang", choices=("zh", "en"), help=argparse.SUPPRESS)
