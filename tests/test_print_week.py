@@ -97,7 +97,7 @@ def test_cli_print_week(db, db_path, tmp_path):
 def test_cli_invalid_week_is_a_clear_error(db_path, tmp_path):
     result = run_cli("print-week", "--week", "2026-13-45", "--pdf", str(tmp_path / "x.pdf"),
                      db_path=db_path)
-    assert result.returncode == 2  # argparse usage error
+    assert result.returncode == 1  # a user error, per the CLI contract
     assert "2026-13-45" in result.stderr and "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "x.pdf").exists()
