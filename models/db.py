@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import DatabaseProxy, Model, SqliteDatabase
 
+from models.messages import msg
 from models.paths import make_private
 
 database = DatabaseProxy()
@@ -40,16 +41,13 @@ class DatabaseProblem(Exception):
 class NewerSchemaError(DatabaseProblem):
     def __init__(self, path: Path, found: int, known: int) -> None:
         self.path, self.found, self.known = path, found, known
-        super().__init__(
-            f"{path}: written by a newer QunDesk (schema {found}, this version knows up to "
-            f"{known}). It was not changed; please update QunDesk to open it."
-        )
+        super().__init__(msg("db_newer", path=path, found=found, known=known))
 
 
 class DamagedDatabaseError(DatabaseProblem):
     def __init__(self, path: Path, detail: str) -> None:
         self.path, self.detail = path, detail
-        super().__init__(f"{path}: the database is damaged ({detail}). It was not changed.")
+        super().__init__(msg("db_damaged", path=path, detail=detail))
 
 
 def inspect_file(path: Path) -> int:

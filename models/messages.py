@@ -31,7 +31,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_add_group": ("把 {n} 位成员加入群", "Add {n} members to a group"),
     "undo_mark_left": ("把 {n} 位成员标记为已退群", "Mark {n} members as left"),
     "undo_delete": ("删除 {n} 位成员", "Delete {n} members"),
+    "db_newer": ("{path}：这个文件由更新版本的群主台创建（数据版本 {found}，当前版本最高支持 {known}）。"
+                 "文件没有被改动，请升级群主台后再打开。",
+                 "{path}: written by a newer QunDesk (schema {found}, this version knows up to "
+                 "{known}). It was not changed; please update QunDesk to open it."),
+    "db_damaged": ("{path}：数据库已损坏（{detail}）。文件没有被改动。",
+                   "{path}: the database is damaged ({detail}). It was not changed."),
     "name_exists": ("名称“{name}”已存在", "The name “{name}” is already taken"),
+    # roster import / export (models/roster_*.py)
+    "file_unreadable": ("无法打开“{file}”：{detail}", "Cannot open “{file}”: {detail}"),
+    "file_empty": ("“{file}”是空文件", "“{file}” is empty"),
+    "file_too_big": ("“{file}”太大（最多 {limit} MB），请拆分后再导入",
+                     "“{file}” is too big (at most {limit} MB); split it and import the parts"),
+    "file_encrypted": ("“{file}”设置了打开密码。请在 Excel/WPS 中取消密码后另存，再导入",
+                       "“{file}” is password-protected. Remove the password in Excel/WPS, "
+                       "save it again and import that copy"),
+    "format_mismatch": ("注意：“{file}”的扩展名是 {ext}，但内容其实是 {real}，已按 {real} 读取",
+                        "Note: “{file}” is named {ext} but is really {real}; read as {real}"),
+    "file_html": ("“{file}”其实是网页（HTML），不是 Excel 表格。请用 Excel/WPS 打开后“另存为”"
+                  " .xlsx 再导入",
+                  "“{file}” is a web page (HTML), not an Excel workbook. Open it in Excel/WPS, "
+                  "“Save as” .xlsx and import that"),
+    "file_not_table": ("“{file}”不是表格文件（支持 .xlsx、.xls、.csv、.txt）",
+                       "“{file}” is not a spreadsheet (.xlsx, .xls, .csv or .txt)"),
+    "file_corrupt": ("“{file}”已损坏或不完整，无法读取。请在 Excel/WPS 中打开并重新保存",
+                     "“{file}” is damaged or incomplete. Open it in Excel/WPS and save it again"),
+    "file_ods": ("“{file}”是 OpenDocument 表格，请另存为 .xlsx 再导入",
+                 "“{file}” is an OpenDocument spreadsheet; save it as .xlsx first"),
+    "file_bomb": ("“{file}”解压后异常巨大，疑似恶意文件，已拒绝",
+                  "“{file}” would expand to an enormous size (a “zip bomb”); refused"),
+    "file_entities": ("“{file}”含有不安全的 XML 内容（实体定义），已拒绝",
+                      "“{file}” contains unsafe XML (entity definitions); refused"),
+    "sheet_too_many_rows": ("“{file}”的工作表一直延伸到第 {row} 行（最多 {limit} 行）。"
+                            "请删除表格末尾多余的行后再导入",
+                            "A sheet in “{file}” reaches row {row} (at most {limit}). Delete "
+                            "the stray rows at the end and import again"),
+    "sheet_too_many_cols": ("“{file}”的工作表一直延伸到第 {col} 列（最多 {limit} 列）",
+                            "A sheet in “{file}” reaches column {col} (at most {limit})"),
+    "no_such_sheet": ("“{file}”里没有工作表“{sheet}”（有：{sheets}）",
+                      "“{file}” has no sheet “{sheet}” (it has: {sheets})"),
+    "file_no_sheets": ("“{file}”里没有工作表", "“{file}” has no worksheets"),
+    "file_binary": ("“{file}”含有控制字符，不是文本表格", "“{file}” contains control characters; "
+                    "it is not a text table"),
+    "file_bad_bytes": ("“{file}”第 {line} 行有无法识别的文字编码。请在 Excel/WPS 中另存为"
+                       "“CSV UTF-8”再导入",
+                       "“{file}” line {line} has bytes in an unknown encoding. Save it as "
+                       "“CSV UTF-8” in Excel/WPS and import that"),
+    "cell_too_long": ("“{file}” {sheet} 第 {row} 行 {column} 列的内容太长（最多 {limit} 字）",
+                      "“{file}” {sheet} row {row}, column {column}: the cell is too long "
+                      "(at most {limit} characters)"),
+    "csv_broken": ("“{file}”第 {row} 行附近有未闭合的引号，文件可能被截断",
+                   "“{file}” near line {row}: a quote is never closed; the file may be cut off"),
+    "column_letter": ("{letter} 列", "column {letter}"),
+    "level_derived": ("“会员等级”由积分自动计算，表中的等级只作参考，不会导入",
+                      "Levels are worked out from points; the sheet's level column is not "
+                      "imported"),
+    "ambiguous_date": ("{field}“{value}”日和月分不清（如 03/05 可能是 3月5日或5月3日），"
+                       "请改成 2024-03-05 这样的写法",
+                       "{field} “{value}” could be day/month or month/day; write it as "
+                       "2024-03-05"),
+    "date_no_year": ("{field}“{value}”缺少年份", "{field} “{value}” has no year"),
+    "bad_flag": ("{field}“{value}”应填“是”或“否”", "{field} “{value}” should be yes or no"),
+    "bad_int": ("{field}“{value}”应为整数", "{field} “{value}” should be a whole number"),
+    "dup_in_file": ("与本表第 {row} 行是同一人，已跳过", "Same person as row {row}; skipped"),
+    "likely_duplicate": ("可能与已有成员“{name}”是同一人，请核对",
+                         "May be the same person as “{name}”; please check"),
+    "dup_existing": ("已有成员“{name}”（{by}相同）", "Matches “{name}” (same {by})"),
+    "no_columns_mapped": ("“{file}”中没有认出任何列（如姓名、微信号、手机号）",
+                          "No column of “{file}” was recognised (name, WeChat ID, phone...)"),
+    "import_summary": ("{file}（{sheet}）：新建 {created}，更新 {updated}，跳过 {skipped}，"
+                       "未导入 {rejected}",
+                       "{file} ({sheet}): {created} created, {updated} updated, "
+                       "{skipped} skipped, {rejected} rejected"),
+    "import_summary_dry": ("试运行，未写入。{file}（{sheet}）：将新建 {created}，更新 {updated}，"
+                           "跳过 {skipped}，未导入 {rejected}",
+                           "Dry run, nothing written. {file} ({sheet}): would create {created}, "
+                           "update {updated}, skip {skipped}, reject {rejected}"),
+    "import_batch": ("（导入批次 {batch}，可撤销）", "(import batch {batch}; can be undone)"),
+    "points_note": ("名单导入", "Roster import"),
+    "inviter_column": ("邀请人", "Invited by"),
+    "inviter_unknown": ("找不到邀请人“{name}”（请填对方的微信号或唯一姓名）",
+                        "Inviter “{name}” not found (use their WeChat ID or a unique name)"),
+    "undo_done": ("已撤销导入批次 {batch}（{file}）：删除新建的 {created} 位，恢复更新的 {updated} 位",
+                  "Undid import batch {batch} ({file}): removed {created} created, restored "
+                  "{updated} updated"),
+    "undo_nothing": ("没有可以撤销的导入", "There is no import to undo"),
+    "undo_no_batch": ("没有编号为 {batch} 的导入批次", "There is no import batch {batch}"),
+    "undo_done_already": ("导入批次 {batch} 已经撤销过了", "Import batch {batch} was already undone"),
+    "export_unknown_tag": ("没有名为“{name}”的标签", "There is no tag named “{name}”"),
+    "export_unknown_group": ("没有名为“{name}”的群", "There is no group named “{name}”"),
+    "export_bad_format": ("只能导出为 .xlsx 或 .csv：{file}", "Export to .xlsx or .csv only: {file}"),
+    "export_failed": ("无法写入“{file}”：{detail}", "Cannot write “{file}”: {detail}"),
+    "template_example_note": ("示例行，导入前请删除", "Example row: delete before importing"),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {

@@ -1,0 +1,87 @@
+"""Opening a workspace in the GUI: lock, damaged files, newer files, first start."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from models import backup
+from models.db import close_database, open_database
+from models.members import Member, save_member
+from models.schema import SCHEMA_VERSION
+from ui.app import QunDeskApp
+
+
+@pytest.fixture
+def controller(qapp, qsettings, monkeypatch):
+    import ui.app as app_module
+
+    monkeypatch.setattr(app_module.QTimer, "singleShot", lambda *a, **k: None)  # no first-start
+    ctl = QunDeskApp(qapp, "zh")
+    yield ctl
+    ctl._close_current()
+
+
+def test_opens_and_locks_the_database(controller, db_path, no_dialogs, qapp):
+    assert controller.open(db_path)
+    assert controller.window is not None and controller.window.isVisible()
+    second = QunDeskApp(qapp, "zh")
+    assert not second.open(db_path)  # one instance per database file
+    assert no_dialogs[-1][0] == "warn" and "已经在另一个" in no_dialogs[-1][1]
+
+
+def test_newer_database_is_refused_with_a_message(controller, tmp_path, no_dialogs):
+    path = tmp_path / "newer.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t(x)")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert not controller.open(path)
+    assert no_dialogs[-1][0] == "error" and "更新版本" in no_dialogs[-1][1]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_damaged_database_offers_the_latest_good_backup(controller, db_path, no_dialogs):
+    db = open_database(db_path)
+    save_member({"name": "张三"})
+    backup.create(db, db_path, reason="good")
+    close_database()
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    db_path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4096)
+    assert controller.open(db_path)  # no_dialogs answers "yes, restore"
+    assert no_dialogs[0][0] == "confirm" and "备份" in no_dialogs[0][1]
+    assert Member.get().name == "张三"
+    aside = list(db_path.parent.glob(db_path.name + ".damaged-*"))
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"SQLite format 3")
+
+
+def test_damaged_database_without_backup_is_left_alone(controller, tmp_path, no_dialogs):
+    path = tmp_path / "broken.sqlite3"
+    path.write_bytes(b"not a database at all" * 50)
+    assert not controller.open(path)
+    assert no_dialogs[-1][0] == "error"
+    assert path.read_bytes() == b"not a database at all" * 50
+
+
+def test_first_start_offers_empty_or_demo(qtbot, workspace):
+    from models import settings
+    from ui.first_start import FirstStartDialog
+
+    dialog = FirstStartDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("读书会")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.empty_button.click()
+    assert settings.get("community_name") == "读书会"
+    assert Member.select().count() == 0
+    demo = FirstStartDialog(workspace)
+    qtbot.addWidget(demo)
+    with qtbot.waitSignal(demo.finished, timeout=60000):
+        demo.demo_button.click()
+    assert Member.select().count() == 300
