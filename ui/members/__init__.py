@@ -1,0 +1,1 @@
+"""The member list, member card and the dialogs around them."""
