@@ -1,0 +1,387 @@
+"""Roster import: plan (models.roster_plan), then write everything in one transaction.
+
+    report = import_roster("名单.xlsx")            # the CLI and the wizard both end here
+    undo_import()                                  # the latest import, or a batch id
+
+A backup is taken first; the write is one IMMEDIATE transaction that a cancel or any
+error rolls back completely; the batch records what was created and a snapshot of
+what was changed, so Undo import can put it all back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models import backup, undo
+from models.db import chunks, database
+from models.members import DATE_FIELDS, TEXT_FIELDS, Member
+from models.messages import msg
+from models.progress import CancelFn, ProgressFn, check
+from models.roster_batch import ImportBatch, UndoImportError, record, undo_batch
+from models.roster_files import RosterFileError
+from models.roster_mapping import mapping_by_header, mapping_from_headers, remember
+from models.roster_pinyin import fast_keys
+from models.roster_plan import (
+    ImportPlan,
+    Problem,
+    RowPlan,
+    build_plan,
+    convert_rows,
+    existing_rows,
+    match_rows,
+    read_plan,
+)
+
+__all__ = ["RosterError", "ImportReport", "import_roster", "undo_import", "preview",
+           "read_plan", "ImportPlan", "RowPlan", "write_plan"]
+
+_INSERT_COLS = ("id", *TEXT_FIELDS, *DATE_FIELDS, "entry_fee", "is_friend", "points",
+                "pinyin", "initials", "sort_name", "created_at", "updated_at")
+_UPDATABLE = (*TEXT_FIELDS, *DATE_FIELDS, "entry_fee", "is_friend")
+CHUNK = 500
+
+
+class RosterError(Exception):
+    """A roster that cannot be imported (or nothing to undo); the message is for users."""
+
+
+@dataclass
+class ImportReport:
+    batch: int | None = None
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    errors: list[Problem] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
+    sheet: str = ""
+    file: str = ""
+    notices: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"batch": self.batch, "created": self.created, "updated": self.updated,
+                "skipped": self.skipped, "rejected": self.rejected,
+                "errors": [p.to_dict() for p in self.errors], "mapping": dict(self.mapping),
+                "sheet": self.sheet, "notices": list(self.notices), "dry_run": self.dry_run}
+
+    def summary(self) -> str:
+        code = "import_summary_dry" if self.dry_run else "import_summary"
+        text = msg(code, file=self.file, sheet=self.sheet, created=self.created,
+                   updated=self.updated, skipped=self.skipped, rejected=self.rejected)
+        if self.batch is not None:
+            text += " " + msg("import_batch", batch=self.batch)
+        return text
+
+
+def preview(path: Path, sheet: str | None = None, mapping: dict[int, str | None] | None = None,
+            on_duplicate: str = "merge", progress: ProgressFn | None = None,
+            cancelled: CancelFn | None = None) -> ImportPlan:
+    """The rows with their status (new/update/duplicate/error); writes nothing."""
+    try:
+        return build_plan(Path(path), sheet, mapping, on_duplicate, progress, cancelled)
+    except RosterFileError as exc:
+        raise RosterError(str(exc)) from exc
+
+
+def import_roster(path: Path, sheet: str | None = None, on_duplicate: str = "merge",
+                  dry_run: bool = False, db_path: Path | None = None,
+                  mapping: dict[Any, str | None] | None = None,
+                  progress: ProgressFn | None = None,
+                  cancelled: CancelFn | None = None) -> ImportReport:
+    """Read, map, check, de-duplicate and write a roster; returns what happened.
+
+    `mapping` may be {column index: field} or {"header text": field}.
+    """
+    path = Path(path)
+    try:
+        plan = read_plan(path, sheet)
+    except RosterFileError as exc:
+        raise RosterError(str(exc)) from exc
+    if mapping:
+        if all(isinstance(k, int) for k in mapping):
+            plan.mapping = {int(k): v for k, v in mapping.items()}
+        else:
+            plan.mapping = mapping_from_headers(plan.headers, mapping)
+    if not any(plan.mapping.values()):
+        raise RosterError(msg("no_columns_mapped", file=path.name))
+    convert_rows(plan, None, cancelled)
+    match_rows(plan, on_duplicate, cancelled)
+    return write_plan(plan, dry_run=dry_run, db_path=db_path, progress=progress,
+                      cancelled=cancelled)
+
+
+def write_plan(plan: ImportPlan, dry_run: bool = False, db_path: Path | None = None,
+               progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
+               remember_mapping: bool = True) -> ImportReport:
+    report = ImportReport(file=plan.path.name, sheet=plan.sheet.name, dry_run=dry_run,
+                          mapping=mapping_by_header(plan.headers, plan.mapping),
+                          notices=list(plan.notices))
+    if not dry_run and db_path is not None:
+        backup.create(database.obj, Path(db_path), reason="before-import")
+    if dry_run:
+        _count(plan, report, changed=None)
+        return report
+    with database.atomic("IMMEDIATE"):
+        changed, payload = _write(plan, progress, cancelled)
+        _count(plan, report, changed)
+        report.batch = record(plan.path.name, plan.sheet.name, {
+            "created": report.created, "updated": report.updated,
+            "skipped": report.skipped, "rejected": report.rejected},
+            payload).id
+        if remember_mapping:
+            remember(plan.headers, plan.mapping)
+    return report
+
+
+def _count(plan: ImportPlan, report: ImportReport, changed: set[int] | None) -> None:
+    for row in plan.rows:
+        if row.status == "new":
+            report.created += 1
+        elif row.status == "update" and (changed is None or row.row in changed):
+            report.updated += 1
+        elif row.status == "error":
+            report.rejected += 1
+        else:
+            report.skipped += 1
+        report.errors.extend(row.problems)
+
+
+def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | None
+           ) -> tuple[set[int], dict[str, Any]]:
+    """Everything inside the caller's transaction; returns the row numbers of updates
+    that really changed something, and what undo needs."""
+    now = dt.datetime.now()
+    new_rows = [r for r in plan.rows if r.status == "new"]
+    upd_rows = [r for r in plan.rows if r.status == "update"]
+    total = len(new_rows) + len(upd_rows) + 1
+    done = 0
+    upd_ids = sorted({r.match_id for r in upd_rows})
+    snapshot = undo.capture(Member, upd_ids) if upd_ids else None
+    conn = database.connection()
+    first_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]) + 1
+    ids_by_row: dict[int, int] = {}
+    marks = ",".join("?" * len(_INSERT_COLS))
+    sql = f'INSERT INTO member ({",".join(_INSERT_COLS)}) VALUES ({marks})'
+    for batch in chunks(new_rows, CHUNK):
+        check(cancelled)
+        params = []
+        for row in batch:
+            mid = first_id + len(ids_by_row)
+            ids_by_row[row.row] = mid
+            params.append(_member_params(mid, row.values, row.points, now))
+        conn.executemany(sql, params)
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    changed: set[int] = set()
+    overwrite = plan.on_duplicate == "overwrite"
+    existing = existing_rows(upd_ids)
+    for batch in chunks(upd_rows, CHUNK):
+        check(cancelled)
+        for row in batch:
+            ids_by_row[row.row] = row.match_id
+            if _update(conn, row, existing[row.match_id], overwrite, now):
+                changed.add(row.row)
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    check(cancelled)
+    created_ids = [ids_by_row[r.row] for r in new_rows]
+    created_tags = _link_tags(conn, plan.rows, ids_by_row, changed)
+    created_groups = _link_groups(conn, plan.rows, ids_by_row, changed)
+    created_fields = _custom_values(conn, plan.rows, ids_by_row, changed, overwrite)
+    _points(conn, plan.rows, ids_by_row, existing, overwrite, changed, now)
+    _inviters(conn, plan, ids_by_row, changed)
+    check(cancelled)
+    if progress:
+        progress(total, total)
+    return changed, {"created_members": created_ids, "snapshot": snapshot,
+                     "created_tags": created_tags, "created_groups": created_groups,
+                     "created_fields": created_fields}
+
+
+def _member_params(mid: int, v: dict[str, Any], points: int | None,
+                   now: dt.datetime) -> tuple:
+    name, nick = v.get("name", ""), v.get("nickname", "")
+    pinyin, initials, sort_name = fast_keys(name, nick)
+    extra = {"id": mid, "is_friend": bool(v.get("is_friend", False)),
+             "points": points or 0, "pinyin": pinyin, "initials": initials,
+             "sort_name": sort_name, "created_at": now, "updated_at": now,
+             "wechat_id": v.get("wechat_id")}
+    return tuple(extra[c] if c in extra else v.get(c, None if c in DATE_FIELDS
+                                                  or c == "entry_fee" else "")
+                 for c in _INSERT_COLS)
+
+
+def _empty(value: Any) -> bool:
+    return value in (None, "") or value is False
+
+
+def _update(conn, row: RowPlan, old: dict[str, Any], overwrite: bool,
+            now: dt.datetime) -> bool:
+    sets = {}
+    for key, value in row.values.items():
+        if key not in _UPDATABLE or value == old.get(key):
+            continue
+        if key == "wechat_id" and old.get(key) and str(old[key]).lower() == str(value).lower():
+            continue
+        if overwrite or _empty(old.get(key)):
+            sets[key] = value
+    if not sets:
+        return False
+    if "name" in sets or "nickname" in sets:
+        name = sets.get("name", old["name"])
+        nick = sets.get("nickname", old["nickname"])
+        sets["pinyin"], sets["initials"], sets["sort_name"] = fast_keys(name, nick)
+    sets["updated_at"] = now
+    cols = ",".join(f'"{k}"=?' for k in sets)
+    conn.execute(f"UPDATE member SET {cols} WHERE id=?", (*sets.values(), row.match_id))
+    return True
+
+
+def _resolve(conn, table: str, names: set[str], extra: dict[str, Any]) -> tuple[
+        dict[str, int], list[int]]:
+    """Name (case-insensitive) -> id for tags/groups/custom fields; creates missing ones."""
+    from models.members import clean_text
+
+    found: dict[str, int] = {}
+    for mid, name in conn.execute(f'SELECT id, name FROM "{table}"'):
+        found.setdefault(name.casefold(), mid)
+    created: list[int] = []
+    for name in sorted(names):
+        key = clean_text(name, fold=True)
+        if key and key.casefold() not in found:
+            cols = ["name", *extra]
+            cur = conn.execute(
+                f'INSERT INTO "{table}" ({",".join(cols)}) VALUES ({",".join("?" * len(cols))})',
+                (key, *extra.values()))
+            found[key.casefold()] = cur.lastrowid
+            created.append(cur.lastrowid)
+    return {n: found[clean_text(n, fold=True).casefold()] for n in names
+            if clean_text(n, fold=True)}, created
+
+
+def _link_tags(conn, rows: list[RowPlan], ids: dict[int, int], changed: set[int]) -> list[int]:
+    wanted = [r for r in rows if r.tags and r.row in ids]
+    if not wanted:
+        return []
+    tag_ids, created = _resolve(conn, "tag", {t for r in wanted for t in r.tags},
+                                {"category_id": None})
+    pairs = [(ids[r.row], tag_ids[t]) for r in wanted for t in r.tags if t in tag_ids]
+    before = conn.total_changes
+    conn.executemany("INSERT OR IGNORE INTO member_tag (member_id, tag_id) VALUES (?, ?)", pairs)
+    if conn.total_changes != before:
+        changed.update(r.row for r in wanted if r.status == "update")
+    return created
+
+
+def _link_groups(conn, rows: list[RowPlan], ids: dict[int, int],
+                 changed: set[int]) -> list[int]:
+    wanted = [r for r in rows if r.groups and r.row in ids]
+    if not wanted:
+        return []
+    position = conn.execute('SELECT COUNT(*) FROM "group"').fetchone()[0]
+    group_ids, created = _resolve(conn, "group", {g for r in wanted for g in r.groups}, {
+        "platform": "wechat", "capacity": 500, "rules": "", "welcome": "", "notes": "",
+        "position": position})
+    params = [(ids[r.row], group_ids[g], "member", r.values.get("joined_on"))
+              for r in wanted for g in r.groups if g in group_ids]
+    conn.executemany("INSERT OR IGNORE INTO membership (member_id, group_id, role, joined_on) "
+                     "VALUES (?, ?, ?, ?)", params)
+    changed.update(r.row for r in wanted if r.status == "update")
+    return created
+
+
+def _custom_values(conn, rows: list[RowPlan], ids: dict[int, int], changed: set[int],
+                   overwrite: bool) -> list[int]:
+    wanted = [r for r in rows if r.custom and r.row in ids]
+    if not wanted:
+        return []
+    position = conn.execute("SELECT COUNT(*) FROM custom_field").fetchone()[0]
+    field_ids, created = _resolve(conn, "custom_field",
+                                  {k for r in wanted for k in r.custom}, {"position": position})
+    verb = "INSERT OR REPLACE" if overwrite else "INSERT OR IGNORE"
+    params = [(ids[r.row], field_ids[k], v) for r in wanted for k, v in r.custom.items()
+              if k in field_ids]
+    conn.executemany(f"{verb} INTO custom_value (member_id, field_id, value) VALUES (?, ?, ?)",
+                     params)
+    changed.update(r.row for r in wanted if r.status == "update")
+    return created
+
+
+def _points(conn, rows: list[RowPlan], ids: dict[int, int], existing: dict[int, dict],
+            overwrite: bool, changed: set[int], now: dt.datetime) -> None:
+    """Points live in the contribution log: an import adds one entry per member for the
+    difference, so the card's total equals the sheet and undo removes the entry."""
+    entries = []
+    touched = []
+    for r in rows:
+        if r.points is None or r.row not in ids or r.status not in ("new", "update"):
+            continue
+        current = 0 if r.status == "new" else existing[r.match_id]["points"]
+        if r.status == "update" and current and not overwrite:
+            continue
+        delta = r.points - current
+        if delta:
+            mid = ids[r.row]
+            entries.append((mid, now.date(), "custom", delta, msg("points_note")))
+            touched.append(mid)
+            if r.status == "update":
+                changed.add(r.row)
+    if not entries:
+        return
+    conn.executemany("INSERT INTO contribution (member_id, date, kind, points, note) "
+                     "VALUES (?, ?, ?, ?, ?)", entries)
+    for batch in chunks(touched):
+        marks = ",".join("?" * len(batch))
+        conn.execute(f"UPDATE member SET points = (SELECT COALESCE(SUM(points), 0) FROM "
+                     f"contribution WHERE member_id = member.id) WHERE id IN ({marks})", batch)
+
+
+def _inviters(conn, plan: ImportPlan, ids: dict[int, int], changed: set[int]) -> None:
+    """'邀请人' names a member by WeChat ID or by a name that only one member has;
+    resolved after all rows exist, so an inviter listed further down is found too."""
+    wanted = [r for r in plan.rows if r.inviter and r.row in ids]
+    if not wanted:
+        return
+    by_wechat: dict[str, int] = {}
+    by_name: dict[str, list[int]] = {}
+    for mid, name, wid in conn.execute("SELECT id, name, wechat_id FROM member"):
+        if wid:
+            by_wechat[wid.lower()] = mid
+        by_name.setdefault(name, []).append(mid)
+    updates = []
+    for r in wanted:
+        me = ids[r.row]
+        target = by_wechat.get(r.inviter.lower())
+        if target is None:
+            named = by_name.get(r.inviter, [])
+            target = named[0] if len(named) == 1 else None
+        if target is None or target == me:
+            r.problems.append(Problem(plan.sheet.name, r.row, msg("inviter_column"),
+                                      msg("inviter_unknown", name=r.inviter), "warning"))
+            continue
+        updates.append((target, me))
+        if r.status == "update":
+            changed.add(r.row)
+    conn.executemany("UPDATE member SET inviter_id = ? WHERE id = ?", updates)
+
+
+def undo_import(batch_id: int | None = None, db_path: Path | None = None) -> str:
+    """Undo an import (default: the latest not yet undone); returns a message."""
+    try:
+        if db_path is not None:
+            backup.create(database.obj, Path(db_path), reason="before-undo-import")
+        batch = undo_batch(batch_id)
+    except UndoImportError as exc:
+        raise RosterError(str(exc)) from exc
+    return msg("undo_done", batch=batch.id, file=batch.file_name, created=batch.created,
+               updated=batch.updated)
+
+
+def batches(limit: int = 20) -> list[ImportBatch]:
+    return list(ImportBatch.select().order_by(ImportBatch.id.desc()).limit(limit))
