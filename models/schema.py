@@ -27,6 +27,7 @@ TABLE_MODULES = (
     "models.settings",
     "models.segments",
     "models.undo",
+    "models.roster_batch",
     "models.calendar",
     "models.activities",
     "models.checklists",
