@@ -220,7 +220,7 @@ def format_text(figures: dict[str, Any]) -> str:
     lines += ["", "Tags by category:"]
     for cat in figures["tags"]:
         top = ", ".join(f"{tag['name']} {tag['members']}" for tag in cat["tags"][:6])
-        lines.append(f"  {cat['name'] or '-'} ({cat['members']} members): {top}")
+        lines.append(f"  {cat['name'] or '-'} ({cat['assigned']} tagged): {top}")
     p = figures["participation"]
     lines += ["", f"Activities since {p['since']}: {len(p['activities'])}, "
                   f"{p['attended']} of {p['signed_up']} sign-ups attended ({_pct(p['rate'])}); "

@@ -95,9 +95,11 @@ def queue_ids(today: dt.date) -> list[int]:
 
 
 def attendee_ids(activity_id: int) -> list[int]:
-    """Members who attended an activity (attendance is logged as an 'attend' contribution)."""
-    return _ids("SELECT DISTINCT member_id FROM contribution WHERE activity_id = ? "
-                "AND kind = 'attend' ORDER BY member_id", (activity_id,))
+    """Members checked in at an activity (the 'attended' count of its participation)."""
+    from models.signups import SignUp
+
+    return [m for (m,) in SignUp.select(SignUp.member).where(
+        (SignUp.activity == activity_id) & SignUp.attended).order_by(SignUp.member).tuples()]
 
 
 def filter_for(key: str, today: dt.date, arg: Any = None, label: str = "") -> MemberFilter:

@@ -60,6 +60,7 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.figures: dict[str, Any] | None = None
+        self.as_of: dt.date | None = None  # None: today (tests pin a date)
         self.timings: dict[str, float] = {}
         self._task: Task | None = None
         self._click_tasks: list[Task] = []
@@ -205,9 +206,10 @@ class OverviewPage(QWidget):
         self.status.setText(self.tr("正在计算…"))
         self.refresh_button.setEnabled(False)
         started = time.perf_counter()
+        as_of = self.as_of
 
         def work(progress: Any, cancelled: Any) -> dict[str, Any]:
-            return stats.compute()
+            return stats.compute(as_of)
 
         self._task = Task(self, self.tr("计算概览"), work, show_dialog=False)
         self._task.succeeded.connect(lambda figures: self._loaded(figures, started))
