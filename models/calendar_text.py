@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 _BOLD = re.compile(r"(\*\*|__)(.+?)\1")
-_HEADING = re.compile(r"^#{1,6}\s+", re.M)
-_BULLET = re.compile(r"^\s*[-*+]\s+", re.M)
+_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
+_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _LINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
 _BLANKS = re.compile(r"\n{3,}")
 

@@ -128,6 +128,7 @@ class AgendaView(QTableView):
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(24)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         header = self.horizontalHeader()
