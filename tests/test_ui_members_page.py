@@ -109,3 +109,14 @@ def test_columns_and_saved_segments_persist(qtbot, page, monkeypatch):
     page.save_segment()
     texts = [page.segments.list.item(i).text() for i in range(page.segments.list.count())]
     assert any(t.startswith("北京成员") for t in texts)
+
+
+def test_tag_chips_never_elide_short_names(qapp):
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.members.tag_chips import PAD_X, chip_width
+
+    fm = QFontMetrics(qapp.font())
+    for name in ("AI", "KOL", "Lucky", "高活跃", "VIP 年费"):
+        room = chip_width(fm, name) - 2 * PAD_X
+        assert fm.elidedText(name, Qt.TextElideMode.ElideRight, room) == name

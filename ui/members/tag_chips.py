@@ -13,7 +13,9 @@ CLOSE_W = 14  # room for the "×" of a removable chip
 
 
 def chip_width(font_metrics: QFontMetrics, name: str, removable: bool = False) -> int:
-    return font_metrics.horizontalAdvance(name) + 2 * PAD_X + (CLOSE_W if removable else 0)
+    # Some glyphs ("AI") paint wider than they advance; Qt then elides the whole word.
+    text = max(font_metrics.horizontalAdvance(name), font_metrics.boundingRect(name).width()) + 1
+    return text + 2 * PAD_X + (CLOSE_W if removable else 0)
 
 
 def chip_height(font_metrics: QFontMetrics) -> int:
