@@ -5,14 +5,15 @@ pytest; run:
 
 Builds a demo community of that size once (cached in /tmp), then runs
 `main.py print-week --pdf OUT.pdf` as a fresh process several times and reports the
-wall-clock times (min / median / max) plus the page count and the in-process split
-(assembly vs. layout + PDF).
+wall-clock times (min / median / max), the CPU time per run (steadier when other work
+shares the machine), the page count and the in-process split (assembly vs. layout + PDF).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -42,20 +43,26 @@ def main() -> None:
     env = dict(os.environ)
     env.pop("DISPLAY", None)  # headless, as on a server or in CI
     env.pop("QT_QPA_PLATFORM", None)  # write_week_pdf must choose offscreen by itself
-    times = []
+    times, cpu = [], []
     stdout = ""
     for _ in range(args.runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db),
                                  "print-week", "--pdf", str(out)], capture_output=True,
                                 text=True, env=env, cwd=ROOT)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # CPU time (user + sys) is less distorted than wall time on a busy machine.
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if result.returncode != 0:
             sys.exit(f"print-week failed: {result.stderr}")
         stdout = result.stdout.strip()
     print(f"print-week, {args.members} members, whole process ({args.runs} runs): "
           f"min {min(times):.3f} s, median {statistics.median(times):.3f} s, "
           f"max {max(times):.3f} s  [{stdout}]")
+    print(f"CPU time (user + sys) per run: min {min(cpu):.3f} s, "
+          f"median {statistics.median(cpu):.3f} s; load average {os.getloadavg()[0]:.2f}")
 
     # Where the time goes, in one process.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"

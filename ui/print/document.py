@@ -70,12 +70,11 @@ td.empty { color: #8a949e; }
 """
 
 
+translate = QCoreApplication.translate
+
+
 class PrintError(Exception):
     """Printing cannot go ahead; the message is for users (the CLI maps it to exit 1)."""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Print", text)
 
 
 def page_layout(landscape: bool = False) -> QPageLayout:
@@ -167,7 +166,7 @@ def paint(device: QPagedPaintDevice, html: str, *, title: str,
     name = community_name() if community is None else community
     painter = QPainter()
     if not painter.begin(device):
-        raise PrintError(_tr("无法开始打印（打印机或文件不可用）。"))
+        raise PrintError(translate("Print", "无法开始打印（打印机或文件不可用）。"))
     try:
         head_font, foot_font = print_font(10, bold=True), print_font(8)
         title_font = print_font(10)
@@ -191,7 +190,7 @@ def paint(device: QPagedPaintDevice, html: str, *, title: str,
             painter.setFont(foot_font)
             foot = QRectF(0, header_h + body_h, width, footer_h)
             painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                             _tr("第 %1 / %2 页").replace("%1", str(page + 1))
+                             translate("Print", "第 %1 / %2 页").replace("%1", str(page + 1))
                              .replace("%2", str(pages)))
             # Body: the page's slice of the laid-out document.
             painter.save()
@@ -214,7 +213,7 @@ def render_pdf(html: str, path: Path, *, title: str, landscape: bool = False,
         raise PrintError(no_cjk_font_message())
     path = Path(path)
     if not path.parent.is_dir():
-        raise PrintError(_tr("文件夹“%1”不存在。").replace("%1", str(path.parent)))
+        raise PrintError(translate("Print", "文件夹“%1”不存在。").replace("%1", str(path.parent)))
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     writer = QPdfWriter(str(temp))
     writer.setResolution(600)  # text and lines are vectors; this only sets the grid
@@ -228,7 +227,7 @@ def render_pdf(html: str, path: Path, *, title: str, landscape: bool = False,
             del writer  # flush and close the file (before renaming or deleting it)
         os.replace(temp, path)
     except OSError as exc:
-        raise PrintError(_tr("无法写入“%1”：%2").replace("%1", str(path))
+        raise PrintError(translate("Print", "无法写入“%1”：%2").replace("%1", str(path))
                          .replace("%2", exc.strerror or str(exc))) from exc
     finally:
         if temp.exists():
@@ -237,8 +236,7 @@ def render_pdf(html: str, path: Path, *, title: str, landscape: bool = False,
 
 
 def no_cjk_font_message() -> str:
-    return _tr("没有找到能显示中文的字体，打印出来的中文会全部缺失。请先安装"
-               "“微软雅黑”、“苹方”、“思源黑体”或“文泉驿微米黑”等中文字体。")
+    return translate("Print", "没有找到能显示中文的字体，打印出来的中文会全部缺失。请先安装“微软雅黑”、“苹方”、“思源黑体”或“文泉驿微米黑”等中文字体。")  # noqa: E501
 
 
 def ensure_cjk_font(parent: QWidget | None) -> bool:
@@ -247,7 +245,7 @@ def ensure_cjk_font(parent: QWidget | None) -> bool:
         return True
     from ui import dialogs
 
-    dialogs.warn(parent, _tr("缺少中文字体"), no_cjk_font_message())
+    dialogs.warn(parent, translate("Print", "缺少中文字体"), no_cjk_font_message())
     return False
 
 
@@ -267,7 +265,7 @@ def _paint_or_report(parent: QWidget | None, printer: QPagedPaintDevice, html: s
     except PrintError as exc:
         from ui import dialogs
 
-        dialogs.error(parent, _tr("无法打印"), str(exc))
+        dialogs.error(parent, translate("Print", "无法打印"), str(exc))
 
 
 def preview(parent: QWidget | None, html: str, *, title: str,
@@ -279,7 +277,7 @@ def preview(parent: QWidget | None, html: str, *, title: str,
 
     printer = _printer(landscape)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_tr("打印预览 - %1").replace("%1", title))
+    dialog.setWindowTitle(translate("Print", "打印预览 - %1").replace("%1", title))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.printer_ref = printer  # keep the printer alive as long as the dialog
     dialog.paintRequested.connect(lambda p: _paint_or_report(dialog, p, html, title))
