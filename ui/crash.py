@@ -135,6 +135,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.report, 1)
         layout.addWidget(saved)
         layout.addWidget(buttons)
+        self.continue_button.setFocus()
 
     def add_report(self, report: str) -> None:
         """Another error while this dialog is open: append instead of opening a second one."""

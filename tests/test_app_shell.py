@@ -1,0 +1,277 @@
+"""The desktop shell: main window and pages, languages, appearance, About, error reports,
+resources in source and bundle layouts."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QSettings, QSize, QThreadPool, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
+
+from models import paths
+
+
+@pytest.fixture
+def window(qtbot, workspace, no_dialogs):
+    from ui.main_window import MainWindow
+
+    win = MainWindow(workspace)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def shown_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:
+    """Install the crash handler with the modal dialog replaced by a recorder."""
+    from ui import crash
+
+    shown: list[tuple[str, Path]] = []
+    monkeypatch.setattr(crash, "show_crash_dialog",
+                        lambda report, path: shown.append((report, path)))
+    crash.install(fatal_log=False)
+    yield shown
+    crash.uninstall()
+
+
+@pytest.fixture
+def restore_appearance(qapp):
+    style = qapp.style().name()
+    yield
+    from ui import appearance
+
+    appearance.apply("light")
+    qapp.setStyle(style)
+    qapp.setPalette(qapp.style().standardPalette())
+
+
+# ---------------------------------------------------------------------- main window
+def test_main_window_opens_with_a_workspace(window, workspace) -> None:
+    assert window.workspace is workspace
+    assert "群主台" in window.windowTitle()
+    assert window.nav.count() == 5
+    assert not window.windowIcon().isNull()
+
+
+def test_every_page_opens(window, qtbot) -> None:
+    from ui.main_window import PAGES
+
+    for key, _, _ in PAGES:
+        window.show_page(key)
+        page = window.page(key)
+        assert window.current_page() is page
+        assert page.isVisible()
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_language_switch_reloads_in_english(qtbot, db, db_path, qsettings, no_dialogs) -> None:
+    from ui import i18n
+    from ui.app import QunDeskApp
+
+    app = QApplication.instance()
+    controller = QunDeskApp(app, "zh")
+    try:
+        assert controller.open(db_path)
+        assert controller.window.nav.item(0).text() == "成员"
+        controller.switch_language("en")
+        titles = [controller.window.nav.item(i).text() for i in range(5)]
+        assert titles == ["Members", "Content Calendar", "Activities", "Weekly Plan",
+                          "Overview"]
+        assert controller.window.menuBar().actions()[0].text() == "&File"
+        assert QSettings().value("language") == "en"
+        controller.switch_language("zh")
+        assert controller.window.nav.item(0).text() == "成员"
+    finally:
+        QThreadPool.globalInstance().waitForDone(5000)
+        controller._close_current()
+        i18n.install("zh")
+
+
+def test_about_shows_version_data_and_backup_folders(qtbot, workspace) -> None:
+    from main import __version__
+    from ui.about import AboutDialog
+
+    dialog = AboutDialog(workspace)
+    qtbot.addWidget(dialog)
+    text = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert __version__ in text
+    assert str(paths.data_dir()) in text
+    assert str(paths.backup_dir()) in text
+
+
+# ---------------------------------------------------------------------- appearance
+def test_appearance_menu_switches_dark_and_light(window, qapp, restore_appearance) -> None:
+    from ui import appearance
+
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "视图(&V)")
+    menu = next(a.menu() for a in view.actions() if a.text() == "外观")
+    modes = {a.data(): a for a in menu.actions()}
+    assert set(modes) == {"system", "light", "dark"}
+    modes["dark"].trigger()
+    assert QSettings().value("appearance") == "dark"
+    assert appearance.is_dark()
+    assert qapp.style().name().lower() == "fusion"
+    modes["light"].trigger()
+    assert not appearance.is_dark()
+    assert appearance.chosen() == "light"
+
+
+def test_line_icons_follow_the_palette_and_stay_sharp(qapp, restore_appearance) -> None:
+    from ui import appearance
+    from ui.icons import icon
+
+    def darkest_pixel() -> int:
+        image = icon("members").pixmap(QSize(24, 24), 2.0).toImage()
+        assert image.width() == 48  # drawn at device pixels for a 200 % screen
+        return min(image.pixelColor(x, y).lightness() for x in range(48) for y in range(48)
+                   if image.pixelColor(x, y).alpha() > 200)
+
+    appearance.apply("light")
+    light = darkest_pixel()
+    appearance.apply("dark")
+    assert QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    assert darkest_pixel() > light + 60  # light strokes on the dark palette
+    assert not icon("app").isNull()
+
+
+# ---------------------------------------------------------------------- error reports
+SECRET_NAME, SECRET_PHONE = "张三丰", "13800138000"
+
+
+def _raise_with_personal_data() -> None:
+    raise ValueError(f"bad member {SECRET_NAME} {SECRET_PHONE} in '/home/alice/名单.xlsx'")
+
+
+def _assert_clean(text: str) -> None:
+    for secret in (SECRET_NAME, SECRET_PHONE, "alice", "名单"):
+        assert secret not in text
+
+
+def test_uncaught_exception_is_logged_without_personal_data(shown_reports, db) -> None:
+    from ui import crash
+
+    try:
+        _raise_with_personal_data()
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert len(shown_reports) == 1
+    report, path = shown_reports[0]
+    assert path.parent == paths.log_dir() and path.exists()
+    saved = path.read_text("utf-8")
+    assert saved == report
+    assert "ValueError" in saved and "_raise_with_personal_data" in saved
+    assert "QunDesk" in saved and "Python" in saved and "Qt" in saved
+    _assert_clean(saved)
+    # The database is named by its folder only, never its full path.
+    assert f"Database folder: {Path(db.database).parent.name}" in saved
+    assert str(Path(db.database)) not in saved
+    assert crash._handler is not None and sys.excepthook == crash._handler.excepthook
+
+
+def test_exception_in_a_qt_slot_shows_the_dialog(shown_reports, qtbot) -> None:
+    class Emitter(QObject):
+        fired = Signal()
+
+    emitter = Emitter()
+    emitter.fired.connect(_raise_with_personal_data)
+    emitter.fired.emit()  # PySide6 hands the slot's exception to sys.excepthook
+    assert len(shown_reports) == 1
+    _assert_clean(shown_reports[0][0])
+
+
+def test_exception_in_a_thread_reaches_the_gui_thread(shown_reports, qtbot) -> None:
+    thread = threading.Thread(target=_raise_with_personal_data, name="worker-x")
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: len(shown_reports) == 1)
+    assert "Thread: worker-x" in shown_reports[0][0]
+
+
+def test_uninstall_restores_the_previous_hooks(qapp) -> None:
+    from ui import crash
+
+    before = sys.excepthook, threading.excepthook
+    crash.install(fatal_log=False)
+    assert sys.excepthook != before[0]
+    crash.uninstall()
+    assert (sys.excepthook, threading.excepthook) == before
+
+
+def test_crash_dialog_copies_its_report(qtbot) -> None:
+    from ui.crash import CrashDialog
+
+    dialog = CrashDialog("report text", paths.log_dir() / "error-x.txt")
+    qtbot.addWidget(dialog)
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "report text"
+    dialog.add_report("second")
+    assert "second" in dialog.report.toPlainText()
+    assert dialog.continue_button.isDefault()
+
+
+def test_redact_keeps_the_error_and_drops_the_person() -> None:
+    from ui.logs import redact
+
+    assert redact("list index out of range") == "list index out of range"
+    assert redact("KeyError: 'Alice Wang'") == "KeyError: “…”"
+    cleaned = redact("mail bob@example.com, call 13912345678, file C:\\Users\\bob\\a.xlsx, 王五")
+    assert "bob" not in cleaned and "13912345678" not in cleaned and "王五" not in cleaned
+    assert "<email>" in cleaned and "<path.xlsx>" in cleaned
+
+
+def test_logging_goes_to_a_rotating_file_in_the_data_folder() -> None:
+    import logging
+
+    from ui.logs import close_logging, setup_logging
+
+    path = setup_logging()
+    try:
+        logging.getLogger("qundesk.test").warning("hello log")
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        assert path.parent == paths.log_dir()
+        assert "hello log" in path.read_text("utf-8")
+    finally:
+        close_logging()
+
+
+# ---------------------------------------------------------------------- resources
+def test_resources_resolve_from_source() -> None:
+    root = paths.resources_dir()
+    assert root == Path(__file__).resolve().parent.parent / "resources"
+    assert (root / "icons" / "app.svg").is_file()
+    assert (root / "translations" / "qundesk_en.qm").is_file()
+    assert (root / "packaging" / "qundesk.spec").is_file()
+
+
+def test_resources_resolve_inside_a_bundle_and_data_stays_outside(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bundle = tmp_path / "bundle" / "_internal"
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert paths.resources_dir() == bundle / "resources"
+    # Without an override the data folder is the user's (platformdirs), never the bundle.
+    monkeypatch.delenv("QUNDESK_DATA_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    data = paths.data_dir()
+    assert bundle not in data.parents and data.is_relative_to(tmp_path / "home")
+    assert paths.backup_dir().is_relative_to(data) and paths.log_dir().is_relative_to(data)
+
+
+def test_desktop_entry_and_icon_set_are_complete() -> None:
+    folder = paths.resources_dir() / "packaging"
+    entry = (folder / "qundesk.desktop").read_text("utf-8")
+    for line in ("Type=Application", "Exec=qundesk", "Icon=qundesk", "Terminal=false",
+                 "Name[zh_CN]=群主台"):
+        assert line in entry
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        png = (folder / "icons" / f"qundesk-{size}.png").read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(png[16:20], "big") == size
+    assert (folder / "icons" / "qundesk.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+    assert (folder / "icons" / "qundesk.icns").read_bytes()[:4] == b"icns"
