@@ -167,38 +167,45 @@ def overdue_steps(today: dt.date | None = None) -> list[StepDue]:
 
 
 def _step_dues(where: Any, today: dt.date) -> list[StepDue]:
-    from models.checklists import ChecklistItem, assignee_label
+    from models.checklists import ChecklistItem, role_label
     from models.members import Member
 
-    query = (ChecklistItem.select(ChecklistItem, Activity, Member.id, Member.name)
+    # Plain tuples, not model instances: an overdue list can run to thousands of rows.
+    query = (ChecklistItem.select(ChecklistItem.activity, Activity.title, ChecklistItem.id,
+                                  ChecklistItem.title, ChecklistItem.due_on, Member.name,
+                                  ChecklistItem.assignee_role, ChecklistItem.done)
              .join(Activity).switch(ChecklistItem)
              .join(Member, join_type=JOIN.LEFT_OUTER,
                    on=(ChecklistItem.assignee_member == Member.id))
              .where(where & (Activity.status != "cancelled")
                     & ChecklistItem.due_on.is_null(False))
-             .order_by(ChecklistItem.due_on, Activity.start, ChecklistItem.position))
+             .order_by(ChecklistItem.due_on, Activity.start, ChecklistItem.position).tuples())
+    labels: dict[str, str] = {}
     out = []
-    for item in query:
-        out.append(StepDue(
-            activity_id=item.activity_id, activity_title=item.activity.title, step_id=item.id,
-            title=item.title, due=item.due_on, assignee=assignee_label(item),
-            done=bool(item.done), overdue=(not item.done) and item.due_on < today))
+    for aid, atitle, sid, title, due, member, role, done in query:
+        if member is None:
+            member = labels.get(role) or labels.setdefault(role, role_label(role))
+        out.append(StepDue(aid, atitle, sid, title, due, member, bool(done),
+                           (not done) and due < today))
     return out
 
 
 def participation(since: dt.date | None = None,
                   today: dt.date | None = None) -> list[tuple[int, str, dt.date, int, int]]:
     """(activity_id, title, start date, signed up, attended) for past, not cancelled activities."""
-    from models.signups import signup_counts
+    from models.signups import SignUp
 
     today = today or dt.date.today()
-    query = Activity.select().where((Activity.start < _day_start(today))
-                                    & (Activity.status != "cancelled"))
+    query = (Activity.select(Activity.id, Activity.title, Activity.start,
+                             fn.COUNT(SignUp.id),
+                             fn.COALESCE(fn.SUM(SignUp.attended.cast("integer")), 0))
+             .join(SignUp, join_type=JOIN.LEFT_OUTER, on=(SignUp.activity == Activity.id))
+             .where((Activity.start < _day_start(today)) & (Activity.status != "cancelled")))
     if since is not None:
         query = query.where(Activity.start >= _day_start(since))
-    rows = list(query.order_by(Activity.start, Activity.id))
-    counts = signup_counts([a.id for a in rows])
-    return [(a.id, a.title, a.start.date(), *counts.get(a.id, (0, 0))) for a in rows]
+    query = query.group_by(Activity.id).order_by(Activity.start, Activity.id).tuples()
+    return [(aid, title, start.date(), int(signed), int(attended))
+            for aid, title, start, signed, attended in query]
 
 
 # ---------------------------------------------------------------- editing
