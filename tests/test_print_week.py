@@ -147,3 +147,49 @@ def test_ensure_cjk_font_warns_before_printing(qapp, no_dialogs, monkeypatch):
     assert no_dialogs and no_dialogs[0][0] == "warn" and "中文" in no_dialogs[0][1]
     assert document.preview(None, "<p>中文</p>", title="t") is None
     assert document.print_dialog(None, "<p>中文</p>", title="t") is None
+
+
+def test_rows_are_never_cut_by_a_page_break(qapp, tmp_path):
+    from PySide6.QtGui import QPdfWriter, QTextTable
+
+    from ui.print import document
+
+    head = ("<thead><tr><th colspan='3' class='day'>周一</th></tr>"
+            "<tr><th>时间</th><th>事项</th><th>负责人</th></tr></thead>")
+    rows = "".join(f"<tr><td>{i}</td><td>第{i}行" + "很长的内容" * (i % 7) * 6
+                   + "</td><td>张三</td></tr>" for i in range(90))
+    html = f"<h1>清单</h1><table width='100%'>{head}{rows}</table><h2>结尾</h2><p>完</p>"
+    writer = QPdfWriter(str(tmp_path / "rows.pdf"))
+    writer.setPageLayout(document.page_layout())
+    doc = document.build_document(html, writer)
+    assert doc.pageCount() > 2
+    layout, page_h = doc.documentLayout(), doc.pageSize().height()
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert len(tables) > 1  # continued as new tables, each with the heading rows
+    seen = []
+    for table in tables:
+        assert table.format().headerRowCount() == 2
+        assert table.cellAt(0, 0).firstCursorPosition().block().text() == "周一"
+        for row in range(2, table.rows()):
+            first = table.cellAt(row, 1).firstCursorPosition().block()
+            last = table.cellAt(row, 1).lastCursorPosition().block()
+            top = layout.blockBoundingRect(first).top()
+            bottom = layout.blockBoundingRect(last).bottom()
+            assert int(top // page_h) == int((bottom - 1) // page_h), first.text()[:8]
+            seen.append(table.cellAt(row, 0).firstCursorPosition().block().text())
+    assert seen == [str(i) for i in range(90)]  # nothing lost or repeated
+
+
+def test_split_table_html():
+    from ui.print.document import _split_table
+
+    html = ('<p>x</p><table width="100%"><thead><tr><th>H</th></tr></thead>'
+            "<tr><td>1</td></tr><tr><td>2</td></tr></table>")
+    assert _split_table(html, 0, 2, 1) == (
+        '<p>x</p><table width="100%"><thead><tr><th>H</th></tr></thead><tr><td>1</td></tr>'
+        '</table><table width="100%" style="page-break-before: always">'
+        "<thead><tr><th>H</th></tr></thead><tr><td>2</td></tr></table>")
+    moved = _split_table(html, 0, 1, 1)  # the first row: the whole table moves instead
+    assert moved.startswith('<p>x</p><table width="100%" style="page-break-before: always">')
+    assert _split_table(moved, 0, 1, 1) is None
+    assert _split_table(html, 0, 9, 1) is None

@@ -21,6 +21,7 @@ must not pay for QtWidgets / QtPrintSupport.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextTable,
 )
 
 from ui.fonts import cjk_family
@@ -110,7 +112,88 @@ def _mm(device: QPagedPaintDevice, mm: float) -> float:
 
 
 def build_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
-    """Lay out `html` for `device`'s page body (the area between header and footer)."""
+    """Lay out `html` for `device`'s page body (the area between header and footer).
+
+    A table row that would be cut by a page break starts a new table on the next page
+    instead (with the table's <thead> repeated), and a heading left alone at a page's
+    foot moves to the next page: printed rows are never split between two sheets.
+    """
+    doc = _layout(html, device)
+    for _attempt in range(2 * doc.pageCount() + 2):  # each pass fixes the first cut row
+        cut = _first_cut_row(doc, html)
+        if cut is None:
+            break
+        split = _split_table(html, *cut)
+        if split is None:
+            break
+        html = split
+        doc = _layout(html, device)
+    keep_headings_with_next(doc)
+    return doc
+
+
+_TABLE_TAG = re.compile(r"<table\b[^>]*>", re.IGNORECASE)
+_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+_ROW_TAG = re.compile(r"<tr\b", re.IGNORECASE)
+_THEAD = re.compile(r"<thead\b.*?</thead\s*>", re.IGNORECASE | re.DOTALL)
+PAGE_BREAK_STYLE = "page-break-before: always"
+
+
+def _first_cut_row(doc: QTextDocument, html: str) -> tuple[int, int, int] | None:
+    """(table index, row index, header rows) of the first row a page break cuts through.
+
+    Only for the app's simple HTML: top-level tables, no nested tables, no <tbody>. When
+    the tables in the layout don't match the <table> tags one to one, nothing is moved.
+    """
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    if len(tables) != len(_TABLE_TAG.findall(html)):
+        return None
+    layout = doc.documentLayout()
+    page_h = doc.pageSize().height()
+    for index, table in enumerate(tables):
+        header_rows = table.format().headerRowCount()
+        for row in range(header_rows, table.rows()):
+            cells = [table.cellAt(row, col) for col in range(table.columns())]
+            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
+                      for c in cells)
+            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                         for c in cells)
+            if bottom - top > page_h * 0.75:
+                continue  # taller than a page can hold: let it break
+            if int(top // page_h) != int((bottom - 1) // page_h):
+                return index, row, header_rows
+    return None
+
+
+def _with_page_break(tag: str) -> str:
+    match = re.search(r"""style\s*=\s*(["'])""", tag, re.IGNORECASE)
+    if match:
+        return tag[:match.end()] + PAGE_BREAK_STYLE + "; " + tag[match.end():]
+    return tag[:-1].rstrip("/ ") + f' style="{PAGE_BREAK_STYLE}">'
+
+
+def _split_table(html: str, table: int, row: int, header_rows: int) -> str | None:
+    """The HTML with table `table` continued, from row `row`, on a new page."""
+    opening = list(_TABLE_TAG.finditer(html))[table]
+    end = _TABLE_END.search(html, opening.end())
+    if end is None:
+        return None
+    body = html[opening.end():end.start()]
+    rows = list(_ROW_TAG.finditer(body))
+    if row >= len(rows):
+        return None
+    new_open = _with_page_break(opening.group(0))
+    if row == header_rows:  # the first row: move the whole table rather than orphan its head
+        if PAGE_BREAK_STYLE in opening.group(0):
+            return None  # already starts a page and still doesn't fit: leave it
+        return html[:opening.start()] + new_open + html[opening.end():]
+    head = _THEAD.search(body)
+    cut = opening.end() + rows[row].start()
+    return (html[:cut] + "</table>" + new_open + (head.group(0) if head else "")
+            + html[cut:])
+
+
+def _layout(html: str, device: QPagedPaintDevice) -> QTextDocument:
     doc = QTextDocument()
     doc.setDefaultFont(print_font())
     doc.setDefaultStyleSheet(BASE_CSS)  # must precede setHtml to apply
@@ -120,7 +203,6 @@ def build_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     width = device.width()
     height = device.height() - _mm(device, HEADER_MM) - _mm(device, FOOTER_MM)
     doc.setPageSize(QRectF(0, 0, width, height).size())
-    keep_headings_with_next(doc)
     return doc
 
 
