@@ -64,8 +64,7 @@ class AgendaModel(QAbstractTableModel):
                 info = day_info(e.date)
                 mark = f" {tr('休')}" if info.holiday else f" {tr('班')}" if info.adjusted_workday \
                     else ""
-                return f"{e.date.month}/{e.date.day} {tr('周')}{weekday_names()[e.date.weekday()]}" \
-                       f"{mark}"
+                return f"{e.date.month}/{e.date.day}（{weekday_names()[e.date.weekday()]}）{mark}"
             return {
                 "time": time_text(e), "title": e.title, "kind": e.kind,
                 "groups": "、".join(e.groups), "presenter": e.presenter,

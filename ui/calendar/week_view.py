@@ -145,7 +145,7 @@ class WeekView(MonthView):
             weekend = day.weekday() >= 5 and not info.adjusted_workday
             p.setPen(HOLIDAY_RED if info.holiday or weekend else pal.text().color())
             p.setFont(self._bold)
-            label = f"{tr('周')}{names[col]}  {day.month}/{day.day}"
+            label = f"{day.month}/{day.day}（{names[col]}）"
             p.drawText(QRect(rect.x(), 2, rect.width(), 18), Qt.AlignmentFlag.AlignCenter, label)
             p.setFont(self._font)
             if info.holiday or info.adjusted_workday:
