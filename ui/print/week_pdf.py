@@ -278,7 +278,12 @@ def ensure_gui_app() -> None:
     global _app
     from PySide6.QtGui import QGuiApplication
 
-    if QGuiApplication.instance() is not None:
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QGuiApplication):  # a bare QCoreApplication has no fonts
+            from ui.print.document import PrintError
+
+            raise PrintError("printing needs a QGuiApplication, not a QCoreApplication")
         return
     if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
             and not os.environ.get("WAYLAND_DISPLAY")):

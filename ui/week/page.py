@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QSettings, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,6 +66,10 @@ class WeekPage(QWidget):
         self.prev_button = QPushButton(self.tr("◀ 上一周"))
         self.this_button = QPushButton(self.tr("本周"))
         self.next_button = QPushButton(self.tr("下一周 ▶"))
+        for button, keys in ((self.prev_button, "Alt+Left"), (self.next_button, "Alt+Right"),
+                             (self.this_button, "Alt+Home")):
+            button.setShortcut(QKeySequence(keys))
+            button.setToolTip(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText))
         self.date_edit = QDateEdit(calendarPopup=True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setToolTip(self.tr("选择任意一天，显示它所在的那一周"))
