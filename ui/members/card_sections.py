@@ -3,6 +3,7 @@ group memberships (nothing reaches the database until the card is saved)."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -32,13 +33,19 @@ class EnterCatcher(QObject):
 
     def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
         super().__init__(widget)
-        self.action = action
+        # A weak reference: a strong one would tie the dialog and this child into a
+        # reference cycle, and when Python's GC breaks such a cycle it deletes the Qt
+        # objects in an arbitrary order (a crash seen when a card was garbage-collected).
+        self.action = weakref.WeakMethod(action) if hasattr(action, "__self__") else \
+            (lambda: action)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
                 event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.action()
+            action = self.action()
+            if action is not None:
+                action()
             return True
         return False
 

@@ -74,8 +74,12 @@ class MemberPicker(QLineEdit):
         self._member_id, self._name = member_id, name
         # The completer writes the whole suggestion ("张三（清风）") after this slot: put
         # the plain name back once it has.
-        QTimer.singleShot(0, lambda: self.setText(self._name))
+        QTimer.singleShot(0, self, self._show_name)  # `self` as context: dropped if deleted
         self.member_changed.emit(member_id)
+
+    @Slot()
+    def _show_name(self) -> None:
+        self.setText(self._name)
 
     def pick_first(self) -> bool:
         """Choose the first suggestion (keyboard users and tests)."""
