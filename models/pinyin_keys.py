@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+# pypinyin loads its dictionaries on import (~0.3 s): import it on first use, so the
+# app starts without it and only pays when a name is first written.
 
 
 @lru_cache(maxsize=65536)
 def sort_key(text: str) -> str:
     """'张三' -> 'zhang san': sorts Chinese names the way a Chinese reader expects."""
+    from pypinyin import lazy_pinyin
+
     return " ".join(lazy_pinyin(text, errors=lambda s: s.lower())).lower()
 
 
@@ -21,6 +24,8 @@ def search_keys(text: str) -> tuple[str, str]:
     曾 zeng/ceng, 解 xie/jie): pypinyin lists every reading of the first character
     (heteronyms), so any of them finds the member; the rest use the phrase reading.
     """
+    from pypinyin import Style, lazy_pinyin, pinyin
+
     text = text.strip()
     if not text:
         return "", ""
