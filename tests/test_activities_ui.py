@@ -170,11 +170,14 @@ def test_sign_up_and_check_in(page, qtbot):
     panel = page.signups
     assert panel.model.rowCount() == 2
     assert panel.summary.text().startswith("报名 2 人")
-    # Tick the check-in box: points land on the card.
+    # Tick the check-in box: points land on the card, and the list stays as it was
+    # (the page does not reload itself from its own change notice).
+    panel.view.selectRow(1)
     assert panel.model.setData(panel.model.index(0, 0), Qt.CheckState.Checked.value,
                                Qt.ItemDataRole.CheckStateRole)
     first = panel.model.member_id(0)
     assert Member.get_by_id(first).points == 5
+    assert [i.row() for i in panel.view.selectionModel().selectedRows()] == [1]
     # Quick check-in on the day: type a name, press Enter.
     second = panel.model.member_id(1)
     name = Member.get_by_id(second).name
@@ -271,3 +274,10 @@ def test_print_buttons_open_the_preview(page):
     page.print_signin_sheet()
     assert "签到表" in page._dialog.windowTitle()
     page._dialog.close()
+
+
+def test_changes_from_other_screens_reload_the_list(page, workspace):
+    assert page.model.rowCount() == 0
+    activity = _meetup()  # e.g. written by another screen
+    workspace.data_changed.emit("activities")
+    assert page.model.row_of(activity.id) == 0 and page.current_id() == activity.id

@@ -39,6 +39,7 @@ class ActivitiesPage(QWidget):
         self.workspace = workspace
         self.today: dt.date | None = None  # tests pin "today"; None = the real date
         self._dialog: QWidget | None = None
+        self._announcing = False
         self.model = ActivityListModel(self)
         self._build_list()
         self._build_detail()
@@ -218,20 +219,30 @@ class ActivitiesPage(QWidget):
             text += "<br>" + escape(self.tr("目标：%1").replace("%1", a.goal))
         self.meta.setText(text)
 
+    def _announce(self, domain: str) -> None:
+        """Tell the other screens; this page already shows what it wrote."""
+        self._announcing = True
+        try:
+            self.workspace.data_changed.emit(domain)
+        finally:
+            self._announcing = False
+
     @Slot(str)
     def _data_changed(self, domain: str) -> None:
-        if domain in ("*", "members", "groups"):
+        if self._announcing:
+            return
+        if domain in ("*", "members", "groups", "activities"):
             self.reload()
 
     def _written(self) -> None:
         """A write inside the detail: refresh the list row and tell the other screens."""
         self._refresh_list_keep_selection()
         self.review.refresh_figures()
-        self.workspace.data_changed.emit("activities")
+        self._announce("activities")
 
     def _signups_written(self) -> None:
         self._written()
-        self.workspace.data_changed.emit("members")  # attendance points changed
+        self._announce("members")  # attendance points changed
 
     def _refresh_list_keep_selection(self) -> None:
         keep = self.current_id()
@@ -283,7 +294,7 @@ class ActivitiesPage(QWidget):
     def _saved(self, activity_id: int) -> None:
         self.model.reload()
         self.select_activity(activity_id, reveal=True)
-        self.workspace.data_changed.emit("activities")
+        self._announce("activities")
 
     @Slot()
     def save_as_template(self) -> None:
@@ -327,7 +338,7 @@ class ActivitiesPage(QWidget):
             dialogs.inform(self, self.tr("安排宣传"),
                            self.tr("宣传日期都已经过去，没有安排新的内容。"))
             return
-        self.workspace.data_changed.emit("calendar")
+        self._announce("calendar")
         dialogs.inform(self, self.tr("安排宣传"),
                        self.tr("已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。",
                                "", len(ids)))
@@ -361,8 +372,8 @@ class ActivitiesPage(QWidget):
             return
         activities.delete_activity(activity_id)
         self.reload()
-        self.workspace.data_changed.emit("activities")
-        self.workspace.data_changed.emit("members")
+        self._announce("activities")
+        self._announce("members")
 
     def focus_search(self) -> None:
         self.search.setFocus()
