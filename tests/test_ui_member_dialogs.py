@@ -55,11 +55,15 @@ def test_ctrl_s_saves_and_escape_cancels(qtbot, workspace):
     qtbot.waitUntil(dialog.isActiveWindow)
     with qtbot.waitSignal(dialog.saved):
         qtbot.keyClick(dialog.editors["name"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    third = card(qtbot, workspace)
+    third.editors["name"].insert("赵六")
+    with qtbot.waitSignal(third.saved):  # Enter in a one-line field presses Save
+        qtbot.keyClick(third.editors["name"], Qt.Key.Key_Return)
     other = card(qtbot, workspace)
     other.editors["name"].insert("王五")  # typed (QTest cannot key in Chinese)
     qtbot.keyClick(other, Qt.Key.Key_Escape)
     assert other.result() == QDialog.DialogCode.Rejected
-    assert [m.name for m in Member.select()] == ["李四"]
+    assert sorted(m.name for m in Member.select()) == sorted(["李四", "赵六"])
 
 
 def test_bad_phone_and_duplicate_wechat_show_inline_and_save_nothing(qtbot, workspace, changes):
@@ -317,3 +321,25 @@ def test_levels_dialog(qtbot, workspace):
     qtbot.addWidget(again)
     again.add_row(100, "重复")
     assert not again.save() and again.error.text()
+
+
+def test_paint_chips_and_widths(qapp):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.members.tag_chips import chip_width, paint_chips
+
+    image = QImage(300, 24, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    fm = painter.fontMetrics()
+    assert chip_width(fm, "高活跃") > chip_width(fm, "AI") > 0
+    many = [(f"标签{i}", "#3b82f6") for i in range(20)]
+    rects = paint_chips(painter, QRect(0, 0, 300, 24), many)
+    painter.end()
+    shown = [r for r in rects if not r.isEmpty()]
+    assert 0 < len(shown) < 20  # one line: what does not fit is left out, not squeezed
+    assert all(r.right() < 300 for r in shown)
+    edge = shown[0].center()
+    edge.setX(shown[0].left() + 4)  # in the padding, clear of the text
+    assert image.pixelColor(edge).name() == "#3b82f6"  # painted in the tag colour
