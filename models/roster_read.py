@@ -154,6 +154,7 @@ def _open_xls(path: Path) -> Book:
 
 _SEP_LINE = re.compile(r"^\ufeff?sep=(.)\s*$", re.I)
 _DELIMS = (",", "\t", ";", "|")
+_GUARDED = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -222,6 +223,10 @@ def _open_text(path: Path) -> Book:
             if len(row) > MAX_COLS:
                 raise RosterFileError(msg("sheet_too_many_cols", file=path.name,
                                           col=len(row), limit=MAX_COLS))
+            for i, cell in enumerate(row):
+                # Our own CSV export guards =, +, -, @ with an apostrophe: take it off.
+                if cell[:1] == "'" and cell[1:2] in _GUARDED:
+                    row[i] = cell[1:]
             rows.append(row)
     except csv.Error as exc:
         line = reader.line_num + first_row - 1
