@@ -251,10 +251,22 @@ def test_promotion_button_schedules_posts(page, no_dialogs):
     assert any(kind == "confirm" for kind, _ in no_dialogs)
 
 
-def test_delete_activity(page):
+def test_delete_key_deletes_the_focused_step_or_the_activity(page, qtbot):
     activity = _meetup()
     page.reload()
     page.select_activity(activity.id)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.checklist.view.setFocus()
+    qtbot.waitUntil(page.checklist.view.hasFocus)
+    page.checklist.view.selectRow(0)
+    first = page.checklist.model.step_id(0)
+    page.delete_selected()  # focus in the checklist: only that step goes
+    assert C.ChecklistItem.get_or_none(C.ChecklistItem.id == first) is None
+    assert A.Activity.get_or_none(A.Activity.id == activity.id) is not None
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus)
     page.delete_selected()
     assert A.Activity.get_or_none(A.Activity.id == activity.id) is None
     assert page.current_id() is None and page.empty.isVisibleTo(page)

@@ -121,7 +121,7 @@ class ActivitiesPage(QWidget):
         self.promote_button.clicked.connect(self.promote)
         self.print_checklist_button.clicked.connect(self.print_page)
         self.print_signin_button.clicked.connect(self.print_signin_sheet)
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button.clicked.connect(self.delete_activity)
         actions = QHBoxLayout()
         for button in (self.edit_button, self.save_template_button, self.promote_button,
                        self.print_checklist_button, self.print_signin_button):
@@ -362,6 +362,17 @@ class ActivitiesPage(QWidget):
 
     @Slot()
     def delete_selected(self) -> None:
+        """Delete (the Delete key): the focused step or sign-up, else the activity."""
+        if self.checklist.view.hasFocus() and self.checklist.selected_row() >= 0:
+            self.checklist.delete_step()
+            return
+        if self.signups.view.hasFocus() and self.signups.view.selectionModel().hasSelection():
+            self.signups.remove_selected()
+            return
+        self.delete_activity()
+
+    @Slot()
+    def delete_activity(self) -> None:
         activity_id = self.current_id()
         if activity_id is None:
             return
