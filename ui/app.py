@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from models import backup, paths
 from models.db import DamagedDatabaseError, DatabaseProblem, close_database, open_database
-from ui import appearance, crash, dialogs, i18n
+from ui import appearance, crash, dialogs, i18n, smoke
 from ui.fonts import cjk_family, ui_font
 from ui.icons import icon
 from ui.logs import setup_logging
@@ -158,6 +158,8 @@ def run_gui(db_path: Path | None, language: str | None = None) -> int:
         return 1
     if not opened:
         return 1
+    if smoke.requested():  # packaged-build self-check (tests/test_bundle.py)
+        smoke.start(controller.window)
     code = app.exec()
     controller._close_current()
     return code
