@@ -293,3 +293,17 @@ def test_changes_from_other_screens_reload_the_list(page, workspace):
     activity = _meetup()  # e.g. written by another screen
     workspace.data_changed.emit("activities")
     assert page.model.row_of(activity.id) == 0 and page.current_id() == activity.id
+
+
+def test_status_from_the_context_menu(page):
+    activity = _meetup()
+    page.reload()
+    page.select_activity(activity.id)
+    page._context_menu(page.view.visualRect(page.model.index(0, 0)).center())
+    menu = page._dialog
+    labels = [a.text() for a in menu.actions() if a.text()]
+    assert labels[:4] == ["筹备中", "已就绪", "已结束", "已取消"]
+    menu.actions()[1].trigger()
+    assert A.Activity.get_by_id(activity.id).status == "ready"
+    assert page.model.index(0, 2).data() == "已就绪" and "已就绪" in page.meta.text()
+    menu.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, Slot
+from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -87,6 +88,8 @@ class ActivitiesPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.doubleClicked.connect(lambda _i: self.edit_activity())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.template_button)
@@ -260,6 +263,33 @@ class ActivitiesPage(QWidget):
         self.reload()
 
     # ------------------------------------------------------------ actions
+    @Slot(QPoint)
+    def _context_menu(self, pos: QPoint) -> None:
+        """Right-click: change the status in one go (e.g. mark it done after the day)."""
+        if self.current_id() is None:
+            return
+        menu = QMenu(self)
+        current = activities.Activity.get_by_id(self.current_id()).status
+        for key in activities.STATUSES:
+            action = menu.addAction(activities.status_label(key))
+            action.setCheckable(True)
+            action.setChecked(key == current)
+            action.triggered.connect(lambda _=False, k=key: self.set_status(k))
+        menu.addSeparator()
+        menu.addAction(self.edit_button.text(), self.edit_activity)
+        menu.addAction(self.delete_button.text(), self.delete_activity)
+        self._dialog = menu
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def set_status(self, status: str) -> None:
+        activity_id = self.current_id()
+        if activity_id is None:
+            return
+        activities.set_status(activity_id, status)
+        self._refresh_list_keep_selection()
+        self._show_header(activity_id)
+        self._announce("activities")
+
     @Slot()
     def new_item(self) -> None:
         from ui.activities.editor import ActivityEditor
