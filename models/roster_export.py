@@ -23,7 +23,7 @@ from models.db import chunks, database
 from models.members import CARD_FIELDS
 from models.messages import msg
 from models.progress import CancelFn, ProgressFn, check
-from models.roster_mapping import CUSTOM, target_label
+from models.roster_mapping import CUSTOM, CUSTOM_MARK, target_label
 
 DEFAULT_COLUMNS = (
     "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city", "birthday",
@@ -142,9 +142,10 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
     name_count: dict[str, int] = defaultdict(int)
     for name in names.values():
         name_count[name] += 1
-    wechat = dict(database.execute_sql(
-        "SELECT id, wechat_id FROM member WHERE wechat_id IS NOT NULL").fetchall()) \
-        if "inviter" in columns else {}
+    # An inviter whose name is not unique is written as WeChat ID or phone instead, so
+    # importing the file finds the same person again.
+    handle = {mid: wid or phone for mid, wid, phone in database.execute_sql(
+        "SELECT id, wechat_id, phone FROM member")} if "inviter" in columns else {}
     fields = {f: i for i, f in enumerate(custom_field_names())}
     for block in chunks(ids, 500):
         marks = ",".join("?" * len(block))
@@ -157,7 +158,7 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
             inviter_id, points = row[-2], row[-1]
             if inviter_id is not None and inviter_id in names:
                 name = names[inviter_id]
-                values["inviter"] = (wechat.get(inviter_id) or name) if name_count[name] > 1 \
+                values["inviter"] = (handle.get(inviter_id) or name) if name_count[name] > 1 \
                     else name
             values["points"] = points
             values["level"] = level_for(points, levels)
@@ -211,7 +212,7 @@ def header_text(column: str) -> str:
     from models.messages import FIELD_LABELS
 
     if column.startswith(CUSTOM):
-        return target_label(column)
+        return target_label(column) + CUSTOM_MARK
     return FIELD_LABELS.get(column, (column,))[0]  # Chinese headers, always (import reads both)
 
 

@@ -243,17 +243,22 @@ def _update(conn, row: RowPlan, old: dict[str, Any], overwrite: bool,
     return True
 
 
-def _resolve(conn, table: str, names: set[str], extra: dict[str, Any]) -> tuple[
-        dict[str, int], list[int]]:
-    """Name (case-insensitive) -> id for tags/groups/custom fields; creates missing ones."""
-    from models.members import clean_text
+def _resolve(conn, table: str, names: set[str], extra: dict[str, Any], fold: bool = False
+             ) -> tuple[dict[str, int], list[int]]:
+    """Name (case-insensitive) -> id for tags/groups/custom fields; creates missing ones.
+    Tag names are folded (full-width to ASCII) as models.tags does; group and field
+    names are kept as written."""
+    from models.members import clean_text as _clean
+
+    def clean_text(text: str, fold: bool = fold) -> str:
+        return _clean(text, fold=fold)
 
     found: dict[str, int] = {}
     for mid, name in conn.execute(f'SELECT id, name FROM "{table}"'):
         found.setdefault(name.casefold(), mid)
     created: list[int] = []
     for name in sorted(names):
-        key = clean_text(name, fold=True)
+        key = clean_text(name)
         if key and key.casefold() not in found:
             cols = ["name", *extra]
             cur = conn.execute(
@@ -261,8 +266,8 @@ def _resolve(conn, table: str, names: set[str], extra: dict[str, Any]) -> tuple[
                 (key, *extra.values()))
             found[key.casefold()] = cur.lastrowid
             created.append(cur.lastrowid)
-    return {n: found[clean_text(n, fold=True).casefold()] for n in names
-            if clean_text(n, fold=True)}, created
+    return {n: found[clean_text(n).casefold()] for n in names
+            if clean_text(n)}, created
 
 
 def _link_tags(conn, rows: list[RowPlan], ids: dict[int, int], changed: set[int]) -> list[int]:
@@ -270,7 +275,7 @@ def _link_tags(conn, rows: list[RowPlan], ids: dict[int, int], changed: set[int]
     if not wanted:
         return []
     tag_ids, created = _resolve(conn, "tag", {t for r in wanted for t in r.tags},
-                                {"category_id": None})
+                                {"category_id": None}, fold=True)
     pairs = [(ids[r.row], tag_ids[t]) for r in wanted for t in r.tags if t in tag_ids]
     before = conn.total_changes
     conn.executemany("INSERT OR IGNORE INTO member_tag (member_id, tag_id) VALUES (?, ?)", pairs)
@@ -343,21 +348,24 @@ def _points(conn, rows: list[RowPlan], ids: dict[int, int], existing: dict[int, 
 
 
 def _inviters(conn, plan: ImportPlan, ids: dict[int, int], changed: set[int]) -> None:
-    """'邀请人' names a member by WeChat ID or by a name that only one member has;
+    """'邀请人' names a member by WeChat ID, phone or a name only one member has;
     resolved after all rows exist, so an inviter listed further down is found too."""
     wanted = [r for r in plan.rows if r.inviter and r.row in ids]
     if not wanted:
         return
     by_wechat: dict[str, int] = {}
+    by_phone: dict[str, int] = {}
     by_name: dict[str, list[int]] = {}
-    for mid, name, wid in conn.execute("SELECT id, name, wechat_id FROM member"):
+    for mid, name, wid, phone in conn.execute("SELECT id, name, wechat_id, phone FROM member"):
         if wid:
             by_wechat[wid.lower()] = mid
+        if phone:
+            by_phone.setdefault(phone, mid)
         by_name.setdefault(name, []).append(mid)
     updates = []
     for r in wanted:
         me = ids[r.row]
-        target = by_wechat.get(r.inviter.lower())
+        target = by_wechat.get(r.inviter.lower()) or by_phone.get(r.inviter)
         if target is None:
             named = by_name.get(r.inviter, [])
             target = named[0] if len(named) == 1 else None

@@ -21,6 +21,7 @@ from models.roster_values import cell_text
 EXTRA_FIELDS = ("tags", "groups", "points", "level")
 TARGETS = (*CARD_FIELDS, *EXTRA_FIELDS)
 CUSTOM = "custom:"
+CUSTOM_MARK = "（自定义）"  # export header suffix: the import recreates the custom field
 SETTINGS_KEY = "roster_mappings"
 KEEP_MAPPINGS = 50
 HEADER_SCAN_ROWS = 30
@@ -160,14 +161,28 @@ def propose(headers: list[str]) -> dict[int, str | None]:
         return remembered
     out: dict[int, str | None] = {}
     used: set[str] = set()
+    custom = _custom_fields()
     for index, header in enumerate(headers):
         target = guess_field(header)
+        if target is None and header in custom:  # a custom field of this workspace
+            target = CUSTOM + header
+        elif header.endswith(CUSTOM_MARK) and len(header) > len(CUSTOM_MARK):
+            target = CUSTOM + header[:-len(CUSTOM_MARK)].strip()  # written by our export
         if target in used:
             target = None
         if target:
             used.add(target)
         out[index] = target
     return out
+
+
+def _custom_fields() -> set[str]:
+    from models.members import CustomField
+
+    try:
+        return {name for (name,) in CustomField.select(CustomField.name).tuples()}
+    except Exception:  # no database bound (reading a file before a workspace is open)
+        return set()
 
 
 def signature(headers: list[str]) -> str:

@@ -205,7 +205,7 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
         elif target == "tags":
             row.tags.extend(t for t in split_tags(value) if t not in row.tags)
         elif target == "groups":
-            row.groups.extend(g for g in split_tags(value) if g not in row.groups)
+            row.groups.extend(g for g in split_tags(value, fold=False) if g not in row.groups)
         elif target == "inviter":
             row.inviter = clean_text(cell_text(value), fold=True)
         elif target.startswith(CUSTOM):

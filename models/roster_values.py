@@ -124,11 +124,13 @@ def phone_text(value: Any) -> str:
     return cell_text(value)
 
 
-def split_tags(value: Any) -> list[str]:
+def split_tags(value: Any, fold: bool = True) -> list[str]:
+    """Tag names (folded like models.tags does) or, with fold=False, group names."""
     text = cell_text(value)
     seen: dict[str, None] = {}
     for part in TAG_SPLIT.split(text):
-        name = fast_clean(part, fold=True).lstrip("#")
+        name = fast_clean(part, fold=fold)
+        name = name.lstrip("#") if fold else name
         if name and name.lower() not in {k.lower() for k in seen}:
             seen[name] = None
     return list(seen)
