@@ -42,8 +42,9 @@ def compute(today: dt.date | None = None, snapshot: bool = True,
     today = today or dt.date.today()
     active_days = int(settings.get("active_days"))
     at_risk_days = int(settings.get("at_risk_days"))
+    totals = q.totals()
     if threads is None:
-        threads = 2 if q.totals()["all"] >= PARALLEL_FROM else 1
+        threads = 2 if totals["all"] >= PARALLEL_FROM else 1
     # Two balanced halves (measured at 100,000 members): the caller's thread runs `mine`.
     theirs = {
         "queue": lambda: _queue(today),
@@ -54,14 +55,13 @@ def compute(today: dt.date | None = None, snapshot: bool = True,
     }
     mine = {
         "head": lambda: q.headline(today, active_days, at_risk_days),
-        "totals": q.totals,
         "ranked": q.by_points,
-        "participation": lambda: participation(today),
+        "participation": lambda: participation(today, totals["current"]),
         "week": lambda: top_contributors("week", today),
         "month": lambda: top_contributors("month", today),
     }
     r = _run_split(mine, theirs, threads > 1)
-    head, totals, groups = r["head"], r["totals"], r["groups"]
+    head, groups = r["head"], r["groups"]
     ranked = r["ranked"]
     capped = [g for g in groups if g["capacity"]]
     capacity = sum(g["capacity"] for g in capped)
@@ -88,7 +88,8 @@ def compute(today: dt.date | None = None, snapshot: bool = True,
         "participation": r["participation"],
         "leaderboard": _leaderboards(boards, ranked),
         "queue": r["queue"],
-        "birthdays": {"days": BIRTHDAY_DAYS, "members": r["birthdays"]},
+        "birthdays": {"days": BIRTHDAY_DAYS, "count": len(r["birthdays"]),
+                      "members": r["birthdays"][:QUEUE_SHOWN]},
         "at_risk": {"days": at_risk_days, "count": head["at_risk"],
                     "members": q.at_risk_list(today, at_risk_days, LIST_LIMIT, ranked)},
         "trend": weeks,
@@ -162,7 +163,7 @@ def _queue(today: dt.date) -> dict[str, Any]:
     }
 
 
-def participation(today: dt.date) -> dict[str, Any]:
+def participation(today: dt.date, members: int) -> dict[str, Any]:
     """Sign-ups and attendance per activity over the last year, and overall rates."""
     from models.activities import participation as per_activity  # its own domain module
 
@@ -172,7 +173,6 @@ def participation(today: dt.date) -> dict[str, Any]:
     signed = sum(r[3] for r in rows)
     attended = sum(r[4] for r in rows)
     reach = q.attendance_reach(today, since)
-    members = q.totals()["current"]
     return {
         "since": since.isoformat(),
         "activities": [{"id": aid, "title": title, "date": start.isoformat(),
@@ -241,7 +241,7 @@ def format_text(figures: dict[str, Any]) -> str:
     lines += [f"  {e['name']}" + (f" (due {e['due']})" if e["due"] else " (add friend)")
               for e in qd["entries"][:10]]
     b = figures["birthdays"]
-    lines += ["", f"Birthdays in the next {b['days']} days: {len(b['members'])}"]
+    lines += ["", f"Birthdays in the next {b['days']} days: {b['count']}"]
     lines += [f"  {m['date']} {m['name']}" for m in b["members"][:10]]
     r = figures["at_risk"]
     lines += ["", f"At risk (most points first): {r['count']}"]

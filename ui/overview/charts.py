@@ -13,11 +13,11 @@ from typing import Any
 from PySide6.QtCharts import (
     QAbstractAxis,
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QCategoryAxis,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
     QLineSeries,
     QPieSeries,
@@ -165,6 +165,7 @@ class FlowChart(ChartPanel):
                                               (12, self.tr("近 12 个月")))):
             button = QToolButton()
             button.setText(label)
+            button.setObjectName("segment")
             button.setCheckable(True)
             button.setAutoExclusive(True)
             button.setChecked(months == self.months)
@@ -325,9 +326,9 @@ class TagChart(ChartPanel):
 
 
 class ParticipationChart(ChartPanel):
-    """Sign-ups and attendance of the most recent activities."""
+    """Sign-ups and check-ins of the most recent activities (horizontal: titles stay readable)."""
 
-    SHOWN = 10
+    SHOWN = 8
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("活动参与率"), parent)
@@ -335,7 +336,8 @@ class ParticipationChart(ChartPanel):
 
     def show_data(self, participation: dict[str, Any]) -> None:
         self.reset()
-        self.items = participation["activities"][-self.SHOWN:]
+        # Bars are drawn bottom-up: oldest on top, the newest activity at the bottom.
+        self.items = list(reversed(participation["activities"][-self.SHOWN:]))
         signed = QBarSet(self.tr("报名"))
         came = QBarSet(self.tr("出席"))
         for barset, colour in ((signed, SIGNED), (came, ATTENDED)):
@@ -344,27 +346,29 @@ class ParticipationChart(ChartPanel):
             barset.clicked.connect(self._clicked)
         signed.append([a["signed_up"] for a in self.items])
         came.append([a["attended"] for a in self.items])
-        series = QBarSeries()
+        series = QHorizontalBarSeries()
+        series.setBarWidth(0.75)
         series.append(signed)
         series.append(came)
         series.hovered.connect(self._hovered)
-        x = QBarCategoryAxis()
+        y = QBarCategoryAxis()
         labels = []
         for a in self.items:
             day = dt.date.fromisoformat(a["date"])
-            title = a["title"] if len(a["title"]) <= 6 else a["title"][:5] + "…"
-            labels.append(f"{day.month}/{day.day} {title}")
-        x.append(labels or [self.tr("（近一年没有活动）")])
-        y = QValueAxis()
-        y.setLabelFormat("%d")
-        y.setRange(0, max([a["signed_up"] for a in self.items] + [5]) * 1.1)
-        y.applyNiceNumbers()
-        self.attach(series, self.axis(x, Qt.AlignmentFlag.AlignBottom),
-                    self.axis(y, Qt.AlignmentFlag.AlignLeft))
+            title = a["title"] if len(a["title"]) <= 8 else a["title"][:7] + "…"
+            labels.append(f"{title} {day.month}/{day.day}")
+        y.append(labels or [self.tr("（近一年没有活动）")])
+        x = QValueAxis()
+        x.setLabelFormat("%d")
+        x.setRange(0, max([a["signed_up"] for a in self.items] + [5]) * 1.1)
+        x.applyNiceNumbers()
+        self.attach(series, self.axis(y, Qt.AlignmentFlag.AlignLeft),
+                    self.axis(x, Qt.AlignmentFlag.AlignBottom))
         rate = participation["rate"]
-        self.chart.setTitle(self.tr("出席率 %1").replace(
-            "%1", "-" if rate is None else f"{rate * 100:.0f}%"))
-        self.chart.setTitleFont(chart_font(9.5))
+        self.chart.setTitle(self.tr("近一年出席率 %1，%2 位成员至少出席一次").replace(
+            "%1", "-" if rate is None else f"{rate * 100:.0f}%").replace(
+            "%2", f"{participation['members_attended']:,}"))
+        self.chart.setTitleFont(chart_font(8.5))
         self.apply_palette()
 
     def _clicked(self, index: int) -> None:

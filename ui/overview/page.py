@@ -123,6 +123,7 @@ class OverviewPage(QWidget):
         for n, (key, label) in enumerate((("week", tr("本周")), ("month", tr("本月")),
                                           ("all", tr("总榜")))):
             button = QToolButton()
+            button.setObjectName("segment")
             button.setText(label)
             button.setCheckable(True)
             button.setAutoExclusive(True)
@@ -137,7 +138,7 @@ class OverviewPage(QWidget):
         self.birthdays = ListPanel(tr("近期生日"), [
             (tr("日期"), self._birthday_text, LEFT),
             (tr("姓名"), lambda r: r["name"], LEFT),
-            (tr("年龄"), lambda r: tr("%1 岁").replace("%1", str(r["age"])), RIGHT)])
+            (tr("年龄"), lambda r: tr("%1 岁").replace("%1", str(r["age"])), RIGHT)], stretch=1)
         self.at_risk = ListPanel(tr("风险成员（按积分）"), [
             (tr("姓名"), lambda r: r["name"], LEFT),
             (tr("积分"), lambda r: _n(r["points"]), RIGHT),
@@ -170,6 +171,13 @@ class OverviewPage(QWidget):
 
         content = QWidget()
         content.setObjectName("overviewContent")
+        # The chosen period/range must be obvious in light and dark palettes alike.
+        content.setStyleSheet(
+            "QLabel#panelTitle { font-weight: bold; }"
+            "QToolButton#segment { padding: 2px 8px; border: 1px solid palette(mid);"
+            " border-radius: 3px; }"
+            "QToolButton#segment:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border-color: palette(highlight); }")
         body = QVBoxLayout(content)
         body.setContentsMargins(12, 10, 12, 12)
         body.setSpacing(10)
@@ -241,11 +249,12 @@ class OverviewPage(QWidget):
 
     # ------------------------------------------------------------ showing
     def show_figures(self, figures: dict[str, Any]) -> None:
-        self.figures = figures
+        previous, self.figures = self.figures, figures
         self.status.setText(self.tr("截至 %1").replace("%1", figures["today"]))
         self._show_cards(figures)
-        self._show_charts(figures)
-        self.groups.show_data(figures["groups"])
+        self._show_charts(figures, previous)
+        if previous is None or previous["groups"] != figures["groups"]:
+            self.groups.show_data(figures["groups"])
         self._show_lists(figures)
 
     def _show_cards(self, f: dict[str, Any]) -> None:
@@ -286,13 +295,22 @@ class OverviewPage(QWidget):
         c["fill"].set_figure(_pct(t["fill"]), self.tr("%1 / %2（有人数上限的群）").replace(
             "%1", _n(t["in_capped_groups"])).replace("%2", _n(t["capacity"])))
 
-    def _show_charts(self, f: dict[str, Any]) -> None:
+    def _show_charts(self, f: dict[str, Any], previous: dict[str, Any] | None = None) -> None:
+        """Redraw the charts whose data changed (all of them without `previous`)."""
+        def changed(*keys: str) -> bool:
+            return previous is None or any(previous[k] != f[k] for k in keys)
+
         h = f["headline"]
-        self.flow.show_data(f["weekly"])
-        self.donut.show_data(h["active"], h["silent"], f["settings"]["active_days"])
-        self.trend_chart.show_data(f["trend"])
-        self.participation.show_data(f["participation"])
-        self.tags.show_data(f["tags"])
+        if changed("weekly"):
+            self.flow.show_data(f["weekly"])
+        if changed("headline", "settings"):
+            self.donut.show_data(h["active"], h["silent"], f["settings"]["active_days"])
+        if changed("trend"):
+            self.trend_chart.show_data(f["trend"])
+        if changed("participation"):
+            self.participation.show_data(f["participation"])
+        if changed("tags"):
+            self.tags.show_data(f["tags"])
 
     def _show_lists(self, f: dict[str, Any]) -> None:
         self.set_period(self.period)
@@ -303,7 +321,7 @@ class OverviewPage(QWidget):
                             self.tr("今天没有要联系的人"))
         b = f["birthdays"]
         self.birthdays.set_rows(b["members"], self.tr("未来 %1 天 %2 人").replace(
-            "%1", str(b["days"])).replace("%2", _n(len(b["members"]))),
+            "%1", str(b["days"])).replace("%2", _n(b["count"])),
             self.tr("近期没有人过生日"))
         r = f["at_risk"]
         self.at_risk.set_rows(r["members"], self.tr("共 %1 人，%2 天以上没有私聊").replace(

@@ -81,7 +81,8 @@ class ListPanel(QFrame):
     member_clicked = Signal(int, str)
     show_all = Signal()
 
-    def __init__(self, title: str, columns: list[Column], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, columns: list[Column], parent: QWidget | None = None,
+                 stretch: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overviewPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -108,8 +109,12 @@ class ListPanel(QFrame):
         self.table.setShowGrid(False)
         self.table.setCursor(Qt.CursorShape.PointingHandCursor)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Sized once per update below: ResizeToContents would ask every cell on every layout.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        if stretch is None:
+            header.setStretchLastSection(True)
+        else:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(230)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
@@ -125,6 +130,7 @@ class ListPanel(QFrame):
 
     def set_rows(self, rows: list[dict[str, Any]], summary: str = "", empty: str = "") -> None:
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         self.summary.setText(summary)
         self.summary.setVisible(bool(summary))
         self.empty.setText(empty)

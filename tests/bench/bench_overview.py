@@ -1,0 +1,120 @@
+"""Overview benchmark (issue 7 target: computes + renders < 500 ms at 100,000 members).
+Not collected by pytest; run:
+
+    .venv/bin/python tests/bench/bench_overview.py [--db /tmp/x.sqlite3] [--members 100000]
+
+Builds the demo database once if the file does not exist (`main.py demo`, ~10 s), then
+measures: stats.compute() alone (serial and split over two connections); the Overview
+screen end to end (reload() -> worker computes -> figures rendered -> painted); and how
+long the GUI thread ever went without running its event loop while the worker computed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def ensure_db(path: Path, members: int) -> None:
+    if path.exists():
+        return
+    env = {**os.environ, "QUNDESK_DATA_DIR": str(path.parent / "qd_bench_overview")}
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "demo",
+                    "--members", str(members)], check=True, env=env, stdout=subprocess.DEVNULL)
+
+
+def summary(name: str, values: list[float]) -> None:
+    print(f"{name:44s} median {statistics.median(values):7.1f} ms   best {min(values):7.1f} ms"
+          f"   worst {max(values):7.1f} ms   (n={len(values)})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, default=Path("/tmp/x.sqlite3"))
+    parser.add_argument("--members", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    ensure_db(args.db, args.members)
+
+    from models import stats
+    from models.db import database, open_database
+
+    open_database(args.db)
+    members = database.execute_sql("SELECT COUNT(*) FROM member").fetchone()[0]
+    print(f"database {args.db}: {members:,} members, {os.cpu_count()} CPUs")
+    stats.compute()  # first run of the week records the snapshot (and backfills once)
+    for threads in (1, 2):
+        runs = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            stats.compute(threads=threads)
+            runs.append((time.perf_counter() - start) * 1000)
+        summary(f"stats.compute(), {threads} connection(s)", runs)
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import create_application
+    from ui.overview.page import OverviewPage
+    from ui.workspace import Workspace
+
+    app = create_application()
+    workspace = Workspace(args.db)
+    gaps: list[float] = []
+    ticker = QElapsedTimer()
+    computing = {"on": False}
+
+    def tick() -> None:  # how long since the event loop last ran this timer
+        if computing["on"] and ticker.isValid():
+            gaps.append(ticker.elapsed())
+        ticker.restart()
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(5)
+    totals, computes, renders, paints, max_gaps = [], [], [], [], []
+    for _ in range(args.runs):
+        # A fresh screen each time: everything computed and every chart built from scratch.
+        gaps.clear()
+        done = {"flag": False}
+        start = time.perf_counter()
+        page = OverviewPage(workspace)
+        page.resize(1280, 800)
+        computing["on"] = True
+        page._task.succeeded.connect(lambda _f: computing.update(on=False))
+        page.rendered.connect(lambda d=done: d.update(flag=True))
+        page.show()
+        while not done["flag"]:
+            app.processEvents()
+            time.sleep(0.001)
+        rendered = time.perf_counter()
+        page.repaint()  # the visible charts and cards actually drawn
+        QApplication.processEvents()
+        painted = time.perf_counter()
+        totals.append((painted - start) * 1000)
+        computes.append(page.timings["compute_ms"])
+        renders.append(page.timings["render_ms"])
+        paints.append((painted - rendered) * 1000)
+        max_gaps.append(max(gaps) if gaps else 0.0)
+        page.close()
+        page.deleteLater()
+        QApplication.processEvents()
+    summary("Overview: worker compute (reload -> figures)", computes)
+    summary("Overview: fill cards, charts, lists", renders)
+    summary("Overview: layout + paint", paints)
+    summary("Overview: new screen, computes + renders", totals)
+    summary("GUI thread: longest event-loop gap meanwhile", max_gaps)
+    timer.stop()
+
+
+if __name__ == "__main__":
+    main()
