@@ -101,7 +101,9 @@ def _people(rng: random.Random, activity: Activity, members: list[int], today: d
     past = start.date() < today
     rows, points = [], []
     for mid in chosen:
-        signed = start.date() - dt.timedelta(days=rng.randint(1, 10))
+        # Nobody signs up in the future: for upcoming ones, somewhere in the last days.
+        signed = min(start.date() - dt.timedelta(days=rng.randint(1, 10)),
+                     today - dt.timedelta(days=rng.randint(0, 6)))
         attended = past and rng.random() < 0.72
         checked = start + dt.timedelta(minutes=rng.randint(-20, 15)) if attended else None
         rows.append((activity.id, mid, signed.isoformat(), int(attended),
