@@ -229,3 +229,5 @@ def test_demo_has_past_current_and_upcoming_activities(demo_db):
     assert part and all(attended <= signed for *_, signed, attended in part)
     assert any(attended for *_, attended in part)
     assert A.overdue_steps(today)
+    assert not S.SignUp.select().where(S.SignUp.signed_up_on > today).exists()
+    assert all(s.attended == (s.checked_in_at is not None) for s in S.SignUp.select())
