@@ -80,8 +80,10 @@ def test_bundle_runs_the_cli_and_starts_the_gui(bundle: Path, tmp_path: Path) ->
     check = subprocess.run([_exe(bundle), "--db", str(db), "check"], capture_output=True,
                            text=True, env=env, cwd=tmp_path, timeout=120)
     assert check.returncode == 0, check.stderr
-    smoke = subprocess.run([_exe(bundle), "--db", str(db)], capture_output=True, text=True,
-                           env=dict(env, QUNDESK_SMOKE_TEST="1"), cwd=tmp_path, timeout=300)
+    smoke = subprocess.run([_exe(bundle), "--db", str(db), "--lang", "en"],
+                           capture_output=True, text=True, env=dict(env, QUNDESK_SMOKE_TEST="1"),
+                           cwd=tmp_path, timeout=300)
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert "smoke test ok" in smoke.stdout
+    assert "(MembersPage) Members" in smoke.stdout  # the English .qm is in the bundle
     assert (tmp_path / "d" / "logs" / "qundesk.log").is_file()  # data folder, not the bundle

@@ -123,3 +123,19 @@ def test_qm_loads_and_translates(qapp) -> None:
         assert plural("TagsDialog", "%n 个标签", None, 3) == "3 tags"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_extraction_sees_translate_helpers_and_aliases() -> None:
+    """Idioms that are right at run time but that lupdate alone would misfile."""
+    tool = _tool_module()
+    helper = ('def _t(text: str) -> str:\n'
+              '    return QCoreApplication.translate("Forms", text)\n')
+    helpers = tool._helpers({"ui/x/forms.py": helper})
+    assert helpers == {"ui.x.forms": {"_t": '"Forms"'}}
+    user = 'from ui.x.forms import ERROR, _t\nlabel = _t("男")\nself.tr("女")\n'
+    assert 'QCoreApplication.translate("Forms", "男")' in tool.scannable(user, None, helpers)
+    assert 'self.tr("女")' in tool.scannable(user, None, helpers)
+    alias = 'tr = QCoreApplication.translate\nx = tr("Ctx", "文本")\n'
+    assert 'translate("Ctx", "文本")' in tool.scannable(alias)
+    method_alias = '    tr = self.tr\n    x = tr("文本")\n'
+    assert 'self.tr("文本")' in tool.scannable(method_alias)

@@ -42,10 +42,11 @@ def _visit_pages(window: QMainWindow | None) -> None:
     try:
         if window is None:
             raise RuntimeError("no main window")
-        for key, _, _ in PAGES:
+        for row, (key, _, _) in enumerate(PAGES):
             window.show_page(key)
             QCoreApplication.processEvents()
-            print(f"page ok: {key} ({type(window.page(key)).__name__})")
+            title = window.nav.item(row).text()  # shows that the language catalogue loaded
+            print(f"page ok: {key} ({type(window.page(key)).__name__}) {title}")
         QThreadPool.globalInstance().waitForDone(10_000)
     except Exception:  # report exactly what broke, then fail the check
         _fail(traceback.format_exc())
