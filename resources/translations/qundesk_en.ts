@@ -1112,6 +1112,181 @@ You can keep working. If this keeps happening, copy the report below and send it
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>导出名单</source>
+        <translation>Export Roster</translation>
+    </message>
+    <message numerus="yes">
+        <source>将导出当前列表中的 %n 位成员</source>
+        <translation>
+            <numerusform>Exports the %n member in the current list</numerusform>
+            <numerusform>Exports the %n members in the current list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>将导出全部 %n 位成员</source>
+        <translation>
+            <numerusform>Exports all %n member</numerusform>
+            <numerusform>Exports all %n members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel 表格 (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV（UTF-8，Excel 可直接打开）</source>
+        <translation>CSV (UTF-8, opens directly in Excel)</translation>
+    </message>
+    <message>
+        <source>分享版通讯录（只含勾选的项，手机号打码为 138****8000）</source>
+        <translation>Shareable contact list (ticked fields only, mobiles masked as 138****8000)</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select All</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Select None</translation>
+    </message>
+    <message>
+        <source>导出哪些列：</source>
+        <translation>Columns to export:</translation>
+    </message>
+    <message>
+        <source>导出空白导入模板…</source>
+        <translation>Export Blank Import Template…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>（打码）</source>
+        <translation> (masked)</translation>
+    </message>
+    <message>
+        <source>请至少勾选一列。</source>
+        <translation>Please tick at least one column.</translation>
+    </message>
+    <message>
+        <source>通讯录</source>
+        <translation>contact-list</translation>
+    </message>
+    <message>
+        <source>成员名单</source>
+        <translation>member-roster</translation>
+    </message>
+    <message>
+        <source>导出到</source>
+        <translation>Export To</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出名单</source>
+        <translation>Exporting the roster</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 位成员到 %1</source>
+        <translation>
+            <numerusform>Exported %n member to %1</numerusform>
+            <numerusform>Exported %n members to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>保存导入模板</source>
+        <translation>Save Import Template</translation>
+    </message>
+    <message>
+        <source>名单导入模板.xlsx</source>
+        <translation>roster-import-template.xlsx</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>模板已保存：%1</source>
+        <translation>Template saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>选择名单文件</source>
+        <translation>Choose a Roster File</translation>
+    </message>
+    <message>
+        <source>支持 Excel（.xlsx / .xls）、CSV 和制表符分隔的 .txt。标题行、合并单元格、两行表头都能自动识别。</source>
+        <translation>Excel (.xlsx / .xls), CSV and tab-separated .txt are supported. Title rows, merged cells and two-row headers are recognised automatically.</translation>
+    </message>
+    <message>
+        <source>还没有选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose File…</translation>
+    </message>
+    <message>
+        <source>工作表：</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <source>下载空白导入模板…</source>
+        <translation>Get a Blank Import Template…</translation>
+    </message>
+    <message>
+        <source>名单文件 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)</source>
+        <translation>Roster files (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>格式：%1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>文字编码：%1，分隔符：%2</source>
+        <translation>Encoding: %1, separator: %2</translation>
+    </message>
+    <message>
+        <source>表头在第 %1 行，共 %2 列</source>
+        <translation>Header in row %1, %2 columns</translation>
+    </message>
+    <message>
+        <source>保存导入模板</source>
+        <translation>Save Import Template</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>名单导入模板.xlsx</source>
+        <translation>roster-import-template.xlsx</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>模板已保存：%1</source>
+        <translation>Template saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>在群成员</source>
@@ -1428,6 +1603,65 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source> · 接近满员</source>
         <translation> · nearly full</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>导入名单</source>
+        <translation>Import Roster</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>正在读取 %1 …</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>读取名单</source>
+        <translation>Reading the roster</translation>
+    </message>
+    <message>
+        <source>检查每一行</source>
+        <translation>Checking every row</translation>
+    </message>
+    <message>
+        <source>检查重复</source>
+        <translation>Looking for duplicates</translation>
+    </message>
+    <message>
+        <source>正在导入名单</source>
+        <translation>Importing the roster</translation>
+    </message>
+    <message>
+        <source>导入失败，数据没有任何改变。</source>
+        <translation>The import failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>已取消导入，数据没有任何改变。</source>
+        <translation>Import cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>撤销导入</source>
+        <translation>Undo Import</translation>
+    </message>
+    <message>
+        <source>删除这次导入新建的成员，并把更新过的成员恢复原样？</source>
+        <translation>Delete the members this import created and restore the members it updated?</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +2084,49 @@ First give your community a name, then choose how to start:</translation>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>核对列的对应关系</source>
+        <translation>Check the Column Mapping</translation>
+    </message>
+    <message>
+        <source>每一列导入到成员卡片的哪一项？认不出的列可以改成自定义字段或忽略。下次导入表头相同的文件会记住这里的选择。</source>
+        <translation>Which member card field does each column go to? Unrecognised columns can become custom fields or be ignored. Files with the same headers will remember these choices.</translation>
+    </message>
+    <message>
+        <source>表中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>前几行的内容</source>
+        <translation>First rows</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>（忽略这一列）</source>
+        <translation>(ignore this column)</translation>
+    </message>
+    <message>
+        <source>自定义：%1</source>
+        <translation>Custom: %1</translation>
+    </message>
+    <message>
+        <source>新建自定义字段“%1”</source>
+        <translation>New custom field “%1”</translation>
+    </message>
+    <message>
+        <source>没有对应“姓名”或“群昵称”的列：每位成员至少要有一个名字。</source>
+        <translation>No column is mapped to “Name” or “Group nickname”: every member needs at least one name.</translation>
+    </message>
+    <message>
+        <source>这些项对应了多列，只会用最后一列：%1</source>
+        <translation>These fields have several columns; only the last one is used: %1</translation>
+    </message>
+</context>
+<context>
     <name>MemberCardDialog</name>
     <message>
         <source>新建成员</source>
@@ -2050,6 +2327,14 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>成员卡片 - %1</source>
         <translation>Member Card - %1</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard Changes</translation>
+    </message>
+    <message>
+        <source>这张卡片有未保存的修改，确定不保存就关闭吗？</source>
+        <translation>This card has unsaved changes. Close without saving?</translation>
     </message>
     <message>
         <source>请从下拉列表中选择邀请人（或清空）</source>
@@ -2760,8 +3045,8 @@ First give your community a name, then choose how to start:</translation>
         <translation>(no activities in the past year)</translation>
     </message>
     <message>
-        <source>出席率 %1</source>
-        <translation>Attendance %1</translation>
+        <source>近一年出席率 %1，%2 位成员至少出席一次</source>
+        <translation>Attendance over the past year %1; %2 members attended at least once</translation>
     </message>
     <message>
         <source>%1 %2：报名 %3，出席 %4（%5）</source>
@@ -2773,6 +3058,112 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>“%1”还在开发中，会在后续版本中提供。</source>
         <translation>“%1” is still being built and will come in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>WeChat ID</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>重复，跳过</source>
+        <translation>Duplicate, skipped</translation>
+    </message>
+    <message>
+        <source>有错误</source>
+        <translation>Has errors</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>下面是每一行将被如何处理。点“开始导入”之前，什么都不会写入。</source>
+        <translation>This is what will happen to each row. Nothing is written until you click “Start Import”.</translation>
+    </message>
+    <message>
+        <source>开始导入</source>
+        <translation>Start Import</translation>
+    </message>
+    <message>
+        <source>合并：只补充空白的项</source>
+        <translation>Merge: fill in empty fields only</translation>
+    </message>
+    <message>
+        <source>合并：用表中内容覆盖</source>
+        <translation>Merge: overwrite with the file&apos;s values</translation>
+    </message>
+    <message>
+        <source>跳过已有成员</source>
+        <translation>Skip existing members</translation>
+    </message>
+    <message>
+        <source>全部作为新成员</source>
+        <translation>Import all as new members</translation>
+    </message>
+    <message>
+        <source>全部行</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <source>只看新建</source>
+        <translation>New only</translation>
+    </message>
+    <message>
+        <source>只看更新</source>
+        <translation>Updates only</translation>
+    </message>
+    <message>
+        <source>只看重复</source>
+        <translation>Duplicates only</translation>
+    </message>
+    <message>
+        <source>只看有错误的</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <source>遇到已有成员（微信号、手机号或姓名相同）：</source>
+        <translation>For existing members (same WeChat ID, mobile or name):</translation>
+    </message>
+    <message>
+        <source>正在检查每一行…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <source>新建 %1 · 更新 %2 · 重复跳过 %3 · 有错误 %4 · 空行/合计行 %5</source>
+        <translation>New %1 · updated %2 · duplicates skipped %3 · with errors %4 · blank/total rows %5</translation>
     </message>
 </context>
 <context>
@@ -2808,6 +3199,37 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>打印预览 - %1</source>
         <translation>Print Preview - %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>整行未导入</source>
+        <translation>Row not imported</translation>
+    </message>
+    <message>
+        <source>该项留空</source>
+        <translation>Field left empty</translation>
     </message>
 </context>
 <context>
@@ -2934,6 +3356,41 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>直接邀请 %1 人，三层内共 %2 人</source>
         <translation>Invited %1 directly, %2 within three levels</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>导入结果</source>
+        <translation>Import Result</translation>
+    </message>
+    <message>
+        <source>保存问题清单…</source>
+        <translation>Save Problem List…</translation>
+    </message>
+    <message>
+        <source>撤销这次导入</source>
+        <translation>Undo This Import</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>保存问题清单</source>
+        <translation>Save Problem List</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导入问题清单.xlsx</source>
+        <translation>import-problems.xlsx</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
