@@ -82,6 +82,10 @@ def test_language_switch_reloads_in_english(qtbot, db, db_path, qsettings, no_di
         assert titles == ["Members", "Content Calendar", "Activities", "Weekly Plan",
                           "Overview"]
         assert controller.window.menuBar().actions()[0].text() == "&File"
+        view = next(a.menu() for a in controller.window.menuBar().actions()
+                    if a.text() == "&View")
+        languages = next(a.menu() for a in view.actions() if a.text() == "Language / 语言")
+        assert [a.text() for a in languages.actions() if a.isChecked()] == ["English"]
         assert QSettings().value("language") == "en"
         controller.switch_language("zh")
         assert controller.window.nav.item(0).text() == "成员"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import backup, undo
+from models import backup, messages, undo
 from ui import dialogs
 from ui.i18n import LANGUAGES
 from ui.icons import icon
@@ -167,8 +167,12 @@ class MainWindow(QMainWindow):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         lang_menu = view_menu.addMenu(self.tr("语言 / Language"))
+        languages = QActionGroup(self)
         for code, label in LANGUAGES.items():
             action = lang_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == messages.language())  # i18n.install keeps it current
+            languages.addAction(action)
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
         self._build_appearance_menu(view_menu.addMenu(self.tr("外观")))
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
