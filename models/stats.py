@@ -24,6 +24,7 @@ LIST_LIMIT = 20  # rows in each list on the screen (the click-through shows them
 QUEUE_SHOWN = 50
 LEADERBOARD_SIZE = 10
 PARTICIPATION_DAYS = 365
+MMAP_BYTES = 256 * 1024 * 1024
 PARALLEL_FROM = 20_000  # members; below this one connection is quicker than two
 
 
@@ -40,6 +41,7 @@ def compute(today: dt.date | None = None, snapshot: bool = True,
     while a query runs, so two cores halve the wait. `threads` overrides the choice.
     """
     today = today or dt.date.today()
+    _map_file()
     active_days = int(settings.get("active_days"))
     at_risk_days = int(settings.get("at_risk_days"))
     totals = q.totals()
@@ -52,13 +54,13 @@ def compute(today: dt.date | None = None, snapshot: bool = True,
         "tags": q.tag_mix,
         "groups": q.groups,
         "weekly": lambda: q.weekly_flow(today),
+        "month": lambda: top_contributors("month", today),
     }
     mine = {
         "head": lambda: q.headline(today, active_days, at_risk_days),
         "ranked": q.by_points,
         "participation": lambda: participation(today, totals["current"]),
         "week": lambda: top_contributors("week", today),
-        "month": lambda: top_contributors("month", today),
     }
     r = _run_split(mine, theirs, threads > 1)
     head, groups = r["head"], r["groups"]
@@ -96,6 +98,13 @@ def compute(today: dt.date | None = None, snapshot: bool = True,
     }
 
 
+def _map_file() -> None:
+    """Read through a memory map on this thread's connection: a worker's fresh connection
+    starts with an empty page cache, and the full scans here then cost a copy per page
+    (measured at 100,000 members: 400 ms -> 300 ms on a new connection)."""
+    database.execute_sql(f"PRAGMA mmap_size={MMAP_BYTES}")
+
+
 def _run_split(mine: dict[str, Callable[[], Any]], theirs: dict[str, Callable[[], Any]],
                parallel: bool) -> dict[str, Any]:
     if not parallel:
@@ -103,6 +112,7 @@ def _run_split(mine: dict[str, Callable[[], Any]], theirs: dict[str, Callable[[]
 
     def other_half() -> dict[str, Any]:
         database.connect(reuse_if_open=True)  # peewee: this thread's own connection
+        _map_file()
         try:
             return {k: f() for k, f in theirs.items()}
         finally:

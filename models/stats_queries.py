@@ -73,17 +73,22 @@ def headline(at: dt.date, active_days: int, at_risk_days: int) -> dict[str, int]
     active_from = (at - dt.timedelta(days=active_days)).isoformat()
     cut = (at - dt.timedelta(days=at_risk_days)).isoformat()
     members = members_at(at)
-    active = _scalar(
-        f"SELECT COUNT(*) FROM ({active_log_sql()}) u JOIN member m ON m.id = u.member_id "
-        f"WHERE {member_at_sql()}", (active_from, d, active_from, d, d, d))
+    # One pass over both logs: who was active, who was privately contacted (one row lookup
+    # per member found instead of two queries with a lookup each).
+    row = database.execute_sql(
+        "SELECT COALESCE(SUM(u.act), 0), COALESCE(SUM(u.con AND (m.joined_on IS NULL OR "
+        "+m.joined_on <= ?)), 0) FROM (SELECT member_id, MAX(act) AS act, MAX(con) AS con "
+        "FROM (SELECT member_id, 1 AS act, 0 AS con FROM contribution "
+        "      WHERE +date >= ? AND +date <= ? "
+        "      UNION ALL SELECT member_id, date >= ?, date >= ? FROM follow_up "
+        "      WHERE +date >= ? AND +date <= ?) GROUP BY member_id) u "
+        f"JOIN member m ON m.id = u.member_id WHERE {member_at_sql()}",
+        (cut, active_from, d, active_from, cut, min(active_from, cut), d, d, d)).fetchone()
+    active, contacted = int(row[0]), int(row[1])
     # At risk = members for longer than the window, minus those contacted within it.
     newcomers = _scalar(
         "SELECT COUNT(*) FROM member WHERE joined_on > ? AND joined_on <= ? "
         "AND (left_on IS NULL OR left_on > ?)", (cut, d, d))
-    contacted = _scalar(
-        f"SELECT COUNT(*) FROM ({contacted_sql()}) f JOIN member m ON m.id = f.member_id "
-        "WHERE (m.joined_on IS NULL OR +m.joined_on <= ?) "
-        "AND (m.left_on IS NULL OR +m.left_on > ?)", (cut, d, cut, d))
     week = monday(at)
     joined, left = week_counts(week, at)
     return {"members": members, "active": active, "silent": members - active,
@@ -181,16 +186,21 @@ def birthdays(today: dt.date, days: int) -> list[dict[str, Any]]:
         upcoming.setdefault(day.strftime("%m-%d"), day)
         if day.month == 2 and day.day == 28 and not _leap(day.year):
             upcoming.setdefault("02-29", day)  # 29 Feb birthdays are kept on the 28th
-    marks = ",".join("?" * len(upcoming))
+    # 'MM-DD' ranges (two when the window crosses New Year): cheaper per row than IN (...).
+    first, last = today.strftime("%m-%d"), (today + dt.timedelta(days=days - 1)).strftime("%m-%d")
+    ranges = [(first, last)] if first <= last else [(first, "12-31"), ("01-01", last)]
+    where = " OR ".join("substr(birthday, 6, 5) BETWEEN ? AND ?" for _ in ranges)
     cursor = database.execute_sql(
-        f"SELECT id, name, birthday FROM member WHERE +left_on IS NULL AND birthday IS NOT NULL "
-        f"AND substr(birthday, 6, 5) IN ({marks})", list(upcoming))
+        f"SELECT id, name, birthday FROM member WHERE ({where} OR substr(birthday, 6, 5) = ?) "
+        "AND +left_on IS NULL", [x for pair in ranges for x in pair] + ["02-29"])
     out = []
     for mid, name, born in cursor:
-        born = dt.date.fromisoformat(str(born))
-        day = upcoming[born.strftime("%m-%d")]
+        born = str(born)  # 'YYYY-MM-DD'
+        day = upcoming.get(born[5:10])
+        if day is None:  # 29 Feb outside the window
+            continue
         out.append({"member_id": mid, "name": name, "date": day.isoformat(),
-                    "in_days": (day - today).days, "age": day.year - born.year})
+                    "in_days": (day - today).days, "age": day.year - int(born[:4])})
     out.sort(key=lambda b: (b["in_days"], b["name"]))
     return out
 
@@ -211,13 +221,28 @@ def by_points(limit: int = 500) -> list[tuple[Any, ...]]:
 
 
 def top_since(since: dt.date, limit: int) -> list[tuple[int, str, int]]:
-    """Points earned since a date, most first; same result and order as
-    models.contributions.leaderboard(since), but aggregating the log before the join
-    (a scan of the narrow log, then one row lookup per contributor): 4x faster."""
-    return database.execute_sql(
-        "SELECT m.id, m.name, x.p FROM (SELECT member_id, SUM(points) AS p FROM contribution "
-        "WHERE +date >= ? GROUP BY member_id) x JOIN member m ON m.id = x.member_id "
-        "ORDER BY x.p DESC, m.sort_name LIMIT ?", (since.isoformat(), limit)).fetchall()
+    """Points earned since a date, most first, ties by name; same result and order as
+    models.contributions.leaderboard(since). The log is summed first and only the leaders
+    (plus anyone tied with the last of them) are looked up, not every contributor."""
+    fetch = limit * 5
+    top = database.execute_sql(
+        "SELECT member_id, SUM(points) AS p FROM contribution WHERE +date >= ? "
+        "GROUP BY member_id ORDER BY p DESC LIMIT ?", (since.isoformat(), fetch)).fetchall()
+    if len(top) == fetch and limit and top[-1][1] == top[limit - 1][1]:
+        # So many ties at the cut-off that the name order needs the whole table.
+        return database.execute_sql(
+            "SELECT m.id, m.name, x.p FROM (SELECT member_id, SUM(points) AS p FROM "
+            "contribution WHERE +date >= ? GROUP BY member_id) x JOIN member m "
+            "ON m.id = x.member_id ORDER BY x.p DESC, m.sort_name LIMIT ?",
+            (since.isoformat(), limit)).fetchall()
+    points = dict(top)
+    if not points:
+        return []
+    marks = ",".join("?" * len(points))
+    rows = database.execute_sql(
+        f"SELECT id, name, sort_name FROM member WHERE id IN ({marks})", list(points))
+    ranked = sorted(rows, key=lambda r: (-points[r[0]], r[2]))
+    return [(mid, name, points[mid]) for mid, name, _ in ranked[:limit]]
 
 
 def top_all_time(limit: int, ranked: list[tuple[Any, ...]] | None = None
