@@ -279,3 +279,13 @@ def test_desktop_entry_and_icon_set_are_complete() -> None:
         assert int.from_bytes(png[16:20], "big") == size
     assert (folder / "icons" / "qundesk.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     assert (folder / "icons" / "qundesk.icns").read_bytes()[:4] == b"icns"
+
+
+def test_a_repeating_error_is_reported_once(shown_reports) -> None:
+    for _ in range(5):
+        try:
+            _raise_with_personal_data()
+        except ValueError:
+            sys.excepthook(*sys.exc_info())
+    assert len(shown_reports) == 1
+    assert len(list(paths.log_dir().glob("error-*.txt"))) == 1

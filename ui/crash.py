@@ -186,6 +186,7 @@ class CrashHandler(QObject):
         self._previous_threading_hook = threading.excepthook
         self._previous_qt_handler = None
         self._fatal_file: IO[str] | None = None
+        self._seen: dict[tuple[str, object], int] = {}
         self.installed = False
 
     def install(self, fatal_log: bool = True) -> None:
@@ -226,6 +227,17 @@ class CrashHandler(QObject):
 
     def handle(self, exc_type: type[BaseException], exc: BaseException,
                tb: TracebackType | None, where: str = "GUI thread") -> None:
+        # The same error again and again (a paint handler that keeps failing) is reported
+        # once: one file, one dialog, then only a count in the main log.
+        frames = traceback.extract_tb(tb)
+        signature = (exc_type.__qualname__,
+                     (frames[-1].filename, frames[-1].lineno) if frames else None)
+        self._seen[signature] = self._seen.get(signature, 0) + 1
+        if self._seen[signature] > 1:
+            if self._seen[signature] in (2, 10, 100, 1000):
+                log.error("the same %s happened %d times", exc_type.__qualname__,
+                          self._seen[signature])
+            return
         try:
             report = build_report(exc_type, exc, tb, where)
             path = write_report(report)
