@@ -63,10 +63,14 @@ def backfill(today: dt.date, weeks: int) -> int:
     if have and min(have) > monday(today) - dt.timedelta(weeks=weeks):
         # Do not invent history from before the workspace's first real snapshot.
         weeks = (monday(today) - min(have)).days // 7
+    first = database.execute_sql("SELECT MIN(joined_on) FROM member").fetchone()[0]
+    if first is None:
+        return 0  # nobody joined yet: there is no history to rebuild
+    first_week = monday(dt.date.fromisoformat(str(first)))
     added = 0
     for i in range(weeks, 0, -1):
         start = monday(today) - dt.timedelta(weeks=i)
-        if start in have:
+        if start in have or start < first_week:
             continue
         end = start + dt.timedelta(days=6)
         figures = figures_at(end, active_days, at_risk_days)

@@ -233,3 +233,11 @@ def test_cli_stats_json(community, db_path, capsys):
     assert main.main(["--db", str(db_path), "stats"]) == 0
     text = capsys.readouterr().out
     assert "Members:" in text and "Top contributors" in text and "安安" in text
+
+
+def test_empty_workspace(db):
+    f = stats.compute(TODAY)
+    assert f["headline"]["members"] == 0 and f["totals"]["fill"] is None
+    assert f["change"] is None  # nothing to compare with yet
+    assert [w["week_start"] for w in f["trend"]] == ["2026-11-16"]  # no invented history
+    assert "Members:   0" in stats.format_text(f)

@@ -96,6 +96,21 @@ def test_charts_click_through(page, workspace, community, qtbot):
     assert spec.tags_any == [community["tag"]] and "AI" in spec.label
 
 
+def test_participation_click_through(page, workspace, community, qtbot):
+    from models.activities import save_activity
+    from models.signups import check_in, sign_up
+
+    talk = save_activity({"title": "线上分享会", "start": dt.datetime(2026, 11, 12, 20)})
+    sign_up(talk.id, [community["an"], community["ding"]], dt.date(2026, 11, 10))
+    check_in(talk.id, community["ding"], dt.datetime(2026, 11, 12, 20))
+    with qtbot.waitSignal(page.rendered, timeout=10000):
+        page.reload()
+    came = page.participation.chart.series()[0].barSets()[1]
+    assert list(came.at(i) for i in range(came.count())) == [1]
+    spec = emitted(qtbot, workspace, lambda: came.clicked.emit(0))
+    assert spec.member_ids == [community["ding"]] and "线上分享会" in spec.label
+
+
 def test_groups_and_lists_click_through(page, workspace, community, qtbot):
     spec = emitted(qtbot, workspace, lambda: page.groups.buttons[0].click())
     assert spec.group_id == community["group"]

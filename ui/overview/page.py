@@ -275,7 +275,8 @@ class OverviewPage(QWidget):
                                 self.tr("累计退群 %1 人").replace("%1", _n(t["left"])),
                                 *change("members"), series("members"))
         c["active"].set_figure(
-            _n(h["active"]), self.tr("占 %1，%2 天内有贡献或私聊").replace(
+            _n(h["active"]), (self.tr("占 %1，%2 天内有贡献或私聊") if h["members"]
+                              else self.tr("%2 天内有贡献或私聊")).replace(
                 "%1", _pct(h["active_rate"])).replace("%2", str(s["active_days"])),
             *change("active"), series("active"))
         c["silent"].set_figure(
@@ -286,10 +287,10 @@ class OverviewPage(QWidget):
             *change("at_risk"), series("at_risk"))
         weekly = f["weekly"]
         last = weekly[-2] if len(weekly) > 1 else {"joined": 0, "left": 0}
-        c["joined"].set_figure(f"+{_n(h['joined_week'])}",
+        c["joined"].set_figure(f"+{_n(h['joined_week'])}" if h["joined_week"] else "0",
                                self.tr("上周 %1").replace("%1", _n(last["joined"])),
                                history=series("joined"))
-        c["left"].set_figure(f"-{_n(h['left_week'])}",
+        c["left"].set_figure(f"-{_n(h['left_week'])}" if h["left_week"] else "0",
                              self.tr("上周 %1").replace("%1", _n(last["left"])),
                              history=series("left"))
         c["fill"].set_figure(_pct(t["fill"]), self.tr("%1 / %2（有人数上限的群）").replace(
