@@ -80,6 +80,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cell_too_long": ("“{file}” {sheet} 第 {row} 行 {column} 列的内容太长（最多 {limit} 字）",
                       "“{file}” {sheet} row {row}, column {column}: the cell is too long "
                       "(at most {limit} characters)"),
+    "csv_cell_too_long": ("“{file}”第 {row} 行有一格内容太长（最多 {limit} 字）",
+                          "“{file}” line {row}: a cell is too long (at most {limit} characters)"),
     "csv_broken": ("“{file}”第 {row} 行附近有未闭合的引号，文件可能被截断",
                    "“{file}” near line {row}: a quote is never closed; the file may be cut off"),
     "column_letter": ("{letter} 列", "column {letter}"),

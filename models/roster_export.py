@@ -315,3 +315,12 @@ def _write_xlsx(path: Path, headers: list[str], columns: Sequence[str],
     if note:  # on a sheet of its own: a note row on the roster sheet would be imported
         sheets.append(Sheet("说明", [], [[note]], [60], freeze=False, autofilter=False))
     write_xlsx(path, sheets, on_row)
+
+
+def export_table(out: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A plain table (the import's problem list) as .xlsx or .csv, written safely."""
+    out = Path(out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        out = out.with_suffix(".xlsx")
+    _write_file(out, list(headers), [""] * len(headers), (list(r) for r in rows), 0,
+                None, None, title=None)

@@ -181,7 +181,7 @@ def _custom_fields() -> set[str]:
 
     try:
         return {name for (name,) in CustomField.select(CustomField.name).tuples()}
-    except Exception:  # no database bound (reading a file before a workspace is open)
+    except AttributeError:  # no workspace open (the proxy is not initialised)
         return set()
 
 
@@ -191,7 +191,10 @@ def signature(headers: list[str]) -> str:
 
 
 def remembered_mapping(headers: list[str]) -> dict[int, str | None] | None:
-    stored = (settings.get(SETTINGS_KEY) or {}).get(signature(headers))
+    try:
+        stored = (settings.get(SETTINGS_KEY) or {}).get(signature(headers))
+    except AttributeError:  # no workspace open (the proxy is not initialised)
+        return None
     if not stored:
         return None
     return {int(k): v for k, v in stored.items() if int(k) < len(headers)}

@@ -167,7 +167,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     sample = data[:4000]
     if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4:
         # UTF-16 without a BOM: every other byte of ASCII text is zero.
-        enc = "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+        odd, even = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
+        enc = "utf-16-le" if odd >= even else "utf-16-be"
         return _strict(data, enc, name), enc
     if b"\x00" in data:
         raise RosterFileError(msg("file_binary", file=name))
@@ -230,9 +231,8 @@ def _open_text(path: Path) -> Book:
             rows.append(row)
     except csv.Error as exc:
         line = reader.line_num + first_row - 1
-        code = "cell_too_long" if "field larger" in str(exc) else "csv_broken"
-        raise RosterFileError(msg(code, file=path.name, sheet="", row=line, column="",
-                                  limit=MAX_CELL_CHARS)) from exc
+        code = "csv_cell_too_long" if "field larger" in str(exc) else "csv_broken"
+        raise RosterFileError(msg(code, file=path.name, row=line, limit=MAX_CELL_CHARS)) from exc
     # A multi-line cell makes csv rows and file lines differ: keep the spreadsheet view,
     # where one record is one row (that is what Excel shows when it opens the file).
     sheet = Sheet(path.stem, rows, first_row)

@@ -1,0 +1,1 @@
+"""Roster import wizard and export dialog (issue #3)."""

@@ -1,0 +1,190 @@
+"""Export the member list (all, filtered or selected) to .xlsx / .csv, as a full roster
+or as a shareable directory with masked phones; also saves the blank import template."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.roster_export import (
+    DEFAULT_SHARED,
+    SHAREABLE,
+    RosterError,
+    all_columns,
+    export_roster,
+    export_template,
+)
+from models.roster_mapping import target_label
+from ui import dialogs
+from ui.worker import Task
+from ui.workspace import Workspace
+
+
+class ExportDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 member_ids: Sequence[int] | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.member_ids = list(member_ids) if member_ids is not None else None
+        self.task: Task | None = None
+        self.last_path = None
+        self.setWindowTitle(self.tr("导出名单"))
+        self.resize(520, 560)
+        count = len(self.member_ids) if self.member_ids is not None else self._member_count()
+        scope = (self.tr("将导出当前列表中的 %n 位成员", "", count) if self.member_ids is not None
+                 else self.tr("将导出全部 %n 位成员", "", count))
+        self.scope = QLabel(scope)
+        self.xlsx = QRadioButton(self.tr("Excel 表格 (.xlsx)"))
+        self.csv = QRadioButton(self.tr("CSV（UTF-8，Excel 可直接打开）"))
+        self.xlsx.setChecked(True)
+        formats = QButtonGroup(self)
+        formats.addButton(self.xlsx)
+        formats.addButton(self.csv)
+        fmt_row = QHBoxLayout()
+        fmt_row.addWidget(self.xlsx)
+        fmt_row.addWidget(self.csv)
+        fmt_row.addStretch(1)
+        self.shared = QCheckBox(self.tr("分享版通讯录（只含勾选的项，手机号打码为 138****8000）"))
+        self.shared.toggled.connect(self._fill_columns)
+        self.columns = QListWidget()
+        all_on = QPushButton(self.tr("全选"))
+        all_on.clicked.connect(lambda: self._check_all(True))
+        all_off = QPushButton(self.tr("全不选"))
+        all_off.clicked.connect(lambda: self._check_all(False))
+        col_buttons = QHBoxLayout()
+        col_buttons.addWidget(QLabel(self.tr("导出哪些列：")))
+        col_buttons.addStretch(1)
+        col_buttons.addWidget(all_on)
+        col_buttons.addWidget(all_off)
+        self.template = QPushButton(self.tr("导出空白导入模板…"))
+        self.template.clicked.connect(self.save_template)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("导出…"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
+        layout.addLayout(fmt_row)
+        layout.addWidget(self.shared)
+        layout.addLayout(col_buttons)
+        layout.addWidget(self.columns, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.template)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self._fill_columns()
+
+    def _member_count(self) -> int:
+        from models.members import Member
+
+        return Member.select().count()
+
+    @Slot()
+    def _fill_columns(self) -> None:
+        self.columns.clear()
+        masked = self.shared.isChecked()
+        choices = SHAREABLE if masked else all_columns()
+        for column in choices:
+            label = target_label(column)
+            if masked and column == "phone":
+                label += self.tr("（打码）")
+            elif masked and column == "wechat_id":
+                label += self.tr("（打码）")
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, column)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = column in DEFAULT_SHARED if masked else True
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.columns.addItem(item)
+
+    def _check_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for i in range(self.columns.count()):
+            self.columns.item(i).setCheckState(state)
+
+    def chosen_columns(self) -> list[str]:
+        return [self.columns.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.columns.count())
+                if self.columns.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_columns(self, columns: Sequence[str]) -> None:
+        for i in range(self.columns.count()):
+            item = self.columns.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in columns
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    @Slot()
+    def export(self) -> None:
+        columns = self.chosen_columns()
+        if not columns:
+            dialogs.warn(self, self.tr("导出名单"), self.tr("请至少勾选一列。"))
+            return
+        csv = self.csv.isChecked()
+        default = self.tr("通讯录") if self.shared.isChecked() else self.tr("成员名单")
+        path = dialogs.save_file(
+            self, self.tr("导出到"),
+            self.tr("CSV 文件 (*.csv)") if csv else self.tr("Excel 文件 (*.xlsx)"),
+            default + (".csv" if csv else ".xlsx"))
+        if path is None:
+            return
+        suffix = ".csv" if csv else ".xlsx"
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        masked, ids = self.shared.isChecked(), self.member_ids
+
+        def work(progress, cancelled):
+            return export_roster(path, masked=masked, member_ids=ids,
+                                 columns=None if masked else columns,
+                                 shared_fields=columns if masked else None,
+                                 progress=progress, cancelled=cancelled)
+
+        self.last_path = path
+        self.export_button.setEnabled(False)
+        self.task = Task(self, self.tr("正在导出名单"), work)
+        self.task.succeeded.connect(self._exported)
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(lambda: self.export_button.setEnabled(True))
+        self.task.start()
+
+    @Slot(object)
+    def _exported(self, count: object) -> None:
+        self.export_button.setEnabled(True)
+        self.workspace.status_message.emit(
+            self.tr("已导出 %n 位成员到 %1", "", int(count)).replace("%1", str(self.last_path)))
+        self.accept()
+
+    @Slot(object)
+    def _failed(self, exc: object) -> None:
+        self.export_button.setEnabled(True)
+        dialogs.error(self, self.tr("导出失败"), str(exc))
+
+    @Slot()
+    def save_template(self) -> None:
+        path = dialogs.save_file(self, self.tr("保存导入模板"), self.tr("Excel 文件 (*.xlsx)"),
+                                 self.tr("名单导入模板.xlsx"))
+        if path is None:
+            return
+        try:
+            export_template(path)
+        except RosterError as exc:
+            dialogs.error(self, self.tr("无法保存"), str(exc))
+            return
+        self.workspace.status_message.emit(
+            self.tr("模板已保存：%1").replace("%1", str(path.with_suffix(".xlsx"))))

@@ -1,0 +1,350 @@
+"""The pages of the import wizard: file, column mapping, preview, run + summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from models.roster_mapping import CUSTOM, TARGETS, target_label
+from models.roster_values import cell_text
+from ui import dialogs
+from ui.roster.preview_model import PreviewModel, ProblemModel
+
+if TYPE_CHECKING:
+    from ui.roster.import_wizard import ImportWizard
+
+SAMPLE_ROWS = 3
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("选择名单文件"))
+        self.setSubTitle(self.tr("支持 Excel（.xlsx / .xls）、CSV 和制表符分隔的 .txt。"
+                                 "标题行、合并单元格、两行表头都能自动识别。"))
+        self.path_edit = QLineEdit(readOnly=True)
+        self.path_edit.setPlaceholderText(self.tr("还没有选择文件"))
+        self.browse = QPushButton(self.tr("选择文件…"))
+        self.browse.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.currentTextChanged.connect(self._sheet_changed)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(QLabel(self.tr("工作表：")))
+        sheet_row.addWidget(self.sheet_combo, 1)
+        self.info = QLabel(wordWrap=True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.template = QPushButton(self.tr("下载空白导入模板…"))
+        self.template.clicked.connect(self.save_template)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(sheet_row)
+        layout.addWidget(self.info)
+        layout.addStretch(1)
+        layout.addWidget(self.template, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def isComplete(self) -> bool:
+        return self.wiz.plan is not None
+
+    @Slot()
+    def choose_file(self) -> None:
+        path = dialogs.open_file(self, self.tr("选择名单文件"),
+                                 self.tr("名单文件 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)"))
+        if path is not None:
+            self.wiz.load_file(path)
+
+    @Slot(str)
+    def _sheet_changed(self, name: str) -> None:
+        plan = self.wiz.plan
+        if name and plan is not None and name != plan.sheet.name:
+            self.wiz.load_file(plan.path, name)
+
+    def show_plan(self) -> None:
+        plan = self.wiz.plan
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        if plan is not None:
+            self.path_edit.setText(str(plan.path))
+            self.sheet_combo.addItems(plan.book.sheet_names)
+            self.sheet_combo.setCurrentText(plan.sheet.name)
+            kinds = {"xlsx": "Excel (.xlsx)", "xls": "Excel 97-2003 (.xls)", "csv": "CSV"}
+            lines = [self.tr("格式：%1").replace("%1", kinds.get(plan.book.kind, plan.book.kind))]
+            if plan.book.encoding:
+                lines.append(self.tr("文字编码：%1，分隔符：%2").replace(
+                    "%1", plan.book.encoding).replace("%2", repr(plan.book.delimiter)))
+            lines.append(self.tr("表头在第 %1 行，共 %2 列").replace(
+                "%1", str(plan.header_row)).replace("%2", str(len(plan.headers))))
+            lines += plan.notices
+            self.info.setText("\n".join(lines))
+        self.sheet_combo.setEnabled(plan is not None and len(plan.book.sheet_names) > 1)
+        self.sheet_combo.blockSignals(False)
+        self.completeChanged.emit()
+
+    def show_error(self, text: str) -> None:
+        self.info.setText(text)
+        self.completeChanged.emit()
+
+    @Slot()
+    def save_template(self) -> None:
+        from models.roster_export import RosterError, export_template
+
+        path = dialogs.save_file(self, self.tr("保存导入模板"), self.tr("Excel 文件 (*.xlsx)"),
+                                 self.tr("名单导入模板.xlsx"))
+        if path is None:
+            return
+        try:
+            export_template(path)
+        except RosterError as exc:
+            dialogs.error(self, self.tr("无法保存"), str(exc))
+            return
+        self.info.setText(self.tr("模板已保存：%1").replace("%1", str(path.with_suffix(".xlsx"))))
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("核对列的对应关系"))
+        self.setSubTitle(self.tr("每一列导入到成员卡片的哪一项？认不出的列可以改成自定义字段或忽略。"
+                                 "下次导入表头相同的文件会记住这里的选择。"))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("表中的列"), self.tr("前几行的内容"),
+                                              self.tr("导入为")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.warning = QLabel(wordWrap=True)
+        self.warning.setStyleSheet("color: #b45309")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.warning)
+        self.combos: list[QComboBox] = []
+
+    def initializePage(self) -> None:
+        plan = self.wiz.plan
+        if plan is None:
+            return
+        rows = plan.sheet.rows[plan.data_start:plan.data_start + 50]
+        self.table.setRowCount(len(plan.headers))
+        self.combos = []
+        custom = self._custom_names()
+        for i, header in enumerate(plan.headers):
+            self.table.setItem(i, 0, QTableWidgetItem(plan.column_name(i)))
+            samples = [cell_text(r[i]) for r in rows if i < len(r) and cell_text(r[i]).strip()]
+            self.table.setItem(i, 1, QTableWidgetItem("、".join(samples[:SAMPLE_ROWS])))
+            combo = QComboBox()
+            combo.addItem(self.tr("（忽略这一列）"), None)
+            for target in TARGETS:
+                combo.addItem(target_label(target), target)
+            for name in custom:
+                combo.addItem(self.tr("自定义：%1").replace("%1", name), CUSTOM + name)
+            current = plan.mapping.get(i)
+            if header and header not in custom:
+                combo.addItem(self.tr("新建自定义字段“%1”").replace("%1", header), CUSTOM + header)
+            if current and current.startswith(CUSTOM) and combo.findData(current) < 0:
+                combo.addItem(self.tr("自定义：%1").replace("%1", current[len(CUSTOM):]), current)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.currentIndexChanged.connect(self._changed)
+            self.table.setCellWidget(i, 2, combo)
+            self.combos.append(combo)
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(2, 220)
+        self._changed()
+
+    def _custom_names(self) -> list[str]:
+        from models.roster_export import custom_field_names
+
+        return custom_field_names()
+
+    def mapping(self) -> dict[int, str | None]:
+        return {i: combo.currentData() for i, combo in enumerate(self.combos)}
+
+    @Slot()
+    def _changed(self) -> None:
+        targets = [t for t in self.mapping().values() if t]
+        doubles = sorted({target_label(t) for t in targets if targets.count(t) > 1})
+        lines = []
+        if "name" not in targets and "nickname" not in targets:
+            lines.append(self.tr("没有对应“姓名”或“群昵称”的列：每位成员至少要有一个名字。"))
+        if doubles:
+            lines.append(self.tr("这些项对应了多列，只会用最后一列：%1").replace("%1", "、".join(doubles)))
+        self.warning.setText("\n".join(lines))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        targets = set(self.mapping().values())
+        return bool(targets & {"name", "nickname"})
+
+    def set_target(self, column: int, target: str | None) -> None:
+        """Choose a target programmatically (tests, keyboard users via the combo)."""
+        combo = self.combos[column]
+        index = combo.findData(target)
+        if index < 0 and target and target.startswith(CUSTOM):
+            combo.addItem(self.tr("自定义：%1").replace("%1", target[len(CUSTOM):]), target)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
+
+    def validatePage(self) -> bool:
+        if self.wiz.plan is not None:
+            self.wiz.plan.mapping = self.mapping()
+        return True
+
+
+class PreviewPage(QWizardPage):
+    MODES = ("merge", "overwrite", "skip", "new")
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.ready = False
+        self.setTitle(self.tr("预览"))
+        self.setSubTitle(self.tr("下面是每一行将被如何处理。点“开始导入”之前，什么都不会写入。"))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("开始导入"))
+        self.mode = QComboBox()
+        for mode, label in zip(self.MODES, (self.tr("合并：只补充空白的项"),
+                                            self.tr("合并：用表中内容覆盖"),
+                                            self.tr("跳过已有成员"),
+                                            self.tr("全部作为新成员")), strict=True):
+            self.mode.addItem(label, mode)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.status_filter = QComboBox()
+        for status, label in ((None, self.tr("全部行")), ("new", self.tr("只看新建")),
+                              ("update", self.tr("只看更新")), ("duplicate", self.tr("只看重复")),
+                              ("error", self.tr("只看有错误的"))):
+            self.status_filter.addItem(label, status)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.model.set_filter(self.status_filter.currentData()))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("遇到已有成员（微信号、手机号或姓名相同）：")))
+        top.addWidget(self.mode, 1)
+        top.addWidget(self.status_filter)
+        self.counts = QLabel()
+        self.model = PreviewModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.view, 1)
+
+    def initializePage(self) -> None:
+        self.ready = False
+        self.model.set_rows([])
+        self.counts.setText(self.tr("正在检查每一行…"))
+        self.wiz.build_preview(self.mode.currentData())
+
+    def set_mode(self, mode: str) -> None:
+        self.mode.setCurrentIndex(self.MODES.index(mode))
+
+    @Slot()
+    def _mode_changed(self) -> None:
+        if self.wiz.plan is not None and self.ready:
+            self.wiz.rematch(self.mode.currentData())
+
+    def show_plan(self) -> None:
+        plan = self.wiz.plan
+        self.ready = plan is not None
+        if plan is not None:
+            self.model.set_rows(plan.rows)
+            c = plan.counts()
+            self.counts.setText(self.tr("新建 %1 · 更新 %2 · 重复跳过 %3 · 有错误 %4 · 空行/合计行 %5")
+                                .replace("%1", str(c["new"])).replace("%2", str(c["update"]))
+                                .replace("%3", str(c["duplicate"])).replace("%4", str(c["error"]))
+                                .replace("%5", str(plan.skipped_rows)))
+            self.view.resizeColumnsToContents()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.ready
+
+
+class ResultPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.done = False
+        self.setTitle(self.tr("导入结果"))
+        self.summary = QLabel(wordWrap=True)
+        self.summary.setStyleSheet("font-size: 15px")
+        self.problems = ProblemModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.problems)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.save = QPushButton(self.tr("保存问题清单…"))
+        self.save.clicked.connect(self.save_problems)
+        self.undo = QPushButton(self.tr("撤销这次导入"))
+        self.undo.clicked.connect(self.undo_import)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    def initializePage(self) -> None:
+        self.done = False
+        self.save.setEnabled(False)
+        self.undo.setEnabled(False)
+        self.summary.setText(self.tr("正在导入…"))
+        self.wiz.run_import()
+
+    def isComplete(self) -> bool:
+        return self.done
+
+    def show_report(self, report: object | None, text: str) -> None:
+        self.done = True
+        self.summary.setText(text)
+        problems = list(getattr(report, "errors", []) or [])
+        self.problems.set_problems(problems)
+        self.view.resizeColumnsToContents()
+        self.save.setEnabled(bool(problems))
+        self.undo.setEnabled(getattr(report, "batch", None) is not None)
+        self.completeChanged.emit()
+
+    @Slot()
+    def save_problems(self) -> None:
+        from models.roster_export import RosterError, export_table
+
+        path = dialogs.save_file(self, self.tr("保存问题清单"), self.tr("Excel 文件 (*.xlsx)"),
+                                 self.tr("导入问题清单.xlsx"))
+        if path is None:
+            return
+        headers = [self.problems.headerData(c, Qt.Orientation.Horizontal)
+                   for c in range(self.problems.columnCount())]
+        rows = [[self.problems.index(r, c).data() for c in range(len(headers))]
+                for r in range(self.problems.rowCount())]
+        try:
+            export_table(path, headers, rows)
+        except RosterError as exc:
+            dialogs.error(self, self.tr("无法保存"), str(exc))
+
+    @Slot()
+    def undo_import(self) -> None:
+        if self.wiz.undo_import():
+            self.undo.setEnabled(False)

@@ -1,0 +1,166 @@
+"""The roster import wizard: choose file -> check mapping -> preview -> import + summary.
+
+Reading, checking and writing all run on a worker (ui.worker.Task) with progress and
+Cancel; nothing is written before the owner presses “开始导入”, and the write is one
+transaction, so a cancelled import leaves the workspace exactly as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QWidget, QWizard
+
+from models.progress import Cancelled
+from ui import dialogs
+from ui.roster.import_pages import FilePage, MappingPage, PreviewPage, ResultPage
+from ui.worker import Task
+from ui.workspace import Workspace
+
+
+class ImportWizard(QWizard):
+    FILE, MAPPING, PREVIEW, RESULT = range(4)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.plan = None  # models.roster_plan.ImportPlan once a file is read
+        self.report = None  # models.roster_import.ImportReport after the write
+        self.task: Task | None = None
+        self.setWindowTitle(self.tr("导入名单"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(860, 600)
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.result_page = ResultPage(self)
+        for page_id, page in ((self.FILE, self.file_page), (self.MAPPING, self.mapping_page),
+                              (self.PREVIEW, self.preview_page), (self.RESULT, self.result_page)):
+            self.setPage(page_id, page)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
+
+    # ------------------------------------------------------------ steps (on a worker)
+
+    def _start(self, title: str, work, on_done, on_failed=None, show_dialog: bool = True) -> None:
+        task = Task(self, title, work, show_dialog=show_dialog)
+        task.succeeded.connect(on_done)
+        task.failed.connect(on_failed or self._failed)
+        task.cancelled.connect(self._cancelled)
+        self.task = task
+        task.start()
+
+    def load_file(self, path: Path, sheet: str | None = None) -> None:
+        from models.roster_import import read_plan
+
+        path = Path(path)
+        book = self.plan.book if self.plan is not None and self.plan.path == path else None
+        self.plan = None
+        self.file_page.show_error(self.tr("正在读取 %1 …").replace("%1", path.name))
+
+        def work(progress, cancelled):
+            return read_plan(path, sheet, book=book)
+
+        self._start(self.tr("读取名单"), work, self._file_read, self._file_failed)
+
+    @Slot(object)
+    def _file_read(self, plan) -> None:
+        self.plan = plan
+        self.file_page.show_plan()
+
+    @Slot(object)
+    def _file_failed(self, exc: object) -> None:
+        self.plan = None
+        self.file_page.show_error(_message(exc))
+
+    def build_preview(self, mode: str) -> None:
+        from models.roster_plan import convert_rows, match_rows
+
+        plan = self.plan
+
+        def work(progress, cancelled):
+            convert_rows(plan, progress, cancelled)
+            match_rows(plan, mode, cancelled)
+            return plan
+
+        self._start(self.tr("检查每一行"), work, self._preview_ready)
+
+    def rematch(self, mode: str) -> None:
+        from models.roster_plan import match_rows
+
+        plan = self.plan
+
+        def work(progress, cancelled):
+            match_rows(plan, mode, cancelled)
+            return plan
+
+        self._start(self.tr("检查重复"), work, self._preview_ready)
+
+    @Slot(object)
+    def _preview_ready(self, plan) -> None:
+        self.preview_page.show_plan()
+
+    def run_import(self) -> None:
+        from models.roster_import import write_plan
+
+        plan, db_path = self.plan, self.workspace.db_path
+
+        def work(progress, cancelled):
+            return write_plan(plan, db_path=db_path, progress=progress, cancelled=cancelled)
+
+        self._start(self.tr("正在导入名单"), work, self._imported, self._import_failed)
+
+    @Slot(object)
+    def _imported(self, report) -> None:
+        self.report = report
+        self.workspace.data_changed.emit("members")
+        self.workspace.status_message.emit(report.summary())
+        text = report.summary()
+        if report.notices:
+            text += "\n" + "\n".join(report.notices)
+        self.result_page.show_report(report, text)
+
+    @Slot(object)
+    def _import_failed(self, exc: object) -> None:
+        self.result_page.show_report(None, self.tr("导入失败，数据没有任何改变。") + "\n"
+                                     + _message(exc))
+
+    @Slot()
+    def _cancelled(self) -> None:
+        if self.currentId() == self.RESULT:
+            self.result_page.show_report(None, self.tr("已取消导入，数据没有任何改变。"))
+        elif self.currentId() == self.PREVIEW:
+            self.back()
+
+    @Slot(object)
+    def _failed(self, exc: object) -> None:
+        dialogs.error(self, self.tr("导入名单"), _message(exc))
+
+    def undo_import(self) -> bool:
+        from models.roster_import import RosterError, undo_import
+
+        if self.report is None or self.report.batch is None:
+            return False
+        if not dialogs.confirm(self, self.tr("撤销导入"),
+                               self.tr("删除这次导入新建的成员，并把更新过的成员恢复原样？")):
+            return False
+        try:
+            text = undo_import(self.report.batch, db_path=self.workspace.db_path)
+        except RosterError as exc:
+            dialogs.error(self, self.tr("撤销导入"), str(exc))
+            return False
+        self.workspace.data_changed.emit("members")
+        self.workspace.status_message.emit(text)
+        self.result_page.summary.setText(text)
+        return True
+
+
+def _message(exc: object) -> str:
+    if isinstance(exc, Cancelled):
+        return ""
+    return str(exc) or type(exc).__name__
