@@ -275,8 +275,7 @@ class OverviewPage(QWidget):
                                 self.tr("累计退群 %1 人").replace("%1", _n(t["left"])),
                                 *change("members"), series("members"))
         c["active"].set_figure(
-            _n(h["active"]), (self.tr("占 %1，%2 天内有贡献或私聊") if h["members"]
-                              else self.tr("%2 天内有贡献或私聊")).replace(
+            _n(h["active"]), self.tr("占 %1，%2 天内有贡献或私聊").replace(
                 "%1", _pct(h["active_rate"])).replace("%2", str(s["active_days"])),
             *change("active"), series("active"))
         c["silent"].set_figure(
