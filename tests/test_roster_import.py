@@ -1,0 +1,252 @@
+"""Import behaviour: duplicates and merge modes, one transaction, undo, round trip, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+import roster_samples as S
+
+from models import settings
+from models.contributions import Contribution
+from models.groups import Group, Membership
+from models.members import CustomValue, Member, add_custom_field, save_member, set_custom_values
+from models.progress import Cancelled
+from models.roster_batch import ImportBatch
+from models.roster_import import RosterError, import_roster, preview, undo_import
+from models.roster_mapping import SETTINGS_KEY, propose
+from models.tags import MemberTag, Tag, add_tags, get_or_create_tag
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sheet(path: Path, header: list, *rows: list) -> Path:
+    wb = openpyxl.Workbook()
+    wb.active.append(header)
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def dump() -> list[tuple]:
+    members = [tuple(m.__data__.get(f) for f in ("name", "nickname", "wechat_id", "phone", "city",
+                                                "notes", "points", "inviter"))
+               for m in Member.select().order_by(Member.id)]
+    return [members, list(MemberTag.select().tuples()), list(Membership.select().tuples()),
+            list(CustomValue.select().tuples()), list(Contribution.select().tuples()),
+            list(Tag.select().tuples()), list(Group.select().tuples())]
+
+
+def test_import_writes_cards_tags_groups_points_custom_and_report(db, db_path, tmp_path):
+    path = sheet(tmp_path / "r.xlsx",
+                 ["姓名", "微信号", "手机号", "标签", "所在群", "积分", "T恤尺码", "邀请人"],
+                 ["张三", "zhangsan_01", 13800138000, "AI，创业", "一群、二群", 30, "XL", "李四"],
+                 ["李四", "lisi_2024", "", "AI", "一群", "", "", ""],
+                 ["", "nobody_1", "", "", "", "", "", ""])
+    report = import_roster(path, db_path=db_path,
+                           mapping={"T恤尺码": "custom:T恤尺码"})
+    data = report.to_dict()
+    assert {k: data[k] for k in ("created", "updated", "skipped", "rejected")} == {
+        "created": 2, "updated": 0, "skipped": 0, "rejected": 1}
+    assert data["batch"] == ImportBatch.select().get().id
+    assert data["mapping"]["姓名"] == "name" and data["mapping"]["T恤尺码"] == "custom:T恤尺码"
+    assert data["errors"] == [{"sheet": "Sheet", "row": 4, "column": "姓名",
+                               "message": "姓名不能为空", "level": "error"}]
+    zhang = Member.get(Member.name == "张三")
+    assert zhang.phone == "13800138000" and zhang.points == 30
+    assert zhang.inviter.name == "李四"  # an inviter further down the sheet is found
+    assert zhang.pinyin and zhang.sort_name == "zhang san"
+    assert sorted(t.name for t in Tag.select().join(MemberTag).where(
+        MemberTag.member == zhang)) == ["AI", "创业"]
+    assert sorted(g.name for g in Group.select().join(Membership).where(
+        Membership.member == zhang)) == ["一群", "二群"]
+    assert CustomValue.get(CustomValue.member == zhang).value == "XL"
+    assert "新建 2" in report.summary()
+    assert len(list((db_path.parent / "data" / "backups").glob("*before-import*"))) == 1
+
+
+def test_duplicates_by_wechat_then_phone_then_name(db, tmp_path):
+    a = save_member({"name": "张三", "wechat_id": "zhangsan_01"})
+    b = save_member({"name": "李四", "phone": "13900139000"})
+    c = save_member({"name": "王五"})
+    save_member({"name": "赵六", "phone": "13700137000"})
+    path = sheet(tmp_path / "d.xlsx", ["姓名", "微信号", "手机号"],
+                 ["张三丰", "ZhangSan_01", ""],  # same WeChat ID (case-insensitive)
+                 ["李小四", "", "+86 139 0013 9000"],  # same phone
+                 ["王五", "", ""],  # identical name
+                 ["赵六", "", "13700137999"],  # same name, different phone: not merged
+                 ["张三丰", "zhangsan_01", ""])  # same person as row 2 of this file
+    plan = preview(path)
+    got = [(r.row, r.status, r.match_id, r.match_by) for r in plan.rows]
+    assert got[:3] == [(2, "update", a.id, "wechat_id"), (3, "update", b.id, "phone"),
+                       (4, "update", c.id, "name")]
+    assert got[3][:2] == (5, "new") and "赵六" in plan.rows[3].note  # likely duplicate flagged
+    assert plan.rows[4].status == "duplicate" and "第 2 行" in plan.rows[4].note
+    assert [r.status for r in preview(path, on_duplicate="skip").rows[:3]] == ["duplicate"] * 3
+    modes = [r.status for r in preview(path, on_duplicate="new").rows[:3]]
+    assert modes == ["error", "new", "new"]  # a WeChat ID cannot belong to two cards
+
+
+@pytest.mark.parametrize(("mode", "city", "notes"), [
+    ("merge", "杭州", "老备注"),  # fill empty fields only
+    ("overwrite", "上海", "新备注"),
+])
+def test_merge_modes(db, tmp_path, mode, city, notes):
+    m = save_member({"name": "张三", "wechat_id": "zhangsan_01", "notes": "老备注"})
+    Member.update(city="").where(Member.id == m.id).execute()
+    path = sheet(tmp_path / "m.xlsx", ["姓名", "微信号", "城市", "备注"],
+                 ["张三", "zhangsan_01", "杭州", "新备注"])
+    if mode == "overwrite":
+        Member.update(city="上海").where(Member.id == m.id).execute()
+        path = sheet(tmp_path / "m.xlsx", ["姓名", "微信号", "城市", "备注"],
+                     ["张三", "zhangsan_01", "上海", "新备注"])
+    report = import_roster(path, on_duplicate=mode)
+    assert (report.created, report.updated) == (0, 1)
+    got = Member.get_by_id(m.id)
+    assert (got.city, got.notes) == (city, notes)
+
+
+def test_undo_removes_created_and_restores_changed(db, db_path, tmp_path):
+    m = save_member({"name": "张三", "wechat_id": "zhangsan_01", "city": ""})
+    add_tags([m.id], [get_or_create_tag("老标签").id])
+    before = dump()
+    path = sheet(tmp_path / "u.xlsx", ["姓名", "微信号", "城市", "标签", "所在群", "积分"],
+                 ["张三", "zhangsan_01", "杭州", "新标签", "新群", 50],
+                 ["李四", "lisi_2024", "北京", "新标签", "新群", 10])
+    report = import_roster(path, db_path=db_path)
+    assert (report.created, report.updated) == (1, 1)
+    assert Member.get_by_id(m.id).city == "杭州" and Member.get_by_id(m.id).points == 50
+    message = undo_import(db_path=db_path)
+    assert "批次" in message
+    assert dump() == before
+    with pytest.raises(RosterError, match="已经撤销"):
+        undo_import(report.batch)
+    with pytest.raises(RosterError, match="没有可以撤销"):
+        undo_import()
+
+
+def test_cancelled_or_failed_import_leaves_database_unchanged(db, tmp_path):
+    save_member({"name": "张三", "wechat_id": "zhangsan_01"})
+    before = dump()
+    path = S.roster_xlsx(tmp_path / "big.xlsx", 1200)
+    calls = []
+
+    def cancel_late() -> bool:
+        calls.append(1)
+        return len(calls) > 4  # after some rows are already inserted
+
+    with pytest.raises(Cancelled):
+        import_roster(path, cancelled=cancel_late)
+    assert dump() == before and ImportBatch.select().count() == 0
+
+    def explode(done, total):
+        if done > 500:
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        import_roster(path, progress=explode)
+    assert dump() == before
+
+
+def test_dry_run_writes_nothing(db, db_path, tmp_path):
+    report = import_roster(S.titled_xlsx(tmp_path), dry_run=True, db_path=db_path)
+    assert report.created == 4 and report.batch is None and Member.select().count() == 0
+
+
+def test_mapping_remembered_for_same_headers(db, tmp_path):
+    path = sheet(tmp_path / "x.xlsx", ["称谓", "号码"], ["张三", "13800138000"])
+    plan = preview(path)
+    assert plan.mapping == {0: None, 1: None}  # neither header is known
+    import_roster(path, mapping={0: "name", 1: "phone"})
+    assert settings.get(SETTINGS_KEY)
+    assert propose(["称谓", "号码"]) == {0: "name", 1: "phone"}
+    again = sheet(tmp_path / "y.xlsx", ["称谓", "号码"], ["李四", "13900139000"])
+    import_roster(again)
+    assert Member.get(Member.name == "李四").phone == "13900139000"
+
+
+def test_header_synonyms():
+    from models.roster_mapping import guess_field
+
+    cases = {"真实姓名": "name", "Name": "name", "群名片": "nickname", "微信昵称": "nickname",
+             "WeChat ID": "wechat_id", "绑定手机号": "phone", "联系电话（选填）": "phone",
+             "Mobile": "phone", "加群时间": "joined_on", "省份": "city", "邀请者": "inviter",
+             "渠道": "source", "QQ号": "qq", "积分": "points", "会员等级": "level",
+             "企业": "company", "标签": "tags", "出生日期": "birthday", "备注*": "notes",
+             "成员微信号": "wechat_id", "用户昵称": "nickname", "性别": "gender"}
+    assert {h: guess_field(h) for h in cases} == cases
+
+
+def test_round_trip_export_then_import_into_empty_database(demo_db, tmp_path, db_path):
+    from models.db import close_database, open_database
+    from models.roster_export import export_roster
+
+    field = add_custom_field("T恤尺码")
+    first = Member.select().first()
+    set_custom_values(first.id, {field.id: "XL"})
+    Member.update(notes="第一行\n=HYPERLINK(\"http://x\")", nickname="+小王😀", entry_fee=99.5,
+                  is_friend=True, left_on=dt.date(2026, 10, 1)).where(
+        Member.id == first.id).execute()
+    first = Member.get_by_id(first.id)
+    first.refresh_keys()
+    first.save()
+    out = tmp_path / "all.xlsx"
+    count = export_roster(out)
+
+    def snapshot():
+        rows = {}
+        for m in Member.select():
+            tags = sorted(t.name for t in Tag.select().join(MemberTag).where(MemberTag.member == m))
+            groups = sorted(g.name for g in Group.select().join(Membership).where(
+                Membership.member == m))
+            custom = sorted((v.field.name, v.value) for v in m.custom_values)
+            values = {f: getattr(m, f) for f in (
+                "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city",
+                "birthday", "job_title", "industry", "company", "expertise", "needs", "hobbies",
+                "family", "source", "joined_on", "left_on", "next_contact_on", "entry_fee",
+                "is_friend", "notes", "points", "pinyin", "initials", "sort_name")}
+            values["inviter"] = m.inviter.name if m.inviter_id else None
+            rows[(m.name, m.wechat_id, m.phone)] = (values, tags, groups, custom)
+        return rows
+
+    original = snapshot()
+    close_database()
+    open_database(tmp_path / "empty.sqlite3")
+    report = import_roster(out)
+    assert report.created == count and report.rejected == 0
+    assert snapshot() == original
+
+
+def test_cli_import_report_undo_and_bad_file(tmp_path):
+    env_db = tmp_path / "cli.sqlite3"
+    path = S.titled_xlsx(tmp_path)
+    report_path = tmp_path / "report.json"
+    run = [sys.executable, str(ROOT / "main.py"), "--db", str(env_db)]
+    env = {"QUNDESK_DATA_DIR": str(tmp_path / "data"), "LANG": "zh_CN.UTF-8",
+           "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([*run, "import-roster", str(path), "--report", str(report_path)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(report_path.read_text(encoding="utf-8"))
+    assert set(data) >= {"batch", "created", "updated", "skipped", "errors", "mapping"}
+    assert data["created"] == 4 and data["errors"][0]["row"] == 8
+    assert data["errors"][0]["column"] == "入群时间"
+    assert "row 8, 入群时间" in done.stderr
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("<html><table></table></html>")
+    done = subprocess.run([*run, "import-roster", str(bad)], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "bad.xlsx" in done.stderr
+    done = subprocess.run([*run, "undo-import"], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert done.returncode == 0 and "撤销" in done.stdout
+    done = subprocess.run([*run, "undo-import", "99"], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert done.returncode == 1 and "99" in done.stderr
