@@ -73,7 +73,8 @@ class ExportDialog(QDialog):
         col_buttons.addWidget(all_off)
         self.template = QPushButton(self.tr("导出空白导入模板…"))
         self.template.clicked.connect(self.save_template)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button = self.buttons.addButton(self.tr("导出…"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.export)
