@@ -25,8 +25,17 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -145,9 +154,30 @@ class ChartPanel(QFrame):
             return
         if path.suffix.lower() != ".png":
             path = path.with_name(path.name + ".png")
-        if not self.view.grab().save(str(path), "PNG"):
+        if not self.image().save(str(path), "PNG"):
             dialogs.error(self, self.tr("保存失败"),
                           self.tr("无法写入“%1”，请换一个位置。").replace("%1", str(path)))
+
+    def image(self) -> QPixmap:
+        """The chart as shown under its panel title (a saved picture travels alone)."""
+        chart = self.view.grab()
+        ratio = chart.devicePixelRatio()
+        font = chart_font(11, bold=True)
+        band = QFontMetrics(font).height() + 12
+        out = QPixmap(chart.width(), chart.height() + round(band * ratio))
+        out.setDevicePixelRatio(ratio)
+        palette = QApplication.palette()
+        out.fill(palette.color(QPalette.ColorRole.Base))
+        painter = QPainter(out)
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        width = chart.width() / ratio
+        painter.drawText(QRectF(10, 0, width - 20, band),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         self.title)
+        painter.drawPixmap(QPointF(0, band), chart)
+        painter.end()
+        return out
 
     def tip(self, text: str) -> None:
         QToolTip.showText(QCursor.pos(), text, self.view)
