@@ -265,7 +265,7 @@ def overdue_entries(today: dt.date | None = None) -> list[CalendarEntry]:
     return entries
 
 
-SESSIONS_AHEAD_DAYS = 120
+SESSIONS_AHEAD_DAYS = 60  # a weekly host's card should not be all future dates
 
 
 def sessions_of(member_id: int, limit: int = 50, today: dt.date | None = None

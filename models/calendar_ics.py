@@ -130,7 +130,10 @@ def _series_events(series: ContentSeries, ns: str, start: dt.date | None,
     frm = max(start or series.start_date, series.start_date)
     upcoming = occurrences(rule, series.start_date, frm, frm + dt.timedelta(days=_FAR))
     if not upcoming or (end is not None and upcoming[0] > end):
-        return []
+        # Nothing of the rule is exported, but occurrences moved into the range still are.
+        return [_item_event(o, f"item-{o.id}-{ns}@qundesk") for o in ContentItem.select().where(
+                    (ContentItem.series == series.id) & ~ContentItem.removed
+                    & ContentItem.date.is_null(False)) if _in_range(o.date, start, end)]
     first = upcoming[0]
     limited = rule.until is not None or rule.count is not None or end is not None
     last = None

@@ -110,3 +110,12 @@ def test_cli_export_calendar(tmp_path):
     bad = subprocess.run([*run, "export-calendar", str(tmp_path / "no" / "x.ics")],
                          env=env, capture_output=True, text=True)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
+
+
+def test_moved_occurrence_exported_when_its_series_is_outside_the_range(db, tmp_path):
+    sid = _series("周会", D(2026, 12, 2), Rule("weekly", weekdays=(2,), count=2))
+    E.move(E.Ref(None, sid, D(2026, 12, 9)), D(2026, 11, 30))
+    out = tmp_path / "c.ics"
+    assert export_ics(out, D(2026, 11, 1), D(2026, 11, 30)) == 1
+    [ev] = _read(out)
+    assert ev.decoded("dtstart").date() == D(2026, 11, 30) and "rrule" not in ev

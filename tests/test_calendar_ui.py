@@ -271,3 +271,31 @@ def test_export_from_page(db, page, tmp_path, monkeypatch):
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: target)
     page.export_ics()
     assert (tmp_path / "out.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_editor_turns_a_one_off_into_a_series(db, page, no_dialogs):
+    from ui.calendar.editor import ItemEditor
+
+    iid = C.schedule_item("答疑", "答疑", D(2026, 11, 19), T(20, 30))
+    editor = ItemEditor(page, E.Ref(iid, None, D(2026, 11, 19)))
+    assert not editor.scope_box.isVisibleTo(editor) and editor.recurrence.isEnabled()
+    editor.recurrence.freq.setCurrentIndex(editor.recurrence.freq.findData("weekly"))
+    editor.save()
+    entries = C.entries_between(D(2026, 11, 1), D(2026, 12, 10))
+    assert [e.date for e in entries] == [D(2026, 11, 19), D(2026, 11, 26), D(2026, 12, 3),
+                                         D(2026, 12, 10)]
+    assert all(e.series_id and e.item_id is None for e in entries)
+    assert C.ContentItem.get_or_none(C.ContentItem.id == iid) is None
+
+
+def test_enter_opens_the_selected_entry(db, page, qtbot):
+    C.schedule_item("海报", "海报", D(2026, 11, 20))
+    page.reload()
+    page.month.repaint()
+    rect, entry = page.month._hits[0]
+    qtbot.mouseClick(page.month, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.selected == entry
+    with qtbot.waitSignal(page.month.entry_activated) as blocker:
+        qtbot.keyClick(page.month, Qt.Key.Key_Return)
+    assert blocker.args == [entry]
+    page._editor = None

@@ -257,6 +257,14 @@ class MonthView(QWidget):
             drag.setPixmap(pixmap)
         drag.exec(Qt.DropAction.MoveAction)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected:
+            found = [e for v in self.by_day.values() for e in v if entry_key(e) == self.selected]
+            if found:
+                self.entry_activated.emit(found[0])
+                return
+        super().keyPressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = None
 
