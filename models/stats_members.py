@@ -3,7 +3,8 @@
 Each function returns member ids by the same definitions as models.stats_queries, so the
 list a user opens holds exactly the members the figure counted. `filter_for()` turns a
 figure's key into the models.segments.MemberFilter the member list applies: a structural
-filter where one matches exactly (a group, a tag, joined in a week), else an id set.
+filter where one matches exactly (a group, a tag, joined in a week, at risk), else an id
+set.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from models import settings
 from models import stats_queries as q
 from models.db import database
-from models.segments import MemberFilter
+from models.segments import MemberFilter, matching_ids
 
 
 def _ids(sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[int]:
@@ -40,12 +41,16 @@ def silent_ids(today: dt.date, active_days: int | None = None) -> list[int]:
                 (d, d, since, d, since, d))
 
 
-def at_risk_ids(today: dt.date, at_risk_days: int | None = None) -> list[int]:
+def at_risk_filter(today: dt.date, at_risk_days: int | None = None,
+                   label: str = "") -> MemberFilter:
+    """At risk as a member-list filter: joined before the cut-off, no contact since."""
     days = int(settings.get("at_risk_days")) if at_risk_days is None else at_risk_days
-    d, cut = today.isoformat(), (today - dt.timedelta(days=days)).isoformat()
-    return _ids("SELECT m.id FROM member m WHERE (m.left_on IS NULL OR m.left_on > ?) "
-                "AND (m.joined_on IS NULL OR m.joined_on <= ?) "
-                f"AND m.id NOT IN ({q.contacted_sql()}) ORDER BY m.id", (d, cut, cut, d))
+    return MemberFilter(no_contact_days=days, joined_to=today - dt.timedelta(days=days),
+                        label=label)
+
+
+def at_risk_ids(today: dt.date, at_risk_days: int | None = None) -> list[int]:
+    return sorted(matching_ids(at_risk_filter(today, at_risk_days), today))
 
 
 def joined_ids(week_start: dt.date) -> list[int]:
@@ -118,6 +123,8 @@ def filter_for(key: str, today: dt.date, arg: Any = None, label: str = "") -> Me
         return MemberFilter(tags_any=[int(arg)], label=label)
     if key == "category":
         return MemberFilter(tags_any=category_tag_ids(arg), label=label)
+    if key == "at_risk":
+        return at_risk_filter(today, label=label)
     if key == "joined":
         start = _as_date(arg)
         return MemberFilter(status="all", joined_from=start,
@@ -128,8 +135,6 @@ def filter_for(key: str, today: dt.date, arg: Any = None, label: str = "") -> Me
         ids = active_ids(today)
     elif key == "silent":
         ids = silent_ids(today)
-    elif key == "at_risk":
-        ids = at_risk_ids(today)
     elif key == "left":
         ids, status = left_ids(_as_date(arg)), "left"
     elif key == "top":

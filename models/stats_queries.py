@@ -6,8 +6,11 @@ the weekly snapshots rebuilt from history. Definitions (shared with stats_member
 - a member *at* day D joined on or before D (or has no join date) and had not left by D;
 - *active* at D: a contribution (attendance is logged as an "attend" contribution) or a
   follow-up dated within the `active_days` days up to D; the others are *silent*;
-- *at risk* at D: a member for more than `at_risk_days` days with no follow-up (private
-  contact) in the last `at_risk_days` days - newcomers are in the friend-add queue instead.
+- *at risk* at D: a member who joined more than `at_risk_days` days ago (newcomers are in
+  the friend-add queue instead; an unknown join date does not count) with no follow-up
+  (private contact) in the last `at_risk_days` days. For today this is exactly the member
+  list's filter "joined before the cut-off, N days without contact", so the click-through
+  is a structural filter.
 """
 
 from __future__ import annotations
@@ -52,6 +55,13 @@ def active_log_sql() -> str:
             "UNION SELECT member_id FROM follow_up WHERE +date >= ? AND +date <= ?")
 
 
+def contact_until(at: dt.date) -> str:
+    """Upper bound for follow-ups that count as contact by day `at`. For today (and later)
+    none: a follow-up dated ahead still counts, as it does on the card's last-contact date
+    that the member list filters by."""
+    return at.isoformat() if at < dt.date.today() else "9999-12-31"
+
+
 def contacted_sql() -> str:
     """Member ids with a follow-up in [from, to] (2 parameters)."""
     return "SELECT DISTINCT member_id FROM follow_up WHERE +date >= ? AND +date <= ?"
@@ -76,23 +86,24 @@ def headline(at: dt.date, active_days: int, at_risk_days: int) -> dict[str, int]
     # One pass over both logs: who was active, who was privately contacted (one row lookup
     # per member found instead of two queries with a lookup each).
     row = database.execute_sql(
-        "SELECT COALESCE(SUM(u.act), 0), COALESCE(SUM(u.con AND (m.joined_on IS NULL OR "
-        "+m.joined_on <= ?)), 0) FROM (SELECT member_id, MAX(act) AS act, MAX(con) AS con "
+        "SELECT COALESCE(SUM(u.act), 0), COALESCE(SUM(u.con AND +m.joined_on <= ?), 0) "
+        "FROM (SELECT member_id, MAX(act) AS act, MAX(con) AS con "
         "FROM (SELECT member_id, 1 AS act, 0 AS con FROM contribution "
         "      WHERE +date >= ? AND +date <= ? "
-        "      UNION ALL SELECT member_id, date >= ?, date >= ? FROM follow_up "
+        "      UNION ALL SELECT member_id, date >= ? AND date <= ?, date >= ? FROM follow_up "
         "      WHERE +date >= ? AND +date <= ?) GROUP BY member_id) u "
         f"JOIN member m ON m.id = u.member_id WHERE {member_at_sql()}",
-        (cut, active_from, d, active_from, cut, min(active_from, cut), d, d, d)).fetchone()
+        (cut, active_from, d, active_from, d, cut, min(active_from, cut), contact_until(at),
+         d, d)).fetchone()
     active, contacted = int(row[0]), int(row[1])
-    # At risk = members for longer than the window, minus those contacted within it.
-    newcomers = _scalar(
-        "SELECT COUNT(*) FROM member WHERE joined_on > ? AND joined_on <= ? "
-        "AND (left_on IS NULL OR left_on > ?)", (cut, d, d))
+    # At risk = members who joined before the cut-off, minus those contacted since.
+    not_yet = _scalar(  # joined within the window, or join date unknown
+        "SELECT COUNT(*) FROM member WHERE ((joined_on > ? AND joined_on <= ?) "
+        "OR joined_on IS NULL) AND (left_on IS NULL OR left_on > ?)", (cut, d, d))
     week = monday(at)
     joined, left = week_counts(week, at)
     return {"members": members, "active": active, "silent": members - active,
-            "at_risk": members - newcomers - contacted,
+            "at_risk": members - not_yet - contacted,
             "joined_week": joined, "left_week": left}
 
 
@@ -258,17 +269,17 @@ def at_risk_list(today: dt.date, at_risk_days: int, limit: int,
     """The at-risk members worth a message first: most points first."""
     d = today.isoformat()
     cut = (today - dt.timedelta(days=at_risk_days)).isoformat()
-    contacted = {row[0] for row in database.execute_sql(contacted_sql(), (cut, d))}
+    contacted = {row[0] for row in database.execute_sql(contacted_sql(),
+                                                          (cut, contact_until(today)))}
     rows = [r for r in (ranked if ranked is not None else by_points())
-            if r[0] not in contacted and (r[3] is None or str(r[3]) <= cut)
+            if r[0] not in contacted and r[3] is not None and str(r[3]) <= cut
             and (r[4] is None or str(r[4]) > d)][:limit]
     if len(rows) < limit:  # not enough among the top scorers: ask the whole table
         rows = database.execute_sql(
             "SELECT m.id, m.name, m.points, m.joined_on, m.left_on, m.last_contact_on "
-            "FROM member m WHERE (m.left_on IS NULL OR +m.left_on > ?) "
-            "AND (m.joined_on IS NULL OR +m.joined_on <= ?) "
+            "FROM member m WHERE (m.left_on IS NULL OR +m.left_on > ?) AND +m.joined_on <= ? "
             f"AND m.id NOT IN ({contacted_sql()}) ORDER BY m.points DESC, m.sort_name LIMIT ?",
-            (d, cut, cut, d, limit)).fetchall()
+            (d, cut, cut, contact_until(today), limit)).fetchall()
     return [{"member_id": r[0], "name": r[1], "points": r[2],
              "last_contact": str(r[5]) if r[5] else None} for r in rows]
 

@@ -91,6 +91,9 @@ def test_at_risk_rule(community):
     assert [m["member_id"] for m in risk["members"]] == [ids["ding"], ids["zhang"]]  # by points
     log_followup(ids["ding"], D(2026, 11, 12), "phone", "")
     assert stats.compute(TODAY, snapshot=False)["headline"]["at_risk"] == 1
+    Member.update(joined_on=None).where(Member.id == ids["zhang"]).execute()
+    assert stats.compute(TODAY, snapshot=False)["headline"]["at_risk"] == 0  # join unknown
+    Member.update(joined_on=D(2026, 10, 1)).where(Member.id == ids["zhang"]).execute()
     settings.put("at_risk_days", 60)  # zhang has now been a member for less than the window
     assert stats.compute(TODAY, snapshot=False)["headline"]["at_risk"] == 0
 

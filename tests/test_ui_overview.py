@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from models import stats_members
 from models.members import save_member
-from models.segments import MemberFilter
+from models.segments import MemberFilter, matching_ids
 
 TODAY = dt.date(2026, 11, 18)
 pytestmark = pytest.mark.usefixtures("community")
@@ -71,7 +71,8 @@ def test_cards_click_through(page, workspace, community, qtbot):
     assert spec.member_ids == stats_members.active_ids(TODAY) and "活跃" in spec.label
     spec = emitted(qtbot, workspace,
                    lambda: qtbot.mouseClick(page.cards["at_risk"], Qt.MouseButton.LeftButton))
-    assert set(spec.member_ids) == {community["ding"], community["zhang"]}
+    assert spec.member_ids is None and spec.no_contact_days == 30  # a structural filter
+    assert set(matching_ids(spec, TODAY)) == {community["ding"], community["zhang"]}
     spec = emitted(qtbot, workspace,
                    lambda: qtbot.mouseClick(page.cards["left"], Qt.MouseButton.LeftButton))
     assert spec.member_ids == [community["chen"]] and spec.status == "left"

@@ -42,7 +42,7 @@ from ui.workspace import Workspace
 LEFT, RIGHT = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
 CENTER = Qt.AlignmentFlag.AlignHCenter
 # Figures whose members come from a structural filter: no query needed before showing.
-STRUCTURAL = ("members", "group", "tag", "joined", "member")
+STRUCTURAL = ("members", "group", "tag", "joined", "member", "at_risk")
 
 
 def _n(value: int) -> str:
