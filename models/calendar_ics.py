@@ -78,7 +78,7 @@ def _describe(event: Event, row: ContentItem | ContentSeries, groups: list[str])
     else:
         event.add("status", "TENTATIVE")
     event.add("dtstamp", dt.datetime.now(dt.UTC))
-    event.add("last-modified", row.updated_at.replace(tzinfo=TZ).astimezone(dt.UTC))
+    event.add("last-modified", row.updated_at.astimezone(dt.UTC))  # naive = this machine
 
 
 def _groups(link: type, column: str, owner: int) -> list[str]:

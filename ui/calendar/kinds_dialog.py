@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -30,6 +30,7 @@ class KindsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("内容类型"))
         self.list = QListWidget()
+        self.list.setIconSize(QSize(14, 14))
         self.list.currentItemChanged.connect(self._selected)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("类型名称"))
