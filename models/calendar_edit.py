@@ -224,27 +224,55 @@ def set_status(ref: Ref, status: str) -> int:
     return item_id
 
 
-def delete(ref: Ref) -> None:
+def delete(ref: Ref, undo_label: str | None = None) -> None:
     """Delete one entry. A series occurrence is kept as a 'removed' marker so the rule
-    does not bring it back (and the .ics gets an EXDATE)."""
+    does not bring it back (and the .ics gets an EXDATE). With `undo_label`, the main
+    window's Undo can bring it back."""
+    from models import undo
+
     with database.atomic():
-        if ref.item_id is None:
-            ContentItem.update(removed=True).where(
-                ContentItem.id == item_of(ref)).execute()
-            return
-        item = ContentItem.get_or_none(ContentItem.id == ref.item_id)
+        item_id = item_of(ref)
+        item = ContentItem.get_or_none(ContentItem.id == item_id)
         if item is None:
             return
+        snapshot = _snapshot(ContentItem, [item_id]) if undo_label else None
         if item.series_id is not None and item.original_date is not None:
             item.removed = True
             item.save()
         else:
             item.delete_instance(recursive=True)
+        if snapshot is not None:
+            undo.record(undo_label, snapshot)
 
 
-def delete_series(series_id: int) -> None:
+def delete_series(series_id: int, undo_label: str | None = None) -> None:
+    from models import undo
+
     with database.atomic():
+        snapshot = _snapshot(ContentSeries, [series_id]) if undo_label else None
         ContentSeries.delete().where(ContentSeries.id == series_id).execute()
+        if snapshot is not None:
+            undo.record(undo_label, snapshot)
+
+
+def _snapshot(root: type, ids: list[int]) -> dict:
+    """models.undo's snapshot, plus the group links of the items it holds (undo captures
+    direct dependents only; an item's groups hang one level further down)."""
+    from models import undo
+
+    snapshot = undo.capture(root, ids)
+    item_ids = list(ids) if root is ContentItem else [
+        row[0] for t in snapshot["tables"] if t["table"] == "content_item" for row in
+        ([r[t["cols"].index("id")]] for r in t["rows"])]
+    if root is not ContentItem and item_ids:
+        cursor = database.execute_sql(
+            f"SELECT * FROM item_group WHERE item_id IN ({','.join('?' * len(item_ids))})",
+            item_ids)
+        snapshot["tables"].append({
+            "table": "item_group", "column": "item_id", "scope": item_ids, "pk": "id",
+            "cols": [d[0] for d in cursor.description],
+            "rows": [list(r) for r in cursor.fetchall()]})
+    return snapshot
 
 
 def duplicate(ref: Ref, day: dt.date | None = None) -> int:

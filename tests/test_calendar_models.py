@@ -197,3 +197,25 @@ def test_demo_calendar(demo_db):
     assert len(E.ideas()) >= 5 and len(L.sources()) >= 5
     ktv = [e for e in entries if e.title.startswith("周五 KTV")]
     assert any(e.date.weekday() == 5 and e.status == "published" for e in ktv)
+
+
+def test_deletes_can_be_undone(groups):
+    from models import undo
+
+    sid = _weekly_wed(groups)
+    E.edit_occurrence(E.Ref(None, sid, D(2026, 12, 9)),
+                      E.ItemFields("单次改名", "分享", D(2026, 12, 9), T(20, 0), status="ready",
+                                   group_ids=(groups[1],)))
+    before = C.entries_between(D(2026, 12, 1), D(2026, 12, 31), today=TODAY)
+    E.delete_series(sid, "删除内容“周三读书”")
+    assert C.entries_between(D(2026, 12, 1), D(2026, 12, 31)) == []
+    assert undo.undo() == "删除内容“周三读书”"
+    assert C.entries_between(D(2026, 12, 1), D(2026, 12, 31), today=TODAY) == before
+    one = C.schedule_item("海报", "海报", D(2026, 12, 3), group_ids=groups)
+    E.delete(E.Ref(one, None, D(2026, 12, 3)), "删除内容“海报”")
+    E.delete(E.Ref(None, sid, D(2026, 12, 16)), "删除内容“周三读书”")
+    assert len(C.entries_between(D(2026, 12, 1), D(2026, 12, 31))) == 4
+    undo.undo()
+    undo.undo()
+    after = C.entries_between(D(2026, 12, 1), D(2026, 12, 31), today=TODAY)
+    assert len(after) == 6 and [e for e in after if e.title == "海报"][0].groups == ("一群", "二群")
