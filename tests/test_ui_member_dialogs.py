@@ -48,7 +48,7 @@ def test_create_member_through_the_card(qtbot, workspace, changes):
     assert "members" in changes
 
 
-def test_ctrl_s_saves_and_escape_cancels(qtbot, workspace):
+def test_ctrl_s_saves_and_escape_cancels(qtbot, workspace, no_dialogs):
     dialog = card(qtbot, workspace)
     dialog.editors["name"].insert("李四")  # typed (QTest cannot key in Chinese)
     dialog.activateWindow()  # shortcuts only reach the active window
@@ -59,9 +59,14 @@ def test_ctrl_s_saves_and_escape_cancels(qtbot, workspace):
     third.editors["name"].insert("赵六")
     with qtbot.waitSignal(third.saved):  # Enter in a one-line field presses Save
         qtbot.keyClick(third.editors["name"], Qt.Key.Key_Return)
+    untouched = card(qtbot, workspace)
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)  # nothing typed: closes without asking
+    assert untouched.result() == QDialog.DialogCode.Rejected and no_dialogs == []
     other = card(qtbot, workspace)
+    qtbot.keyClicks(other.editors["nickname"], "Leo")
     other.editors["name"].insert("王五")  # typed (QTest cannot key in Chinese)
     qtbot.keyClick(other, Qt.Key.Key_Escape)
+    assert no_dialogs and no_dialogs[0][0] == "confirm"  # unsaved edits: asks first
     assert other.result() == QDialog.DialogCode.Rejected
     assert sorted(m.name for m in Member.select()) == sorted(["李四", "赵六"])
 

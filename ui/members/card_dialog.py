@@ -36,6 +36,7 @@ from models.members import (
     normalize,
     save_member,
 )
+from ui import dialogs
 from ui.members.card_logs import (
     ContributionSection,
     FollowUpSection,
@@ -106,6 +107,8 @@ class MemberCardDialog(QDialog):
         self.editors["name"].textChanged.connect(self._name_changed)
         self.finished.connect(self._on_finished)
         self._load()
+        self._dirty = False
+        self._watch_changes()
         self.resize(760, 640)
         self.editors["name"].setFocus()
 
@@ -279,6 +282,35 @@ class MemberCardDialog(QDialog):
             "%2", contributions.level_for(points)).replace("%3", str(points)))
         self.setWindowTitle(self.tr("成员卡片 - %1").replace("%1", name))
 
+    def _watch_changes(self) -> None:
+        """Note any edit after loading, so Cancel can ask before throwing it away."""
+        mark = self._mark_dirty
+        for editor in [*self.editors.values(), *self.custom_editors.values()]:
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(mark)
+            elif isinstance(editor, QPlainTextEdit):
+                editor.textChanged.connect(mark)
+            elif isinstance(editor, QComboBox):
+                editor.currentIndexChanged.connect(mark)
+            elif isinstance(editor, QCheckBox):
+                editor.toggled.connect(mark)
+        self.editors["inviter"].member_changed.connect(mark)
+        self.tags.changed.connect(mark)
+        self.groups.changed.connect(mark)
+
+    def _mark_dirty(self, *_args: object) -> None:
+        self._dirty = True
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def reject(self) -> None:
+        if self._dirty and not dialogs.confirm(
+                self, self.tr("放弃修改"),
+                self.tr("这张卡片有未保存的修改，确定不保存就关闭吗？"), danger=True):
+            return
+        super().reject()
+
     # ------------------------------------------------------------------ saving
     def collect(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -336,6 +368,7 @@ class MemberCardDialog(QDialog):
         self.saved.emit(member.id)
         self.workspace.data_changed.emit("members")
         self._logs_changed = False
+        self._dirty = False
         self.accept()
         return True
 
@@ -350,6 +383,7 @@ class MemberCardDialog(QDialog):
         self.new_field_error.hide()
         self.new_field.clear()
         self._add_custom_row(field.id, field.name)
+        self.custom_editors[field.id].textEdited.connect(self._mark_dirty)
         self.custom_editors[field.id].setFocus()
 
     # ------------------------------------------------------------------ reactions
