@@ -299,3 +299,42 @@ def test_enter_opens_the_selected_entry(db, page, qtbot):
         qtbot.keyClick(page.month, Qt.Key.Key_Return)
     assert blocker.args == [entry]
     page._editor = None
+
+
+def test_mouse_drag_starts_a_drag_with_the_entry(db, page, qtbot, monkeypatch):
+    """Press on a chip and move: the view starts a QDrag carrying the entry (the platform
+    drag loop itself is replaced, then the drop is delivered as Qt would)."""
+    from ui.calendar import month_view
+
+    started: list[QMimeData] = []
+
+    class FakeDrag:
+        def __init__(self, source) -> None:
+            self.data = None
+
+        def setMimeData(self, data) -> None:  # noqa: N802
+            self.data = data
+
+        def setPixmap(self, pixmap) -> None:  # noqa: N802
+            assert not pixmap.isNull()
+
+        def exec(self, action) -> Qt.DropAction:
+            started.append(self.data)
+            return action
+
+    monkeypatch.setattr(month_view, "QDrag", FakeDrag)
+    iid = C.schedule_item("分享", "分享", D(2026, 11, 17), T(20, 0))
+    page.reload()
+    page.month.repaint()
+    rect, entry = page.month._hits[0]
+    qtbot.mousePress(page.month, Qt.MouseButton.LeftButton, pos=rect.center())
+    target = page.month.day_rect(D(2026, 11, 26)).center()
+    from PySide6.QtGui import QMouseEvent
+
+    move = QMouseEvent(QMouseEvent.Type.MouseMove, target.toPointF(),
+                       page.month.mapToGlobal(target).toPointF(), Qt.MouseButton.NoButton,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.month.mouseMoveEvent(move)
+    assert len(started) == 1 and ref_from_mime(started[0]) == E.Ref(iid, None, D(2026, 11, 17))
+    _drop(page.month, target, started[0])
+    assert C.ContentItem.get_by_id(iid).date == D(2026, 11, 26)
