@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
 from models import calendar as C
@@ -119,3 +120,35 @@ def test_moved_occurrence_exported_when_its_series_is_outside_the_range(db, tmp_
     assert export_ics(out, D(2026, 11, 1), D(2026, 11, 30)) == 1
     [ev] = _read(out)
     assert ev.decoded("dtstart").date() == D(2026, 11, 30) and "rrule" not in ev
+
+
+@pytest.mark.parametrize("rule, start", [
+    (Rule("daily", interval=3, count=20), D(2026, 12, 20)),
+    (Rule("weekdays", until=D(2027, 1, 15)), D(2026, 12, 24)),
+    (Rule("workdays", until=D(2026, 10, 31)), D(2026, 9, 21)),
+    (Rule("weekly", interval=2, weekdays=(0, 4), count=9), D(2026, 11, 27)),
+    (Rule("monthly_date", until=D(2027, 8, 1)), D(2026, 10, 31)),
+    (Rule("monthly_weekday", nth=-1, count=6), D(2026, 11, 27)),
+    (Rule("monthly_weekday", interval=2, count=5), D(2026, 11, 10)),
+])
+def test_rrule_expands_to_what_the_calendar_shows(db, tmp_path, rule, start):
+    """An independent RFC 5545 expander (dateutil) reading our RRULE/EXDATE/RDATE must
+    produce exactly the dates the calendar shows."""
+    from dateutil.rrule import rrulestr
+
+    sid = _series("系列", start, rule)
+    E.delete(E.ref_of(C.entries_between(start, start + dt.timedelta(days=400))[2]))
+    shown = [e.date for e in C.entries_between(start, start + dt.timedelta(days=400))
+             if e.series_id == sid]
+    out = tmp_path / "c.ics"
+    export_ics(out, None, None)
+    [ev] = [e for e in _read(out) if "rrule" in e]
+    first = ev.decoded("dtstart")
+    text = ev["rrule"].to_ical().decode()
+    dates = {d.date() for d in rrulestr(text, dtstart=first)}
+    for prop, sign in (("exdate", -1), ("rdate", 1)):
+        values = ev.get(prop)
+        for d in ([] if values is None else values.dts if hasattr(values, "dts") else
+                  [x for v in values for x in v.dts]):
+            dates = dates - {d.dt.date()} if sign < 0 else dates | {d.dt.date()}
+    assert sorted(dates) == shown
