@@ -52,7 +52,7 @@ def list_backups(db_path: Path) -> list[Path]:
 def latest_good(db_path: Path) -> Path | None:
     for candidate in list_backups(db_path):
         try:
-            inspect_file(candidate)
+            inspect_file(candidate, thorough=True)
         except (DamagedDatabaseError, NewerSchemaError):
             continue
         return candidate
@@ -85,7 +85,7 @@ def restore(db: SqliteDatabase, db_path: Path, source: Path) -> Path:
     from models.schema import SCHEMA_VERSION
 
     source = Path(source)
-    version = inspect_file(source)
+    version = inspect_file(source, thorough=True)
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(source, version, SCHEMA_VERSION)
     safety = create(db, db_path, reason="before-restore")

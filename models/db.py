@@ -50,24 +50,37 @@ class DamagedDatabaseError(DatabaseProblem):
         super().__init__(msg("db_damaged", path=path, detail=detail))
 
 
-def inspect_file(path: Path) -> int:
+def inspect_file(path: Path, thorough: bool = False) -> int:
     """Check an existing database file without modifying it; return its schema version.
 
     Uses an immutable read-only connection, so not even a -wal/-shm file is created.
-    Raises DamagedDatabaseError for anything SQLite cannot read or verify.
+    The quick check reads the header and the schema (catches files that are not
+    databases, or whose start is damaged). `thorough` adds SQLite's quick_check over
+    every page: seconds on a large file, so the app runs it in the background and
+    `check` runs it on request. Raises DamagedDatabaseError.
     """
     uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
     try:
         con = sqlite3.connect(uri, uri=True)
         try:
-            result = con.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise DamagedDatabaseError(path, str(result))
+            con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            if thorough:
+                verify(con, path)
             return int(con.execute("PRAGMA user_version").fetchone()[0])
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(path, str(exc)) from exc
+
+
+def verify(con: sqlite3.Connection, path: Path) -> None:
+    """SQLite's quick_check over every page; raises DamagedDatabaseError."""
+    try:
+        result = con.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(path, str(exc)) from exc
+    if result != "ok":
+        raise DamagedDatabaseError(path, str(result))
 
 
 def open_database(path: Path, *, migrate: bool = True) -> SqliteDatabase:

@@ -85,3 +85,39 @@ def test_first_start_offers_empty_or_demo(qtbot, workspace):
     with qtbot.waitSignal(demo.finished, timeout=60000):
         demo.demo_button.click()
     assert Member.select().count() == 300
+
+
+def _damage_a_middle_page(path: Path) -> None:
+    """Scribble over a table page deep in the file; the header and schema stay readable."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle + 8: middle + 400] = b"\xa5" * 392
+    path.write_bytes(bytes(data))
+
+
+def test_background_check_backs_up_a_healthy_file(qtbot, db, db_path):
+    from ui.startup_check import StartupCheck
+
+    check = StartupCheck(db_path)
+    with qtbot.waitSignal(check.finished, timeout=20000):
+        check.start()
+    assert any(p.name.endswith("-startup.sqlite3") for p in backup.list_backups(db_path))
+
+
+def test_background_check_reports_deep_damage_and_skips_backup(qtbot, tmp_path, qapp):
+    from models import demo
+    from models.db import inspect_file
+    from ui.startup_check import StartupCheck
+
+    path = tmp_path / "deep.sqlite3"
+    open_database(path)
+    demo.build(members=400, seed=1)
+    close_database()
+    _damage_a_middle_page(path)
+    inspect_file(path)  # the quick open check still passes...
+    check = StartupCheck(path)
+    with qtbot.waitSignal(check.damaged, timeout=20000) as blocker:
+        check.start()
+    assert blocker.args[0]  # ...the full check names the damage
+    assert not any(p.name.endswith("-startup.sqlite3") for p in backup.list_backups(path))

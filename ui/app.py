@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QRunnable, QThreadPool, QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
 from models import backup, paths
@@ -15,26 +15,8 @@ from ui.fonts import cjk_family, ui_font
 from ui.icons import icon
 from ui.logs import setup_logging
 from ui.main_window import MainWindow
+from ui.startup_check import StartupCheck
 from ui.workspace import Workspace
-
-
-class _StartupBackup(QRunnable):
-    """The daily rolling backup, off the GUI thread so start-up stays fast."""
-
-    def __init__(self, db_path: Path) -> None:
-        super().__init__()
-        self.db_path = db_path
-
-    def run(self) -> None:
-        from models.db import database
-
-        database.connect(reuse_if_open=True)
-        try:
-            backup.rolling(database.obj, self.db_path)
-        except Exception:  # a failed backup must never stop the app; next start retries
-            pass
-        finally:
-            database.close()
 
 
 class QunDeskApp:
@@ -71,7 +53,9 @@ class QunDeskApp:
         self.window.language_requested.connect(self.switch_language)
         self.window.open_database_requested.connect(self.switch_database)
         self.window.show()
-        QThreadPool.globalInstance().start(_StartupBackup(db_path))
+        self.check = StartupCheck(db_path, self.window)
+        self.check.damaged.connect(self._damaged_after_start)
+        self.check.start()
         if is_new:
             QTimer.singleShot(0, self._first_start)
         if cjk_family() is None:
@@ -92,20 +76,35 @@ class QunDeskApp:
             self.lock.unlock()
             self.lock = None
 
-    def _offer_recovery(self, db_path: Path, exc: DamagedDatabaseError) -> bool:
+    def _offer_recovery(self, db_path: Path, exc: DamagedDatabaseError,
+                        while_open: bool = False) -> bool:
+        """Offer the latest good backup in place of a damaged file (kept, renamed).
+
+        `while_open`: the damage was found after start-up; the window closes only if
+        the user agrees, and is otherwise left as it is.
+        """
         good = backup.latest_good(db_path)
         tr = QApplication.translate
         if good is None:
-            dialogs.error(self.window, tr("App", "数据库已损坏"),
-                          str(exc) + "\n\n" + tr("App", "没有找到可用的备份。文件没有被改动。"))
+            advice = (tr("App", "没有找到可用的备份。请尽快导出名单，不要继续修改数据。")
+                      if while_open else tr("App", "没有找到可用的备份。文件没有被改动。"))
+            dialogs.error(self.window, tr("App", "数据库已损坏"), str(exc) + "\n\n" + advice)
             return False
         question = tr("App", "%1\n\n最近一次完好的备份是“%2”。要用它恢复吗？"
                       "损坏的文件会被改名保留，不会被覆盖。").replace("%1", str(exc)) \
             .replace("%2", good.name)
         if not dialogs.confirm(self.window, tr("App", "数据库已损坏"), question):
             return False
+        if while_open:
+            self._close_current()
         backup.recover_from(good, db_path)
         return self.open(db_path)
+
+    def _damaged_after_start(self, detail: str) -> None:
+        """The background check found damage: offer the latest good backup now."""
+        if self.window is not None:
+            path = self.window.workspace.db_path
+            self._offer_recovery(path, DamagedDatabaseError(path, detail), while_open=True)
 
     def _first_start(self) -> None:
         from ui.first_start import FirstStartDialog
