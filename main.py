@@ -229,7 +229,7 @@ def cmd_check(args: argparse.Namespace, db_path: Path) -> int:
 
     if not db_path.exists():
         raise UserError(f"{db_path}: no such database")
-    version = inspect_file(db_path, thorough=True)
+    version = inspect_file(db_path, full=True)
     if version > SCHEMA_VERSION:
         raise UserError(f"{db_path}: schema {version} is newer than this QunDesk knows "
                         f"({SCHEMA_VERSION}); the file was not changed")

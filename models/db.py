@@ -50,22 +50,22 @@ class DamagedDatabaseError(DatabaseProblem):
         super().__init__(msg("db_damaged", path=path, detail=detail))
 
 
-def inspect_file(path: Path, thorough: bool = False) -> int:
+def inspect_file(path: Path, thorough: bool = False, full: bool = False) -> int:
     """Check an existing database file without modifying it; return its schema version.
 
     Uses an immutable read-only connection, so not even a -wal/-shm file is created.
     The quick check reads the header and the schema (catches files that are not
     databases, or whose start is damaged). `thorough` adds SQLite's quick_check over
-    every page: seconds on a large file, so the app runs it in the background and
-    `check` runs it on request. Raises DamagedDatabaseError.
+    every page: seconds on a large file, so the app runs it in the background; `full`
+    is the complete integrity_check the `check` command runs. Raises DamagedDatabaseError.
     """
     uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
     try:
         con = sqlite3.connect(uri, uri=True)
         try:
             con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-            if thorough:
-                verify(con, path)
+            if thorough or full:
+                verify(con, path, full)
             return int(con.execute("PRAGMA user_version").fetchone()[0])
         finally:
             con.close()
@@ -73,10 +73,11 @@ def inspect_file(path: Path, thorough: bool = False) -> int:
         raise DamagedDatabaseError(path, str(exc)) from exc
 
 
-def verify(con: sqlite3.Connection, path: Path) -> None:
-    """SQLite's quick_check over every page; raises DamagedDatabaseError."""
+def verify(con: sqlite3.Connection, path: Path, full: bool = False) -> None:
+    """SQLite's quick_check over every page (`full`: integrity_check, which also
+    compares every index with its table); raises DamagedDatabaseError."""
     try:
-        result = con.execute("PRAGMA quick_check").fetchone()[0]
+        result = con.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(path, str(exc)) from exc
     if result != "ok":
