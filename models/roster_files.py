@@ -33,6 +33,10 @@ _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 _WIDE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})(\d{1,7})"')
 _ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d{1,7})"')
 _LAST_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="[A-Z]{1,3}(\d{1,7})"')
+# Fast forms for what Excel, WPS, LibreOffice and openpyxl write (a literal start lets
+# the regex engine skip ahead); the general forms above are the fallback.
+_FAST_ROW = re.compile(rb'<row r="(\d{1,7})"')
+_FAST_WIDE = re.compile(rb' r="([A-Z]{2,3})\d')
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 _CHUNK = 1 << 20
 
@@ -176,11 +180,15 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, is_sheet: bool,
                 if _DTD.search(data):
                     raise RosterFileError(msg("file_entities", file=name))
                 if is_sheet:
-                    rows = _ROW_REF.findall(data) or _LAST_CELL.findall(data)
+                    plain = b":row" not in data and b":c " not in data
+                    rows = _FAST_ROW.findall(data) if plain else []
+                    if not rows and (b"row" in data or b"<c" in data):
+                        rows = _ROW_REF.findall(data) or _LAST_CELL.findall(data)
                     if rows:
                         max_row = max(max_row, *map(int, rows))
-                    for m in _WIDE_CELL.finditer(data):
-                        col = _col_index(m[1])
+                    wide = _FAST_WIDE if plain else _WIDE_CELL
+                    for letters in set(wide.findall(data)):
+                        col = _col_index(letters)
                         if col > max_col:
                             max_col = col
                 carry = data[-256:]  # a tag split across two chunks is seen next time

@@ -204,17 +204,19 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
                      "created_fields": created_fields}
 
 
+_DEFAULTS = tuple(None if c in DATE_FIELDS or c in ("entry_fee", "wechat_id") else ""
+                  for c in _INSERT_COLS)
+_VALUE_COLS = tuple(zip(_INSERT_COLS, _DEFAULTS, strict=True))
+_TAIL = _INSERT_COLS.index("is_friend")  # is_friend, points, keys and stamps come last
+
+
 def _member_params(mid: int, v: dict[str, Any], points: int | None,
-                   now: dt.datetime) -> tuple:
-    name, nick = v.get("name", ""), v.get("nickname", "")
-    pinyin, initials, sort_name = fast_keys(name, nick)
-    extra = {"id": mid, "is_friend": bool(v.get("is_friend", False)),
-             "points": points or 0, "pinyin": pinyin, "initials": initials,
-             "sort_name": sort_name, "created_at": now, "updated_at": now,
-             "wechat_id": v.get("wechat_id")}
-    return tuple(extra[c] if c in extra else v.get(c, None if c in DATE_FIELDS
-                                                  or c == "entry_fee" else "")
-                 for c in _INSERT_COLS)
+                   now: dt.datetime) -> list:
+    row = [v.get(c, d) for c, d in _VALUE_COLS[:_TAIL]]
+    row[0] = mid
+    row.extend((bool(v.get("is_friend", False)), points or 0,
+                *fast_keys(v.get("name", ""), v.get("nickname", "")), now, now))
+    return row
 
 
 def _empty(value: Any) -> bool:

@@ -90,12 +90,14 @@ def _reading(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def fast_sort_key(text: str) -> str:
     if not text:
         return ""
     return " ".join(_reading(text)).lower()
 
 
+@lru_cache(maxsize=65536)
 def fast_search_keys(text: str) -> tuple[str, str]:
     text = text.strip()
     if not text:

@@ -125,6 +125,10 @@ def _best_sheet(book: Book) -> str:
 
 def _skip_row(cells: list[Any], header: list[str]) -> bool:
     """Blank rows, summary rows (合计/总计...) and the header repeated (paged exports)."""
+    first = cells[0] if cells else None
+    if (isinstance(first, str) and first.strip() and first != header[0]
+            and not first.replace(" ", "").lower().startswith(SUMMARY_WORDS)):
+        return False  # the common case, decided by the first cell alone
     filled = [c for c in cells if c is not None and c != ""]
     if not filled:
         return True
@@ -146,9 +150,12 @@ def convert_rows(plan: ImportPlan, progress: ProgressFn | None = None,
     rows = sheet.rows
     start = plan.data_start
     header_keys = list(plan.headers)
-    columns = [(i, t, plan.column_name(i)) for i, t in sorted(mapping.items()) if t]
+    columns = [(i, t, plan.column_name(i), _kind(t)) for i, t in sorted(mapping.items()) if t]
+    column_of: dict[str, str] = {}
+    for _, target, column, _ in columns:
+        column_of[target] = column
     plan.rows, plan.skipped_rows = [], 0
-    if "level" in mapping.values():
+    if "level" in mapping.values() and msg("level_derived") not in plan.notices:
         plan.notices.append(msg("level_derived"))
     total = len(rows) - start
     for offset, cells in enumerate(rows[start:]):
@@ -160,78 +167,91 @@ def convert_rows(plan: ImportPlan, progress: ProgressFn | None = None,
             plan.skipped_rows += 1
             continue
         number = sheet.first_row + start + offset
-        plan.rows.append(_convert(plan, number, cells, columns))
+        plan.rows.append(_convert(plan, number, cells, columns, column_of))
+
+
+TEXT, DATE, PHONE, FLAG, FEE, POINTS, TAGS, GROUPS, INVITER, CUSTOM_FIELD, SKIP = range(11)
+_KINDS = {"phone": PHONE, "is_friend": FLAG, "entry_fee": FEE, "points": POINTS, "tags": TAGS,
+          "groups": GROUPS, "inviter": INVITER}
+
+
+def _kind(target: str) -> int:
+    if target in DATE_FIELDS:
+        return DATE
+    if target in _KINDS:
+        return _KINDS[target]
+    if target.startswith(CUSTOM):
+        return CUSTOM_FIELD
+    return TEXT if target in TEXT_FIELDS else SKIP  # "level" is derived from points
 
 
 def _convert(plan: ImportPlan, number: int, cells: list[Any],
-             columns: list[tuple[int, str, str]]) -> RowPlan:
+             columns: list[tuple[int, str, str, int]], column_of: dict[str, str]) -> RowPlan:
     raw: dict[str, Any] = {}
     row = RowPlan(number, {})
-    where: dict[str, str] = {}
+    problems = row.problems
     sheet_name = plan.sheet.name
-    date1904 = plan.sheet.date1904
+    width = len(cells)
 
-    def warn(column: str, message: str) -> None:
-        row.problems.append(Problem(sheet_name, number, column, message, "warning"))
-
-    for index, target, column in columns:
-        value = cells[index] if index < len(cells) else ""
-        if value is None or (isinstance(value, str) and not value.strip()):
+    for index, target, column, kind in columns:
+        if index >= width:
             continue
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            raise RosterFileError(msg("cell_too_long", file=plan.path.name, sheet=sheet_name,
-                                      row=number, column=column, limit=MAX_CELL_CHARS))
-        where[target] = column
-        if target in DATE_FIELDS:
-            day, problem = parse_cell_date(value, date1904)
-            if problem:
-                warn(column, msg(problem, field=target, value=cell_text(value)))
-            elif day is not None:
+        value = cells[index]
+        if type(value) is str:
+            if not value or value.isspace():
+                continue
+            if len(value) > MAX_CELL_CHARS:
+                raise RosterFileError(msg("cell_too_long", file=plan.path.name,
+                                          sheet=sheet_name, row=number, column=column,
+                                          limit=MAX_CELL_CHARS))
+        elif value is None:
+            continue
+        if kind == TEXT:
+            raw[target] = value
+            continue
+        problem = None
+        if kind == DATE:
+            day, problem = parse_cell_date(value, plan.sheet.date1904)
+            if day is not None:
                 raw[target] = day
-        elif target == "phone":
+        elif kind == PHONE:
             raw["phone"] = phone_text(value)
-        elif target == "is_friend":
+        elif kind == FLAG:
             flag, problem = parse_flag(value)
-            if problem:
-                warn(column, msg(problem, field=target, value=cell_text(value)))
-            else:
+            if flag is not None:
                 raw["is_friend"] = flag
-        elif target == "entry_fee":
+        elif kind == FEE:
             raw["entry_fee"] = value
-        elif target == "points":
+        elif kind == POINTS:
             row.points, problem = parse_int(value)
-            if problem:
-                warn(column, msg(problem, field=target, value=cell_text(value)))
-        elif target == "tags":
+        elif kind == TAGS:
             row.tags.extend(t for t in split_tags(value) if t not in row.tags)
-        elif target == "groups":
+        elif kind == GROUPS:
             row.groups.extend(g for g in split_tags(value, fold=False) if g not in row.groups)
-        elif target == "inviter":
+        elif kind == INVITER:
             row.inviter = clean_text(cell_text(value), fold=True)
-        elif target.startswith(CUSTOM):
+        elif kind == CUSTOM_FIELD:
             text = clean_text(cell_text(value))
             if text:
                 row.custom[target[len(CUSTOM):]] = text
-        elif target in TEXT_FIELDS:
-            raw[target] = value
-        # "level" is derived from points: read, never stored.
+        if problem:
+            problems.append(Problem(sheet_name, number, column, msg(
+                problem, field=target, value=cell_text(value)), "warning"))
+    where = column_of
     if not fast_clean(raw.get("name", "")) and fast_clean(raw.get("nickname", "")):
         raw["name"] = raw["nickname"]  # group-tool exports often have only a nickname
-        where.setdefault("name", where.get("nickname", ""))
+        where = {**column_of, "name": column_of.get("nickname", "")}
     raw.setdefault("name", "")
     clean, errors = normalize_row(raw)
     for fld, message in errors.items():
-        column = where.get(fld, field_label(fld))
+        column = where.get(fld) or field_label(fld)
         if fld == "name":
-            row.problems.append(Problem(sheet_name, number, column or field_label("name"),
-                                        message))
+            problems.append(Problem(sheet_name, number, column, message))
             row.status = "error"
         else:  # keep the row, drop the bad value, say so
-            warn(column, message)
+            problems.append(Problem(sheet_name, number, column, message, "warning"))
             clean.pop(fld, None)
-    clean = {k: v for k, v in clean.items()
-             if k in CARD_FIELDS and v not in ("", None) and k != "inviter"}
-    row.values = clean
+    row.values = {k: v for k, v in clean.items() if v is not None and v != ""}
     return row
 
 

@@ -190,10 +190,32 @@ def fast_phone(value: Any) -> str:
     return normalize_phone(value)
 
 
+_DATE_KEYS = frozenset(("birthday", "joined_on", "left_on", "next_contact_on"))
+
+
+def _dates(values: dict[str, dt.date]) -> tuple[dict[str, Any], dict[str, str]]:
+    """normalize()'s date checks, for values that are already dates."""
+    errors: dict[str, str] = {}
+    today = dt.date.today()
+    for key, day in values.items():
+        if key != "next_contact_on":
+            if day > today:
+                errors[key] = msg("future_date", field=key)
+            elif day.year < 1900:
+                errors[key] = msg("bad_date", field=key, value=day)
+    joined, left = values.get("joined_on"), values.get("left_on")
+    if joined and left and left < joined:
+        errors["left_on"] = msg("left_before_join")
+    return dict(values), errors
+
+
 def normalize_row(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """members.normalize(raw), faster for clean text; same values, same messages."""
     others = {k: v for k, v in raw.items() if k not in TEXT_FIELDS}
-    clean, errors = normalize(others) if others else ({}, {})
+    if others and all(k in _DATE_KEYS and type(v) is dt.date for k, v in others.items()):
+        clean, errors = _dates(others)  # the usual case: dates already parsed
+    else:
+        clean, errors = normalize(others) if others else ({}, {})
     for key, value in raw.items():
         if key not in TEXT_FIELDS:
             continue
