@@ -348,3 +348,26 @@ def test_paint_chips_and_widths(qapp):
     edge = shown[0].center()
     edge.setX(shown[0].left() + 4)  # in the padding, clear of the text
     assert image.pixelColor(edge).name() == "#3b82f6"  # painted in the tag colour
+
+
+def test_groups_dialog_keeps_edits_when_switching(qtbot, workspace, no_dialogs):
+    from ui.members.groups_dialog import GroupsDialog
+
+    first = groups.save_group({"name": "一群"})
+    second = groups.save_group({"name": "二群"})
+    dialog = GroupsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog._select(first.id)
+    dialog.welcome.setPlainText("欢迎新朋友")
+    dialog._select(second.id)  # switching saves what was typed
+    assert groups.Group.get_by_id(first.id).welcome == "欢迎新朋友"
+    assert dialog.current_id() == second.id and dialog.name.text() == "二群"
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "dup")
+    dialog.name.setText("一群")
+    dialog._mark_dirty()
+    dialog._select(first.id)  # a clashing name cannot be saved: stay and show why
+    assert dialog.current_id() == second.id and dialog.name_field.has_error()
+    assert groups.Group.get_by_id(second.id).name == "二群"
+    dialog.reject()  # closing with the bad edit asks before discarding
+    assert no_dialogs and no_dialogs[-1][0] == "confirm"

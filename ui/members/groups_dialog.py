@@ -44,6 +44,8 @@ class GroupsDialog(QDialog):
         self.setWindowTitle(self.tr("群管理"))
         self.setSizeGripEnabled(True)
         self._loading = False
+        self._shown_id: int | None = None  # the group in the editor
+        self._dirty = False  # the editor holds changes not yet saved
         self.warning = QLabel()
         self.warning.setStyleSheet("background: #fef2f2; color: #b91c1c; padding: 6px;"
                                    " border: 1px solid #fecaca; border-radius: 4px;")
@@ -61,7 +63,7 @@ class GroupsDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
         self.table.setColumnWidth(3, 130)
-        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.table.currentCellChanged.connect(self._show_selected)
         self.add_button = QPushButton(self.tr("新建群"))
         self.delete_button = QPushButton(self.tr("删除群"))
         for button in (self.add_button, self.delete_button):
@@ -96,6 +98,10 @@ class GroupsDialog(QDialog):
         self.welcome = QPlainTextEdit()
         self.welcome.setPlaceholderText(self.tr("新人入群欢迎语"))
         self.welcome.setTabChangesFocus(True)
+        self.name.textEdited.connect(self._mark_dirty)
+        self.capacity.valueChanged.connect(self._mark_dirty)
+        self.rules.textChanged.connect(self._mark_dirty)
+        self.welcome.textChanged.connect(self._mark_dirty)
         self.copy_rules = QPushButton(self.tr("复制群规"))
         self.copy_welcome = QPushButton(self.tr("复制欢迎语"))
         for button in (self.copy_rules, self.copy_welcome):
@@ -198,10 +204,27 @@ class GroupsDialog(QDialog):
         item = self.table.item(row, 0) if row >= 0 else None
         return item.data(ID_ROLE) if item else None
 
+    def _mark_dirty(self, *_args: object) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def _select(self, group_id: int | None) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ID_ROLE) == group_id:
+                self.table.selectRow(row)
+
     @Slot()
     def _show_selected(self) -> None:
-        group = groups.Group.get_or_none(groups.Group.id == self.current_id()) \
-            if self.current_id() is not None else None
+        new_id = self.current_id()
+        if self._dirty and self._shown_id is not None and new_id != self._shown_id:
+            # Switching groups keeps what was typed: save it, or stay to fix it.
+            if not self.save_group(select_after=new_id):
+                self.table.blockSignals(True)
+                self._select(self._shown_id)
+                self.table.blockSignals(False)
+            return
+        group = groups.Group.get_or_none(groups.Group.id == new_id) \
+            if new_id is not None else None
         self._loading = True
         self.name_field.set_error(None)
         self.status.clear()
@@ -217,18 +240,21 @@ class GroupsDialog(QDialog):
             self.welcome.setPlainText(group.welcome)
             count = groups.member_counts().get(group.id, 0)
             self.fill.setText(self.tr("当前 %1 人").replace("%1", str(count)))
+        self._shown_id = group.id if group else None
+        self._dirty = False
         self._loading = False
 
     @Slot()
     def _platform_changed(self) -> None:
         # Picking a platform suggests its usual limit; the owner can still change it.
         if not self._loading:
+            self._dirty = True
             self.capacity.setValue(groups.PLATFORM_CAPACITY.get(self.platform.currentData(), 0))
 
     # ------------------------------------------------------------------ actions
     @Slot()
-    def save_group(self) -> bool:
-        group_id = self.current_id()
+    def save_group(self, select_after: int | None = None) -> bool:
+        group_id = self._shown_id
         if group_id is None:
             return False
         data = {"name": self.name.text(), "platform": self.platform.currentData(),
@@ -239,13 +265,16 @@ class GroupsDialog(QDialog):
         except ValidationError as exc:
             self.name_field.set_error(exc.errors.get("name"))
             return False
-        self.reload(group_id)
+        self._dirty = False
+        self.reload(select_after or group_id)
         self.status.setText(self.tr("已保存"))
         self.workspace.data_changed.emit("groups")
         return True
 
     @Slot()
     def add_group(self) -> None:
+        if self._dirty and not self.save_group():
+            return
         existing = {name for (name,) in groups.Group.select(groups.Group.name).tuples()}
         base = self.tr("新群")
         name, n = base, 1
@@ -270,9 +299,18 @@ class GroupsDialog(QDialog):
         if not dialogs.confirm(self, self.tr("删除群"), text, danger=True):
             return
         groups.delete_group(group_id)
+        self._dirty = False
         self.reload()
         self.workspace.data_changed.emit("groups")
 
     def _copy(self, edit: QPlainTextEdit, what: str) -> None:
         QGuiApplication.clipboard().setText(edit.toPlainText())
         self.status.setText(self.tr("%1已复制，可以粘贴到群里").replace("%1", what))
+
+    def reject(self) -> None:
+        """Closing keeps the edits (saved like switching groups); a bad name asks first."""
+        if self._dirty and not self.save_group() and not dialogs.confirm(
+                self, self.tr("放弃修改"),
+                self.tr("群名有问题，无法保存。确定放弃这些修改并关闭吗？"), danger=True):
+            return
+        super().reject()
