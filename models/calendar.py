@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from peewee import (
     BooleanField,
@@ -141,10 +142,20 @@ class CalendarEntry:
     duration_minutes: int = 0  # extra, defaulted: the week view and .ics need an end
 
 
+@lru_cache(maxsize=8192)
+def _parse_date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text[:10])
+
+
+@lru_cache(maxsize=2048)
+def _parse_time(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
 def _date(value: object) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value  # type: ignore[return-value]
-    return dt.date.fromisoformat(str(value)[:10])
+    return _parse_date(str(value))
 
 
 def _time(value: object) -> dt.time | None:
@@ -152,7 +163,7 @@ def _time(value: object) -> dt.time | None:
         return None
     if isinstance(value, dt.time):
         return value
-    return dt.time.fromisoformat(str(value))
+    return _parse_time(str(value))
 
 
 def _sort_key(entry: CalendarEntry) -> tuple:
@@ -160,16 +171,23 @@ def _sort_key(entry: CalendarEntry) -> tuple:
             entry.title, entry.item_id or 0)
 
 
-def _group_names(table: str, column: str, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+def _group_names(table: str, column: str, ids: Sequence[int],
+                 span: tuple[str, str] | None = None) -> dict[int, tuple[str, ...]]:
+    """Target group names per owner id. With `span` (item dates), one join over the date
+    range replaces the chunked IN lists: the month-switch path."""
     out: dict[int, list[str]] = {}
-    for batch in chunks(ids):
-        rows = database.execute_sql(
-            f'SELECT l.{column}, g.name FROM {table} l JOIN "group" g ON g.id = l.group_id '
-            f"WHERE l.{column} IN ({','.join('?' * len(batch))}) ORDER BY g.position, g.name",
-            batch)
-        for owner, name in rows:
+    head = (f'SELECT l.{column}, g.name FROM {table} l JOIN "group" g ON g.id = l.group_id ')
+    if span is not None:
+        queries = [(head + "JOIN content_item i ON i.id = l.item_id WHERE i.date BETWEEN ? AND ?"
+                    " AND i.removed = 0 ORDER BY g.position, g.name", list(span))]
+    else:
+        queries = [(head + f"WHERE l.{column} IN ({','.join('?' * len(batch))}) "
+                    "ORDER BY g.position, g.name", batch) for batch in chunks(ids)]
+    for sql, params in queries:
+        for owner, name in database.execute_sql(sql, params):
             out.setdefault(owner, []).append(name)
-    return {k: tuple(v) for k, v in out.items()}
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct set
+    return {k: shared.setdefault(tuple(v), tuple(v)) for k, v in out.items()}
 
 
 _ITEM_SQL = (
@@ -190,9 +208,10 @@ def _is_overdue(day: dt.date, status: str, today: dt.date) -> bool:
     return day < today and status not in DONE_STATUSES
 
 
-def _item_entries(where: str, params: Sequence[object], today: dt.date) -> list[CalendarEntry]:
+def _item_entries(where: str, params: Sequence[object], today: dt.date,
+                  span: tuple[str, str] | None = None) -> list[CalendarEntry]:
     rows = list(database.execute_sql(_ITEM_SQL + where, params))
-    groups = _group_names("item_group", "item_id", [r[0] for r in rows])
+    groups = _group_names("item_group", "item_id", [r[0] for r in rows], span) if rows else {}
     out = []
     for (iid, sid, day, time, title, kind, color, pid, pname, status, dur, _created) in rows:
         day = _date(day)
@@ -239,7 +258,7 @@ def entries_between(start: dt.date, end: dt.date, today: dt.date | None = None
     if end < start:
         return []
     span = [start.isoformat(), end.isoformat()]
-    entries = _item_entries("i.date BETWEEN ? AND ?", span, today)
+    entries = _item_entries("i.date BETWEEN ? AND ?", span, today, (span[0], span[1]))
     entries += _series_entries(
         "s.start_date <= ? AND (s.until IS NULL OR s.until >= ?)",
         [end.isoformat(), start.isoformat()], start, end, today)
