@@ -338,3 +338,22 @@ def test_mouse_drag_starts_a_drag_with_the_entry(db, page, qtbot, monkeypatch):
     assert len(started) == 1 and ref_from_mime(started[0]) == E.Ref(iid, None, D(2026, 11, 17))
     _drop(page.month, target, started[0])
     assert C.ContentItem.get_by_id(iid).date == D(2026, 11, 26)
+
+
+def test_main_window_hosts_the_page_and_new_button_opens_the_editor(db, workspace, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.calendar.editor import ItemEditor
+    from ui.calendar.page import CalendarPage
+    from ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show_page("calendar")
+    page = window.current_page()
+    assert isinstance(page, CalendarPage)
+    [new] = [b for b in page.findChildren(QPushButton) if b.text() == "新建内容"]
+    qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
+    assert isinstance(page._editor, ItemEditor) and page._editor.isVisible()
+    assert page._editor.unscheduled.isChecked() is False
+    page._editor.reject()

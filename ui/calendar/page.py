@@ -85,7 +85,7 @@ class CalendarPage(QWidget):
             top.addWidget(button)
         top.addSpacing(12)
         new = QPushButton(self.tr("新建内容"))
-        new.clicked.connect(self.new_item)
+        new.clicked.connect(lambda: self.new_item())
         export = QPushButton(self.tr("导出 .ics…"))
         export.setToolTip(self.tr("导出为 iCalendar 文件，导入手机日历后到点会提醒"))
         export.clicked.connect(self.export_ics)
