@@ -429,6 +429,10 @@
         <translation>No font that can show Chinese was found: Chinese text may appear as boxes and be missing from printouts. Please install a Chinese font such as Microsoft YaHei, PingFang SC or Noto Sans CJK SC.</translation>
     </message>
     <message>
+        <source>没有找到可用的备份。请尽快导出名单，不要继续修改数据。</source>
+        <translation>No usable backup was found. Export the roster soon and stop changing data.</translation>
+    </message>
+    <message>
         <source>数据库已损坏</source>
         <translation>The database is damaged</translation>
     </message>
@@ -1160,6 +1164,10 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Export Blank Import Template…</translation>
     </message>
     <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -1569,6 +1577,14 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>%1已复制，可以粘贴到群里</source>
         <translation>%1 copied: paste it into the group</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>群名有问题，无法保存。确定放弃这些修改并关闭吗？</source>
+        <translation>The group name has a problem and cannot be saved. Discard these changes and close?</translation>
     </message>
 </context>
 <context>
