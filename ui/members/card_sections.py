@@ -60,8 +60,7 @@ class TagsSection(QWidget):
         self._tags: dict[int, tuple[str, str]] = {}
         self.chips = TagChips(self, removable=True)
         self.chips.remove_requested.connect(self.remove_tag)
-        self.empty = QLabel(self.tr("还没有标签"))
-        self.empty.setStyleSheet("color: #6b7280;")
+        self.chips.placeholder = self.tr("还没有标签")
         self.name = QComboBox()
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -86,7 +85,6 @@ class TagsSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chips)
-        layout.addWidget(self.empty)
         layout.addLayout(row)
         layout.addWidget(self.error)
         self.reload_choices()
@@ -111,8 +109,6 @@ class TagsSection(QWidget):
     def _refresh(self) -> None:
         ordered = sorted(self._tags.items(), key=lambda kv: kv[1][0])
         self.chips.set_tags([(tag_id, name, colour) for tag_id, (name, colour) in ordered])
-        self.chips.setVisible(bool(self._tags))
-        self.empty.setVisible(not self._tags)
 
     @Slot()
     def add_typed(self) -> None:

@@ -90,6 +90,7 @@ class TagChips(QWidget):
     def __init__(self, parent: QWidget | None = None, removable: bool = True) -> None:
         super().__init__(parent)
         self.removable = removable
+        self.placeholder = ""  # shown in grey while there are no tags
         self._tags: list[tuple[int, str, str]] = []
         self._rects: list[QRect] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -130,6 +131,10 @@ class TagChips(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setFont(self.font())
+        if not self._tags and self.placeholder:
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignLeft
+                             | Qt.AlignmentFlag.AlignVCenter, self.placeholder)
         self._rects = paint_chips(painter, self.rect(),
                                   [(name, colour) for _, name, colour in self._tags],
                                   wrap=True, removable=self.removable)
