@@ -289,3 +289,27 @@ def test_a_repeating_error_is_reported_once(shown_reports) -> None:
             sys.excepthook(*sys.exc_info())
     assert len(shown_reports) == 1
     assert len(list(paths.log_dir().glob("error-*.txt"))) == 1
+
+
+def test_a_start_up_failure_shows_the_report_instead_of_vanishing(
+        qapp, qsettings, db_path, monkeypatch, restore_appearance) -> None:
+    from ui import app as app_module
+    from ui import crash
+    from ui.logs import close_logging
+
+    shown: list[str] = []
+    install = crash.install
+    monkeypatch.setattr(crash, "install", lambda fatal_log=True: install(fatal_log=False))
+    monkeypatch.setattr(crash, "show_crash_dialog", lambda report, path: shown.append(report))
+
+    def broken_open(self, path):
+        raise RuntimeError("cannot build the window")
+
+    monkeypatch.setattr(app_module.QunDeskApp, "open", broken_open)
+    try:
+        assert app_module.run_gui(db_path) == 1
+    finally:
+        crash.uninstall()
+        close_logging()
+    assert len(shown) == 1 and "RuntimeError: cannot build the window" in shown[0]
+    assert "start-up" in shown[0]
