@@ -2341,6 +2341,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>%1 · %2 · %3 points</translation>
     </message>
     <message>
+        <source> · 已退群</source>
+        <translation> · left the group</translation>
+    </message>
+    <message>
         <source>成员卡片 - %1</source>
         <translation>Member Card - %1</translation>
     </message>

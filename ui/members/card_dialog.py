@@ -244,6 +244,7 @@ class MemberCardDialog(QDialog):
             self._add_custom_row(field.id, field.name, values.get(field.id, ""))
         if member is None:
             self.save_button.setEnabled(False)
+            self.editors["joined_on"].set_date(dt.date.today())  # what saving would assume
             self._update_title()
             return
         for field, editor in self.editors.items():
@@ -278,8 +279,11 @@ class MemberCardDialog(QDialog):
             self.title.setText(name)
             return
         points = self.contributions.total()
-        self.title.setText(self.tr("%1 · %2 · %3 积分").replace("%1", name).replace(
-            "%2", contributions.level_for(points)).replace("%3", str(points)))
+        title = self.tr("%1 · %2 · %3 积分").replace("%1", name).replace(
+            "%2", contributions.level_for(points)).replace("%3", str(points))
+        if self.editors["left_on"].date() is not None:
+            title += self.tr(" · 已退群")
+        self.title.setText(title)
         self.setWindowTitle(self.tr("成员卡片 - %1").replace("%1", name))
 
     def _watch_changes(self) -> None:
