@@ -23,13 +23,13 @@ from models.progress import CancelFn, ProgressFn, check
 from models.roster_batch import ImportBatch, UndoImportError, record, undo_batch
 from models.roster_files import RosterFileError
 from models.roster_mapping import mapping_by_header, mapping_from_headers, remember
+from models.roster_parallel import convert_parallel
 from models.roster_pinyin import fast_keys
 from models.roster_plan import (
     ImportPlan,
     Problem,
     RowPlan,
     build_plan,
-    convert_rows,
     existing_rows,
     match_rows,
     read_plan,
@@ -108,7 +108,7 @@ def import_roster(path: Path, sheet: str | None = None, on_duplicate: str = "mer
             plan.mapping = mapping_from_headers(plan.headers, mapping)
     if not any(plan.mapping.values()):
         raise RosterError(msg("no_columns_mapped", file=path.name))
-    convert_rows(plan, None, cancelled)
+    convert_parallel(plan, cancelled)
     match_rows(plan, on_duplicate, cancelled)
     return write_plan(plan, dry_run=dry_run, db_path=db_path, progress=progress,
                       cancelled=cancelled)
@@ -172,7 +172,7 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
         for row in batch:
             mid = first_id + len(ids_by_row)
             ids_by_row[row.row] = mid
-            params.append(_member_params(mid, row.values, row.points, now))
+            params.append(_member_params(mid, row.values, row.points, now, row.keys))
         conn.executemany(sql, params)
         done += len(batch)
         if progress:
@@ -211,11 +211,11 @@ _TAIL = _INSERT_COLS.index("is_friend")  # is_friend, points, keys and stamps co
 
 
 def _member_params(mid: int, v: dict[str, Any], points: int | None,
-                   now: dt.datetime) -> list:
+                   now: dt.datetime, keys: tuple[str, str, str] | None = None) -> list:
     row = [v.get(c, d) for c, d in _VALUE_COLS[:_TAIL]]
     row[0] = mid
     row.extend((bool(v.get("is_friend", False)), points or 0,
-                *fast_keys(v.get("name", ""), v.get("nickname", "")), now, now))
+                *(keys or fast_keys(v.get("name", ""), v.get("nickname", ""))), now, now))
     return row
 
 

@@ -16,6 +16,7 @@ from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster_files import MAX_CELL_CHARS, RosterFileError, col_letter
 from models.roster_mapping import CUSTOM, find_header, propose
+from models.roster_pinyin import fast_keys
 from models.roster_read import Book, Sheet, open_book
 from models.roster_values import (
     cell_text,
@@ -60,6 +61,7 @@ class RowPlan:
     match_by: str = ""  # wechat_id | phone | name
     note: str = ""  # likely duplicate, in-file duplicate, ...
     problems: list[Problem] = field(default_factory=list)
+    keys: tuple[str, str, str] | None = None  # pinyin, initials, sort name (if worked out)
 
     @property
     def display_name(self) -> str:
@@ -146,28 +148,39 @@ def _skip_row(cells: list[Any], header: list[str]) -> bool:
 def convert_rows(plan: ImportPlan, progress: ProgressFn | None = None,
                  cancelled: CancelFn | None = None) -> None:
     """Fill plan.rows with cleaned values and per-cell problems (no database access)."""
+    if "level" in plan.mapping.values() and msg("level_derived") not in plan.notices:
+        plan.notices.append(msg("level_derived"))
+    plan.rows, plan.skipped_rows = convert_range(plan, plan.data_start, len(plan.sheet.rows),
+                                                 progress, cancelled)
+
+
+def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn | None = None,
+                  cancelled: CancelFn | None = None, keys: bool = False
+                  ) -> tuple[list[RowPlan], int]:
+    """Rows start..stop of the sheet converted; returns (rows, how many were skipped).
+    With `keys`, each row's pinyin keys are worked out too (parallel import)."""
     sheet, mapping = plan.sheet, plan.mapping
-    rows = sheet.rows
-    start = plan.data_start
     header_keys = list(plan.headers)
     columns = [(i, t, plan.column_name(i), _kind(t)) for i, t in sorted(mapping.items()) if t]
     column_of: dict[str, str] = {}
     for _, target, column, _ in columns:
         column_of[target] = column
-    plan.rows, plan.skipped_rows = [], 0
-    if "level" in mapping.values() and msg("level_derived") not in plan.notices:
-        plan.notices.append(msg("level_derived"))
-    total = len(rows) - start
-    for offset, cells in enumerate(rows[start:]):
+    out: list[RowPlan] = []
+    skipped = 0
+    total = stop - start
+    for offset, cells in enumerate(sheet.rows[start:stop]):
         if offset % 2000 == 0:
             check(cancelled)
             if progress:
                 progress(offset, total)
         if _skip_row(cells, header_keys):
-            plan.skipped_rows += 1
+            skipped += 1
             continue
-        number = sheet.first_row + start + offset
-        plan.rows.append(_convert(plan, number, cells, columns, column_of))
+        row = _convert(plan, sheet.first_row + start + offset, cells, columns, column_of)
+        if keys:
+            row.keys = fast_keys(row.values.get("name", ""), row.values.get("nickname", ""))
+        out.append(row)
+    return out, skipped
 
 
 TEXT, DATE, PHONE, FLAG, FEE, POINTS, TAGS, GROUPS, INVITER, CUSTOM_FIELD, SKIP = range(11)
