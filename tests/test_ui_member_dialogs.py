@@ -371,3 +371,14 @@ def test_groups_dialog_keeps_edits_when_switching(qtbot, workspace, no_dialogs):
     assert groups.Group.get_by_id(second.id).name == "二群"
     dialog.reject()  # closing with the bad edit asks before discarding
     assert no_dialogs and no_dialogs[-1][0] == "confirm"
+
+
+def test_card_of_a_member_deleted_meanwhile(qtbot, workspace):
+    member = save_member({"name": "钱十一"})
+    dialog = card(qtbot, workspace, member.id)
+    Member.delete_by_id(member.id)
+    dialog.editors["city"].setText("成都")
+    assert dialog.save() is False
+    assert "删除" in dialog.general_error.text() and Member.select().count() == 0
+    gone = card(qtbot, workspace, member.id)
+    assert not gone.save_button.isEnabled() and gone.general_error.isVisible()

@@ -2321,6 +2321,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Available once the member is saved</translation>
     </message>
     <message>
+        <source>这位成员已被删除，卡片无法保存。</source>
+        <translation>This member has been deleted; the card cannot be saved.</translation>
+    </message>
+    <message>
         <source>最近联系：%1</source>
         <translation>Last contact: %1</translation>
     </message>

@@ -242,6 +242,13 @@ class MemberCardDialog(QDialog):
         values = custom_values(member.id) if member else {}
         for field in CustomField.select().order_by(CustomField.position, CustomField.id):
             self._add_custom_row(field.id, field.name, values.get(field.id, ""))
+        if member is None and self.member_id is not None:
+            # Deleted meanwhile (bulk delete, undo of an import): nothing to edit.
+            self.general_error.setText(self.tr("这位成员已被删除，卡片无法保存。"))
+            self.general_error.show()
+            self.save_button.setEnabled(False)
+            self.editors["name"].setEnabled(False)
+            return
         if member is None:
             self.save_button.setEnabled(False)
             self.editors["joined_on"].set_date(dt.date.today())  # what saving would assume
@@ -367,6 +374,9 @@ class MemberCardDialog(QDialog):
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False
+        except Member.DoesNotExist:
+            self.show_errors({"member": self.tr("这位成员已被删除，卡片无法保存。")})
+            return False
         self.show_errors({})
         self.member_id = member.id
         self.saved.emit(member.id)
@@ -393,7 +403,7 @@ class MemberCardDialog(QDialog):
     # ------------------------------------------------------------------ reactions
     @Slot(str)
     def _name_changed(self, text: str) -> None:
-        self.save_button.setEnabled(bool(text.strip()))
+        self.save_button.setEnabled(bool(text.strip()) and self.editors["name"].isEnabled())
         self._update_title()
 
     @Slot(object)
