@@ -88,6 +88,7 @@ class ChartPanel(QFrame):
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(250)
+        self.view.setCursor(Qt.CursorShape.PointingHandCursor)  # bars and slices open members
         self.heading = QLabel(title)
         self.heading.setObjectName("panelTitle")
         self.save_button = QToolButton()
@@ -420,6 +421,7 @@ class TrendChart(ChartPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("趋势（每周快照）"), parent)
+        self.view.unsetCursor()  # history: nothing to open
 
     def labels(self) -> dict[str, str]:
         return {"members": self.tr("成员"), "active": self.tr("活跃"),
