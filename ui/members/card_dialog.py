@@ -155,9 +155,14 @@ class MemberCardDialog(QDialog):
         return editor
 
     def _form_tab(self, title: str, fields: tuple[str, ...],
-                  extra: list[tuple[str, QWidget]] | None = None) -> QFormLayout:
+                  extra: list[tuple[str, QWidget]] | None = None,
+                  stretch: bool = True) -> QFormLayout:
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        if stretch:  # spare height below the fields, not between them
+            outer.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         labels = self.labels()
         index = self.tabs.count()
@@ -212,7 +217,7 @@ class MemberCardDialog(QDialog):
         self.friend_info.setStyleSheet("color: #6b7280;")
         follow_form = self._form_tab(self.tr("跟进"), ("next_contact_on", "is_friend"),
                                      [("", self.last_contact),
-                                      (self.tr("跟进记录"), self.followups)])
+                                      (self.tr("跟进记录"), self.followups)], stretch=False)
         follow_form.addRow("", self.friend_info)
         self.followups.logged.connect(self._followup_logged)
         self.followups.changed.connect(self._logs_touched)
