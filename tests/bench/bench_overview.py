@@ -50,15 +50,19 @@ def main() -> None:
 
     open_database(args.db)
     members = database.execute_sql("SELECT COUNT(*) FROM member").fetchone()[0]
-    print(f"database {args.db}: {members:,} members, {os.cpu_count()} CPUs")
+    print(f"database {args.db}: {members:,} members, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f} (other work on the machine inflates wall "
+          "times; CPU times are steadier)")
     stats.compute()  # first run of the week records the snapshot (and backfills once)
     for threads in (1, 2):
-        runs = []
+        runs, cpu = [], []
         for _ in range(args.runs):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             stats.compute(threads=threads)
             runs.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
         summary(f"stats.compute(), {threads} connection(s)", runs)
+        summary("  CPU time of that (all threads)", cpu)
 
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
@@ -81,12 +85,12 @@ def main() -> None:
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(5)
-    totals, computes, renders, paints, max_gaps = [], [], [], [], []
+    totals, computes, renders, paints, max_gaps, cpu = [], [], [], [], [], []
     for _ in range(args.runs):
         # A fresh screen each time: everything computed and every chart built from scratch.
         gaps.clear()
         done = {"flag": False}
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         page = OverviewPage(workspace)
         page.resize(1280, 800)
         computing["on"] = True
@@ -100,6 +104,7 @@ def main() -> None:
         page.repaint()  # the visible charts and cards actually drawn
         QApplication.processEvents()
         painted = time.perf_counter()
+        cpu.append((time.process_time() - start_cpu) * 1000)
         totals.append((painted - start) * 1000)
         computes.append(page.timings["compute_ms"])
         renders.append(page.timings["render_ms"])
@@ -112,8 +117,10 @@ def main() -> None:
     summary("Overview: fill cards, charts, lists", renders)
     summary("Overview: layout + paint", paints)
     summary("Overview: new screen, computes + renders", totals)
+    summary("  CPU time of that (all threads)", cpu)
     summary("GUI thread: longest event-loop gap meanwhile", max_gaps)
     timer.stop()
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
