@@ -382,3 +382,24 @@ def test_card_of_a_member_deleted_meanwhile(qtbot, workspace):
     assert "删除" in dialog.general_error.text() and Member.select().count() == 0
     gone = card(qtbot, workspace, member.id)
     assert not gone.save_button.isEnabled() and gone.general_error.isVisible()
+
+
+def test_dialogs_follow_changes_made_elsewhere(qtbot, workspace):
+    from ui.members.contact_queue import ContactQueueDialog
+    from ui.members.tags_dialog import NONE_ID, TagsDialog
+
+    ids = [save_member({"name": f"成员{i}", "is_friend": True}).id for i in range(3)]
+    tag = tags.get_or_create_tag("新标签")
+    dialog = TagsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reload(NONE_ID, tag.id)
+    queue = ContactQueueDialog(workspace)
+    qtbot.addWidget(queue)
+    queue.show()
+    assert queue.table.rowCount() == 0
+    tags.add_tags(ids, [tag.id])  # e.g. a bulk action in the member list
+    Member.update(next_contact_on=dt.date.today()).where(Member.id == ids[0]).execute()
+    workspace.data_changed.emit("members")
+    assert dialog.table.item(dialog.table.currentRow(), 1).text() == "3"
+    assert queue.table.rowCount() == 1

@@ -105,6 +105,7 @@ class ContactQueueDialog(QDialog):
         layout.addWidget(close)
         self.resize(760, 560)
         self.reload()
+        workspace.data_changed.connect(self._external_change)
 
     def reload(self) -> None:
         selected = self.current()
@@ -141,6 +142,11 @@ class ContactQueueDialog(QDialog):
         if self.table.currentRow() < 0 and queue:
             self.table.selectRow(0)
         self._selection_changed()
+
+    @Slot(str)
+    def _external_change(self, domain: str) -> None:
+        if domain in ("members", "*") and self.isVisible():
+            self.reload()
 
     def current(self) -> tuple[int, str] | None:
         row = self.table.currentRow()

@@ -145,6 +145,7 @@ class GroupsDialog(QDialog):
         layout.addWidget(close)
         self.resize(940, 560)
         self.reload()
+        workspace.data_changed.connect(self._external_change)
 
     @staticmethod
     def _with_button(edit: QPlainTextEdit, button: QPushButton) -> QWidget:
@@ -198,6 +199,12 @@ class GroupsDialog(QDialog):
         self.editor.setEnabled(bool(rows))
         self.delete_button.setEnabled(bool(rows))
         self._show_selected()
+
+    @Slot(str)
+    def _external_change(self, domain: str) -> None:
+        # Members added to groups elsewhere change the counts; never drop typed edits.
+        if domain in ("members", "groups", "*") and self.isVisible() and not self._dirty:
+            self.reload()
 
     def current_id(self) -> int | None:
         row = self.table.currentRow()

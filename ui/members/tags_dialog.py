@@ -148,6 +148,7 @@ class TagsDialog(QDialog):
         self.resize(900, 560)
         tags.ensure_default_categories()
         self.reload()
+        workspace.data_changed.connect(self._external_change)
 
     # ------------------------------------------------------------------ loading
     def reload(self, category_id: int | None = None, tag_id: int | None = None) -> None:
@@ -179,6 +180,12 @@ class TagsDialog(QDialog):
                 row = i
         self.categories.setCurrentRow(row)
         self._load_tags(row, tag_id)
+
+    @Slot(str)
+    def _external_change(self, domain: str) -> None:
+        # Bulk tagging in the list, an undo, an import: usage counts move.
+        if domain in ("members", "tags", "*") and self.isVisible():
+            self.reload(tag_id=self.current_tag_id())
 
     def current_category_key(self) -> int | None:
         item = self.categories.currentItem()
