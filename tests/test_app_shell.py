@@ -307,9 +307,10 @@ def test_a_start_up_failure_shows_the_report_instead_of_vanishing(
 
     monkeypatch.setattr(app_module.QunDeskApp, "open", broken_open)
     try:
-        assert app_module.run_gui(db_path) == 1
+        assert app_module.run_gui(db_path, "zh") == 1
     finally:
         crash.uninstall()
         close_logging()
+        app_module.i18n.install("zh")  # leave no translator behind for other tests
     assert len(shown) == 1 and "RuntimeError: cannot build the window" in shown[0]
     assert "start-up" in shown[0]
