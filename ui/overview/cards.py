@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 GOOD, BAD = QColor("#16a34a"), QColor("#dc2626")
+GOOD_ON_DARK, BAD_ON_DARK = QColor("#4ade80"), QColor("#f87171")  # readable on dark panels
 
 
 class Sparkline(QWidget):
@@ -113,7 +114,9 @@ class FigureCard(QFrame):
         self.delta.setText(change_text)
         if change and self.up_is_good is not None:
             good = (change > 0) == self.up_is_good
-            self.delta.setStyleSheet(f"color: {(GOOD if good else BAD).name()};")
+            dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+            colour = (GOOD_ON_DARK if good else BAD_ON_DARK) if dark else (GOOD if good else BAD)
+            self.delta.setStyleSheet(f"color: {colour.name()};")
         else:
             self.delta.setStyleSheet("")
         self.spark.set_values(history or [], self.colour)

@@ -347,6 +347,7 @@ class OverviewPage(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
                 and self.figures is not None:
             self._show_charts(self.figures)
+            self._show_cards(self.figures)
         super().changeEvent(event)
 
     # ------------------------------------------------------------ click-through
