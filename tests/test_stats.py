@@ -244,3 +244,9 @@ def test_empty_workspace(db):
     assert f["change"] is None  # nothing to compare with yet
     assert [w["week_start"] for w in f["trend"]] == ["2026-11-16"]  # no invented history
     assert "Members:   0" in stats.format_text(f)
+
+
+def test_workspace_from_before_the_snapshot_table(community):
+    StatsSnapshot.drop_table()
+    assert stats.compute(TODAY, snapshot=False)["trend"] == []
+    assert stats.compute(TODAY)["trend"][-1]["members"] == 5  # the table is made on the way
