@@ -8,6 +8,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 BUNDLE=${1:-dist/qundesk}
 DATA=${XDG_DATA_HOME:-$HOME/.local/share}
 [ -x "$BUNDLE/qundesk" ] || { echo "no bundle at $BUNDLE (build it first)" >&2; exit 1; }
+mkdir -p "$DATA"
 rm -rf "$DATA/qundesk-app" && cp -r "$BUNDLE" "$DATA/qundesk-app"
 mkdir -p "$HOME/.local/bin" "$DATA/applications"
 ln -sf "$DATA/qundesk-app/qundesk" "$HOME/.local/bin/qundesk"
