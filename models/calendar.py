@@ -190,12 +190,12 @@ def _group_names(table: str, column: str, ids: Sequence[int],
     return {k: shared.setdefault(tuple(v), tuple(v)) for k, v in out.items()}
 
 
+# Plain columns, no joins: kinds and presenter names are looked up in small dicts
+# afterwards (a month holds thousands of items but only a handful of kinds and
+# presenters), which roughly halves the month-switch query.
 _ITEM_SQL = (
-    "SELECT i.id, i.series_id, i.date, i.start_time, i.title, k.name, k.color, i.presenter_id, "
-    "COALESCE(m.name, ''), i.status, i.duration_minutes, s.created_at "
-    "FROM content_item i JOIN content_kind k ON k.id = i.kind_id "
-    "LEFT JOIN member m ON m.id = i.presenter_id "
-    "LEFT JOIN content_series s ON s.id = i.series_id WHERE i.removed = 0 AND ")
+    "SELECT i.id, i.series_id, i.date, i.start_time, i.title, i.kind_id, i.presenter_id, "
+    "i.status, i.duration_minutes FROM content_item i WHERE i.removed = 0 AND ")
 _SERIES_SQL = (
     "SELECT s.id, s.start_date, s.start_time, s.title, k.name, k.color, s.presenter_id, "
     "COALESCE(m.name, ''), s.status, s.duration_minutes, s.freq, s.interval, s.weekdays, "
@@ -211,13 +211,27 @@ def _is_overdue(day: dt.date, status: str, today: dt.date) -> bool:
 def _item_entries(where: str, params: Sequence[object], today: dt.date,
                   span: tuple[str, str] | None = None) -> list[CalendarEntry]:
     rows = list(database.execute_sql(_ITEM_SQL + where, params))
-    groups = _group_names("item_group", "item_id", [r[0] for r in rows], span) if rows else {}
+    if not rows:
+        return []
+    groups = _group_names("item_group", "item_id", [r[0] for r in rows], span)
+    kinds = {kid: (name, color) for kid, name, color in
+             database.execute_sql("SELECT id, name, color FROM content_kind")}
+    names = _member_names({r[6] for r in rows if r[6] is not None})
     out = []
-    for (iid, sid, day, time, title, kind, color, pid, pname, status, dur, _created) in rows:
+    for (iid, sid, day, time, title, kind_id, pid, status, dur) in rows:
         day = _date(day)
+        kind, color = kinds[kind_id]
         out.append(CalendarEntry(iid, sid, day, _time(time), title, kind, color,
-                                 groups.get(iid, ()), pid, pname, status,
+                                 groups.get(iid, ()), pid, names.get(pid, ""), status,
                                  _is_overdue(day, status, today), dur or 0))
+    return out
+
+
+def _member_names(ids: set[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for batch in chunks(sorted(ids)):
+        out.update(database.execute_sql(
+            f"SELECT id, name FROM member WHERE id IN ({','.join('?' * len(batch))})", batch))
     return out
 
 
