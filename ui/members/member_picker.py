@@ -30,7 +30,13 @@ class MemberPicker(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setWidget(self)
         self.completer_.activated[QModelIndex].connect(self._picked)
-        self.textEdited.connect(self._suggest)
+        # Ask the database once typing pauses: a full scan at 100,000 members takes tens
+        # of milliseconds, too much to repeat on every keystroke.
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.setInterval(120)
+        self.pause.timeout.connect(self.suggest_now)
+        self.textEdited.connect(self._typed)
 
     def member_id(self) -> int | None:
         return self._member_id
@@ -51,11 +57,20 @@ class MemberPicker(QLineEdit):
         self.member_changed.emit(member_id)
 
     @Slot(str)
-    def _suggest(self, text: str) -> None:
+    def _typed(self, text: str) -> None:
         if not text.strip():
+            self.pause.stop()
             self._member_id, self._name = None, ""
             self.member_changed.emit(None)
             self.completer_.popup().hide()
+            return
+        self.pause.start()
+
+    @Slot()
+    def suggest_now(self) -> None:
+        self.pause.stop()
+        text = self.text()
+        if not text.strip():
             return
         self.suggestions.clear()
         for member_id, name, nickname in find_members(text, limit=15, exclude=self.exclude):
@@ -83,6 +98,8 @@ class MemberPicker(QLineEdit):
 
     def pick_first(self) -> bool:
         """Choose the first suggestion (keyboard users and tests)."""
+        if self.pause.isActive():
+            self.suggest_now()
         if not self.suggestions.rowCount():
             return False
         self._picked(self.suggestions.index(0, 0))
