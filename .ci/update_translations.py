@@ -66,6 +66,8 @@ _BARE_TR = re.compile(r"(?<![\w.])tr\(")
 _HELPER = re.compile(r"^def (\w+)\((\w+)(?:: str)?\) -> str:\n"
                      r"(?:[ \t]+(?:\"\"\"[^\n]*\"\"\"|#[^\n]*)\n)*"
                      r"[ \t]+return " + _APP + r"\.translate\((\"[^\"]+\"), \2\)\s*$", re.M)
+_EXPLICIT = re.compile(r"""(?<![\w])translate\(\s*("[^"\n]+"|'[^'\n]+')\s*,\s*"""
+                       r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*\)""")
 _IMPORT = re.compile(r"^from ([\w.]+) import (\([^)]*\)|[^\n]+)", re.M)
 
 
@@ -94,7 +96,11 @@ def scannable(text: str, own: dict[str, str] | None = None,
     for helper, context in usable.items():
         text = re.sub(r"(?<![\w.])(?<!def )" + re.escape(helper) + r"\(",
                       f"QCoreApplication.translate({context}, ", text)
-    return text
+    # lupdate does not look inside f-strings: repeat every translate("Context", "text")
+    # call as a plain statement at the end so strings used in f"...{translate(...)}" count.
+    calls = [f"QCoreApplication.translate({context}, {literal})"
+             for context, literal in _EXPLICIT.findall(text)]
+    return text + ("\n\n" + "\n".join(calls) + "\n" if calls else "")
 
 
 def lupdate(ts: Path, root: Path = ROOT) -> None:

@@ -139,3 +139,6 @@ def test_extraction_sees_translate_helpers_and_aliases() -> None:
     assert 'translate("Ctx", "文本")' in tool.scannable(alias)
     method_alias = '    tr = self.tr\n    x = tr("文本")\n'
     assert 'self.tr("文本")' in tool.scannable(method_alias)
+    in_fstring = "x = f'<th>{_e(translate(\"WeekPlan\", \"时间\"))}</th>'\n"
+    assert tool.scannable(in_fstring).rstrip().endswith(
+        'QCoreApplication.translate("WeekPlan", "时间")')

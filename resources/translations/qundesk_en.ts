@@ -383,6 +383,22 @@
         <source>签到表 - %1</source>
         <translation>Sign-in Sheet - %1</translation>
     </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>固定</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <source>还没有步骤</source>
+        <translation>No steps yet</translation>
+    </message>
+    <message>
+        <source>目标：</source>
+        <translation>Goal: </translation>
+    </message>
 </context>
 <context>
     <name>AddSignUpsDialog</name>
@@ -566,6 +582,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Speaker: </translation>
     </message>
     <message>
+        <source>已过期，尚未发布</source>
+        <translation>Overdue, not published yet</translation>
+    </message>
+    <message>
         <source>休</source>
         <translation>Off</translation>
     </message>
@@ -604,6 +624,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>过期</source>
+        <translation>Overdue</translation>
     </message>
 </context>
 <context>
@@ -4304,6 +4328,66 @@ Saved automatically and printed at the end of the weekly plan.</translation>
     <message>
         <source>积分</source>
         <translation>Points</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>（暂无安排）</source>
+        <translation>(nothing planned)</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>类别 / 群</source>
+        <translation>Category / group</translation>
+    </message>
+    <message>
+        <source>……共 %1 项，只列出前 %2 项</source>
+        <translation>…%1 in total, only the first %2 listed</translation>
+    </message>
+    <message>
+        <source>待补上的逾期事项</source>
+        <translation>Overdue items to catch up on</translation>
+    </message>
+    <message>
+        <source>没有逾期事项。</source>
+        <translation>Nothing overdue.</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>快满的群</source>
+        <translation>Nearly full groups</translation>
+    </message>
+    <message>
+        <source>没有接近上限的群。</source>
+        <translation>No group is close to its limit.</translation>
+    </message>
+    <message>
+        <source>上周成员变动（%1）</source>
+        <translation>Member changes last week (%1)</translation>
+    </message>
+    <message>
+        <source>贡献榜（上周一以来）</source>
+        <translation>Top contributors (since last Monday)</translation>
+    </message>
+    <message>
+        <source>暂无贡献记录。</source>
+        <translation>No contributions yet.</translation>
+    </message>
+    <message>
+        <source>本周备注</source>
+        <translation>Notes for the week</translation>
     </message>
 </context>
 </TS>
