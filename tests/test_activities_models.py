@@ -204,7 +204,6 @@ def test_review_figures_and_list_scopes(db):
 
 
 def test_promotion_goes_on_the_calendar(db):
-    pytest.importorskip("models.calendar")
     from models import activity_promotion as P
     from models.calendar import ContentItem
 

@@ -238,7 +238,6 @@ def test_save_as_template_and_compare(page, qtbot):
 
 
 def test_promotion_button_schedules_posts(page, no_dialogs):
-    pytest.importorskip("models.calendar")
     from models.activity_promotion import scheduled_ids
 
     activity = _meetup()
