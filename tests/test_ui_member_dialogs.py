@@ -145,6 +145,10 @@ def test_add_and_remove_tag_chips(qtbot, workspace):
     qtbot.mouseClick(dialog.tags.chips, Qt.MouseButton.LeftButton,
                      pos=dialog.tags.chips.close_center(existing.id))
     assert [name for _, name, _ in dialog.tags.chips.tags()] == ["杭州"]
+    dialog.tags.add_tag("AI")
+    qtbot.keyClick(dialog.tags.name.lineEdit(), Qt.Key.Key_Backspace)  # keyboard removal
+    assert [name for _, name, _ in dialog.tags.chips.tags()] == ["AI"]  # the last chip went
+    dialog.tags.set_tags([(new.id, "杭州", region.color)])
     assert dialog.save()
     assert [t.name for t in tags.tags_of(member.id)] == ["杭州"]
 

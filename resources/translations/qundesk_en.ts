@@ -3974,6 +3974,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Add Tag</translation>
     </message>
     <message>
+        <source>点 × 移除标签；在标签输入框为空时按退格键移除最后一个</source>
+        <translation>Click × to remove a tag; Backspace in the empty tag box removes the last one</translation>
+    </message>
+    <message>
         <source>新标签分类</source>
         <translation>New tag&apos;s category</translation>
     </message>

@@ -74,6 +74,8 @@ class TagsSection(QWidget):
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_typed)
         EnterCatcher(self.name.lineEdit(), self.add_typed)
+        self.name.lineEdit().installEventFilter(self)  # Backspace on empty: drop last chip
+        self.chips.setToolTip(self.tr("点 × 移除标签；在标签输入框为空时按退格键移除最后一个"))
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
@@ -88,6 +90,15 @@ class TagsSection(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.error)
         self.reload_choices()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() == Qt.Key.Key_Backspace and not self.name.currentText() and \
+                self._tags:
+            last = self.chips.tags()[-1][0]
+            self.remove_tag(last)
+            return True
+        return super().eventFilter(watched, event)
 
     def reload_choices(self) -> None:
         self.name.clear()
