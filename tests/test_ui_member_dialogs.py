@@ -318,9 +318,18 @@ def test_contact_queue_respects_the_daily_cap(qtbot, workspace):
 def test_levels_dialog(qtbot, workspace):
     from ui.members.levels_dialog import LevelsDialog
 
+    for name, points in (("甲", 0), ("乙", 150), ("丙", 1200)):
+        member = save_member({"name": name})
+        if points:
+            contributions.add_contribution(member.id, "custom", points)
     dialog = LevelsDialog(workspace)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(contributions.thresholds())
+    counts = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+    assert counts == ["1", "1", "0", "1"]  # 新人 / 活跃成员 / 核心成员 / 元老
+    dialog.table.cellWidget(2, 0).setValue(120)  # 核心成员 from 120: 乙 moves up
+    assert [dialog.table.item(r, 2).text() for r in range(4)] == ["1", "0", "1", "1"]
+    dialog.table.cellWidget(2, 0).setValue(300)
     dialog.add_row(5000, "传奇")
     dialog.points["answer"].setValue(15)
     assert dialog.save()

@@ -1917,6 +1917,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Level name</translation>
     </message>
     <message>
+        <source>在群人数</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
         <source>添加等级</source>
         <translation>Add Level</translation>
     </message>

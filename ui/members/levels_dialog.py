@@ -3,6 +3,8 @@ points each kind of contribution earns."""
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from models import contributions, settings
 from models.contributions import KINDS
 from models.db import database
+from models.members import Member
 from ui.members.form_helpers import ERROR_STYLE, kind_labels, section_title
 from ui.workspace import Workspace
 
@@ -32,11 +35,18 @@ class LevelsDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(self.tr("等级与积分规则"))
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("起始积分"), self.tr("等级名称")])
+        # Every active member's points, once: the table shows how many would land at each
+        # level while the thresholds are edited.
+        self._all_points = sorted(p for (p,) in Member.select(Member.points)
+                                  .where(Member.left_on.is_null()).tuples())
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("起始积分"), self.tr("等级名称"),
+                                              self.tr("在群人数")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(0, 120)
         self.add_button = QPushButton(self.tr("添加等级"))
         self.remove_button = QPushButton(self.tr("删除所选等级"))
@@ -99,11 +109,34 @@ class LevelsDialog(QDialog):
         spin = QSpinBox()
         spin.setRange(0, 10_000_000)
         spin.setValue(points)
+        spin.valueChanged.connect(self.update_counts)
         self.table.setCellWidget(row, 0, spin)
         self.table.setItem(row, 1, QTableWidgetItem(name))
+        count = QTableWidgetItem()
+        count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setItem(row, 2, count)
+        self.update_counts()
         if not name:
             self.table.setCurrentCell(row, 1)
             self.table.editItem(self.table.item(row, 1))
+
+    @Slot()
+    def update_counts(self) -> None:
+        """Members per level under the thresholds as they stand in the table."""
+        starts = sorted({self.table.cellWidget(r, 0).value()
+                         for r in range(self.table.rowCount()) if self.table.cellWidget(r, 0)})
+        for row in range(self.table.rowCount()):
+            spin, item = self.table.cellWidget(row, 0), self.table.item(row, 2)
+            if spin is None or item is None:
+                continue
+            start = spin.value()
+            higher = [p for p in starts if p > start]
+            low = 0 if start == starts[0] else start  # the lowest level takes everyone below
+            low_index = bisect.bisect_left(self._all_points, low) if low else 0
+            high_index = bisect.bisect_left(self._all_points, higher[0]) if higher \
+                else len(self._all_points)
+            item.setText(str(max(0, high_index - low_index)))
 
     def _next_points(self) -> int:
         values = [self.table.cellWidget(r, 0).value() for r in range(self.table.rowCount())]
@@ -113,6 +146,7 @@ class LevelsDialog(QDialog):
     def remove_selected(self) -> None:
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
             self.table.removeRow(row)
+        self.update_counts()
 
     def table_values(self) -> list[tuple[int, str]]:
         out = []
