@@ -87,3 +87,22 @@ def test_bundle_runs_the_cli_and_starts_the_gui(bundle: Path, tmp_path: Path) ->
     assert "smoke test ok" in smoke.stdout
     assert "(MembersPage) Members" in smoke.stdout  # the English .qm is in the bundle
     assert (tmp_path / "d" / "logs" / "qundesk.log").is_file()  # data folder, not the bundle
+
+
+def test_bundle_reads_and_writes_rosters_and_prints(bundle: Path, tmp_path: Path) -> None:
+    """openpyxl, python-calamine and the PDF writer all made it into the bundle."""
+    env = _env(tmp_path)
+    source, target = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+
+    def run(*args: str) -> str:
+        result = subprocess.run([_exe(bundle), *args], capture_output=True, text=True,
+                                env=env, cwd=tmp_path, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    run("--db", str(source), "demo", "--members", "60")
+    run("--db", str(source), "export-roster", str(tmp_path / "r.xlsx"))
+    run("--db", str(target), "import-roster", str(tmp_path / "r.xlsx"))
+    run("--db", str(source), "print-week", "--week", "2026-11-18", "--pdf",
+        str(tmp_path / "w.pdf"))
+    assert (tmp_path / "w.pdf").read_bytes()[:5] == b"%PDF-"
