@@ -22,7 +22,15 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from models import messages
 
     messages.set_language("zh")
-    return folder
+    yield folder
+    # A test that switched to English must not leave its translator on the shared qapp.
+    i18n = sys.modules.get("ui.i18n")
+    if i18n is not None:
+        from PySide6.QtCore import QCoreApplication
+
+        if QCoreApplication.instance() is not None:
+            i18n.install("zh")
+    messages.set_language("zh")
 
 
 @pytest.fixture
