@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>活动</source>
-        <translation>Activities</translation>
+        <translation>Activity</translation>
     </message>
     <message>
         <source>状态</source>
@@ -4295,7 +4295,7 @@ Saved automatically and printed at the end of the weekly plan.</translation>
     </message>
     <message>
         <source>活动</source>
-        <translation>Activities</translation>
+        <translation>Activity</translation>
     </message>
     <message>
         <source>负责人</source>
