@@ -1918,7 +1918,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>在群人数</source>
-        <translation>Active members</translation>
+        <translation>Current members</translation>
     </message>
     <message>
         <source>添加等级</source>
