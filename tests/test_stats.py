@@ -225,8 +225,10 @@ def test_figures_on_the_demo_community(demo_db):
     assert "Overview as of 2026-11-18" in stats.format_text(f)
 
 
-def test_cli_stats_json(community, db_path, capsys):
+def test_cli_stats_json(community, db, db_path, capsys):
     import main
+
+    db.close()  # the CLI opens the file itself (and the fixture closes that connection)
 
     assert main.main(["--db", str(db_path), "stats", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
