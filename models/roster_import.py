@@ -11,6 +11,10 @@ what was changed, so Undo import can put it all back.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,13 +27,13 @@ from models.progress import CancelFn, ProgressFn, check
 from models.roster_batch import ImportBatch, UndoImportError, record, undo_batch
 from models.roster_files import RosterFileError
 from models.roster_mapping import mapping_by_header, mapping_from_headers, remember
-from models.roster_parallel import convert_parallel
 from models.roster_pinyin import fast_keys
 from models.roster_plan import (
     ImportPlan,
     Problem,
     RowPlan,
     build_plan,
+    convert_rows,
     existing_rows,
     match_rows,
     read_plan,
@@ -96,7 +100,27 @@ def import_roster(path: Path, sheet: str | None = None, on_duplicate: str = "mer
 
     `mapping` may be {column index: field} or {"header text": field}.
     """
-    path = Path(path)
+    with paused_gc():
+        return _import(Path(path), sheet, on_duplicate, dry_run, db_path, mapping, progress,
+                       cancelled)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Cyclic garbage collection paused while rows are built: they hold no cycles, and
+    the collector's passes over 100,000s of new objects cost ~10 % of an import."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _import(path: Path, sheet: str | None, on_duplicate: str, dry_run: bool,
+            db_path: Path | None, mapping: dict[Any, str | None] | None,
+            progress: ProgressFn | None, cancelled: CancelFn | None) -> ImportReport:
     try:
         plan = read_plan(path, sheet)
     except RosterFileError as exc:
@@ -108,7 +132,8 @@ def import_roster(path: Path, sheet: str | None = None, on_duplicate: str = "mer
             plan.mapping = mapping_from_headers(plan.headers, mapping)
     if not any(plan.mapping.values()):
         raise RosterError(msg("no_columns_mapped", file=path.name))
-    convert_parallel(plan, cancelled)
+    convert_rows(plan, None, cancelled)
+    plan.sheet.rows.clear()  # converted: the raw cells are not needed any more (memory)
     match_rows(plan, on_duplicate, cancelled)
     return write_plan(plan, dry_run=dry_run, db_path=db_path, progress=progress,
                       cancelled=cancelled)
@@ -166,17 +191,18 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     ids_by_row: dict[int, int] = {}
     marks = ",".join("?" * len(_INSERT_COLS))
     sql = f'INSERT INTO member ({",".join(_INSERT_COLS)}) VALUES ({marks})'
-    for batch in chunks(new_rows, CHUNK):
-        check(cancelled)
-        params = []
-        for row in batch:
-            mid = first_id + len(ids_by_row)
-            ids_by_row[row.row] = mid
-            params.append(_member_params(mid, row.values, row.points, now, row.keys))
-        conn.executemany(sql, params)
-        done += len(batch)
-        if progress:
-            progress(done, total)
+    with _bulk_search_text(conn, first_id, len(new_rows)):
+        for batch in chunks(new_rows, CHUNK):
+            check(cancelled)
+            params = []
+            for row in batch:
+                mid = first_id + len(ids_by_row)
+                ids_by_row[row.row] = mid
+                params.append(_member_params(mid, row.values, row.points, now, row.keys))
+            conn.executemany(sql, params)
+            done += len(batch)
+            if progress:
+                progress(done, total)
     changed: set[int] = set()
     overwrite = plan.on_duplicate == "overwrite"
     existing = existing_rows(upd_ids)
@@ -202,6 +228,34 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     return changed, {"created_members": created_ids, "snapshot": snapshot,
                      "created_tags": created_tags, "created_groups": created_groups,
                      "created_fields": created_fields}
+
+
+_TRIGGER_BODY = re.compile(r"UPDATE\s+member\s+SET\s+search_text\s*=\s*(.+?)\s+WHERE\s+id\s*="
+                           r"\s*NEW\.id\s*;\s*END\s*$", re.S | re.I)
+
+
+@contextmanager
+def _bulk_search_text(conn, first_id: int, count: int) -> Iterator[None]:
+    """The member table keeps its search text with a per-row AFTER INSERT trigger
+    (models.schema). For a bulk insert, one set-based UPDATE with the trigger's own
+    expression does the same work ~3x faster: the trigger is dropped and re-created,
+    from its stored SQL, inside this transaction (other connections never see it gone).
+    If the trigger does not have the expected shape, nothing is changed."""
+    found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                         "tbl_name = 'member' AND sql LIKE '%AFTER INSERT ON member%'"
+                         ).fetchall()
+    match = _TRIGGER_BODY.search(found[0][1]) if len(found) == 1 and count > 200 else None
+    if match is None:
+        yield
+        return
+    name, create = found[0]
+    expression = match[1].replace("NEW.", "")
+    conn.execute(f'DROP TRIGGER "{name}"')
+    try:
+        yield
+        conn.execute(f"UPDATE member SET search_text = {expression} WHERE id >= ?", (first_id,))
+    finally:
+        conn.execute(create)
 
 
 _DEFAULTS = tuple(None if c in DATE_FIELDS or c in ("entry_fee", "wechat_id") else ""

@@ -102,7 +102,11 @@ def fast_search_keys(text: str) -> tuple[str, str]:
     text = text.strip()
     if not text:
         return "", ""
-    rest = _reading(text[1:]) if len(text) > 1 else []
+    return _search_from_rest(text, _reading(text[1:]) if len(text) > 1 else [])
+
+
+def _search_from_rest(text: str, rest: list[str]) -> tuple[str, str]:
+    """search_keys(): every reading of the first character, then the rest's reading."""
     fulls: list[str] = []
     initials: list[str] = []
     for head in _heads(text[0]):
@@ -112,12 +116,30 @@ def fast_search_keys(text: str) -> tuple[str, str]:
     return " ".join(dict.fromkeys(fulls)), " ".join(dict.fromkeys(initials))
 
 
+def _name_keys(name: str) -> tuple[tuple[str, str], str] | None:
+    """Search keys and sort key of a name from one segmentation, when the name starts
+    with a Chinese character that is a word of its own (most names): then the reading
+    of name[1:] is the full reading minus its first syllable."""
+    run = _RUNS.match(name)
+    if run is None or len(name) < 2 or name != name.strip():
+        return None
+    words = _cut(run[0])
+    if len(words[0]) != 1:
+        return None
+    rest = [s for w in words[1:] for s in _word(w)]
+    if len(name) > len(run[0]):
+        rest += _reading(name[len(run[0]):])
+    full = [*_word(words[0]), *rest]
+    return _search_from_rest(name, rest), " ".join(full).lower()
+
+
 def fast_keys(name: str, nickname: str) -> tuple[str, str, str]:
     """(pinyin, initials, sort_name) exactly as Member.refresh_keys() sets them."""
+    both = _name_keys(name) if name else None
     fulls, inits = [], []
     for text in (name, nickname):
         if text:
-            f, i = fast_search_keys(text)
+            f, i = both[0] if both is not None and text is name else fast_search_keys(text)
             fulls.append(f)
             inits.append(i)
-    return " ".join(fulls), " ".join(inits), fast_sort_key(name)
+    return " ".join(fulls), " ".join(inits), both[1] if both else fast_sort_key(name)

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,16 +47,63 @@ class Book:
     encoding: str = ""
     delimiter: str = ""
     _loader: Any = field(default=None, repr=False)
+    _sheets: dict[str, Sheet] = field(default_factory=dict, repr=False)
 
     def sheet(self, name: str | None = None) -> Sheet:
         if name is not None and name not in self.sheet_names:
             raise RosterFileError(msg("no_such_sheet", file=self.path.name, sheet=name,
                                       sheets="、".join(self.sheet_names)))
-        return self._loader(name or self.sheet_names[0])
+        name = name or self.sheet_names[0]
+        if name not in self._sheets:  # parsed once, however often it is asked for
+            self._sheets[name] = self._loader(name)
+        return self._sheets[name]
+
+
+# A file being read ahead on a thread (see prefetch): calamine parses without the GIL,
+# so the command line reads the roster while the workspace opens and imports modules.
+_AHEAD: dict[tuple[str, float], tuple[threading.Thread, list[Any]]] = {}
+
+
+def prefetch(path: Path, sheet: str | None = None) -> None:
+    """Start reading `path` (and `sheet`, or the first one) on a background thread; the
+    next open_book(path) takes the result. Errors surface there, unchanged."""
+    path = Path(path)
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime)
+    except OSError:
+        return
+    result: list[Any] = []
+
+    def work() -> None:
+        try:
+            book = _open_book(path)
+            if sheet is None or sheet in book.sheet_names:
+                book.sheet(sheet)
+            result.append(book)
+        except BaseException as exc:  # noqa: BLE001 - re-raised by open_book
+            result.append(exc)
+
+    thread = threading.Thread(target=work, name="roster-prefetch", daemon=True)
+    _AHEAD[key] = (thread, result)
+    thread.start()
 
 
 def open_book(path: Path) -> Book:
     path = Path(path)
+    try:
+        ahead = _AHEAD.pop((str(path.resolve()), path.stat().st_mtime), None)
+    except OSError:
+        ahead = None
+    if ahead is not None:
+        ahead[0].join()
+        if ahead[1] and isinstance(ahead[1][0], BaseException):
+            raise ahead[1][0]
+        if ahead[1]:
+            return ahead[1][0]
+    return _open_book(path)
+
+
+def _open_book(path: Path) -> Book:
     found = detect(path)
     if found.kind == "xlsx":
         book = _open_xlsx(path, found.date1904)

@@ -251,18 +251,3 @@ def test_cli_import_report_undo_and_bad_file(tmp_path):
                           timeout=60)
     assert done.returncode == 1 and "99" in done.stderr
 
-
-def test_parallel_conversion_gives_the_same_rows(db, tmp_path, monkeypatch):
-    from models import roster_parallel
-    from models.roster_plan import convert_rows, read_plan
-
-    path = S.roster_xlsx(tmp_path / "p.xlsx", 300)
-    serial = read_plan(path)
-    convert_rows(serial)
-    monkeypatch.setattr(roster_parallel, "MIN_ROWS", 10)
-    monkeypatch.setattr(roster_parallel.threading, "active_count", lambda: 1)
-    parallel = read_plan(path)
-    roster_parallel.convert_parallel(parallel)
-    assert [(r.row, r.values, r.tags, r.points) for r in parallel.rows] == [
-        (r.row, r.values, r.tags, r.points) for r in serial.rows]
-    assert all(r.keys for r in parallel.rows)

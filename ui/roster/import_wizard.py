@@ -79,13 +79,15 @@ class ImportWizard(QWizard):
         self.file_page.show_error(_message(exc))
 
     def build_preview(self, mode: str) -> None:
+        from models.roster_import import paused_gc
         from models.roster_plan import convert_rows, match_rows
 
         plan = self.plan
 
         def work(progress, cancelled):
-            convert_rows(plan, progress, cancelled)
-            match_rows(plan, mode, cancelled)
+            with paused_gc():
+                convert_rows(plan, progress, cancelled)
+                match_rows(plan, mode, cancelled)
             return plan
 
         self._start(self.tr("检查每一行"), work, self._preview_ready)
@@ -106,12 +108,14 @@ class ImportWizard(QWizard):
         self.preview_page.show_plan()
 
     def run_import(self) -> None:
-        from models.roster_import import write_plan
+        from models.roster_import import paused_gc, write_plan
 
         plan, db_path = self.plan, self.workspace.db_path
 
         def work(progress, cancelled):
-            return write_plan(plan, db_path=db_path, progress=progress, cancelled=cancelled)
+            with paused_gc():
+                return write_plan(plan, db_path=db_path, progress=progress,
+                                  cancelled=cancelled)
 
         self._start(self.tr("正在导入名单"), work, self._imported, self._import_failed)
 
