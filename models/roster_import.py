@@ -27,7 +27,6 @@ from models.progress import CancelFn, ProgressFn, check
 from models.roster_batch import ImportBatch, UndoImportError, record, undo_batch
 from models.roster_files import RosterFileError
 from models.roster_mapping import mapping_by_header, mapping_from_headers, remember
-from models.roster_pinyin import fast_keys
 from models.roster_plan import (
     ImportPlan,
     Problem,
@@ -269,8 +268,19 @@ def _member_params(mid: int, v: dict[str, Any], points: int | None,
     row = [v.get(c, d) for c, d in _VALUE_COLS[:_TAIL]]
     row[0] = mid
     row.extend((bool(v.get("is_friend", False)), points or 0,
-                *(keys or fast_keys(v.get("name", ""), v.get("nickname", ""))), now, now))
+                *(keys or _keys(v.get("name", ""), v.get("nickname", ""))), now, now))
     return row
+
+
+def _keys(name: str, nickname: str) -> tuple[str, str, str]:
+    from models.roster_pinyin import fast_keys  # pypinyin loads on first use (~0.3 s)
+
+    return fast_keys(name, nickname)
+
+
+def warm_up() -> None:
+    """Load the pinyin dictionaries now (the CLI does it while the file is being read)."""
+    import models.roster_pinyin  # noqa: F401
 
 
 def _empty(value: Any) -> bool:
@@ -292,7 +302,7 @@ def _update(conn, row: RowPlan, old: dict[str, Any], overwrite: bool,
     if "name" in sets or "nickname" in sets:
         name = sets.get("name", old["name"])
         nick = sets.get("nickname", old["nickname"])
-        sets["pinyin"], sets["initials"], sets["sort_name"] = fast_keys(name, nick)
+        sets["pinyin"], sets["initials"], sets["sort_name"] = _keys(name, nick)
     sets["updated_at"] = now
     cols = ",".join(f'"{k}"=?' for k in sets)
     conn.execute(f"UPDATE member SET {cols} WHERE id=?", (*sets.values(), row.match_id))

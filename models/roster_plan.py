@@ -16,7 +16,6 @@ from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster_files import MAX_CELL_CHARS, RosterFileError, col_letter
 from models.roster_mapping import CUSTOM, find_header, propose
-from models.roster_pinyin import fast_keys
 from models.roster_read import Book, Sheet, open_book
 from models.roster_values import (
     cell_text,
@@ -178,6 +177,8 @@ def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn 
             continue
         row = _convert(plan, sheet.first_row + start + offset, cells, columns, column_of)
         if keys:
+            from models.roster_pinyin import fast_keys
+
             row.keys = fast_keys(row.values.get("name", ""), row.values.get("nickname", ""))
         out.append(row)
     return out, skipped
