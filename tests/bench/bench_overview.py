@@ -64,15 +64,23 @@ def main() -> None:
         summary(f"stats.compute(), {threads} connection(s)", runs)
         summary("  CPU time of that (all threads)", cpu)
 
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.app import create_application
     from ui.overview.page import OverviewPage
     from ui.workspace import Workspace
 
-    app = create_application()
+    _app = create_application()  # kept alive for the whole run
     workspace = Workspace(args.db)
+
+    def wait_for(signal: object) -> None:
+        """Run the event loop until `signal` (idle in between, as in the app)."""
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        loop.exec()
+        signal.disconnect(loop.quit)
+
     gaps: list[float] = []
     ticker = QElapsedTimer()
     computing = {"on": False}
@@ -89,17 +97,13 @@ def main() -> None:
     for _ in range(args.runs):
         # A fresh screen each time: everything computed and every chart built from scratch.
         gaps.clear()
-        done = {"flag": False}
         start, start_cpu = time.perf_counter(), time.process_time()
         page = OverviewPage(workspace)
         page.resize(1280, 800)
         computing["on"] = True
         page._task.succeeded.connect(lambda _f: computing.update(on=False))
-        page.rendered.connect(lambda d=done: d.update(flag=True))
         page.show()
-        while not done["flag"]:
-            app.processEvents()
-            time.sleep(0.001)
+        wait_for(page.rendered)
         rendered = time.perf_counter()
         page.repaint()  # the visible charts and cards actually drawn
         QApplication.processEvents()
@@ -120,6 +124,30 @@ def main() -> None:
     summary("  CPU time of that (all threads)", cpu)
     summary("GUI thread: longest event-loop gap meanwhile", max_gaps)
     timer.stop()
+
+    # The screen already open, data changes (a follow-up is logged): reload and redraw.
+    import datetime as dt
+
+    from models.followups import log_followup
+
+    page = OverviewPage(workspace)
+    page.resize(1280, 800)
+    page.show()
+    wait_for(page.rendered)
+    member_ids = [r[0] for r in database.execute_sql(
+        "SELECT id FROM member WHERE left_on IS NULL LIMIT ?", (args.runs,))]
+    reloads = []
+    for member_id in member_ids:
+        log_followup(member_id, dt.date.today(), "wechat", "bench")
+        start = time.perf_counter()
+        workspace.data_changed.emit("members")
+        wait_for(page.rendered)
+        page.repaint()
+        QApplication.processEvents()
+        reloads.append((time.perf_counter() - start) * 1000)
+    summary("Overview open, data changed: reload + redraw", reloads)
+    database.execute_sql("DELETE FROM follow_up WHERE note = 'bench'")
+    page.close()
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 

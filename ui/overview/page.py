@@ -66,9 +66,12 @@ class OverviewPage(QWidget):
         self._click_tasks: list[Task] = []
         self._pending = False
         self._dirty = False
+        # Start computing first: the worker's queries overlap with building the widgets.
+        self._start()
         self._build()
+        self.status.setText(self.tr("正在计算…"))
+        self.refresh_button.setEnabled(False)
         workspace.data_changed.connect(self._on_data_changed)
-        self.reload()
 
     # ------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -210,9 +213,12 @@ class OverviewPage(QWidget):
         if self._task is not None:
             self._pending = True  # one more run once the current one ends
             return
-        self._dirty = False
         self.status.setText(self.tr("正在计算…"))
         self.refresh_button.setEnabled(False)
+        self._start()
+
+    def _start(self) -> None:
+        self._dirty = False
         started = time.perf_counter()
         as_of = self.as_of
 
