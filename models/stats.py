@@ -25,7 +25,6 @@ QUEUE_SHOWN = 50
 LEADERBOARD_SIZE = 10
 PARTICIPATION_DAYS = 365
 MMAP_BYTES = 256 * 1024 * 1024
-PARALLEL_FROM = 20_000  # members; below this one connection is quicker than two
 
 
 def periods(today: dt.date) -> dict[str, dt.date | None]:
@@ -34,21 +33,19 @@ def periods(today: dt.date) -> dict[str, dt.date | None]:
 
 
 def compute(today: dt.date | None = None, snapshot: bool = True,
-            threads: int | None = None) -> dict[str, Any]:
+            threads: int = 1) -> dict[str, Any]:
     """Every figure the Overview shows, as of `today` (JSON-serialisable).
 
-    Large workspaces split the queries over two connections (sqlite3 releases the GIL
-    while a query runs). Measured at 100,000 members on the 2-core reference VM: when its
-    second core is free this cuts the wait by a quarter to a third (e.g. 283 -> 213 ms);
-    when it is busy the split costs 5-10 %. `threads` overrides the choice.
+    `threads=2` splits the queries over two connections (sqlite3 releases the GIL while a
+    query runs). It is off by default: on the 2-core reference VM (much CPU steal) it cut
+    the wait from 283 to 213 ms in one benchmark run but was 5-45 % slower in the others,
+    cost ~10 % more CPU and made the GUI thread's longest pause grow from ~50 to ~150 ms.
     """
     today = today or dt.date.today()
     _map_file()
     active_days = int(settings.get("active_days"))
     at_risk_days = int(settings.get("at_risk_days"))
     totals = q.totals()
-    if threads is None:
-        threads = 2 if totals["all"] >= PARALLEL_FROM else 1
     # Two balanced halves (measured at 100,000 members): the caller's thread runs `mine`.
     theirs = {
         "queue": lambda: _queue(today),
