@@ -4342,6 +4342,10 @@ Saved automatically and printed at the end of the weekly plan.</translation>
         <translation>Overdue</translation>
     </message>
     <message>
+        <source>活动：%1</source>
+        <translation>Activity: %1</translation>
+    </message>
+    <message>
         <source>（暂无安排）</source>
         <translation>(nothing planned)</translation>
     </message>

@@ -60,7 +60,7 @@ h2 { font-size: 12pt; font-weight: 600; margin: 10px 0 4px 0; }
 h3 { font-size: 10.5pt; font-weight: 600; margin: 8px 0 3px 0; }
 p { margin: 0 0 4px 0; }
 table { border-collapse: collapse; margin: 0 0 8px 0; }
-th { background-color: #e8edf3; font-weight: 600; text-align: left;
+th { background-color: #e8edf3; color: #1f2937; font-weight: 600; text-align: left;
      border: 1px solid #9aa5b1; padding: 3px 5px; }
 td { border: 1px solid #c3cbd3; padding: 3px 5px; vertical-align: top; }
 th.day { background-color: #33506e; color: #ffffff; font-size: 10.5pt; }

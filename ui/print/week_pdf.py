@@ -101,7 +101,7 @@ def _day_rows(day: DayPlan, plan: WeekPlan) -> list[str]:
                 when += f"–{_hm(act.end)}"
         else:
             when = translate("WeekPlan", "（续）")
-        title = f"<b>{_e(translate('WeekPlan', '活动'))}：{_e(act.title)}</b>"
+        title = f"<b>{_e(translate('WeekPlan', '活动：%1').replace('%1', act.title))}</b>"
         if act.status == "cancelled":
             title += f' <span class="warn">{_e(_status("cancelled"))}</span>'
         detail = [translate("WeekPlan", "线下") if act.kind == "offline"
