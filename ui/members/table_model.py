@@ -217,9 +217,11 @@ class MemberTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
+        key, descending = self._columns[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort_key, self._descending):
+            return  # Qt re-requests the current order when sorting is switched on: free
         self.layoutAboutToBeChanged.emit()
-        self._sort_key = self._columns[column]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._sort_key, self._descending = key, descending
         self._order = member_rows.sorted_ids(self._sort_key, self._descending)
         self._hay = [self._texts.get(i, "") for i in self._order]
         self._rebase()
