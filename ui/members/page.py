@@ -45,7 +45,7 @@ class MembersPage(QWidget):
         self.search.setPlaceholderText(
             self.tr("搜索姓名、拼音、首字母、群昵称、微信号、手机号、备注…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(180)
         self.filter_button = QToolButton()
         self.filter_button.setText(self.tr("筛选"))
         self.filter_button.setCheckable(True)
