@@ -15,11 +15,9 @@ from typing import Any
 from models.members import (
     DEFAULT_MAX,
     FOLDED_FIELDS,
-    GENDERS,
     MAX_LENGTH,
-    PHONE_RE,
     TEXT_FIELDS,
-    WECHAT_RE,
+    check_text_fields,
     clean_text,
     normalize,
     normalize_phone,
@@ -249,16 +247,5 @@ def normalize_row(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     for key in texts:
         if len(clean[key]) > _LIMITS[key]:
             errors[key] = msg("too_long", field=key, limit=_LIMITS[key])
-    if "name" in raw and not clean.get("name"):
-        errors["name"] = msg("required", field="name")
-    if clean.get("phone") and not PHONE_RE.match(clean["phone"]):
-        errors["phone"] = msg("bad_phone", value=clean["phone"])
-    if "wechat_id" in clean:
-        wid = clean["wechat_id"].replace(" ", "")
-        clean["wechat_id"] = wid or None
-        if wid and not WECHAT_RE.match(wid):
-            errors["wechat_id"] = msg("bad_wechat", value=wid)
-    if "gender" in clean and clean["gender"] not in GENDERS:
-        clean["gender"] = {"m": "男", "male": "男", "f": "女", "female": "女"}.get(
-            clean["gender"].lower(), "其他")
+    check_text_fields(raw, clean, errors)
     return clean, errors

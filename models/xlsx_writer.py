@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from models.roster_files import col_letter
+
 _EPOCH = dt.date(1899, 12, 30)
 # Characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/F).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -57,15 +59,6 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
-
-
-def col_name(index: int) -> str:
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def clean(text: str) -> str:
@@ -124,7 +117,7 @@ def _sheet_xml(sheet: Sheet, emit: Callable[[str], None],
             f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
             for i, w in enumerate(sheet.widths, 1)) + "</cols>")
     emit("<sheetData>")
-    letters = [col_name(i) for i in range(max(len(sheet.headers), 1))]
+    letters = [col_letter(i) for i in range(max(len(sheet.headers), 1))]
     if sheet.headers:
         emit('<row r="1">' + "".join(
             f'<c r="{letters[i]}1" t="inlineStr" s="{HEADER}"><is><t>{escape(clean(h))}</t>'
@@ -132,7 +125,7 @@ def _sheet_xml(sheet: Sheet, emit: Callable[[str], None],
     number = 1
     for number, row in enumerate(sheet.rows, 2):
         while len(letters) < len(row):
-            letters.append(col_name(len(letters)))
+            letters.append(col_letter(len(letters)))
         emit(f'<row r="{number}">' + "".join(
             cell_xml(f"{letters[i]}{number}", v) for i, v in enumerate(row)) + "</row>")
         if on_row is not None:
@@ -202,7 +195,7 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet],
             for i, s in enumerate(sheets, 1))
         defined = "".join(
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-            f"'{escape(clean(s.name))}'!$A$1:${col_name(len(s.headers) - 1)}${s.last_row}"
+            f"'{escape(clean(s.name))}'!$A$1:${col_letter(len(s.headers) - 1)}${s.last_row}"
             "</definedName>"
             for i, s in enumerate(sheets) if s.autofilter and s.headers)
         zf.writestr("xl/workbook.xml", (
