@@ -14,13 +14,23 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from models.calendar import CalendarEntry
 from models.calendar_edit import ref_of
 from models.holidays import day_info
-from ui.calendar.common import MIME_REF, ref_mime, status_label, time_text, tr, weekday_names
+from ui.calendar.common import (
+    MIME_REF,
+    MUTED_GREY,
+    OVERDUE_RED,
+    readable,
+    ref_mime,
+    status_label,
+    time_text,
+    tr,
+    weekday_names,
+)
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -73,10 +83,11 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == "kind":
             return QColor(e.color)
         if role == Qt.ItemDataRole.ForegroundRole:
+            base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
             if e.overdue:
-                return QBrush(QColor("#B91C1C"))
+                return QBrush(readable(OVERDUE_RED, base))
             if e.status in ("published", "skipped"):
-                return QBrush(QColor("#7B8794"))
+                return QBrush(readable(MUTED_GREY, base, 3.0))
         if role == Qt.ItemDataRole.FontRole and (e.date == self.today or e.overdue):
             font = QFont()
             font.setBold(True)

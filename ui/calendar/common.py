@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QMimeData
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from models.calendar import CalendarEntry
 from models.calendar_edit import Ref
@@ -55,17 +55,76 @@ def ref_from_mime(data: QMimeData) -> Ref | None:
         return None
 
 
-def chip_colors(entry: CalendarEntry) -> tuple[QColor, QColor, QColor]:
-    """(fill, bar, text) for an entry: a pale tint of the kind colour; done entries faded,
-    overdue ones red-edged so they stand out."""
+OVERDUE_RED = QColor("#B91C1C")
+HOLIDAY_RED = QColor("#D64545")
+WORKDAY_BLUE = QColor("#3E7CB1")
+MUTED_GREY = QColor("#7B8794")
+TODAY_TINT = QColor("#FFD43B")  # a warm yellow, mixed into the base colour
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance (0 black … 1 white)."""
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio, 1 (none) to 21 (black on white)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def mix(under: QColor, over: QColor, amount: float) -> QColor:
+    """`over` laid on `under` at `amount` opacity (0…1), as one opaque colour."""
+    return QColor(*(round(u + (o - u) * amount) for u, o in (
+        (under.red(), over.red()), (under.green(), over.green()), (under.blue(), over.blue()))))
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def readable(colour: QColor, background: QColor, ratio: float = 4.5) -> QColor:
+    """`colour` with its hue kept, lightened (on dark) or darkened (on light) just enough to
+    read on `background`: one set of accent colours serves both appearances."""
+    hue, sat, light, alpha = QColor(colour).getHslF()
+    towards = 1.0 if luminance(background) < 0.18 else 0.0
+    out = QColor(colour)
+    for _ in range(25):
+        if contrast(out, background) >= ratio:
+            break
+        light += (towards - light) * 0.2 + (0.01 if towards else -0.01)
+        light = min(1.0, max(0.0, light))
+        out = QColor.fromHslF(hue, sat, light, alpha)
+    return out
+
+
+def today_fill(palette: QPalette) -> QColor:
+    """The today cell: a warm tint of the view's base (pale yellow on light, amber-brown on
+    dark), so the day's text and chips keep their contrast."""
+    return mix(palette.color(QPalette.ColorRole.Base), TODAY_TINT,
+               0.16 if is_dark(palette) else 0.2)
+
+
+def chip_colors(entry: CalendarEntry, palette: QPalette | None = None,
+                background: QColor | None = None) -> tuple[QColor, QColor, QColor]:
+    """(fill, bar, text) for an entry drawn on `background` (default the palette's base):
+    an opaque tint of the kind colour, and text chosen by the fill's luminance, so a chip
+    reads in light and dark. Done entries are faded, overdue ones red."""
+    palette = palette or QGuiApplication.palette()
+    under = background or palette.color(QPalette.ColorRole.Base)
     base = QColor(entry.color)
-    fill = QColor(base)
-    fill.setAlpha(45 if entry.status in ("published", "skipped") else 70)
-    text = QColor("#1F2933")
-    if entry.status in ("published", "skipped"):
-        text = QColor("#7B8794")
+    done = entry.status in ("published", "skipped")
+    dark = luminance(under) < 0.18
+    fill = mix(under, base, (0.2 if done else 0.3) if dark else (0.18 if done else 0.27))
+    ink = max((QColor("#1F2933"), QColor("#ECEEF1")), key=lambda c: contrast(c, fill))
+    text = ink
+    if done:
+        text = mix(fill, ink, 0.6)
     if entry.overdue:
-        text = QColor("#B91C1C")
+        text = readable(OVERDUE_RED, fill)
     return fill, base, text
 
 

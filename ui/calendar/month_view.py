@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QPixmap,
 )
@@ -27,13 +28,18 @@ from models.calendar import CalendarEntry
 from models.calendar_edit import ref_of
 from models.holidays import day_info
 from ui.calendar.common import (
+    HOLIDAY_RED,
     MIME_REF,
+    OVERDUE_RED,
+    WORKDAY_BLUE,
     chip_colors,
     entry_key,
+    readable,
     ref_from_mime,
     ref_mime,
     status_label,
     time_text,
+    today_fill,
     tr,
     weekday_names,
 )
@@ -42,9 +48,6 @@ from ui.fonts import ui_font
 HEADER = 24
 CHIP = 18
 GAP = 2
-TODAY_FILL = QColor("#FFF7D6")
-HOLIDAY_RED = QColor("#D64545")
-WORKDAY_BLUE = QColor("#3E7CB1")
 
 
 def tooltip_text(e: CalendarEntry) -> str:
@@ -55,7 +58,8 @@ def tooltip_text(e: CalendarEntry) -> str:
     if e.presenter:
         parts.append(tr("主讲：") + escape(e.presenter))
     if e.overdue:
-        parts.append(f"<span style='color:#B91C1C'>{tr('已过期，尚未发布')}</span>")
+        red = readable(OVERDUE_RED, QToolTip.palette().color(QPalette.ColorRole.ToolTipBase))
+        parts.append(f"<span style='color:{red.name()}'>{tr('已过期，尚未发布')}</span>")
     return "<br>".join(parts)
 
 
@@ -138,32 +142,35 @@ class MonthView(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         pal = self.palette()
-        p.fillRect(self.rect(), pal.base())
+        base = pal.color(QPalette.ColorRole.Base)
+        p.fillRect(self.rect(), base)
         p.setFont(self._bold)
         w = self.width() / 7
         for col, name in enumerate(weekday_names()):
             rect = QRect(int(col * w), 0, int(w), HEADER)
-            p.setPen(HOLIDAY_RED if col >= 5 else pal.text().color())
+            p.setPen(readable(HOLIDAY_RED, base) if col >= 5 else pal.text().color())
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
         self._hits, self._more = [], []
         grid_pen = QPen(pal.mid().color())
-        fm = p.fontMetrics()
         for index in range(42):
             day = self.grid_start + dt.timedelta(days=index)
             rect = self.cell_rect(index)
+            cell = base
             if day == self.today:
-                p.fillRect(rect, TODAY_FILL)
+                cell = today_fill(pal)
             elif day.month != self.first.month:
-                p.fillRect(rect, pal.alternateBase())
+                cell = pal.color(QPalette.ColorRole.AlternateBase)
+            if cell != base:
+                p.fillRect(rect, cell)
             if day == self._drop_day:
                 p.fillRect(rect, QColor(62, 124, 177, 60))
             p.setPen(grid_pen)
             p.drawRect(rect.adjusted(0, 0, -1, -1))
-            self._paint_day_header(p, rect, day)
-            self._paint_chips(p, rect, day, fm)
+            self._paint_day_header(p, rect, day, cell)
+            self._paint_chips(p, rect, day, cell)
         p.end()
 
-    def _paint_day_header(self, p: QPainter, rect: QRect, day: dt.date) -> None:
+    def _paint_day_header(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor) -> None:
         info = day_info(day)
         number = QRect(rect.x() + 4, rect.y() + 2, 26, 18)
         faded = day.month != self.first.month
@@ -174,7 +181,8 @@ class MonthView(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QColor("white"))
         elif info.holiday or day.weekday() >= 5 and not info.adjusted_workday:
-            p.setPen(HOLIDAY_RED.lighter(140) if faded else HOLIDAY_RED)
+            red = readable(HOLIDAY_RED, cell)
+            p.setPen(readable(HOLIDAY_RED, cell, 2.5) if faded else red)
         else:
             p.setPen(QColor("#9AA5B1") if faded else self.palette().text().color())
         p.setFont(self._bold)
@@ -187,13 +195,13 @@ class MonthView(QWidget):
             p.setPen(QColor("white"))
             p.setFont(self._font)
             p.drawText(badge, Qt.AlignmentFlag.AlignCenter, mark)
-            p.setPen(colour)
+            p.setPen(readable(colour, cell))
             name = QRect(badge.right() + 3, rect.y() + 2, rect.right() - badge.right() - 6, 18)
             p.drawText(name, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        p.fontMetrics().elidedText(info.name, Qt.TextElideMode.ElideRight,
                                                   name.width()))
 
-    def _paint_chips(self, p: QPainter, rect: QRect, day: dt.date, fm) -> None:
+    def _paint_chips(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor) -> None:
         entries = self.by_day.get(day, ())
         if not entries:
             return
@@ -203,13 +211,13 @@ class MonthView(QWidget):
         p.setFont(self._font)
         for e in shown:
             chip = QRect(rect.x() + 3, top, rect.width() - 6, CHIP)
-            paint_chip(p, chip, e, entry_key(e) == self.selected)
+            paint_chip(p, chip, e, entry_key(e) == self.selected, self.palette(), cell)
             self._hits.append((chip, e))
             top += CHIP + GAP
         hidden = len(entries) - len(shown)
         if hidden:
             more = QRect(rect.x() + 3, top, rect.width() - 6, CHIP)
-            p.setPen(QColor("#3E7CB1"))
+            p.setPen(readable(self.palette().color(QPalette.ColorRole.Link), cell))
             p.drawText(more, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        tr("还有 %1 项…").replace("%1", str(hidden)))
             self._more.append((more, day))
@@ -252,7 +260,7 @@ class MonthView(QWidget):
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setFont(self._font)
-            paint_chip(painter, QRect(QPoint(0, 0), rect.size()), entry, True)
+            paint_chip(painter, QRect(QPoint(0, 0), rect.size()), entry, True, self.palette())
             painter.end()
             drag.setPixmap(pixmap)
         drag.exec(Qt.DropAction.MoveAction)
@@ -325,13 +333,17 @@ class MonthView(QWidget):
         self.dropped.emit(ref, day, None, True)
 
 
-def paint_chip(p: QPainter, rect: QRect, e: CalendarEntry, selected: bool) -> None:
-    """One entry as a rounded tinted bar: kind colour stripe, time, title; overdue red."""
-    fill, bar, text = chip_colors(e)
+def paint_chip(p: QPainter, rect: QRect, e: CalendarEntry, selected: bool,
+               palette: QPalette | None = None, background: QColor | None = None) -> None:
+    """One entry as a rounded tinted bar: kind colour stripe, time, title; overdue red.
+
+    `background` is what the chip sits on (default the palette's base): the fill is a tint
+    of it and the text is picked to contrast with the fill, in light and dark alike."""
+    fill, bar, text = chip_colors(e, palette, background)
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.setPen(QPen(QColor("#B91C1C"), 1.5) if e.overdue else
-             QPen(bar.darker(130), 1.5) if selected else Qt.PenStyle.NoPen)
+    p.setPen(QPen(text, 1.5) if e.overdue else
+             QPen(readable(bar, fill, 3.0), 1.5) if selected else Qt.PenStyle.NoPen)
     p.setBrush(fill)
     p.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
     p.fillRect(QRect(rect.x(), rect.y(), 3, rect.height()), bar)

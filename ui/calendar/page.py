@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPoint, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QPoint, Slot
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,7 +30,7 @@ from models.groups import Group
 from ui import dialogs
 from ui.calendar.agenda import AgendaView
 from ui.calendar.backlog import BacklogPanel
-from ui.calendar.common import EntryFilter, status_label
+from ui.calendar.common import OVERDUE_RED, EntryFilter, readable, status_label
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
 from ui.workspace import Workspace
@@ -102,7 +102,7 @@ class CalendarPage(QWidget):
         self.search.setPlaceholderText(self.tr("搜索标题或主讲人"))
         self.search.setClearButtonEnabled(True)
         self.overdue_only = QCheckBox()
-        self.overdue_only.setStyleSheet("color: #B91C1C;")
+        self._style_overdue_box()
         filters = QHBoxLayout()
         for label, combo in ((self.tr("群"), self.group_filter), (self.tr("类型"), self.kind_filter),
                              (self.tr("状态"), self.status_filter),
@@ -146,6 +146,17 @@ class CalendarPage(QWidget):
         layout.addWidget(splitter, 1)
 
     # ---------------------------------------------------------------- filters
+    def _style_overdue_box(self) -> None:
+        red = readable(OVERDUE_RED, self.palette().color(QPalette.ColorRole.Window))
+        self.overdue_only.setStyleSheet(f"color: {red.name()};")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        # Light/dark switch: the overdue filter's red is set explicitly, so pick it again.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and hasattr(self, "overdue_only"):
+            self._style_overdue_box()
+        super().changeEvent(event)
+
     def refresh_lists(self) -> None:
         """Fill the filter choices (kinds, groups, presenters), keeping what is selected."""
         from models import calendar_lists as L

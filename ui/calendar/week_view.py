@@ -11,20 +11,22 @@ import datetime as dt
 from collections import defaultdict
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from models.calendar import CalendarEntry
 from models.holidays import day_info
-from ui.calendar.common import entry_key, ref_from_mime, tr, weekday_names
-from ui.calendar.month_view import (
+from ui.calendar.common import (
     HOLIDAY_RED,
-    TODAY_FILL,
     WORKDAY_BLUE,
-    MonthView,
-    paint_chip,
-    tooltip_text,
+    entry_key,
+    readable,
+    ref_from_mime,
+    today_fill,
+    tr,
+    weekday_names,
 )
+from ui.calendar.month_view import MonthView, paint_chip, tooltip_text
 
 GUTTER = 48  # hour labels
 HEAD = 40  # weekday + date
@@ -116,7 +118,8 @@ class WeekView(MonthView):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         pal = self.palette()
-        p.fillRect(self.rect(), pal.base())
+        base = pal.color(QPalette.ColorRole.Base)
+        p.fillRect(self.rect(), base)
         self._hits, self._more = [], []
         top = self._grid_top()
         names = weekday_names()
@@ -133,8 +136,9 @@ class WeekView(MonthView):
             day = self.monday + dt.timedelta(days=col)
             rect = self.column_rect(col)
             info = day_info(day)
-            if day == self.today:
-                p.fillRect(rect, TODAY_FILL)
+            cell = today_fill(pal) if day == self.today else base
+            if cell != base:
+                p.fillRect(rect, cell)
             if self._drop_slot and self._drop_slot[0] == day:
                 slot_day, slot_time = self._drop_slot
                 y = HEAD if slot_time is None else self.y_of(slot_time)
@@ -143,17 +147,18 @@ class WeekView(MonthView):
             p.setPen(QPen(pal.mid().color()))
             p.drawLine(rect.x(), 0, rect.x(), self.height())
             weekend = day.weekday() >= 5 and not info.adjusted_workday
-            p.setPen(HOLIDAY_RED if info.holiday or weekend else pal.text().color())
+            p.setPen(readable(HOLIDAY_RED, cell) if info.holiday or weekend
+                     else pal.text().color())
             p.setFont(self._bold)
             label = f"{day.month}/{day.day}（{names[col]}）"
             p.drawText(QRect(rect.x(), 2, rect.width(), 18), Qt.AlignmentFlag.AlignCenter, label)
             p.setFont(self._font)
             if info.holiday or info.adjusted_workday:
                 mark = (tr("休") if info.holiday else tr("班")) + " " + info.name
-                p.setPen(HOLIDAY_RED if info.holiday else WORKDAY_BLUE)
+                p.setPen(readable(HOLIDAY_RED if info.holiday else WORKDAY_BLUE, cell))
                 p.drawText(QRect(rect.x(), 20, rect.width(), 16), Qt.AlignmentFlag.AlignCenter,
                            mark)
-            self._paint_day(p, rect, day)
+            self._paint_day(p, rect, day, cell)
         p.setPen(QPen(pal.mid().color()))
         p.drawLine(GUTTER, top - 3, self.width(), top - 3)
         p.drawLine(0, HEAD - 2, self.width(), HEAD - 2)
@@ -166,7 +171,7 @@ class WeekView(MonthView):
                 p.drawLine(self._col_x(col), y, self._col_x(col + 1), y)
         p.end()
 
-    def _paint_day(self, p: QPainter, rect: QRect, day: dt.date) -> None:
+    def _paint_day(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor) -> None:
         entries = self.by_day.get(day, [])
         allday = [e for e in entries if e.start_time is None]
         timed = [e for e in entries if e.start_time is not None]
@@ -174,12 +179,12 @@ class WeekView(MonthView):
         shown = allday if len(allday) <= self.allday_rows else allday[:self.allday_rows - 1]
         for e in shown:
             chip = QRect(rect.x() + 2, y, rect.width() - 4, ALLDAY_ROW)
-            paint_chip(p, chip, e, entry_key(e) == self.selected)
+            paint_chip(p, chip, e, entry_key(e) == self.selected, self.palette(), cell)
             self._hits.append((chip, e))
             y += ALLDAY_ROW + 2
         if len(shown) < len(allday):
             more = QRect(rect.x() + 4, y, rect.width() - 8, ALLDAY_ROW)
-            p.setPen(QColor("#3E7CB1"))
+            p.setPen(readable(self.palette().color(QPalette.ColorRole.Link), cell))
             p.drawText(more, Qt.AlignmentFlag.AlignVCenter,
                        tr("还有 %1 项…").replace("%1", str(len(allday) - len(shown))))
             self._more.append((more, day))
@@ -189,7 +194,7 @@ class WeekView(MonthView):
             height = max(ALLDAY_ROW, int(minutes * self.hour_px / 60) - 2)
             width = (rect.width() - 4) / lanes
             block = QRect(int(rect.x() + 2 + lane * width), top, int(width) - 1, height)
-            paint_chip(p, block, e, entry_key(e) == self.selected)
+            paint_chip(p, block, e, entry_key(e) == self.selected, self.palette(), cell)
             self._hits.append((block, e))
 
     # ------------------------------------------------------------ drag & drop
