@@ -13,11 +13,14 @@ import csv
 import datetime as dt
 import os
 import re
+import tempfile
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from models.db import chunks, database
 from models.members import CARD_FIELDS
@@ -51,6 +54,9 @@ WIDTHS = {"name": 12, "nickname": 16, "wechat_id": 18, "phone": 15, "notes": 40,
 DATE_COLUMNS = {"birthday", "joined_on", "left_on", "next_contact_on"}
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What an .xlsx cell drops: the control characters above, and what XML 1.0 cannot hold
+# at all (lone surrogates, U+FFFE/U+FFFF).
+_XLSX_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 class RosterError(Exception):
@@ -296,12 +302,91 @@ def _write_csv(path: Path, headers: list[str], rows: Iterable[list[Any]], total:
                     progress(n, total)
 
 
+class _Styles:
+    """The cell formats of an export (XlsxWriter format objects, made once a workbook)."""
+
+    def __init__(self, wb: Any) -> None:
+        self.header = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#2F6FEB",
+                                     "pattern": 1, "num_format": 49, "valign": "vcenter"})
+        self.date = wb.add_format({"num_format": "yyyy-mm-dd"})
+        self.money = wb.add_format({"num_format": 2})
+        # Risky text also gets Excel's quote prefix, so editing the cell later keeps it text.
+        self.quoted = wb.add_format({"num_format": 49, "quote_prefix": True})
+        self.wrap = wb.add_format({"num_format": 49, "text_wrap": True, "valign": "top"})
+
+
+def text_width(text: str) -> int:
+    """Display width in Excel character units: CJK (wide) characters count double."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _xlsx_text(text: str) -> str:
+    """Text as an .xlsx cell holds it: safe_text(), and nothing XML cannot hold.
+
+    In constant_memory mode XlsxWriter copies a string that looks like a rich-text run
+    ("<r>...</r>") into the sheet as raw XML; such text is wrapped in a real run with its
+    content escaped, so it reads back exactly as given and can never inject markup.
+    """
+    text = _XLSX_DROP.sub("", text)
+    if text.startswith("<r>") and text.endswith("</r>"):
+        return f'<r><t xml:space="preserve">{xml_escape(text)}</t></r>'
+    return text
+
+
+def _write_sheet(ws: Any, styles: _Styles, headers: Sequence[str], widths: Sequence[float],
+                 rows: Iterable[Sequence[Any]], on_row: Any = None,
+                 table: bool = True) -> None:
+    """Rows in order (constant_memory mode writes each row out as the next one starts)."""
+    for i, width in enumerate(widths):
+        ws.set_column(i, i, width)
+    if table:
+        ws.freeze_panes(1, 0)
+    write_string, write_number = ws.write_string, ws.write_number
+    for i, header in enumerate(headers):
+        write_string(0, i, _xlsx_text(header), styles.header)
+    first = 1 if headers else 0
+    last = first - 1
+    for last, row in enumerate(rows, first):
+        for i, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            kind = type(value)
+            if kind is str:
+                text = _xlsx_text(value)
+                fmt = styles.quoted if text.startswith(_RISKY) else \
+                    styles.wrap if "\n" in text else None
+                write_string(last, i, text, fmt)
+            elif kind is bool:
+                ws.write_boolean(last, i, value)
+            elif kind is int or kind is float:
+                write_number(last, i, value)
+            elif kind is Decimal:
+                write_number(last, i, float(value), styles.money)
+            elif isinstance(value, dt.date):  # datetime too: the day is what counts
+                day = value.date() if isinstance(value, dt.datetime) else value
+                ws.write_datetime(last, i, day, styles.date)
+            elif isinstance(value, (int, float)):
+                write_number(last, i, value)
+            else:
+                write_string(last, i, _xlsx_text(str(value)))
+        if on_row is not None:
+            on_row(last)
+    if table and headers:
+        ws.autofilter(0, 0, max(last, 0), len(headers) - 1)
+
+
 def _write_xlsx(path: Path, headers: list[str], columns: Sequence[str],
                 rows: Iterable[list[Any]], total: int, progress: ProgressFn | None,
                 cancelled: CancelFn | None, note: str = "") -> None:
-    from models.xlsx_writer import Sheet, write_xlsx
+    """A styled workbook via XlsxWriter in constant_memory mode (bounded memory: each row
+    goes to a scratch file as soon as the next one starts). Text is always written with
+    write_string, so it is never a formula, number or link."""
+    import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
 
-    widths = [max(WIDTHS.get(c, 12 if c in DATE_COLUMNS else 11), len(h) * 2 + 2)
+    widths = [max(WIDTHS.get(c, 12 if c in DATE_COLUMNS else 11), text_width(h) + 2)
               for c, h in zip(columns, headers, strict=True)]
 
     def on_row(n: int) -> None:
@@ -310,11 +395,27 @@ def _write_xlsx(path: Path, headers: list[str], columns: Sequence[str],
             if progress:
                 progress(n, total)
 
-    sheets = [Sheet("名单", headers, ([safe_text(v) if isinstance(v, str) else v for v in row]
-                                       for row in rows), widths)]
-    if note:  # on a sheet of its own: a note row on the roster sheet would be imported
-        sheets.append(Sheet("说明", [], [[note]], [60], freeze=False, autofilter=False))
-    write_xlsx(path, sheets, on_row)
+    # XlsxWriter's own scratch files live in a private folder that goes in every case.
+    with tempfile.TemporaryDirectory(prefix="qundesk-xlsx-", ignore_cleanup_errors=True) as tmp:
+        wb = xlsxwriter.Workbook(str(path), {
+            "constant_memory": True, "tmpdir": tmp,
+            "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
+            "default_format_properties": {"font_name": "等线", "font_size": 11,
+                                          "font_scheme": "none"},
+        })
+        try:
+            styles = _Styles(wb)
+            _write_sheet(wb.add_worksheet("名单"), styles, headers, widths, rows, on_row)
+            if note:  # on a sheet of its own: a note row on the roster sheet would be imported
+                _write_sheet(wb.add_worksheet("说明"), styles, [], [60], [[note]], table=False)
+            wb.close()
+        except FileCreateError as exc:  # XlsxWriter wraps the OSError of writing the zip
+            cause = exc.args[0] if exc.args else None
+            raise (cause if isinstance(cause, OSError) else OSError(str(exc))) from exc
+        finally:
+            if not wb.fileclosed:  # a crash: let go of the scratch files before they go
+                for sheet in wb.worksheets():
+                    sheet._opt_close()
 
 
 def export_table(out: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

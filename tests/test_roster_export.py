@@ -13,6 +13,7 @@ import python_calamine as pc
 from models.members import Member, save_member
 from models.roster_export import (
     RosterError,
+    all_columns,
     export_roster,
     export_table,
     export_template,
@@ -100,23 +101,92 @@ def test_filters_by_tag_group_and_ids(db, tmp_path):
         export_roster(tmp_path / "x.pdf")
 
 
-def test_export_writes_to_temporary_name_then_renames(db, tmp_path, monkeypatch):
-    from models import xlsx_writer
+def _crash_after(calls: int):
+    def crash(*args, **kwargs):
+        crash.count += 1
+        if crash.count > calls:
+            raise OSError(28, "No space left on device")
+        return original(*args, **kwargs)
 
-    save_member({"name": "张三"})
+    from xlsxwriter.worksheet import Worksheet
+
+    original = Worksheet.write_string
+    crash.count = 0
+    return crash
+
+
+@pytest.mark.parametrize("where", ["mid-write", "closing"])
+def test_export_writes_to_temporary_name_then_renames(db, tmp_path, monkeypatch, where):
+    import tempfile
+    import zipfile
+
+    from xlsxwriter.worksheet import Worksheet
+
+    for i in range(3):
+        save_member({"name": f"张三{i}", "notes": "备注"})
     folder = tmp_path / "out"
     folder.mkdir()
+    scratch = tmp_path / "scratch"  # where XlsxWriter keeps its own temporary files
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     out = folder / "keep.xlsx"
     out.write_bytes(b"old content")
+    if where == "mid-write":  # the disk fills up after a few cells
+        monkeypatch.setattr(Worksheet, "write_string", _crash_after(len(all_columns()) + 3))
+    else:  # ... or while the finished sheets are zipped up
+        def crash(*args, **kwargs):
+            raise OSError(28, "No space left on device")
 
-    def crash(*args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(xlsx_writer, "write_xlsx", crash)
+        monkeypatch.setattr(zipfile.ZipFile, "write", crash)
     with pytest.raises(RosterError, match="No space"):
         export_roster(out)
     assert out.read_bytes() == b"old content"  # the real file was never touched
     assert [p.name for p in folder.iterdir()] == ["keep.xlsx"]  # no leftovers
+    assert list(scratch.iterdir()) == []  # nor any scratch files
+    monkeypatch.undo()
+    assert export_roster(out) == 3  # and the next export works
+
+
+def test_xlsx_cell_types_markup_and_widths(db, tmp_path):
+    import datetime as dt
+    from decimal import Decimal
+
+    markup = '<r><t>x</t></r></is></c><c r="Z9"><f>1+1</f></c><c t="inlineStr"><is><r><t>y</t></r>'
+    save_member({"name": "张三", "notes": markup, "joined_on": dt.date(2024, 3, 5),
+                 "entry_fee": Decimal("99.50"), "is_friend": True, "expertise": "行一\n行二",
+                 "company": "_x0041_ 公司"})
+    out = tmp_path / "out.xlsx"
+    export_roster(out, columns=["name", "notes", "joined_on", "entry_fee", "is_friend",
+                                "expertise", "company", "points"])
+    rows = pc.CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[1] == ["张三", markup, dt.date(2024, 3, 5), 99.5, "是", "行一\n行二",
+                       "_x0041_ 公司", 0]  # text exactly as stored, even escape look-alikes
+    ws = openpyxl.load_workbook(out).active
+    assert ws["C2"].number_format == "yyyy-mm-dd" and ws["D2"].number_format == "0.00"
+    assert ws["F2"].alignment.wrap_text
+    assert ws["A1"].fill.fgColor.rgb == "FF2F6FEB" and ws["A1"].font.color.rgb == "FFFFFFFF"
+    assert ws.auto_filter.ref == "A1:H2"
+    assert "<f>" not in zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
+    # widths: at least the header's own width, a CJK character counting double
+    assert ws.column_dimensions["B"].width >= 40  # notes
+    assert ws.column_dimensions["C"].width >= len("入群时间") * 2
+
+
+def test_export_progress_and_cancel(db, tmp_path):
+    from models.progress import Cancelled
+
+    Member.insert_many([{"name": f"成员{i}", "sort_name": f"cy{i:05d}"}
+                        for i in range(1200)]).execute()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    seen = []
+    assert export_roster(folder / "a.xlsx", progress=lambda n, t: seen.append((n, t))) == 1200
+    assert seen == [(1000, 1200)]
+    rows = pc.CalamineWorkbook.from_path(str(folder / "a.xlsx")).get_sheet_by_index(0).to_python()
+    assert len(rows) == 1201 and rows[1][0] == "成员0" and rows[-1][0] == "成员1199"
+    with pytest.raises(Cancelled):
+        export_roster(folder / "b.xlsx", cancelled=lambda: True)
+    assert [p.name for p in folder.iterdir()] == ["a.xlsx"]
 
 
 def test_template_imports_cleanly(db, tmp_path):
