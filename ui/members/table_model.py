@@ -8,6 +8,8 @@ fetched in blocks and cached. Search narrows as you type; structural filters
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
+from operator import not_
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -15,13 +17,17 @@ from PySide6.QtGui import QBrush, QColor
 from models import member_rows
 from models.contributions import level_for, thresholds
 from models.db import database
-from models.member_rows import COL
+from models.member_rows import COL, narrows
 from models.segments import MemberFilter, matching_ids
 from ui.members.columns import DEFAULT_COLUMNS, header
+from ui.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 200  # rows fetched per database round trip
 CACHE_LIMIT = 20000
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole + 1,
+                    Qt.ItemDataRole.UserRole + 2})
 
 
 class MemberTableModel(QAbstractTableModel):
@@ -33,15 +39,18 @@ class MemberTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns: list[str] = list(DEFAULT_COLUMNS)
         self._order: list[int] = []  # every member id, in sort order
-        self._hay: list[str] = []  # search text by position in _order
-        self._texts: dict[int, str] = {}
-        self._active: set[int] = set()
+        self._hay: list[str] | None = None  # search text by position in _order, once loaded
+        self._left: set[int] = set()  # ids of members who have left
         self._base: list[int] | None = None  # positions the structural filter allows
         self._allowed: set[int] | None = None
+        self._excluded: set[int] = set()
         self._visible: list[int] = []  # positions shown, in order
+        self._results: dict[str, list[int]] = {}  # recent searches over the current base
         self._text = ""
         self._filter = MemberFilter()
         self._sort_key, self._descending = "name", False
+        self._loaded = False
+        self._index_task: Task | None = None
         self._rows: dict[int, tuple] = {}
         self._tags: dict[int, list[int]] = {}
         self._groups: dict[int, list[int]] = {}
@@ -51,20 +60,48 @@ class MemberTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ loading
     def reload(self) -> None:
-        """Re-read everything (after any write); keeps search, filter and sort."""
+        """Re-read everything (after any write); keeps search, filter and sort.
+
+        Only ids (sorted by an index) and the few left members are read here, so the
+        list paints at once; the search texts follow from a background scan.
+        """
         self.beginResetModel()
-        self._texts, self._active = member_rows.index_scan()
+        self._loaded = True
         self._order = member_rows.sorted_ids(self._sort_key, self._descending)
-        self._hay = [self._texts[i] for i in self._order]
+        self._left = member_rows.left_ids()
+        self._hay = None
         self._load_lookups()
         self._rows.clear()
         self._tags.clear()
         self._groups.clear()
-        self._allowed = self._structural_ids(self._filter)
+        self._allowed, self._excluded = self._structural_ids(self._filter)
         self._rebase()
-        self._visible = member_rows.search(self._hay, self._text, self._base)
+        self._visible = self._search(self._text)
         self.endResetModel()
         self._emit_counts()
+        self._load_search_index()
+
+    def _load_search_index(self) -> None:
+        """Read the search texts off the GUI thread (~250 ms at 100,000 members)."""
+        order, key, descending = self._order, self._sort_key, self._descending
+        self._index_task = Task(None, "", lambda *_: member_rows.ordered_texts(key, descending),
+                                show_dialog=False)
+        self._index_task.succeeded.connect(lambda result: self._adopt_index(order, *result))
+        self._index_task.start()
+
+    def _adopt_index(self, order: list[int], ids: list[int], hay: list[str]) -> None:
+        if order is self._order and ids == order:  # still the list it was read for
+            self._hay = hay
+        self._index_task = None
+
+    def search_ready(self) -> bool:
+        return self._hay is not None
+
+    def _haystacks(self) -> list[str]:
+        """The search texts; read now if a search comes before the background scan."""
+        if self._hay is None:
+            self._hay = member_rows.texts_in_order(self._order)
+        return self._hay
 
     def _load_lookups(self) -> None:
         cursor = database.execute_sql(
@@ -74,43 +111,65 @@ class MemberTableModel(QAbstractTableModel):
         self._group_names = dict(database.execute_sql('SELECT id, name FROM "group"').fetchall())
         self._levels = thresholds()
 
-    def _structural_ids(self, spec: MemberFilter) -> set[int] | None:
-        """Ids the non-text part of the filter allows; None when it allows everyone."""
+    def _structural_ids(self, spec: MemberFilter) -> tuple[set[int] | None, set[int]]:
+        """(ids the non-text part of the filter allows or None for everyone, ids it excludes)."""
         structural = MemberFilter(**{**spec.__dict__, "text": ""})
         if structural == MemberFilter(status="all"):
-            return None
-        if structural == MemberFilter():  # the default view: known from the index scan
-            return self._active
+            return None, set()
+        if structural == MemberFilter():  # the default view: everyone but the few who left
+            return None, self._left
         ids = structural.member_ids
         if ids is not None and structural == MemberFilter(status=spec.status, member_ids=ids,
                                                           label=spec.label):
             # An explicit set (Overview click-through, maybe 70,000 ids): no SQL needed.
             chosen = set(ids)
             if spec.status == "active":
-                return chosen & self._active
-            return chosen if spec.status == "all" else chosen - self._active
-        return set(matching_ids(structural, with_text=False))
+                return chosen - self._left, set()
+            return (chosen if spec.status == "all" else chosen & self._left), set()
+        return set(matching_ids(structural, with_text=False)), set()
 
     def _rebase(self) -> None:
-        if self._allowed is None:
-            self._base = None
-        else:
+        self._results.clear()
+        order = self._order
+        if self._allowed is not None:
             allowed = self._allowed
-            self._base = [p for p, mid in enumerate(self._order) if mid in allowed]
+            self._base = [p for p, mid in enumerate(order) if mid in allowed]
+        elif self._excluded:
+            left = map(self._excluded.__contains__, order)
+            self._base = list(compress(range(len(order)), map(not_, left)))
+        else:
+            self._base = None
+
+    def _search(self, text: str) -> list[int]:
+        """Positions matching `text` within the base, reusing the narrowest earlier result."""
+        if not text:
+            return list(range(len(self._order)) if self._base is None else self._base)
+        cached = self._results.get(text)
+        if cached is not None:
+            return cached
+        within = self._base
+        for old, found in self._results.items():
+            if narrows(old, text) and (within is None or len(found) < len(within)):
+                within = found
+        found = member_rows.search(self._haystacks(), text, within)
+        if len(self._results) >= 16:
+            self._results.pop(next(iter(self._results)))
+        self._results[text] = found
+        return found
 
     def _emit_counts(self) -> None:
         self.counts_changed.emit(len(self._visible), len(self._order))
+
+    def total(self) -> int:
+        return len(self._order)
 
     # ------------------------------------------------------------ search and filter
     def set_search_text(self, text: str) -> None:
         text = text.strip()
         if text == self._text:
             return
-        narrowing = bool(self._text) and text.lower().startswith(self._text.lower()) \
-            and len(text.split()) == len(self._text.split())
-        within = self._visible if narrowing else self._base
         self.beginResetModel()
-        self._visible = member_rows.search(self._hay, text, within)
+        self._visible = self._search(text)
         self._text = text
         self.endResetModel()
         self._emit_counts()
@@ -118,9 +177,9 @@ class MemberTableModel(QAbstractTableModel):
     def set_filter(self, spec: MemberFilter) -> None:
         self._filter = spec
         self.beginResetModel()
-        self._allowed = self._structural_ids(spec)
+        self._allowed, self._excluded = self._structural_ids(spec)
         self._rebase()
-        self._visible = member_rows.search(self._hay, self._text, self._base)
+        self._visible = self._search(self._text)
         self.endResetModel()
         self._emit_counts()
 
@@ -181,13 +240,11 @@ class MemberTableModel(QAbstractTableModel):
         return cached
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._visible):
+        # Qt asks each painted cell for ~8 roles: turn the unused ones away first.
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self._visible):
             return None
         if role == self.IdRole:
             return self._order[self._visible[index.row()]]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole, self.TagsRole):
-            return None
         row = self._row(index.row())
         key = self._columns[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -220,12 +277,18 @@ class MemberTableModel(QAbstractTableModel):
         key, descending = self._columns[column], order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._sort_key, self._descending):
             return  # Qt re-requests the current order when sorting is switched on: free
-        self.layoutAboutToBeChanged.emit()
         self._sort_key, self._descending = key, descending
+        if not self._loaded:
+            return  # reload() reads the list in this order
+        self.layoutAboutToBeChanged.emit()
+        old_order, old_hay = self._order, self._hay
         self._order = member_rows.sorted_ids(self._sort_key, self._descending)
-        self._hay = [self._texts.get(i, "") for i in self._order]
+        if old_hay is not None:  # usable now; a copy laid out in the new order follows
+            texts = dict(zip(old_order, old_hay, strict=True))
+            self._hay = [texts.get(i, "") for i in self._order]
         self._rebase()
-        self._visible = member_rows.search(self._hay, self._text, self._base)
+        self._load_search_index()
+        self._visible = self._search(self._text)
         self.changePersistentIndexList(self.persistentIndexList(),
                                        [QModelIndex()] * len(self.persistentIndexList()))
         self.layoutChanged.emit()
