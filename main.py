@@ -172,11 +172,15 @@ def cmd_export_roster(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_print_week(args: argparse.Namespace, db_path: Path) -> int:
+    from models import messages
+    from ui import i18n
     from ui.print.document import PrintError
-    from ui.print.week_pdf import write_week_pdf
+    from ui.print.week_pdf import ensure_gui_app, write_week_pdf
 
     _open(db_path)
     try:
+        ensure_gui_app()
+        i18n.install(messages.language())  # --lang, else the environment's (set in main)
         pages = write_week_pdf(args.pdf, args.week or dt.date.today())
     except PrintError as exc:
         raise UserError(f"{args.pdf}: {exc}") from exc

@@ -38,6 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db_damaged": ("{path}：数据库已损坏（{detail}）。文件没有被改动。",
                    "{path}: the database is damaged ({detail}). It was not changed."),
     "name_exists": ("名称“{name}”已存在", "The name “{name}” is already taken"),
+    "default_community_name": ("我的社群", "My community"),  # until the owner names it
     # roster import / export (models/roster_*.py)
     "file_unreadable": ("无法打开“{file}”：{detail}", "Cannot open “{file}”: {detail}"),
     "file_empty": ("“{file}”是空文件", "“{file}” is empty"),

@@ -7,6 +7,7 @@ from typing import Any
 
 from peewee import CharField, TextField
 
+from models import messages
 from models.db import BaseModel
 
 DEFAULTS: dict[str, Any] = {
@@ -27,6 +28,8 @@ class Setting(BaseModel):
 def get(key: str) -> Any:
     row = Setting.get_or_none(Setting.key == key)
     if row is None:
+        if key == "community_name":  # not named yet: a placeholder in the user's language
+            return messages.msg("default_community_name")
         return DEFAULTS.get(key)
     return json.loads(row.value)
 

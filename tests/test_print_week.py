@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -92,6 +93,50 @@ def test_cli_print_week(db, db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "pages" in result.stdout and out.exists()
     assert "上海线下面基" in "".join(pdf_pages(out))
+
+
+# What build_week() stores: the only Chinese an English printout may contain.
+WEEK_DATA = ("张晓燕", "李建国", "王思远", "赵雨桐", "陈博文", "刘佳琪", "AI 实战派 1 群", "同城面基群",
+             "AI 工具早报", "Prompt 写作分享", "群规更新公告", "每周三读书会", "早报", "分享", "公告",
+             "话题讨论", "上海线下面基", "静安寺咖啡馆", "制作宣传海报", "发布活动提醒", "整理活动照片",
+             "本周重点：筹备线下面基")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text in reading order with all white space removed (a title that wraps
+    inside its table cell comes out whole)."""
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return "".join(text.split())
+
+
+def test_cli_print_week_in_english(db, db_path, tmp_path):
+    build_week()
+    out = tmp_path / "week-en.pdf"
+    result = run_cli("--lang", "en", "print-week", "--week", "2026-11-20", "--pdf", str(out),
+                     db_path=db_path)
+    assert result.returncode == 0, result.stderr
+    # The report line is the same in every language (scripts read it).
+    assert re.fullmatch(rf"wrote {re.escape(str(out))} \(\d+ pages\)\n", result.stdout)
+    text = pdf_text(out)
+    for expected in ("WeeklyPlan", "Mon", "Sun", "Time", "Item", "Category/group", "Owner",
+                     "Birthdaywishes", "Activity:上海线下面基", "Notesfortheweek", "Page1of"):
+        assert expected in text, expected
+    # Headings, labels, punctuation and the page footer are English: once the community's
+    # own data is taken out, no Chinese is left.
+    for data in sorted(WEEK_DATA, key=len, reverse=True):
+        text = text.replace("".join(data.split()), "")
+    assert not CJK.findall(text), "".join(CJK.findall(text))
+
+
+def test_cli_print_week_follows_the_environment_language(db, db_path, tmp_path):
+    build_week()
+    out = tmp_path / "week-zh.pdf"
+    result = run_cli("print-week", "--week", "2026-11-20", "--pdf", str(out), db_path=db_path)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "周计划" in text and "负责人" in text and "Owner" not in text
 
 
 def test_cli_invalid_week_is_a_clear_error(db_path, tmp_path):

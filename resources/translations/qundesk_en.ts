@@ -4222,6 +4222,14 @@ Saved automatically and printed at the end of the weekly plan.</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
         <source>全天</source>
         <translation>All day</translation>
     </message>
@@ -4324,6 +4332,10 @@ Saved automatically and printed at the end of the weekly plan.</translation>
     <message>
         <source> 等</source>
         <translation> etc.</translation>
+    </message>
+    <message>
+        <source>：%1</source>
+        <translation>: %1</translation>
     </message>
     <message>
         <source>名次</source>
