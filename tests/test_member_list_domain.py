@@ -87,6 +87,9 @@ def test_ordered_texts_match_the_list_order(people):
         ids, texts = member_rows.ordered_texts(key, descending)
         assert ids == member_rows.sorted_ids(key, descending)
         assert texts == member_rows.texts_in_order(ids)
+    add_tags([people["dan"].id], [get_or_create_tag("摄影KOL").id])  # search finds tag names
+    ids, texts = member_rows.ordered_texts()
+    assert [ids[p] for p in member_rows.search(texts, "摄影kol")] == [people["dan"].id]
     assert member_rows.left_ids() == {m.id for m in Member.select()
                                       if m.left_on is not None}
 

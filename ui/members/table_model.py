@@ -82,7 +82,7 @@ class MemberTableModel(QAbstractTableModel):
         self._load_search_index()
 
     def _load_search_index(self) -> None:
-        """Read the search texts off the GUI thread (~250 ms at 100,000 members)."""
+        """Read the search texts off the GUI thread (~0.5 s at 100,000 members)."""
         order, key, descending = self._order, self._sort_key, self._descending
         self._index_task = Task(None, "", lambda *_: member_rows.ordered_texts(key, descending),
                                 show_dialog=False)
