@@ -716,14 +716,6 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         </translation>
     </message>
     <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
-        <source>%1年%2月</source>
-        <translation>%2/%1</translation>
-    </message>
-    <message>
         <source>内容日历</source>
         <translation>Content Calendar</translation>
     </message>
@@ -1441,14 +1433,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Left</translation>
     </message>
     <message>
-        <source>%1年%2月</source>
-        <translation>%2/%1</translation>
-    </message>
-    <message>
-        <source>%2月</source>
-        <translation>%2</translation>
-    </message>
-    <message>
         <source>%1（%2 起）：入群 %3，退群 %4</source>
         <translation>%1 (from %2): %3 joined, %4 left</translation>
     </message>
@@ -1821,6 +1805,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>删除这一次</source>
         <translation>Delete This Occurrence</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
     </message>
     <message>
         <source>整个系列需要一个重复规则。</source>
@@ -2998,10 +2986,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <source>%1月%2日</source>
-        <translation>%1/%2</translation>
-    </message>
-    <message>
         <source>全部成员</source>
         <translation>All members</translation>
     </message>
@@ -3373,6 +3357,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>个月</source>
         <translation>month(s)</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
     </message>
     <message>
         <source>个月的 %1 号</source>
@@ -4149,42 +4137,6 @@ Saved automatically and printed at the end of the weekly plan.</translation>
 </context>
 <context>
     <name>WeekPlan</name>
-    <message>
-        <source>周一</source>
-        <translation>Mon</translation>
-    </message>
-    <message>
-        <source>周二</source>
-        <translation>Tue</translation>
-    </message>
-    <message>
-        <source>周三</source>
-        <translation>Wed</translation>
-    </message>
-    <message>
-        <source>周四</source>
-        <translation>Thu</translation>
-    </message>
-    <message>
-        <source>周五</source>
-        <translation>Fri</translation>
-    </message>
-    <message>
-        <source>周六</source>
-        <translation>Sat</translation>
-    </message>
-    <message>
-        <source>周日</source>
-        <translation>Sun</translation>
-    </message>
-    <message>
-        <source>%1月%2日</source>
-        <translation>%1/%2</translation>
-    </message>
-    <message>
-        <source>%1年%2</source>
-        <translation>%2/%1</translation>
-    </message>
     <message>
         <source>周计划 %1</source>
         <translation>Weekly Plan %1</translation>

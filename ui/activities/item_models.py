@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models import activities, checklists, signups
+from ui import dates
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,13 +32,9 @@ STATUS_COLORS = {"planning": "#b26a00", "ready": "#1565c0", "done": "#2e7d32",
                  "cancelled": "#8a949e"}
 
 
-WEEKDAYS = "一二三四五六日"
-
-
 def _fmt_start(start: dt.datetime, this_year: int) -> str:
-    """'12-09 周三 18:00'; the year only when it is not this year's."""
-    day = start.strftime("%m-%d" if start.year == this_year else "%Y-%m-%d")
-    return f"{day} 周{WEEKDAYS[start.weekday()]} {start:%H:%M}"
+    """'周三 12月9日 18:00' / 'Wed 9 Dec 18:00'; the year only when it is not this year's."""
+    return f"{dates.weekday_date(start.date(), year=start.year != this_year)} {start:%H:%M}"
 
 
 def _fmt_span(start: dt.datetime, end: dt.datetime | None) -> str:
@@ -189,7 +186,7 @@ class ChecklistModel(QAbstractTableModel):
             return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "done":
-                return item.done_on.strftime("%m-%d") if item.done and item.done_on else ""
+                return dates.day_month(item.done_on) if item.done and item.done_on else ""
             if column == "title":
                 return item.title
             if column == "due":

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from models.calendar import CalendarEntry
 from models.calendar_edit import ref_of
 from models.holidays import day_info
+from ui import dates
 from ui.calendar.common import (
     MIME_REF,
     MUTED_GREY,
@@ -29,7 +30,6 @@ from ui.calendar.common import (
     status_label,
     time_text,
     tr,
-    weekday_names,
 )
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +74,7 @@ class AgendaModel(QAbstractTableModel):
                 info = day_info(e.date)
                 mark = f" {tr('休')}" if info.holiday else f" {tr('班')}" if info.adjusted_workday \
                     else ""
-                return f"{e.date.month}/{e.date.day}（{weekday_names()[e.date.weekday()]}）{mark}"
+                return dates.weekday_date(e.date) + mark
             return {
                 "time": time_text(e), "title": e.title, "kind": e.kind,
                 "groups": "、".join(e.groups), "presenter": e.presenter,

@@ -245,7 +245,7 @@ class ItemEditor(QDialog):
     @Slot(QDate)
     def _date_changed(self, date: QDate) -> None:
         day = date.toPython()
-        self.weekday.setText(f"（{weekday_names()[day.weekday()]}）")
+        self.weekday.setText(self.tr("（%1）").replace("%1", weekday_names()[day.weekday()]))
         self.recurrence.set_start(day)
 
     @Slot()

@@ -27,7 +27,7 @@ from models import calendar as C
 from models import calendar_edit as E
 from models.calendar_text import wechat_text
 from models.groups import Group
-from ui import dialogs
+from ui import dates, dialogs
 from ui.calendar.agenda import AgendaView
 from ui.calendar.backlog import BacklogPanel
 from ui.calendar.common import OVERDUE_RED, EntryFilter, readable, status_label
@@ -229,11 +229,9 @@ class CalendarPage(QWidget):
     def _update_label(self) -> None:
         if self.view == "week":
             monday, sunday = self.week.period()
-            text = self.tr("%1 – %2").replace("%1", f"{monday:%Y.%m.%d}").replace(
-                "%2", f"{sunday:%m.%d}")
+            text = dates.date_range(monday, sunday)
         else:
-            text = self.tr("%1年%2月").replace("%1", str(self.anchor.year)).replace(
-                "%2", str(self.anchor.month))
+            text = dates.month_year(self.anchor)
         self.period_label.setText(text)
 
     def set_view(self, view: str) -> None:

@@ -150,7 +150,8 @@ class RecurrenceEditor(QWidget):
         self.nth_label.setVisible(monthly_weekday)
         self.nth.setVisible(monthly_weekday)
         self.nth_weekday.setVisible(monthly_weekday)
-        self.nth_weekday.setText(f"（{weekday_names()[self.start.weekday()]}）")
+        self.nth_weekday.setText(self.tr("（%1）").replace(
+            "%1", weekday_names()[self.start.weekday()]))
         if freq == "monthly_date":
             self.unit.setText(self.tr("个月的 %1 号").replace("%1", str(self.start.day)))
         self.end.setVisible(repeating)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from models.calendar import CalendarEntry
 from models.holidays import day_info
+from ui import dates
 from ui.calendar.common import (
     HOLIDAY_RED,
     WORKDAY_BLUE,
@@ -24,7 +25,6 @@ from ui.calendar.common import (
     ref_from_mime,
     today_fill,
     tr,
-    weekday_names,
 )
 from ui.calendar.month_view import MonthView, paint_chip, tooltip_text
 
@@ -122,7 +122,6 @@ class WeekView(MonthView):
         p.fillRect(self.rect(), base)
         self._hits, self._more = [], []
         top = self._grid_top()
-        names = weekday_names()
         p.setFont(self._font)
         for hour in range(self.first_hour, 24):
             y = top + int((hour - self.first_hour) * self.hour_px)
@@ -150,7 +149,7 @@ class WeekView(MonthView):
             p.setPen(readable(HOLIDAY_RED, cell) if info.holiday or weekend
                      else pal.text().color())
             p.setFont(self._bold)
-            label = f"{day.month}/{day.day}（{names[col]}）"
+            label = dates.weekday_date(day)
             p.drawText(QRect(rect.x(), 2, rect.width(), 18), Qt.AlignmentFlag.AlignCenter, label)
             p.setFont(self._font)
             if info.holiday or info.adjusted_workday:

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import dialogs
+from ui import dates, dialogs
 from ui.fonts import cjk_family
 
 JOINED, LEFT = QColor("#22c55e"), QColor("#ef4444")
@@ -246,10 +246,10 @@ class FlowChart(ChartPanel):
             if n + 1 < len(starts) and starts[n + 1][0] - i < 3:
                 continue  # a month cut short at the left edge: its label would overlap
             if thursday.month == 1 or n == 0:
-                label = self.tr("%1年%2月").replace("%1", str(thursday.year))
+                label = dates.month_year(thursday, short=True)
             else:
-                label = self.tr("%2月")
-            x.append(label.replace("%2", str(thursday.month)), i - 0.5)
+                label = dates.month(thursday)
+            x.append(label, i - 0.5)
         x.append(" ", len(shown) - 0.5)  # QtCharts skips the last label without this
         top = max([w["joined"] for w in shown] + [5])
         bottom = max([w["left"] for w in shown] + [5])
@@ -387,7 +387,7 @@ class ParticipationChart(ChartPanel):
         for a in self.items:
             day = dt.date.fromisoformat(a["date"])
             title = a["title"] if len(a["title"]) <= 8 else a["title"][:7] + "…"
-            labels.append(f"{title} {day.month}/{day.day}")
+            labels.append(f"{title} {dates.day_month(day)}")
         y.append(labels or [self.tr("（近一年没有活动）")])
         x = QValueAxis()
         x.setLabelFormat("%d")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from models import stats
 from models.segments import MemberFilter
 from models.stats_members import filter_for
+from ui import dates
 from ui.overview.cards import FigureCard, GroupsPanel
 from ui.overview.charts import (
     ActivityDonut,
@@ -346,7 +347,7 @@ class OverviewPage(QWidget):
         if row["in_days"] == 1:
             return self.tr("明天")
         day = dt.date.fromisoformat(row["date"])
-        return self.tr("%1月%2日").replace("%1", str(day.month)).replace("%2", str(day.day))
+        return dates.day_month(day)
 
     def changeEvent(self, event: QEvent) -> None:
         # Light/dark switch: charts draw with explicit colours, so redraw them.

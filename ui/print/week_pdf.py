@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from models.weekly_plan import DayPlan, FollowUpDue, WeekPlan
+from ui import dates
 
 translate = QCoreApplication.translate
 
@@ -26,27 +27,14 @@ _app: Any = None  # the QGuiApplication the CLI creates (kept alive for the proc
 DAY_SECTIONS = ("content", "activities", "steps", "birthdays", "followups")
 
 
-def weekday_name(day: dt.date) -> str:
-    return (translate("WeekPlan", "周一"), translate("WeekPlan", "周二"),
-            translate("WeekPlan", "周三"), translate("WeekPlan", "周四"),
-            translate("WeekPlan", "周五"), translate("WeekPlan", "周六"),
-            translate("WeekPlan", "周日"))[day.weekday()]
-
-
 def short_date(day: dt.date) -> str:
-    return translate("WeekPlan", "%1月%2日").replace("%1", str(day.month)) \
-        .replace("%2", str(day.day))
+    """'11月16日' / '16 Nov' (ui.dates: the screen's and the printout's dates match)."""
+    return dates.day_month(day)
 
 
 def week_range(plan: WeekPlan) -> str:
-    """'2026年11月16日 – 11月22日' (the year once; twice when the week spans New Year)."""
-    first = translate("WeekPlan", "%1年%2").replace("%1", str(plan.start.year)) \
-        .replace("%2", short_date(plan.start))
-    last = short_date(plan.end)
-    if plan.end.year != plan.start.year:
-        last = translate("WeekPlan", "%1年%2").replace("%1", str(plan.end.year)) \
-            .replace("%2", last)
-    return f"{first} – {last}"
+    """'2026年11月16日 – 11月22日' / '16–22 Nov 2026' (the year once, twice across New Year)."""
+    return dates.date_range(plan.start, plan.end)
 
 
 def week_title(plan: WeekPlan) -> str:
@@ -160,7 +148,7 @@ def _names(people: list[FollowUpDue], more: int) -> str:
 
 
 def _day_table(day: DayPlan, plan: WeekPlan) -> str:
-    heading = f"{weekday_name(day.date)}  {short_date(day.date)}"
+    heading = dates.weekday_date(day.date)
     if day.date == plan.today:
         heading += "  · " + translate("WeekPlan", "今天")
     return (
@@ -234,7 +222,7 @@ def _capacity_html(plan: WeekPlan) -> str:
 
 def _members_html(plan: WeekPlan) -> str:
     first, last = plan.previous_week
-    span = f"{short_date(first)} – {short_date(last)}"
+    span = dates.date_range(first, last, year=False)
     parts = [f"<h2>{_e(translate('WeekPlan', '上周成员变动（%1）').replace('%1', span))}</h2>"]
     for label, people, total in (
             (translate("WeekPlan", "新入群 %1 人"), plan.joined, plan.joined_total),
