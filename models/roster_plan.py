@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from models.db import chunks, database
-from models.members import CARD_FIELDS, DATE_FIELDS, TEXT_FIELDS, clean_text
+from models.members import CARD_FIELDS, DATE_FIELDS, TEXT_FIELDS, clean_text, normalize
 from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster_files import MAX_CELL_CHARS, RosterFileError, col_letter
@@ -19,8 +19,6 @@ from models.roster_mapping import CUSTOM, find_header, propose
 from models.roster_read import Book, Sheet, open_book
 from models.roster_values import (
     cell_text,
-    fast_clean,
-    normalize_row,
     parse_cell_date,
     parse_flag,
     parse_int,
@@ -220,8 +218,8 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
                                           limit=MAX_CELL_CHARS))
         elif value is None:
             continue
-        if kind == TEXT:
-            raw[target] = value
+        if kind == TEXT:  # the text the user sees: a number cell 12345.0 is "12345"
+            raw[target] = value if type(value) is str else cell_text(value)
             continue
         problem = None
         if kind == DATE:
@@ -252,11 +250,11 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
             problems.append(Problem(sheet_name, number, column, msg(
                 problem, field=target, value=cell_text(value)), "warning"))
     where = column_of
-    if not fast_clean(raw.get("name", "")) and fast_clean(raw.get("nickname", "")):
+    if not clean_text(raw.get("name", "")) and clean_text(raw.get("nickname", "")):
         raw["name"] = raw["nickname"]  # group-tool exports often have only a nickname
         where = {**column_of, "name": column_of.get("nickname", "")}
     raw.setdefault("name", "")
-    clean, errors = normalize_row(raw)
+    clean, errors = normalize(raw)
     for fld, message in errors.items():
         column = where.get(fld) or field_label(fld)
         if fld == "name":

@@ -9,20 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from typing import Any
 
-from models.members import (
-    DEFAULT_MAX,
-    FOLDED_FIELDS,
-    MAX_LENGTH,
-    TEXT_FIELDS,
-    check_text_fields,
-    clean_text,
-    normalize,
-    normalize_phone,
-)
-from models.messages import msg
+from models.members import clean_text
 
 # Excel serial day 0: 1899-12-30 in the 1900 system (which counts a non-existent
 # 1900-02-29), 1904-01-01 in the Mac 1904 system.
@@ -128,7 +117,7 @@ def split_tags(value: Any, fold: bool = True) -> list[str]:
     text = cell_text(value)
     seen: dict[str, None] = {}
     for part in TAG_SPLIT.split(text):
-        name = fast_clean(part, fold=fold)
+        name = clean_text(part, fold=fold)
         name = name.lstrip("#") if fold else name
         if name and name.lower() not in {k.lower() for k in seen}:
             seen[name] = None
@@ -162,90 +151,3 @@ def parse_int(value: Any) -> tuple[int | None, str | None]:
         return int(text), None
     except ValueError:
         return None, "bad_int"
-
-
-# ---------------------------------------------------------------- fast cleaning
-# models.members.normalize() is the authority on what a clean card value is, but it
-# walks every character in Python (~10 µs a cell). Most roster cells are already
-# clean: for those, `fast_clean` returns them as they are - exactly what clean_text
-# would return - and only the others go through clean_text. normalize_row() gives
-# the same result as normalize() (tests compare the two on many rows).
-
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\xa0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f"
-                     "\u2060\u3000\ufeff\uff01-\uff5e]|  |^ | $")
-
-
-def fast_clean(value: Any, fold: bool = False) -> str:
-    text = value if isinstance(value, str) else cell_text(value)
-    if _UNSAFE.search(text) is None:
-        return text
-    return clean_text(text, fold=fold)
-
-
-def fast_phone(value: Any) -> str:
-    text = phone_text(value)
-    if len(text) == 11 and text.isascii() and text.isdigit() and text[0] == "1":
-        return text
-    return normalize_phone(value)
-
-
-_DATE_KEYS = frozenset(("birthday", "joined_on", "left_on", "next_contact_on"))
-
-
-def _dates(values: dict[str, dt.date]) -> tuple[dict[str, Any], dict[str, str]]:
-    """normalize()'s date checks, for values that are already dates."""
-    errors: dict[str, str] = {}
-    today = _today()
-    for key, day in values.items():
-        if key != "next_contact_on":
-            if day > today:
-                errors[key] = msg("future_date", field=key)
-            elif day.year < 1900:
-                errors[key] = msg("bad_date", field=key, value=day)
-    joined, left = values.get("joined_on"), values.get("left_on")
-    if joined and left and left < joined:
-        errors["left_on"] = msg("left_before_join")
-    return dict(values), errors
-
-
-_JOIN = "\ue000"  # a private-use character: never in a roster, not in _UNSAFE
-_ROW_UNSAFE = re.compile(_UNSAFE.pattern + "| \ue000|\ue000 ")
-_LIMITS = {f: MAX_LENGTH.get(f, DEFAULT_MAX) for f in TEXT_FIELDS}
-_TODAY: list[Any] = [0.0, None]
-
-
-def _today() -> dt.date:
-    """dt.date.today(), looked up at most once a second (it is asked once per row)."""
-    now = time.monotonic()
-    if now - _TODAY[0] > 1.0:
-        _TODAY[:] = [now, dt.date.today()]
-    return _TODAY[1]
-
-
-def normalize_row(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """members.normalize(raw), faster for clean text; same values, same messages."""
-    texts: dict[str, Any] = {}
-    others: dict[str, Any] = {}
-    for key, value in raw.items():
-        (texts if key in _LIMITS else others)[key] = value
-    if not others:
-        clean, errors = {}, {}
-    elif all(k in _DATE_KEYS and type(v) is dt.date for k, v in others.items()):
-        clean, errors = _dates(others)  # the usual case: dates already parsed
-    else:
-        clean, errors = normalize(others)
-    plain = [v for k, v in texts.items() if k != "phone"]
-    # One search over the whole row decides whether any text needs cleaning at all.
-    if all(type(v) is str for v in plain) and _ROW_UNSAFE.search(_JOIN.join(plain)) is None:
-        clean.update(texts)
-        if "phone" in texts:
-            clean["phone"] = fast_phone(texts["phone"])
-    else:
-        for key, value in texts.items():
-            clean[key] = (fast_phone(value) if key == "phone"
-                          else fast_clean(value, fold=key in FOLDED_FIELDS))
-    for key in texts:
-        if len(clean[key]) > _LIMITS[key]:
-            errors[key] = msg("too_long", field=key, limit=_LIMITS[key])
-    check_text_fields(raw, clean, errors)
-    return clean, errors

@@ -171,6 +171,18 @@ def test_mapping_remembered_for_same_headers(db, tmp_path):
     assert Member.get(Member.name == "李四").phone == "13900139000"
 
 
+def test_number_and_date_cells_in_text_columns_import_as_shown(db, tmp_path):
+    from models.roster_plan import build_plan
+
+    path = sheet(tmp_path / "n.xlsx", ["姓名", "QQ号", "城市", "备注"],
+                 [2024, 12345678, "杭州", dt.date(2024, 3, 5)],
+                 ["张三", 87654321.0, True, 1.5])
+    rows = build_plan(path).rows
+    assert rows[0].values == {"name": "2024", "qq": "12345678", "city": "杭州",
+                              "notes": "2024-03-05"}
+    assert rows[1].values == {"name": "张三", "qq": "87654321", "city": "是", "notes": "1.5"}
+
+
 def test_header_synonyms():
     from models.roster_mapping import guess_field
 

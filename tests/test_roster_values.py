@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
+import unicodedata
 
 import pytest
 
-from models.members import normalize
+from models import members
+from models.members import normalize, normalize_phone
 from models.pinyin_keys import combined_keys, sort_key
 from models.roster_pinyin import fast_keys
-from models.roster_values import normalize_row, parse_cell_date, split_tags
+from models.roster_values import parse_cell_date, split_tags
 
 
 @pytest.mark.parametrize(("value", "date1904", "expected", "problem"), [
@@ -41,18 +44,74 @@ def test_tags_split_on_every_separator():
     assert split_tags(text) == ["AI", "创业", "读书", "跑步", "宝妈", "亲子", "运营", "社群"]
 
 
-def test_normalize_row_equals_members_normalize():
+def _reference_clean_text(value, fold=False):
+    """members.clean_text as it was before its fast path: every character looked at."""
+    if value is None:
+        return ""
+    text = str(value).translate(members._INVISIBLE)
+    if fold:
+        text = "".join(unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" else ch
+                       for ch in text)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return members._SPACES.sub(" ", text).strip() if "\n" not in text else text.strip()
+
+
+def _reference_normalize_phone(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    digits = re.sub(r"[\s\-()（）.]", "", _reference_clean_text(value, fold=True))
+    if digits.startswith("+86"):
+        return digits[3:]
+    if digits.startswith("0086"):
+        return digits[4:]
+    if len(digits) == 13 and digits.startswith("86"):
+        return digits[2:]
+    return digits
+
+
+def test_normalize_fast_path_equals_character_by_character(monkeypatch):
     rng = random.Random(5)
     pieces = ["张三", "  李 四 ", "\u200b王五", "ｗａｎｇ", "Amy😀", "a\tb", "x\ny", "", "=1+1",
               "13800138000", "+86 138-0013-8000", "０１３８００１３８００２", "男", "female",
-              "zhang_san1", "wxid_abc", "12", "中\u3000文", "\x07bell", "é", "x" * 300]
+              "zhang_san1", "wxid_abc", "12", "中\u3000文", "\x07bell", "é", "x" * 300,
+              "老朋友，喜欢跑步！", "8613800138000", "008613800138000", "0571 8888 6666"]
     fields = ["name", "nickname", "wechat_id", "phone", "gender", "city", "notes", "qq",
               "email", "company"]
+    rows = []
     for _ in range(3000):
         raw = {f: rng.choice(pieces) for f in rng.sample(fields, rng.randint(1, len(fields)))}
         if rng.random() < 0.3:
             raw["joined_on"] = dt.date(2024, 1, rng.randint(1, 28))
-        assert normalize_row(raw) == normalize(raw), raw
+        rows.append(raw)
+    fast = [normalize(raw) for raw in rows]
+    monkeypatch.setattr(members, "clean_text", _reference_clean_text)
+    monkeypatch.setattr(members, "normalize_phone", _reference_normalize_phone)
+    for raw, result in zip(rows, fast, strict=True):
+        assert result == normalize(raw), raw
+
+
+@pytest.mark.parametrize("fold", [False, True])
+def test_text_passing_the_quick_check_is_clean(fold):
+    """Every character the quick check lets through is one clean_text() keeps as it is."""
+    quick = members._NEEDS_FOLDING if fold else members._NEEDS_CLEANING
+    chars = [chr(c) for c in (*range(0xD800), *range(0xE000, 0x10000), *range(0x1F000, 0x20000))]
+    kept = [c for c in chars if quick.search(c) is None]
+    assert not any(c.isspace() for c in kept)
+    text = "".join(kept)
+    assert _reference_clean_text(text, fold) == text
+    for value in ("a b", " a", "a ", "a  b", "a\u3000b", "a\tb"):  # spaces: only where they go
+        assert (quick.search(value) is None) == (_reference_clean_text(value, fold) == value)
+
+
+@pytest.mark.parametrize("value", [
+    "13800138000", 13800138000, 13800138000.0, "+86 138-0013-8000", "8613800138000",
+    "008613800138000", "86138001380", "１３８００１３８０００", "057188886666", "0571-8888 6666",
+    "", None, True, 1.5, "１２", "138 0013 8000", " 13800138000 ", "\u200b13800138000",
+])
+def test_phone_fast_path_equals_reference(value):
+    assert normalize_phone(value) == _reference_normalize_phone(value)
 
 
 def test_fast_pinyin_keys_equal_pinyin_keys():
