@@ -238,3 +238,46 @@ def test_split_table_html():
     assert moved.startswith('<p>x</p><table width="100%" style="page-break-before: always">')
     assert _split_table(moved, 0, 1, 1) is None
     assert _split_table(html, 0, 9, 1) is None
+
+
+def test_a_table_moved_to_the_next_page_takes_its_heading_along(qapp, tmp_path):
+    """The week's notes box (one tall row under its heading) near a page's foot: heading and
+    box go to the next page together, never heading on one page and box on another."""
+    from PySide6.QtGui import QPdfWriter, QTextTable
+
+    from ui.print import document
+
+    writer = QPdfWriter(str(tmp_path / "notes.pdf"))
+    writer.setPageLayout(document.page_layout())
+    notes = ('<h2>本周备注</h2><table width="100%" cellpadding="6"><tr><td>'
+             + "<br/>" * 5 + "</td></tr></table>")
+    seen_moves = 0
+    for lines in range(30, 60):
+        doc = document.build_document("<p>一行</p>" * lines + notes, writer)
+        layout, page_h = doc.documentLayout(), doc.pageSize().height()
+        heading = next(b for b in _blocks(doc) if b.text() == "本周备注")
+        table = next(f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable))
+        box = table.cellAt(0, 0).firstCursorPosition().block()
+        heading_page = int(layout.blockBoundingRect(heading).top() // page_h)
+        box_page = int(layout.blockBoundingRect(box).top() // page_h)
+        assert heading_page == box_page, lines
+        assert doc.pageCount() == box_page + 1, lines  # no blank page after it
+        seen_moves += heading_page > 0
+    assert seen_moves  # the range did reach the page's foot
+
+
+def _blocks(doc):
+    block = doc.firstBlock()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def test_split_table_moves_the_headings_above_a_whole_table():
+    from ui.print.document import _split_table
+
+    html = "<p>x</p><h2>逾期</h2>\n<h3>内容</h3><table><tr><td>1</td></tr></table>"
+    assert _split_table(html, 0, 0, 0) == (
+        '<p>x</p><h2 style="page-break-before: always">逾期</h2>\n<h3>内容</h3>'
+        "<table><tr><td>1</td></tr></table>")
+    assert _split_table(_split_table(html, 0, 0, 0), 0, 0, 0) is None

@@ -184,13 +184,35 @@ def _split_table(html: str, table: int, row: int, header_rows: int) -> str | Non
         return None
     new_open = _with_page_break(opening.group(0))
     if row == header_rows:  # the first row: move the whole table rather than orphan its head
-        if PAGE_BREAK_STYLE in opening.group(0):
+        # ... together with the heading(s) right above it: a break between a heading and
+        # its table would leave the heading alone at the foot of the page (and once
+        # keep_headings_with_next moves it, alone on a page of its own).
+        start = _headings_before(html, opening.start())
+        tag = _OPEN_TAG.match(html, start)
+        if tag is None or PAGE_BREAK_STYLE in tag.group(0):
             return None  # already starts a page and still doesn't fit: leave it
-        return html[:opening.start()] + new_open + html[opening.end():]
+        return html[:start] + _with_page_break(tag.group(0)) + html[tag.end():]
     head = _THEAD.search(body)
     cut = opening.end() + rows[row].start()
     return (html[:cut] + "</table>" + new_open + (head.group(0) if head else "")
             + html[cut:])
+
+
+_OPEN_TAG = re.compile(r"<\w+\b[^>]*>")
+_HEADING_END = re.compile(r"</h[1-6]\s*>\s*$", re.IGNORECASE)
+_HEADING_TAG = re.compile(r"<h[1-6]\b[^>]*>", re.IGNORECASE)
+
+
+def _headings_before(html: str, position: int) -> int:
+    """Where the run of headings that ends right at `position` starts (else `position`)."""
+    start = position
+    while (end := _HEADING_END.search(html, max(0, start - 200), start)) is not None:
+        # the last heading tag before the end tag
+        openings = list(_HEADING_TAG.finditer(html, max(0, end.start() - 2000), end.start()))
+        if not openings:
+            break
+        start = openings[-1].start()
+    return start
 
 
 def _layout(html: str, device: QPagedPaintDevice) -> QTextDocument:
