@@ -155,6 +155,24 @@ def encrypted_ole(folder: Path) -> Path:
     return path
 
 
+def encrypted_xlsx(folder: Path, password: str = "secret123", name: str = "加密名单.xlsx") -> Path:
+    """A real password-protected workbook, as Excel saves one (ECMA-376 agile encryption
+    in an OLE container), made from an ordinary roster with msoffcrypto-tool."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = io.BytesIO()
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "微信号", "手机号"])
+    wb.active.append(["张三", "zhangsan_01", "13800138000"])
+    wb.active.append(["李四", "lisi_2024", "13900139000"])
+    wb.save(plain)
+    plain.seek(0)
+    path = folder / name
+    with path.open("wb") as out:
+        OOXMLFile(plain).encrypt(password, out)
+    return path
+
+
 def renamed_html(folder: Path) -> Path:
     path = folder / "export.xls"
     path.write_text("<html><body><table><tr><td>姓名</td></tr><tr><td>张三</td></tr>"

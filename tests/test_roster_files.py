@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import resource
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 import roster_samples as S
 
 from models.members import Member
+from models.roster_batch import ImportBatch
 from models.roster_import import RosterError, import_roster
 from models.roster_plan import build_plan, read_plan
 
@@ -131,6 +134,27 @@ def test_hostile_files_refused_with_nothing_written(db, db_path, tmp_path, build
     _refused(db_path, path, pattern)
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
     assert grown_mb < 100  # bounded memory: nothing was inflated
+
+
+@pytest.mark.parametrize("name", ["加密名单.xlsx", "renamed.xls", "no_extension"])
+def test_real_password_protected_xlsx_refused(db, db_path, tmp_path, name):
+    import msoffcrypto
+
+    from models import messages
+
+    path = S.encrypted_xlsx(tmp_path, password="secret123", name=name)
+    with path.open("rb") as fh:  # really encrypted, and really the roster inside
+        office = msoffcrypto.OfficeFile(fh)
+        assert office.is_encrypted()
+        office.load_key(password="secret123")
+        plain = io.BytesIO()
+        office.decrypt(plain)
+    assert list(openpyxl.load_workbook(plain).active.values)[1][0] == "张三"
+    _refused(db_path, path, f"“{name}”设置了打开密码")
+    messages.set_language("en")
+    with pytest.raises(RosterError, match=f"“{name}” is password-protected"):
+        import_roster(path, db_path=db_path)
+    assert Member.select().count() == 0 and ImportBatch.select().count() == 0
 
 
 def test_dimension_claiming_a_million_rows_is_not_trusted(db, tmp_path):
