@@ -127,3 +127,41 @@ def test_chinese_screens_keep_their_style(db, workspace, qtbot):
     page.set_view("week")
     assert page.period_label.text() == "2026年11月16日 – 11月22日"
     assert _fmt_start(dt.datetime(2026, 12, 9, 18, 0), 2026) == "周三 12月9日 18:00"
+
+
+def _axis_labels(chart, kind) -> list[str]:
+    axis = next(a for a in chart.chart.axes() if isinstance(a, kind))
+    return [label for label in axis.categoriesLabels() if label.strip()]
+
+
+def test_overview_charts_in_english(english, qtbot):
+    from PySide6.QtCharts import QCategoryAxis, QPieSeries
+
+    from ui.overview.charts import TREND_LABELS, ActivityDonut, FlowChart, TrendChart
+
+    start = D(2026, 6, 1)  # a Monday; 26 weekly snapshots to 23 Nov
+    trend = [{"week_start": (start + dt.timedelta(weeks=i)).isoformat(), "members": 100 + i,
+              "active": 50, "at_risk": 10} for i in range(26)]
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.show_data(trend)
+    labels = _axis_labels(chart, QCategoryAxis)
+    assert labels[-1] == "23 Nov" and len(labels) <= TREND_LABELS  # spaced, never crowded
+    assert not any(BARE_MONTH_DAY.search(label) for label in labels)
+
+    # Weekly joins over a year starting late December: "Dec 2025" would collide with
+    # "Jan 2026" four weeks later, so the cut-short month goes unlabelled.
+    monday = D(2025, 12, 1)
+    weeks = [{"start": (monday + dt.timedelta(weeks=i)).isoformat(), "week": f"W{i}",
+              "joined": 3, "left": 1} for i in range(52)]
+    flow = FlowChart()
+    qtbot.addWidget(flow)
+    flow.show_data(weeks)
+    labels = _axis_labels(flow, QCategoryAxis)
+    assert labels[:3] == ["Jan 2026", "Feb", "Mar"] and labels[-1] == "Nov"
+
+    donut = ActivityDonut()
+    qtbot.addWidget(donut)
+    donut.show_data(30, 70, 30)
+    series = next(s for s in donut.chart.series() if isinstance(s, QPieSeries))
+    assert [s.label() for s in series.slices()] == ["Active 30 (30%)", "Quiet 70 (70%)"]

@@ -176,6 +176,10 @@
         <translation>Active</translation>
     </message>
     <message>
+        <source>%1 %2（%3）</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
         <source>活跃：%1 天内有贡献、出席或私聊</source>
         <translation>Active: contributed, attended or chatted within %1 days</translation>
     </message>

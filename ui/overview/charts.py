@@ -242,14 +242,19 @@ class FlowChart(ChartPanel):
             thursday = dt.date.fromisoformat(week["start"]) + dt.timedelta(days=3)
             if not starts or thursday.month != starts[-1][1].month:
                 starts.append((i, thursday))
+        labelled = False
         for n, (i, thursday) in enumerate(starts):
-            if n + 1 < len(starts) and starts[n + 1][0] - i < 3:
-                continue  # a month cut short at the left edge: its label would overlap
-            if thursday.month == 1 or n == 0:
-                label = dates.month_year(thursday, short=True)
-            else:
-                label = dates.month(thursday)
+            with_year = thursday.month == 1 or not labelled  # the first label says the year
+            if n + 1 < len(starts):
+                # A month cut short at the left edge: its label would overlap the next one
+                # (two labels with the year, "Dec 2025" then "Jan 2026", need more room).
+                both_long = with_year and starts[n + 1][1].month == 1
+                if starts[n + 1][0] - i < (5 if both_long else 3):
+                    continue
+            label = (dates.month_year(thursday, short=True) if with_year
+                     else dates.month(thursday))
             x.append(label, i - 0.5)
+            labelled = True
         x.append(" ", len(shown) - 0.5)  # QtCharts skips the last label without this
         top = max([w["joined"] for w in shown] + [5])
         bottom = max([w["left"] for w in shown] + [5])
@@ -289,7 +294,9 @@ class ActivityDonut(ChartPanel):
         total = max(active + silent, 1)
         for key, label, value, colour in (("active", self.tr("活跃"), active, ACTIVE),
                                           ("silent", self.tr("沉默"), silent, SILENT)):
-            piece = QPieSlice(f"{label} {value:,}（{value * 100 / total:.0f}%）", value)
+            piece = QPieSlice(self.tr("%1 %2（%3）").replace("%1", label)
+                              .replace("%2", f"{value:,}")
+                              .replace("%3", f"{value * 100 / total:.0f}%"), value)
             piece.setColor(colour)
             piece.setBorderColor(QApplication.palette().color(QPalette.ColorRole.Base))
             piece.setLabelFont(chart_font(9))
@@ -416,6 +423,9 @@ class ParticipationChart(ChartPanel):
                      .replace("%4", str(a["attended"])).replace("%5", rate))
 
 
+TREND_LABELS = 9  # dates along the trend's axis at most
+
+
 class TrendChart(ChartPanel):
     """Members, active and at-risk counts from the weekly snapshots."""
 
@@ -429,9 +439,16 @@ class TrendChart(ChartPanel):
 
     def show_data(self, trend: list[dict[str, Any]]) -> None:
         self.reset()
-        x = QBarCategoryAxis()
-        x.append([f"{int(w['week_start'][5:7])}/{int(w['week_start'][8:])}" for w in trend]
-                 or [""])
+        # Up to 26 weeks: label every few weeks (the latest always), so dates never overlap.
+        x = QCategoryAxis()
+        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        x.setStartValue(-1)
+        x.setRange(-0.5, max(len(trend), 1) - 0.5)
+        step = -(-len(trend) // TREND_LABELS)
+        for i, w in enumerate(trend):
+            if (len(trend) - 1 - i) % step == 0:
+                x.append(dates.day_month(dt.date.fromisoformat(w["week_start"])), i)
+        x.append(" ", len(trend) - 0.5)  # QtCharts skips the last label without this
         y = QValueAxis()
         y.setLabelFormat("%d")
         top = max([w[k] for w in trend for k, _ in TREND] + [5])
