@@ -165,3 +165,25 @@ def test_overview_charts_in_english(english, qtbot):
     donut.show_data(30, 70, 30)
     series = next(s for s in donut.chart.series() if isinstance(s, QPieSeries))
     assert [s.label() for s in series.slices()] == ["Active 30 (30%)", "Quiet 70 (70%)"]
+
+
+def test_lists_of_names_follow_the_language(qapp, db):
+    from models import calendar as C
+    from models.groups import save_group
+    from ui import i18n
+    from ui.calendar.agenda import AgendaModel
+
+    one = save_group({"name": "一群", "platform": "wechat", "capacity": 500})
+    two = save_group({"name": "二群", "platform": "wechat", "capacity": 500})
+    C.schedule_item("海报", "海报", D(2026, 11, 18), group_ids=[one.id, two.id])
+    entries = C.entries_between(D(2026, 11, 1), D(2026, 11, 30), D(2026, 11, 18))
+    agenda = AgendaModel()
+    agenda.set_entries(entries, D(2026, 11, 18))
+    column = AgendaModel.COLUMNS.index("groups")
+    assert agenda.index(0, column).data() == "一群、二群"
+    i18n.install("en")
+    try:
+        assert i18n.join(["A", "B"]) == "A, B"
+        assert agenda.index(0, column).data() == "一群, 二群"
+    finally:
+        i18n.install("zh")

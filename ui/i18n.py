@@ -5,6 +5,8 @@ The choice is stored in QSettings ("language": "zh" | "en" | "" for the system's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from models import messages
@@ -45,6 +47,11 @@ def install(language: str) -> None:
     if ours.load(f"qundesk_{language}", str(folder)):
         app.installTranslator(ours)
         _installed.append(ours)
+
+
+def join(items: Iterable[str]) -> str:
+    """A list of names as the language writes it: '一群、二群' / 'Group 1, Group 2'."""
+    return QCoreApplication.translate("List", "、").join(items)
 
 
 def remember(language: str) -> None:

@@ -1962,6 +1962,13 @@ First give your community a name, then choose how to start:</translation>
     </message>
 </context>
 <context>
+    <name>List</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
         <source>查看全部</source>

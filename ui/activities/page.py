@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import activities
-from ui import dialogs
+from ui import dialogs, i18n
 from ui.activities.checklist_panel import ChecklistPanel
 from ui.activities.item_models import ActivityListModel
 from ui.activities.review_panel import ReviewPanel
@@ -212,7 +212,7 @@ class ActivitiesPage(QWidget):
             parts.append(escape(a.place))
         groups = activities.group_names([a.id]).get(a.id, [])
         if groups:
-            parts.append(escape("、".join(groups)))
+            parts.append(escape(i18n.join(groups)))
         if a.fee:
             parts.append(self.tr("费用 ¥%1").replace("%1", f"{a.fee:,.2f}"))
         if a.template_name:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from models import activities, checklists, signups
+from ui import i18n
 
 WALK_IN_ROWS = 6  # blank lines at the end of a sign-in sheet for people who just turn up
 
@@ -31,7 +32,7 @@ def _when(activity: activities.Activity) -> str:
 
 
 def _meta(activity: activities.Activity) -> str:
-    groups = "、".join(activities.group_names([activity.id]).get(activity.id, []))
+    groups = i18n.join(activities.group_names([activity.id]).get(activity.id, []))
     parts = [_tr("时间：%1").replace("%1", _when(activity)),
              _tr("形式：%1").replace("%1", activities.kind_label(activity.kind))]
     if activity.place:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from models.calendar import CalendarEntry
 from models.calendar_edit import ref_of
 from models.holidays import day_info
-from ui import dates
+from ui import dates, i18n
 from ui.calendar.common import (
     MIME_REF,
     MUTED_GREY,
@@ -77,7 +77,7 @@ class AgendaModel(QAbstractTableModel):
                 return dates.weekday_date(e.date) + mark
             return {
                 "time": time_text(e), "title": e.title, "kind": e.kind,
-                "groups": "、".join(e.groups), "presenter": e.presenter,
+                "groups": i18n.join(e.groups), "presenter": e.presenter,
                 "status": status_label(e.status) + (f" · {tr('过期')}" if e.overdue else ""),
             }[col]
         if role == Qt.ItemDataRole.DecorationRole and col == "kind":

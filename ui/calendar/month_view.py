@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from models.calendar import CalendarEntry
 from models.calendar_edit import ref_of
 from models.holidays import day_info
-from ui import dates
+from ui import dates, i18n
 from ui.calendar.common import (
     HOLIDAY_RED,
     MIME_REF,
@@ -55,7 +55,7 @@ def tooltip_text(e: CalendarEntry) -> str:
     parts = [f"<b>{escape(e.title)}</b>", f"{dates.weekday_date(e.date, year=True)} {time_text(e)}",
              f"{escape(e.kind)} · {status_label(e.status)}"]
     if e.groups:
-        parts.append(escape("、".join(e.groups)))
+        parts.append(escape(i18n.join(e.groups)))
     if e.presenter:
         parts.append(tr("主讲：") + escape(e.presenter))
     if e.overdue:

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import i18n
+
 GOOD, BAD = QColor("#16a34a"), QColor("#dc2626")
 GOOD_ON_DARK, BAD_ON_DARK = QColor("#4ade80"), QColor("#f87171")  # readable on dark panels
 
@@ -187,7 +189,7 @@ class GroupsPanel(QFrame):
             self.grid.addWidget(button, row, 0)
             self.grid.addWidget(bar, row, 1)
         full = [g["name"] for g in groups if g["capacity"] and g["fill"] >= 0.9]
-        self.note.setText(self.tr("接近满员：%1").replace("%1", "、".join(full)) if full
+        self.note.setText(self.tr("接近满员：%1").replace("%1", i18n.join(full)) if full
                           else ("" if groups else self.tr("还没有建群。")))
         palette = self.palette()
         self.note.setStyleSheet(
