@@ -2611,8 +2611,8 @@ First give your community a name, then choose how to start:</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <source>搜索姓名、拼音、首字母、群昵称、微信号、手机号、备注…</source>
-        <translation>Search name, pinyin, initials, nickname, WeChat ID, mobile, notes…</translation>
+        <source>搜索姓名、拼音、首字母、群昵称、微信号、手机号、标签、备注…</source>
+        <translation>Search name, pinyin, initials, nickname, WeChat ID, mobile, tags, notes…</translation>
     </message>
     <message>
         <source>筛选</source>

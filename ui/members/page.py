@@ -43,7 +43,7 @@ class MembersPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            self.tr("搜索姓名、拼音、首字母、群昵称、微信号、手机号、备注…"))
+            self.tr("搜索姓名、拼音、首字母、群昵称、微信号、手机号、标签、备注…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(180)
         self.filter_button = QToolButton()
