@@ -2,9 +2,11 @@
 
 A batch stores the ids of the members, tags, groups and custom fields it created, and
 a snapshot (models.undo.capture) of every member it updated with their tags,
-memberships, custom values and contributions as they were before. Undo deletes the
-created members (their tags, memberships... go with them by cascade), puts the
-snapshot back, and removes created tags/groups/fields nothing else uses.
+memberships, custom values and contributions as they were before, and as the import
+left them. Undo deletes the created members (their tags, memberships... go with them
+by cascade), undoes the import's changes column by column while keeping anything
+edited since (models.undo.restore_merged), and removes created tags/groups/fields
+nothing else uses.
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ def latest() -> ImportBatch | None:
             .order_by(ImportBatch.id.desc()).first())
 
 
-def undo_batch(batch_id: int | None = None) -> ImportBatch:
-    """Undo one import in a single transaction; returns the batch."""
+def undo_batch(batch_id: int | None = None) -> tuple[ImportBatch, int]:
+    """Undo one import in a single transaction; returns the batch and how many updated
+    members had later edits that were kept."""
     from models.groups import Group, Membership
     from models.members import CustomField, CustomValue, Member
     from models.tags import MemberTag, Tag
@@ -64,8 +67,15 @@ def undo_batch(batch_id: int | None = None) -> ImportBatch:
         data = json.loads(batch.payload)
         for ids in chunks(data.get("created_members", [])):
             Member.delete().where(Member.id.in_(ids)).execute()
-        snapshot = data.get("snapshot")
-        if snapshot:
+        snapshot, after = data.get("snapshot"), data.get("after")
+        kept = 0
+        if snapshot and after:  # keep edits made after the import
+            database.execute_sql("PRAGMA defer_foreign_keys = ON")
+            kept = undo.restore_merged(snapshot, after)
+            from models.contributions import refresh_points
+
+            refresh_points(list(snapshot["tables"][0]["scope"]))  # entries kept since count
+        elif snapshot:  # batches recorded before "after" existed
             for table in snapshot["tables"]:  # members first: children need their parent
                 undo._restore(table)
         for model, link, key in ((Tag, MemberTag.tag, "created_tags"),
@@ -78,4 +88,4 @@ def undo_batch(batch_id: int | None = None) -> ImportBatch:
                     model.delete().where(model.id.in_(unused)).execute()
         batch.undone = True
         batch.save()
-    return batch
+    return batch, kept

@@ -222,9 +222,11 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     _points(conn, plan.rows, ids_by_row, existing, overwrite, changed, now)
     _inviters(conn, plan, ids_by_row, changed)
     check(cancelled)
+    # What the import left, so that undo can tell its changes from later edits.
+    after = undo.capture(Member, upd_ids) if upd_ids else None
     if progress:
         progress(total, total)
-    return changed, {"created_members": created_ids, "snapshot": snapshot,
+    return changed, {"created_members": created_ids, "snapshot": snapshot, "after": after,
                      "created_tags": created_tags, "created_groups": created_groups,
                      "created_fields": created_fields}
 
@@ -450,11 +452,14 @@ def undo_import(batch_id: int | None = None, db_path: Path | None = None) -> str
     try:
         if db_path is not None:
             backup.create(database.obj, Path(db_path), reason="before-undo-import")
-        batch = undo_batch(batch_id)
+        batch, kept = undo_batch(batch_id)
     except UndoImportError as exc:
         raise RosterError(str(exc)) from exc
-    return msg("undo_done", batch=batch.id, file=batch.file_name, created=batch.created,
+    text = msg("undo_done", batch=batch.id, file=batch.file_name, created=batch.created,
                updated=batch.updated)
+    if kept:
+        text += msg("undo_kept_edits", count=kept)
+    return text
 
 
 def batches(limit: int = 20) -> list[ImportBatch]:

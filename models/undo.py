@@ -114,3 +114,57 @@ def _restore(t: dict[str, Any]) -> None:
            f'ON CONFLICT("{pk}") DO UPDATE SET {updates}')
     for row in t["rows"]:
         database.execute_sql(sql, row)
+
+
+def restore_merged(before: dict[str, Any], after: dict[str, Any]) -> int:
+    """Undo an action but keep what changed since it: a three-way merge per column.
+
+    `before` and `after` are captures of the same scope just before and just after the
+    action. A column still holding the action's value goes back to its old value; a
+    column changed since (a later manual edit) keeps today's value. Rows the action
+    added are removed, rows it removed come back, rows added since stay. Returns how
+    many root rows (e.g. members) had later changes that were kept.
+    """
+    kept = 0
+    for number, (old, new) in enumerate(zip(before["tables"], after["tables"], strict=True)):
+        edited = _merge(old, new)
+        if number == 0:
+            kept = edited
+    return kept
+
+
+def _merge(old: dict[str, Any], new: dict[str, Any]) -> int:
+    name, pk, column = old["table"], old["pk"], old["column"]
+    cols, now_rows = _rows(name, column, list(old["scope"]))
+    if not cols:
+        return 0
+    at = cols.index(pk)
+    was = {row[at]: row for row in old["rows"]}
+    made = {row[at]: row for row in new["rows"]}
+    now = {row[at]: row for row in now_rows}
+    if old["cols"] and old["cols"] != cols or new["cols"] and new["cols"] != cols:
+        raise ValueError(f"{name}: columns changed since the snapshot")
+    edited = 0
+    for key, made_row in made.items():
+        current = now.get(key)
+        if current is None:
+            continue  # deleted since: leave it deleted
+        if list(current) != list(made_row):
+            edited += 1
+        if key not in was:
+            if not old.get("keep_extra"):  # added by the action
+                database.execute_sql(f'DELETE FROM "{name}" WHERE "{pk}" = ?', [key])
+            continue
+        changes = {c: was[key][i] for i, c in enumerate(cols)
+                   if current[i] == made_row[i] and current[i] != was[key][i]}
+        if changes:
+            sets = ",".join(f'"{c}" = ?' for c in changes)
+            database.execute_sql(f'UPDATE "{name}" SET {sets} WHERE "{pk}" = ?',
+                                 [*changes.values(), key])
+    missing = [row for key, row in was.items() if key not in made and key not in now]
+    if missing:  # removed by the action: put back
+        marks = ",".join("?" * len(cols))
+        col_list = ",".join(f'"{c}"' for c in cols)
+        for row in missing:
+            database.execute_sql(f'INSERT INTO "{name}" ({col_list}) VALUES ({marks})', row)
+    return edited

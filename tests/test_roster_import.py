@@ -131,6 +131,27 @@ def test_undo_removes_created_and_restores_changed(db, db_path, tmp_path):
         undo_import()
 
 
+def test_undo_import_keeps_edits_made_after_the_import(db, db_path, tmp_path):
+    from models.contributions import add_contribution
+
+    m = save_member({"name": "张三", "wechat_id": "zhangsan_01", "city": "", "notes": ""})
+    path = sheet(tmp_path / "u.xlsx", ["姓名", "微信号", "城市", "备注", "标签", "积分"],
+                 ["张三", "zhangsan_01", "杭州", "表格备注", "导入标签", 50])
+    import_roster(path, db_path=db_path)
+    # Later, by hand: a new note, a tag of their own, a contribution.
+    save_member({"notes": "电话聊过，想做分享"}, member_id=m.id)
+    add_tags([m.id], [get_or_create_tag("手动标签").id])
+    add_contribution(m.id, "custom", 5)
+    message = undo_import(db_path=db_path)
+    got = Member.get_by_id(m.id)
+    assert got.city == ""  # the import's change is undone
+    assert got.notes == "电话聊过，想做分享"  # the later edit is kept
+    tags = {t.name for t in Tag.select().join(MemberTag).where(MemberTag.member == m.id)}
+    assert tags == {"手动标签"}
+    assert got.points == 5  # the import's 50 points are gone, the later 5 stay
+    assert "1 位成员在导入后改过的内容已保留" in message
+
+
 def test_cancelled_or_failed_import_leaves_database_unchanged(db, tmp_path):
     save_member({"name": "张三", "wechat_id": "zhangsan_01"})
     before = dump()
