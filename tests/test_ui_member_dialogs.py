@@ -28,6 +28,24 @@ def card(qtbot, workspace, member_id=None):
     return dialog
 
 
+def test_open_card_follows_tag_changes_made_elsewhere(qtbot, workspace, db):
+    m = save_member({"name": "张三"})
+    a, b, d = (tags.get_or_create_tag(n) for n in ("早鸟", "潜水", "讲师"))
+    e = tags.get_or_create_tag("分享嘉宾")
+    tags.set_member_tags(m.id, [a.id, b.id, d.id])
+    dialog = card(qtbot, workspace, m.id)
+    dialog.tags.remove_tag(b.id)  # unsaved edits on the card
+    dialog.tags.add_tag("新标签")
+    dialog.tags.name.setEditText("正在输")
+    tags.rename_tag(a.id, "早鸟会员")  # meanwhile, in the tag manager
+    tags.merge_tags(d.id, e.id)
+    workspace.data_changed.emit("tags")
+    assert [name for _, name, _ in dialog.tags.chips.tags()] == ["分享嘉宾", "新标签", "早鸟会员"]
+    assert dialog.tags.name.currentText() == "正在输"
+    assert dialog.save()
+    assert {t.name for t in tags.tags_of(m.id)} == {"分享嘉宾", "新标签", "早鸟会员"}
+
+
 def test_create_member_through_the_card(qtbot, workspace, changes):
     dialog = card(qtbot, workspace)
     assert not dialog.save_button.isEnabled()  # no name yet

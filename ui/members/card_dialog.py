@@ -106,9 +106,11 @@ class MemberCardDialog(QDialog):
         layout.addWidget(self.buttons)
         self.editors["name"].textChanged.connect(self._name_changed)
         self.finished.connect(self._on_finished)
+        self._loaded_tags: set[int] = set()
         self._load()
         self._dirty = False
         self._watch_changes()
+        workspace.data_changed.connect(self._on_data_changed)
         self.resize(760, 640)
         self.editors["name"].setFocus()
 
@@ -276,6 +278,7 @@ class MemberCardDialog(QDialog):
             else:
                 editor.setText(value or "")
         self.tags.set_tags([(t.id, t.name, t.color) for t in tags.tags_of(member.id)])
+        self._loaded_tags = set(self.tags.tag_ids())
         self.groups.set_memberships({m.group_id: m.role for m in groups.memberships_of(member.id)})
         self.last_contact.setText(self.tr("最近联系：%1").replace(
             "%1", member.last_contact_on.isoformat() if member.last_contact_on else self.tr("无")))
@@ -283,6 +286,19 @@ class MemberCardDialog(QDialog):
             self.friend_info.setText(self.tr("加好友日期：%1").replace(
                 "%1", member.friend_added_on.isoformat()))
         self._update_title()
+
+    @Slot(str)
+    def _on_data_changed(self, domain: str) -> None:
+        """Tags renamed, recoloured, merged or deleted elsewhere: show them as they are now,
+        keeping the tags added or removed on this card but not saved yet."""
+        if domain not in ("tags", "*"):
+            return
+        shown = set(self.tags.tag_ids())
+        stored = set(tags.tag_ids_of(self.member_id)) if self.member_id else set()
+        wanted = (stored - (self._loaded_tags - shown)) | (shown - self._loaded_tags)
+        self._loaded_tags = stored
+        self.tags.set_tags([(t.id, t.name, t.color) for t in tags.tags_by_id(wanted)])
+        self.tags.reload_choices()
 
     @Slot()
     def _update_title(self) -> None:

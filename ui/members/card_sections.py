@@ -101,14 +101,17 @@ class TagsSection(QWidget):
         return super().eventFilter(watched, event)
 
     def reload_choices(self) -> None:
+        typed, category = self.name.currentText(), self.category.currentData()
         self.name.clear()
         for tag in tags_model.all_tags():
             self.name.addItem(tag.name, tag.id)
         self.name.setCurrentIndex(-1)
+        self.name.setEditText(typed)  # a reload from elsewhere keeps what is being typed
         self.category.clear()
-        for category in tags_model.categories():
-            self.category.addItem(category.name, category.id)
+        for item in tags_model.categories():
+            self.category.addItem(item.name, item.id)
         self.category.addItem(self.tr("未分类"), None)
+        self.category.setCurrentIndex(max(0, self.category.findData(category)))
 
     def set_tags(self, tags: list[tuple[int, str, str]]) -> None:
         self._tags = {tag_id: (name, colour) for tag_id, name, colour in tags}
