@@ -319,16 +319,22 @@ def set_status(activity_id: int, status: str) -> None:
     Activity.update(status=status).where(Activity.id == activity_id).execute()
 
 
-def delete_activity(activity_id: int) -> None:
-    """Delete an activity with its steps and sign-ups; attendance points go too."""
+def delete_activity(activity_id: int) -> int:
+    """Delete an activity with its steps and sign-ups; attendance points go too.
+    Returns the undo entry (Edit > Undo brings all of it back)."""
+    from models import undo
     from models.contributions import Contribution, refresh_points
 
     with database.atomic():
+        title = Activity.get_by_id(activity_id).title
+        snapshot = undo.capture(Activity, [activity_id], also=[(Contribution, "activity_id")])
         members = [m for (m,) in Contribution.select(Contribution.member)
                    .where(Contribution.activity_id == activity_id).tuples()]
         Contribution.delete().where(Contribution.activity_id == activity_id).execute()
         Activity.delete().where(Activity.id == activity_id).execute()
         refresh_points(members)
+        return undo.record(msg("undo_delete_activity", title=title), snapshot,
+                           deleted=[activity_id])
 
 
 def list_activities(scope: str = "all", today: dt.date | None = None,

@@ -12,12 +12,13 @@ from models.members import Member
 from models.messages import msg
 
 
-def _undoable(label: str, ids: Sequence[int], action) -> int:  # type: ignore[no-untyped-def]
+def _undoable(label: str, ids: Sequence[int], action,  # type: ignore[no-untyped-def]
+              deleted: Sequence[int] = ()) -> int:
     """Snapshot the members' rows, run the action, record the undo entry: all in one go."""
     with database.atomic():
         snapshot = undo.capture(Member, list(ids))
         action()
-        return undo.record(label, snapshot)
+        return undo.record(label, snapshot, deleted=deleted)
 
 
 def add_tags(ids: Sequence[int], tag_ids: Sequence[int]) -> int:
@@ -53,4 +54,4 @@ def delete(ids: Sequence[int], db_path: Path) -> int:
         for batch in chunks(ids):
             Member.delete().where(Member.id.in_(batch)).execute()
 
-    return _undoable(msg("undo_delete", n=len(ids)), ids, action)
+    return _undoable(msg("undo_delete", n=len(ids)), ids, action, deleted=ids)

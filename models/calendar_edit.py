@@ -236,13 +236,15 @@ def delete(ref: Ref, undo_label: str | None = None) -> None:
         if item is None:
             return
         snapshot = _snapshot(ContentItem, [item_id]) if undo_label else None
+        deleted: list[int] = []
         if item.series_id is not None and item.original_date is not None:
             item.removed = True
             item.save()
         else:
             item.delete_instance(recursive=True)
+            deleted.append(item_id)
         if snapshot is not None:
-            undo.record(undo_label, snapshot)
+            undo.record(undo_label, snapshot, deleted=deleted)
 
 
 def delete_series(series_id: int, undo_label: str | None = None) -> None:
@@ -252,7 +254,7 @@ def delete_series(series_id: int, undo_label: str | None = None) -> None:
         snapshot = _snapshot(ContentSeries, [series_id]) if undo_label else None
         ContentSeries.delete().where(ContentSeries.id == series_id).execute()
         if snapshot is not None:
-            undo.record(undo_label, snapshot)
+            undo.record(undo_label, snapshot, deleted=[series_id])
 
 
 def _snapshot(root: type, ids: list[int]) -> dict:
@@ -269,7 +271,8 @@ def _snapshot(root: type, ids: list[int]) -> dict:
             f"SELECT * FROM item_group WHERE item_id IN ({','.join('?' * len(item_ids))})",
             item_ids)
         snapshot["tables"].append({
-            "table": "item_group", "column": "item_id", "scope": item_ids, "pk": "id",
+            "table": "item_group", "column": "item_id", "refs": "content_item",
+            "scope": item_ids, "pk": "id",
             "cols": [d[0] for d in cursor.description],
             "rows": [list(r) for r in cursor.fetchall()]})
     return snapshot

@@ -118,6 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_done": ("已撤销导入批次 {batch}（{file}）：删除新建的 {created} 位，恢复更新的 {updated} 位",
                   "Undid import batch {batch} ({file}): removed {created} created, restored "
                   "{updated} updated"),
+    "undo_delete_activity": ("删除活动“{title}”", "Delete activity “{title}”"),
     "undo_kept_edits": ("；{count} 位成员在导入后改过的内容已保留",
                         "; later edits to {count} members were kept"),
     "undo_nothing": ("没有可以撤销的导入", "There is no import to undo"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from peewee import BooleanField, CharField, DateTimeField, Model, TextField
@@ -48,11 +49,16 @@ def _rows(table: str, column: str, ids: list[int]) -> tuple[list[str], list[list
     return cols, rows
 
 
-def capture(root: type[Model], ids: list[int]) -> dict[str, Any]:
-    """The rows that an action on `ids` of `root` may change, before it changes them."""
+def capture(root: type[Model], ids: list[int],
+            also: Sequence[tuple[type[Model], str]] = ()) -> dict[str, Any]:
+    """The rows that an action on `ids` of `root` may change, before it changes them.
+
+    `also` names further (table, column) pairs that refer to `root` without a foreign
+    key (e.g. contributions earned at an activity).
+    """
     tables = [{"table": root._meta.table_name, "column": root._meta.primary_key.column_name,
                "scope": ids, "pk": root._meta.primary_key.column_name}]
-    for model, column in _dependents(root):
+    for model, column in [*_dependents(root), *also]:
         # A self-reference (who invited whom) points at rows outside the action: put
         # their links back, but never delete them.
         tables.append({"table": model._meta.table_name, "column": column, "scope": ids,
@@ -63,8 +69,11 @@ def capture(root: type[Model], ids: list[int]) -> dict[str, Any]:
     return {"tables": tables}
 
 
-def record(label: str, snapshot: dict[str, Any], created: list[int] | None = None) -> int:
-    """Store a snapshot; `created` are root ids the action added (undo deletes them)."""
+def record(label: str, snapshot: dict[str, Any], created: list[int] | None = None,
+           deleted: Sequence[int] = ()) -> int:
+    """Store a snapshot; `created` are root ids the action added (undo deletes them);
+    `deleted` are root ids it deleted, with their children (SQLite may reuse their ids)."""
+    snapshot["deleted"] = list(deleted)
     if created:
         snapshot["tables"][0]["scope"] = list(snapshot["tables"][0]["scope"]) + list(created)
     entry = UndoEntry.create(label=label, payload=json.dumps(snapshot, default=str))
@@ -87,11 +96,79 @@ def undo(entry_id: int | None = None) -> str | None:
         # Rows come back one by one; a member invited by another restored member would
         # trip the foreign key check before its inviter is back. Check at commit instead.
         database.execute_sql("PRAGMA defer_foreign_keys = ON")
+        if snapshot.get("deleted"):
+            _free_taken_ids(snapshot["tables"], snapshot["deleted"])
         for table in snapshot["tables"]:  # root first: children need their parent back
             _restore(table)
+        _recount_points(snapshot["tables"])
         entry.undone = True
         entry.save()
     return entry.label
+
+
+def _taken(table: str, pk: str, keys: list[Any]) -> set[Any]:
+    taken: set[Any] = set()
+    for batch in chunks(keys):
+        cursor = database.execute_sql(
+            f'SELECT "{pk}" FROM "{table}" WHERE "{pk}" IN ({",".join("?" * len(batch))})',
+            batch)
+        taken.update(r[0] for r in cursor)
+    return taken
+
+
+def _free_taken_ids(tables: list[dict[str, Any]], deleted: list[Any]) -> None:
+    """SQLite hands a deleted row's id to the next new row. Deleted rows whose id was
+    taken meanwhile come back under a fresh id, and the rows pointing at them follow,
+    so undo never overwrites what was created since.
+
+    A table entry's "column" points at the root table, or at the table named by its
+    "refs" (a grandchild, e.g. a content item's group links).
+    """
+    root = tables[0]["table"]
+    gone: dict[str, set[Any]] = {root: set(deleted)}  # original ids of deleted rows
+    remaps: dict[str, dict[Any, Any]] = {}
+    for index, t in enumerate(tables):
+        if not t["rows"]:
+            continue
+        key = t["cols"].index(t["pk"])
+        if index == 0:
+            dead = [row for row in t["rows"] if row[key] in gone[root]]
+        else:
+            refs = t.get("refs", root)
+            link = t["cols"].index(t["column"])
+            parent_gone, moved = gone.get(refs, set()), remaps.get(refs, {})
+            # keep_extra rows (members an inviter brought in) were not deleted
+            dead = [] if t.get("keep_extra") else [
+                row for row in t["rows"] if row[link] in parent_gone]
+            for row in t["rows"]:
+                row[link] = moved.get(row[link], row[link])
+            t["scope"] = [moved.get(i, i) for i in t["scope"]]
+        gone.setdefault(t["table"], set()).update(row[key] for row in dead)
+        taken = _taken(t["table"], t["pk"], [row[key] for row in dead])
+        if not taken:
+            continue
+        mapping = remaps.setdefault(t["table"], {})
+        next_id = database.execute_sql(
+            f'SELECT COALESCE(MAX("{t["pk"]}"), 0) FROM "{t["table"]}"').fetchone()[0]
+        for row in dead:
+            if row[key] in taken:
+                next_id += 1
+                mapping[row[key]] = row[key] = next_id
+    tables[0]["scope"] = [remaps.get(root, {}).get(i, i) for i in tables[0]["scope"]]
+
+
+def _recount_points(tables: list[dict[str, Any]]) -> None:
+    """A member's points are the sum of their contribution entries: recount after any
+    entries came back or went away."""
+    members: set[int] = set()
+    for t in tables:
+        if t["table"] == "contribution" and t["rows"]:
+            at = t["cols"].index("member_id")
+            members.update(row[at] for row in t["rows"])
+    if members:
+        from models.contributions import refresh_points
+
+        refresh_points(sorted(members))
 
 
 def _restore(t: dict[str, Any]) -> None:

@@ -378,7 +378,7 @@ class TagsDialog(QDialog):
         snapshot = undo.capture(tags.Tag, [source, target])
         moved = tags.merge_tags(source, target)
         undo.record(self.tr("合并标签“%1”到“%2”").replace("%1", names[source])
-                    .replace("%2", names[target]), snapshot)
+                    .replace("%2", names[target]), snapshot, deleted=[source])
         target_cat = tags.Tag.get_by_id(target).category_id or NONE_ID
         self.reload(target_cat, target)
         self._done(self.tr("已合并：“%1”的 %2 位成员并入，“%3”现有 %4 位成员（可撤销）")
@@ -409,7 +409,7 @@ class TagsDialog(QDialog):
             return
         snapshot = undo.capture(tags.Tag, [tag_id])
         tags.delete_tag(tag_id)
-        undo.record(self.tr("删除标签“%1”").replace("%1", tag.name), snapshot)
+        undo.record(self.tr("删除标签“%1”").replace("%1", tag.name), snapshot, deleted=[tag_id])
         self.reload()
         self._done(self.tr("已删除“%1”（%2 位成员）").replace("%1", tag.name)
                    .replace("%2", str(count)))

@@ -1,0 +1,82 @@
+"""Undo of deletions: SQLite reuses a deleted row's id, and undo must never overwrite
+what was created meanwhile under that id."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models import activities, bulk, signups, tags, undo
+from models import calendar_edit as E
+from models.calendar import ContentItem, ItemGroup
+from models.contributions import Contribution
+from models.groups import save_group
+from models.members import Member, save_member
+
+
+def test_undo_delete_member_after_a_new_member_took_its_id(db, db_path):
+    first = save_member({"name": "甲"})
+    invited = save_member({"name": "丁"})
+    gone = save_member({"name": "乙", "inviter": first.id})  # the highest id
+    save_member({"name": "丁", "inviter": gone.id}, member_id=invited.id)
+    tags.set_member_tags(gone.id, [tags.get_or_create_tag("老会员").id])
+    bulk.delete([gone.id], db_path)
+    newcomer = save_member({"name": "丙"})
+    tags.set_member_tags(newcomer.id, [tags.get_or_create_tag("新人").id])
+    assert newcomer.id == gone.id  # SQLite handed the id out again
+    assert undo.undo() is not None
+    names = {m.name: m for m in Member.select()}
+    assert set(names) == {"甲", "乙", "丙", "丁"}
+    assert {t.name for t in tags.tags_of(names["丙"].id)} == {"新人"}  # untouched
+    assert {t.name for t in tags.tags_of(names["乙"].id)} == {"老会员"}  # back, new id
+    assert names["乙"].inviter_id == first.id
+    assert Member.get_by_id(invited.id).inviter_id == names["乙"].id  # link follows
+
+
+def test_undo_delete_tag_after_a_new_tag_took_its_id(db):
+    m = save_member({"name": "甲"})
+    old = tags.get_or_create_tag("摄影")
+    tags.set_member_tags(m.id, [old.id])
+    undo.record("删除标签", undo.capture(tags.Tag, [old.id]), deleted=[old.id])
+    tags.delete_tag(old.id)
+    new = tags.get_or_create_tag("徒步")
+    tags.set_member_tags(m.id, [new.id])
+    undo.undo()
+    assert {t.name for t in tags.all_tags()} >= {"摄影", "徒步"}
+    assert {t.name for t in tags.tags_of(m.id)} == {"摄影", "徒步"}
+
+
+def test_delete_activity_is_undoable_with_steps_signups_and_points(db):
+    ann = save_member({"name": "安妮"})
+    act = activities.save_activity({"title": "上海面基", "kind": "offline",
+                                    "start": dt.datetime(2026, 12, 5, 14, 0)})
+    signups.sign_up(act.id, [ann.id])
+    assert signups.check_in(act.id, ann.id, dt.datetime(2026, 12, 5, 13, 55))
+    points = Member.get_by_id(ann.id).points
+    assert points > 0
+    activities.delete_activity(act.id)
+    assert Member.get_by_id(ann.id).points == 0
+    other = activities.save_activity({"title": "读书会", "kind": "online",
+                                      "start": dt.datetime(2026, 12, 6, 20, 0)})
+    assert undo.undo() == "删除活动“上海面基”"
+    titles = {a.title: a for a in activities.Activity.select()}
+    assert set(titles) == {"上海面基", "读书会"}
+    assert titles["读书会"].id == other.id
+    back = titles["上海面基"]
+    assert [s.member_id for s in signups.signups(back.id)] == [ann.id]
+    assert Contribution.select().where(Contribution.activity_id == back.id).count() == 1
+    assert Member.get_by_id(ann.id).points == points
+
+
+def test_undo_delete_content_item_keeps_items_created_since(db):
+    group = save_group({"name": "一群"})
+    fields = E.ItemFields("周三读书", "分享", dt.date(2026, 12, 2), dt.time(20, 0), 60, "ready")
+    item = E.save_item(fields, [group.id])
+    E.delete(E.Ref(item, None, fields.date), undo_label="删除内容")
+    newer = E.save_item(E.ItemFields("新的早报", "早报", dt.date(2026, 12, 3)))
+    assert newer == item
+    undo.undo()
+    titles = {i.title: i.id for i in ContentItem.select()}
+    assert set(titles) == {"周三读书", "新的早报"}
+    assert [g.group_id for g in ItemGroup.select().where(
+        ItemGroup.item == titles["周三读书"])] == [group.id]
+    assert not ItemGroup.select().where(ItemGroup.item == titles["新的早报"]).exists()
