@@ -54,5 +54,11 @@ def join(items: Iterable[str]) -> str:
     return QCoreApplication.translate("List", "、").join(items)
 
 
+def aside(text: str) -> str:
+    """An aside after a title or name, as the language writes it: '（线上）' right after the
+    Chinese, ' (Online)' with a space in English."""
+    return QCoreApplication.translate("Aside", "（%1）").replace("%1", text)
+
+
 def remember(language: str) -> None:
     QSettings().setValue("language", language)

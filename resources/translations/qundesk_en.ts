@@ -485,6 +485,13 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     </message>
 </context>
 <context>
+    <name>Aside</name>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+</context>
+<context>
     <name>BacklogPanel</name>
     <message>
         <source>新点子</source>
@@ -4187,10 +4194,6 @@ Saved automatically and printed at the end of the weekly plan.</translation>
     <message>
         <source>、</source>
         <translation>, </translation>
-    </message>
-    <message>
-        <source>（%1）</source>
-        <translation> (%1)</translation>
     </message>
     <message>
         <source>全天</source>

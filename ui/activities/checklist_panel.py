@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from models import checklists
 from ui import dialogs
-from ui.activities.item_models import ChecklistModel
+from ui.activities.item_models import MUTED, ChecklistModel
 from ui.activities.step_dialog import StepDialog
+from ui.colors import OVERDUE_RED, readable
 
 
 class ChecklistPanel(QWidget):
@@ -30,7 +32,6 @@ class ChecklistPanel(QWidget):
         self.model.changed.connect(self._on_changed)
         self.progress_label = QLabel()
         self.overdue_label = QLabel()
-        self.overdue_label.setStyleSheet("color: #b3261e; font-weight: 600")
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(12)
@@ -72,13 +73,28 @@ class ChecklistPanel(QWidget):
         buttons.addStretch(1)
         hint = QLabel(self.tr("勾选表示完成（记录完成日期）；拖动行可调整顺序；双击编辑。"))
         hint.setObjectName("hint")
-        hint.setStyleSheet("color: #66707a")
+        self.hint = hint
+        self._restyle()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addWidget(hint)
         self._dialog: StepDialog | None = None
+
+    def _restyle(self) -> None:
+        """The red and grey of the labels, readable on this palette's window (light or dark)."""
+        window = self.palette().color(QPalette.ColorRole.Window)
+        red = readable(OVERDUE_RED, window).name()
+        grey = readable(MUTED, window).name()
+        self.overdue_label.setStyleSheet(f"color: {red}; font-weight: 600")
+        self.hint.setStyleSheet(f"color: {grey}")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._restyle()
+            self.view.viewport().update()  # the overdue rows' colours come from the palette
+        super().changeEvent(event)
 
     def load(self, activity_id: int | None) -> None:
         self.model.load(activity_id)

@@ -18,18 +18,26 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from models import activities, checklists, signups
-from ui import dates
+from ui import dates, i18n
+from ui.colors import OVERDUE_RED, readable, tint
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP_MIME = "application/x-qundesk-step-ids"
-OVERDUE = QColor("#b3261e")
 MUTED = QColor("#8a949e")
 STATUS_COLORS = {"planning": "#b26a00", "ready": "#1565c0", "done": "#2e7d32",
                  "cancelled": "#8a949e"}
+
+
+def _ink(colour: QColor | str, background: QColor | None = None) -> QBrush:
+    """An accent as a text brush that reads on `background` (default the views' base) in
+    the current palette, light or dark."""
+    if background is None:
+        background = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    return QBrush(readable(QColor(colour), background))
 
 
 def _fmt_start(start: dt.datetime, this_year: int) -> str:
@@ -104,7 +112,7 @@ class ActivityListModel(QAbstractTableModel):
             if column == "start":
                 return _fmt_start(row["start"], (self.today or dt.date.today()).year)
             if column == "title":
-                return f"{row['title']}（{activities.kind_label(row['kind'])}）"
+                return row["title"] + i18n.aside(activities.kind_label(row["kind"]))
             if column == "status":
                 return activities.status_label(row["status"])
             if column == "progress":
@@ -119,11 +127,12 @@ class ActivityListModel(QAbstractTableModel):
             return str(signed)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "status":
-                return QBrush(QColor(STATUS_COLORS.get(row["status"], "#000000")))
+                colour = STATUS_COLORS.get(row["status"])
+                return _ink(colour) if colour else None
             if column == "progress" and row["overdue"]:
-                return QBrush(OVERDUE)
+                return _ink(OVERDUE_RED)
             if row["status"] == "cancelled":
-                return QBrush(MUTED)
+                return _ink(MUTED)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("start", "title"):
             return f"{row['title']}\n{_fmt_span(row['start'], row['end'])}"
         if role == Qt.ItemDataRole.ToolTipRole and column == "signed_up":
@@ -200,7 +209,7 @@ class ChecklistModel(QAbstractTableModel):
                 role_text = checklists.role_label(item.assignee_role)
                 if item.assignee_member_id is not None:
                     name = item.assignee_member.name
-                    return name if item.assignee_role == "owner" else f"{name}（{role_text}）"
+                    return name if item.assignee_role == "owner" else name + i18n.aside(role_text)
                 return role_text
             return item.notes.replace("\n", " ")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -210,15 +219,15 @@ class ChecklistModel(QAbstractTableModel):
                 return item.notes
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.overdue(item):
-                return QBrush(OVERDUE)
+                return _ink(OVERDUE_RED, tint(OVERDUE_RED))
             if item.done:
-                return QBrush(MUTED)
+                return _ink(MUTED)
         if role == Qt.ItemDataRole.FontRole and self.overdue(item) and column in ("title", "due"):
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and self.overdue(item):
-            return QBrush(QColor("#fdecea"))
+            return QBrush(tint(OVERDUE_RED))  # pale pink on light, dark wine on dark
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

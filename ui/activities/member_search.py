@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import signups
+from ui import i18n
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -48,7 +49,7 @@ class MemberSearchList(QWidget):
         self.results.clear()
         for member_id, name, nickname, city in signups.search_members(self.search.text(),
                                                                       self.limit):
-            text = name + (f"（{nickname}）" if nickname else "") + (f" · {city}" if city else "")
+            text = name + (i18n.aside(nickname) if nickname else "") + (f" · {city}" if city else "")
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, member_id)
             if member_id in self.marked:

@@ -57,7 +57,7 @@ def checklist_html(activity_id: int, today: dt.date | None = None) -> str:
         assignee = checklists.role_label(item.assignee_role)
         if item.assignee_member_id is not None:
             assignee = item.assignee_member.name + (
-                "" if item.assignee_role == "owner" else f"（{assignee}）")
+                "" if item.assignee_role == "owner" else i18n.aside(assignee))
         due = item.due_on.isoformat() if item.due_on else ""
         if overdue:
             due = f'<span class="warn">{due} {escape(_tr("逾期"))}</span>'

@@ -12,6 +12,19 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from models.calendar import CalendarEntry
 from models.calendar_edit import Ref
 
+# Re-exported: the calendar's views import these from here.
+from ui.colors import (  # noqa: F401
+    HOLIDAY_RED,
+    MUTED_GREY,
+    OVERDUE_RED,
+    WORKDAY_BLUE,
+    contrast,
+    is_dark,
+    luminance,
+    mix,
+    readable,
+)
+
 MIME_REF = "application/x-qundesk-calendar-ref"
 
 
@@ -55,50 +68,8 @@ def ref_from_mime(data: QMimeData) -> Ref | None:
         return None
 
 
-OVERDUE_RED = QColor("#B91C1C")
-HOLIDAY_RED = QColor("#D64545")
-WORKDAY_BLUE = QColor("#3E7CB1")
-MUTED_GREY = QColor("#7B8794")
+
 TODAY_TINT = QColor("#FFD43B")  # a warm yellow, mixed into the base colour
-
-
-def luminance(colour: QColor) -> float:
-    """WCAG relative luminance (0 black … 1 white)."""
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio, 1 (none) to 21 (black on white)."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def mix(under: QColor, over: QColor, amount: float) -> QColor:
-    """`over` laid on `under` at `amount` opacity (0…1), as one opaque colour."""
-    return QColor(*(round(u + (o - u) * amount) for u, o in (
-        (under.red(), over.red()), (under.green(), over.green()), (under.blue(), over.blue()))))
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def readable(colour: QColor, background: QColor, ratio: float = 4.5) -> QColor:
-    """`colour` with its hue kept, lightened (on dark) or darkened (on light) just enough to
-    read on `background`: one set of accent colours serves both appearances."""
-    hue, sat, light, alpha = QColor(colour).getHslF()
-    towards = 1.0 if luminance(background) < 0.18 else 0.0
-    out = QColor(colour)
-    for _ in range(25):
-        if contrast(out, background) >= ratio:
-            break
-        light += (towards - light) * 0.2 + (0.01 if towards else -0.01)
-        light = min(1.0, max(0.0, light))
-        out = QColor.fromHslF(hue, sat, light, alpha)
-    return out
 
 
 def today_fill(palette: QPalette) -> QColor:

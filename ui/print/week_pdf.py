@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from models.weekly_plan import DayPlan, FollowUpDue, WeekPlan
-from ui import dates
+from ui import dates, i18n
 
 translate = QCoreApplication.translate
 
@@ -57,7 +57,7 @@ def _join(names: Iterable[str]) -> str:
 
 def _paren(text: str) -> str:
     """An aside after a title: '（已发布）' in Chinese, ' (Published)' in English."""
-    return translate("WeekPlan", "（%1）").replace("%1", text)
+    return i18n.aside(text)
 
 
 def _hm(value: dt.time | dt.datetime | None) -> str:

@@ -1,0 +1,155 @@
+"""The activities screen reads in light and dark (issue #8): the "N overdue" label and the
+overdue checklist rows take palette-aware colours (ui.colors, shared with the calendar),
+and asides are written as the language writes them: "（…）" in Chinese, " (…)" in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from models import activities as A
+from models import activity_templates as T
+from models import checklists as C
+from models.members import Member
+
+TODAY = dt.date(2026, 11, 18)
+START = dt.datetime(2026, 12, 5, 14, 0)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio (1 … 21), computed here independently of the app's helper."""
+    def lum(c: QColor) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+    high, low = sorted((lum(a), lum(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.fixture(params=["light", "dark"])
+def mode(request, qapp):
+    from ui.appearance import dark_palette
+
+    before = qapp.palette()
+    qapp.setPalette(dark_palette() if request.param == "dark"
+                    else QApplication.style().standardPalette())
+    yield request.param
+    qapp.setPalette(before)
+
+
+@pytest.fixture
+def page(workspace, qtbot, no_dialogs):
+    from ui.activities.page import ActivitiesPage
+
+    widget = ActivitiesPage(workspace)
+    widget.today = TODAY
+    widget.scope.setCurrentIndex(2)  # all
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    return widget
+
+
+def _member(name: str) -> int:
+    member = Member(name=name)
+    member.refresh_keys()
+    member.save()
+    return member.id
+
+
+def _meetup(page) -> A.Activity:
+    """An offline meetup whose T-21 step (Nov 14) is overdue on TODAY, plus a step
+    assigned to a member in a role."""
+    template = T.get_by_name("线下聚会")
+    activity = T.create_from_template(template.id, {"title": "上海面基", "start": START})
+    C.add_step(activity.id, {"title": "整理照片", "due_offset": 1,
+                             "assignee_role": "curator", "assignee_member": _member("欧阳霞")})
+    page.reload()
+    page.select_activity(activity.id)
+    return activity
+
+
+def _overdue_rows(model) -> list[int]:
+    return [r for r in range(model.rowCount()) if model.overdue(model._items[r])]
+
+
+def test_overdue_label_reads_in_light_and_dark(page, mode):
+    _meetup(page)
+    label = page.checklist.overdue_label
+    assert label.text() == "1 项逾期"
+    page.show()
+    # The label paints no background of its own: grab it on its panel, as shown.
+    image = page.checklist.grab(label.geometry()).toImage()
+    pixels = [image.pixelColor(x, y) for x in range(image.width())
+              for y in range(image.height())]
+    background = QColor.fromRgb(Counter(c.rgb() for c in pixels).most_common(1)[0][0])
+    best = max(pixels, key=lambda c: contrast(c, background))
+    assert contrast(best, background) >= 4.5, (mode, best.name(), background.name())
+    assert best.red() > best.green() + 40  # still red
+
+
+def test_overdue_rows_read_in_light_and_dark(page, mode):
+    _meetup(page)
+    model = page.checklist.model
+    palette = QApplication.palette()
+    base = palette.color(QPalette.ColorRole.Base)
+    rows = _overdue_rows(model)
+    assert rows
+    for row in rows:
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            fill = index.data(Qt.ItemDataRole.BackgroundRole).color()
+            ink = index.data(Qt.ItemDataRole.ForegroundRole).color()
+            assert fill != base  # the row still stands out
+            assert contrast(ink, fill) >= 4.5, (mode, column, ink.name(), fill.name())
+            if mode == "dark":
+                assert fill.lightness() < 100, fill.name()  # not a pink box on a dark page
+            else:
+                assert fill.lightness() > 200, fill.name()
+    # Done steps are muted but readable; the activity list's colours read on its base.
+    C.set_done(model.step_id(rows[0]), True, TODAY)
+    page.reload()
+    muted = model.index(rows[0], 1).data(Qt.ItemDataRole.ForegroundRole).color()
+    assert contrast(muted, base) >= 3.0, (mode, muted.name())
+    lists = page.model
+    for row in range(lists.rowCount()):
+        for column in range(lists.columnCount()):
+            brush = lists.index(row, column).data(Qt.ItemDataRole.ForegroundRole)
+            if brush is not None:
+                assert contrast(brush.color(), base) >= 4.5, (mode, column, brush.color().name())
+
+
+def test_asides_follow_the_language(page):
+    from ui import i18n
+
+    activity = _meetup(page)
+    title_col = page.model.COLUMNS.index("title")
+    row = page.model.row_of(activity.id)
+    model = page.checklist.model
+    last = model.rowCount() - 1
+    assignee_col = model.COLUMNS.index("assignee")
+    assert page.model.index(row, title_col).data() == "上海面基（线下）"
+    assert model.index(last, assignee_col).data() == "欧阳霞（内容整理）"
+
+    i18n.install("en")
+    page.reload()
+    page.select_activity(activity.id)
+    assert page.model.index(row, title_col).data() == "上海面基 (Offline)"
+    assert model.index(last, assignee_col).data() == "欧阳霞 (Content curator)"
+    from ui.activities.printables import checklist_html
+
+    html = checklist_html(activity.id, TODAY)
+    assert "欧阳霞 (Content curator)" in html
+    assert "（" not in html
+
+
+def test_aside_helper(qapp):
+    from ui import i18n
+
+    assert i18n.aside("已发布") == "（已发布）"
+    i18n.install("en")
+    assert i18n.aside("Published") == " (Published)"
