@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -103,6 +103,7 @@ class ChartPanel(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(self.header)
         layout.addWidget(self.view, 1)
+        self.apply_palette()  # not QtCharts' white theme while the figures are computed
 
     # ------------------------------------------------------------ building
     def reset(self) -> None:
@@ -142,6 +143,12 @@ class ChartPanel(QFrame):
             axis.setLinePenColor(grid)
             axis.setTitleBrush(text)
         self.view.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # Light/dark switch, also before any figures arrived (the page redraws the data).
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.apply_palette()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------ saving
     def default_file_name(self) -> str:
