@@ -133,18 +133,36 @@ def test_asides_follow_the_language(page):
     last = model.rowCount() - 1
     assignee_col = model.COLUMNS.index("assignee")
     assert page.model.index(row, title_col).data() == "上海面基（线下）"
+    progress_col = page.model.COLUMNS.index("progress")
+    assert page.model.index(row, progress_col).data().endswith("（1 项逾期）")
+    assert " （" not in page.model.index(row, progress_col).data()
     assert model.index(last, assignee_col).data() == "欧阳霞（内容整理）"
 
     i18n.install("en")
     page.reload()
     page.select_activity(activity.id)
     assert page.model.index(row, title_col).data() == "上海面基 (Offline)"
+    assert page.model.index(row, progress_col).data().endswith("/16 (1 overdue)")
     assert model.index(last, assignee_col).data() == "欧阳霞 (Content curator)"
     from ui.activities.printables import checklist_html
 
     html = checklist_html(activity.id, TODAY)
     assert "欧阳霞 (Content curator)" in html
     assert "（" not in html
+
+
+def test_group_capacity_bars_write_the_aside_in_the_language(qtbot):
+    from ui import i18n
+    from ui.overview.cards import GroupsPanel
+
+    panel = GroupsPanel()
+    qtbot.addWidget(panel)
+    group = {"id": 1, "name": "一群", "members": 427, "capacity": 500, "fill": 0.854}
+    i18n.install("en")
+    panel.show_data([group])
+    bars = [panel.grid.itemAt(i).widget() for i in range(panel.grid.count())]
+    formats = [b.format() for b in bars if hasattr(b, "format")]
+    assert formats == ["427 / 500 (85%)"]
 
 
 def test_aside_helper(qapp):

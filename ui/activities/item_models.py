@@ -119,7 +119,7 @@ class ActivityListModel(QAbstractTableModel):
                 done, total = row["progress"]
                 text = f"{done}/{total}"
                 if row["overdue"]:
-                    text += " " + self.tr("（%n 项逾期）", "", row["overdue"])
+                    text += self.tr("（%n 项逾期）", "", row["overdue"])  # " (1 overdue)" in English
                 return text
             signed, attended = row["signed_up"]
             if row["capacity"]:

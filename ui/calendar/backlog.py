@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from models import calendar_lists as L
 from models.calendar_edit import CalendarError, Ref, ideas
-from ui import dialogs
+from ui import dialogs, i18n
 from ui.calendar.common import MIME_REF, ref_from_mime, ref_mime
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,7 +64,7 @@ class IdeasModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{title}（{kind}）"
+            return title + i18n.aside(kind)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(color)
         if role == ID_ROLE:

@@ -179,7 +179,7 @@ class GroupsPanel(QFrame):
                 bar.setRange(0, group["capacity"])
                 bar.setValue(min(group["members"], group["capacity"]))
                 bar.setFormat(f"{group['members']} / {group['capacity']}"
-                              f"（{group['fill'] * 100:.0f}%）")
+                              + i18n.aside(f"{group['fill'] * 100:.0f}%"))
                 if group["fill"] >= 0.9:  # near capacity: time to open a new group
                     bar.setStyleSheet("QProgressBar::chunk { background: #f59e0b; }")
             else:
