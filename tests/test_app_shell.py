@@ -118,10 +118,36 @@ def test_appearance_menu_switches_dark_and_light(window, qapp, restore_appearanc
     modes["dark"].trigger()
     assert QSettings().value("appearance") == "dark"
     assert appearance.is_dark()
-    assert qapp.style().name().lower() == "fusion"
+    assert isinstance(qapp.style(), appearance.DarkFusion)
+    assert qapp.style().baseStyle().name().lower() == "fusion"
     modes["light"].trigger()
     assert not appearance.is_dark()
     assert appearance.chosen() == "light"
+
+
+def test_unticked_check_boxes_show_on_dark_rows(qapp, restore_appearance) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from ui import appearance
+
+    appearance.apply("dark")
+    model = QStandardItemModel(4, 1)
+    for row in range(4):
+        item = QStandardItem("步骤")
+        item.setCheckable(True)
+        model.setItem(row, 0, item)
+    view = QTableView()
+    view.setAlternatingRowColors(True)
+    view.setModel(model)
+    view.resize(300, 200)
+    image = view.viewport().grab().toImage()
+    for row in range(4):
+        rect = view.visualRect(model.index(row, 0))
+        background = image.pixelColor(rect.right() - 2, rect.center().y()).lightness()
+        box = [image.pixelColor(x, rect.center().y()).lightness()
+               for x in range(rect.left(), rect.left() + 20)]  # the box, not the text
+        assert max(box) - background > 60, row  # the box's frame stands out
 
 
 def test_line_icons_follow_the_palette_and_stay_sharp(qapp, restore_appearance) -> None:
