@@ -161,8 +161,12 @@
         <translation>Delete Activity</translation>
     </message>
     <message>
-        <source>删除活动“%1”及其清单和报名？已发的签到积分也会扣回。</source>
-        <translation>Delete the activity “%1” with its checklist and sign-ups? Points given for checking in are taken back.</translation>
+        <source>删除活动“%1”及其清单和报名？已发的签到积分也会扣回。可以用“编辑 &gt; 撤销”(Ctrl+Z) 恢复。</source>
+        <translation>Delete the activity “%1” with its checklist and sign-ups? Check-in points already awarded are taken back. Edit &gt; Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <source>已删除活动“%1”（可撤销）</source>
+        <translation>Deleted the activity “%1” (can be undone)</translation>
     </message>
 </context>
 <context>

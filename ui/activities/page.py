@@ -408,13 +408,16 @@ class ActivitiesPage(QWidget):
             return
         title = activities.Activity.get_by_id(activity_id).title
         if not dialogs.confirm(self, self.tr("删除活动"),
-                               self.tr("删除活动“%1”及其清单和报名？已发的签到积分也会扣回。")
+                               self.tr("删除活动“%1”及其清单和报名？已发的签到积分也会扣回。"
+                                       "可以用“编辑 > 撤销”(Ctrl+Z) 恢复。")
                                .replace("%1", title), danger=True):
             return
         activities.delete_activity(activity_id)
         self.reload()
         self._announce("activities")
         self._announce("members")
+        self.workspace.status_message.emit(
+            self.tr("已删除活动“%1”（可撤销）").replace("%1", title))
 
     def focus_search(self) -> None:
         self.search.setFocus()
