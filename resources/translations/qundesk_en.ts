@@ -4196,10 +4196,6 @@ Saved automatically and printed at the end of the weekly plan.</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <source>、</source>
-        <translation>, </translation>
-    </message>
-    <message>
         <source>全天</source>
         <translation>All day</translation>
     </message>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from models import groups as groups_model
 from models import tags as tags_model
 from models.members import ValidationError
+from ui.i18n import aside
 from ui.members.form_helpers import ERROR_STYLE, platform_labels, role_labels
 from ui.members.tag_chips import TagChips
 
@@ -172,7 +173,7 @@ class GroupsSection(QWidget):
         platforms = platform_labels()
         for row, group in enumerate(groups):
             count = counts.get(group.id, 0)
-            check = QCheckBox(f"{group.name}（{platforms.get(group.platform, '')}）")
+            check = QCheckBox(group.name + aside(platforms.get(group.platform, "")))
             if group.capacity:
                 ratio = count / group.capacity
                 check.setToolTip(self.tr("%1 / %2 人").replace("%1", str(count))

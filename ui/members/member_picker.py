@@ -7,6 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from models.members import Member, find_members
+from ui.i18n import aside
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -74,7 +75,7 @@ class MemberPicker(QLineEdit):
             return
         self.suggestions.clear()
         for member_id, name, nickname in find_members(text, limit=15, exclude=self.exclude):
-            item = QStandardItem(f"{name}（{nickname}）" if nickname else name)
+            item = QStandardItem(name + aside(nickname) if nickname else name)
             item.setData(member_id, ID_ROLE)
             item.setData(name, NAME_ROLE)
             self.suggestions.appendRow(item)

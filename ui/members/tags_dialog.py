@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models import tags, undo
 from models.members import ValidationError
 from ui import dialogs
+from ui.i18n import aside
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import ERROR_STYLE, section_title
 from ui.workspace import Workspace
@@ -215,7 +216,7 @@ class TagsDialog(QDialog):
         self.merge_target.clear()
         for tag in all_tags:
             self.merge_target.addItem(swatch(tag.color),
-                                      f"{tag.name}（{usage.get(tag.id, 0)}）", tag.id)
+                                      tag.name + aside(str(usage.get(tag.id, 0))), tag.id)
         self._loading = False
         if select_tag is None and shown:
             self.table.selectRow(0)

@@ -50,16 +50,6 @@ def _status(status: str) -> str:
     }.get(status, status)
 
 
-def _join(names: Iterable[str]) -> str:
-    """Names as a list: '张三、李四' in Chinese, 'Zhang, Li' in English."""
-    return translate("WeekPlan", "、").join(names)
-
-
-def _paren(text: str) -> str:
-    """An aside after a title: '（已发布）' in Chinese, ' (Published)' in English."""
-    return i18n.aside(text)
-
-
 def _hm(value: dt.time | dt.datetime | None) -> str:
     return value.strftime("%H:%M") if value is not None else ""
 
@@ -86,7 +76,7 @@ def _day_rows(day: DayPlan, plan: WeekPlan) -> list[str]:
         if entry.overdue:
             title += _overdue_mark()
         elif entry.status in ("published", "skipped"):
-            title += f'<span class="muted">{_e(_paren(_status(entry.status)))}</span>'
+            title += f'<span class="muted">{_e(i18n.aside(_status(entry.status)))}</span>'
         where = _e(entry.kind)
         if entry.groups:
             where += f'<br/><span class="muted small">{_e(_groups(entry.groups))}</span>'
@@ -111,13 +101,13 @@ def _day_rows(day: DayPlan, plan: WeekPlan) -> list[str]:
     for step in day.steps:
         mark = "✓" if step.done else "□"
         title = (f"{mark} {_e(step.title)}"
-                 f'<span class="muted">{_e(_paren(step.activity_title))}</span>')
+                 f'<span class="muted">{_e(i18n.aside(step.activity_title))}</span>')
         if step.overdue:
             title += _overdue_mark()
         rows.append(_row((_e(translate("WeekPlan", "截止")), title,
                           _e(translate("WeekPlan", "活动清单")), _e(step.assignee))))
     if day.birthdays:  # one row for all: a big community has several birthdays a day
-        text = _join(
+        text = i18n.join(
             b.name + (translate("WeekPlan", "（%1 岁）").replace("%1", str(b.age)) if b.age
                       else "") for b in day.birthdays)
         rows.append(_row((_e(translate("WeekPlan", "全天")), _e(text),
@@ -135,13 +125,13 @@ def _day_rows(day: DayPlan, plan: WeekPlan) -> list[str]:
 def _groups(names: tuple[str, ...]) -> str:
     """Two group names at most: a post to every group should not make a tall row."""
     if len(names) <= 2:
-        return _join(names)
-    return translate("WeekPlan", "%1 等 %2 个群").replace("%1", _join(names[:2])) \
+        return i18n.join(names)
+    return translate("WeekPlan", "%1 等 %2 个群").replace("%1", i18n.join(names[:2])) \
         .replace("%2", str(len(names)))
 
 
 def _names(people: list[FollowUpDue], more: int) -> str:
-    text = _join(p.name for p in people)
+    text = i18n.join(p.name for p in people)
     if more:
         text += translate("WeekPlan", " 等，还有 %1 位").replace("%1", str(more))
     return _e(text)
@@ -201,8 +191,8 @@ def _overdue_html(plan: WeekPlan) -> str:
         parts.append(_more(len(plan.overdue_steps), counts.get("steps", 0)))
     if plan.overdue_followups:
         parts.append(f"<h3>{_e(translate('WeekPlan', '私聊回访'))}</h3>")
-        parts.append("<p>" + _e(_join(
-            f.name + _paren(short_date(f.due)) for f in plan.overdue_followups)) + "</p>")
+        parts.append("<p>" + _e(i18n.join(
+            f.name + i18n.aside(short_date(f.due)) for f in plan.overdue_followups)) + "</p>")
         parts.append(_more(len(plan.overdue_followups), counts.get("followups", 0)))
     return "".join(parts)
 
@@ -227,7 +217,7 @@ def _members_html(plan: WeekPlan) -> str:
     for label, people, total in (
             (translate("WeekPlan", "新入群 %1 人"), plan.joined, plan.joined_total),
             (translate("WeekPlan", "退群 %1 人"), plan.left, plan.left_total)):
-        names = _join(p.name for p in people)
+        names = i18n.join(p.name for p in people)
         if total > len(people):
             names += translate("WeekPlan", " 等")
         parts.append(f"<p><b>{_e(label.replace('%1', str(total)))}</b>"
