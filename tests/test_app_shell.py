@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QSettings, QSize, QThreadPool, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
 from models import paths
@@ -148,6 +148,23 @@ def test_unticked_check_boxes_show_on_dark_rows(qapp, restore_appearance) -> Non
         box = [image.pixelColor(x, rect.center().y()).lightness()
                for x in range(rect.left(), rect.left() + 20)]  # the box, not the text
         assert max(box) - background > 60, row  # the box's frame stands out
+
+
+def test_dialog_error_and_hint_text_reads_in_dark(qapp, qtbot, restore_appearance,
+                                                  workspace) -> None:
+    import re
+
+    from ui import appearance
+    from ui.colors import MUTED_GREY, contrast, text_style
+    from ui.members.card_dialog import MemberCardDialog
+
+    appearance.apply("dark")
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    card = MemberCardDialog(workspace, None)
+    qtbot.addWidget(card)
+    for style in (card.general_error.styleSheet(), text_style(MUTED_GREY)):
+        colour = QColor(re.search(r"color: (#[0-9a-f]{6})", style).group(1))
+        assert contrast(colour, window) >= 4.5, style
 
 
 def test_line_icons_follow_the_palette_and_stay_sharp(qapp, restore_appearance) -> None:

@@ -69,3 +69,9 @@ def on_palette(colour: QColor, palette: QPalette | None = None,
     """`colour` made readable on the palette's `role` (default the window background)."""
     palette = palette or QGuiApplication.palette()
     return readable(colour, palette.color(role), ratio)
+
+
+def text_style(colour: QColor, extra: str = "") -> str:
+    """A label's style sheet with `colour` made readable on the window (error and hint
+    labels in dialogs, created after the appearance is set)."""
+    return f"color: {on_palette(colour).name()};{extra}"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from models import activities
 from models.groups import Group
 from models.members import ValidationError
+from ui.colors import MUTED_GREY, OVERDUE_RED, text_style
 
 ERROR_STYLE = "border: 1px solid #b3261e"
 
@@ -100,9 +101,9 @@ class ActivityEditor(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(60)
         self.move_hint = QLabel()
-        self.move_hint.setStyleSheet("color: #66707a")
+        self.move_hint.setStyleSheet(text_style(MUTED_GREY))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(text_style(OVERDUE_RED))
         self.error.setWordWrap(True)
         when = QHBoxLayout()
         when.addWidget(self.start)

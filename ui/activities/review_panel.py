@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models import activities
 from models.members import ValidationError
+from ui.colors import OVERDUE_RED, text_style
 
 
 def percent(value: float | None) -> str:
@@ -60,7 +61,7 @@ class ReviewPanel(QWidget):
         form.addRow(self.tr("保持"), self.keep)
         form.addRow(self.tr("改进"), self.change)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(text_style(OVERDUE_RED))
         self.save_button = QPushButton(self.tr("保存复盘"))
         self.save_button.clicked.connect(self.save)
         bottom = QHBoxLayout()

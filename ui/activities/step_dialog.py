@@ -28,6 +28,7 @@ from models import checklists
 from models.activities import Activity
 from models.members import Member, ValidationError
 from ui.activities.member_search import MemberSearchList
+from ui.colors import OVERDUE_RED, text_style
 
 
 class OffsetSpinBox(QSpinBox):
@@ -100,7 +101,7 @@ class StepDialog(QDialog):
         form.addRow(self.tr("负责成员"), who)
         form.addRow(self.tr("备注"), self.notes)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(text_style(OVERDUE_RED))
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -35,6 +35,7 @@ from ui.activities.editor import (
     group_list,
     to_qdatetime,
 )
+from ui.colors import MUTED_GREY, OVERDUE_RED, text_style
 
 
 class NewFromTemplateDialog(QDialog):
@@ -46,7 +47,7 @@ class NewFromTemplateDialog(QDialog):
         self.templates = QListWidget()
         self.description = QLabel()
         self.description.setWordWrap(True)
-        self.description.setStyleSheet("color: #66707a")
+        self.description.setStyleSheet(text_style(MUTED_GREY))
         self.delete_button = QPushButton(self.tr("删除模板"))
         self.delete_button.clicked.connect(self.delete_template)
         self.title = QLineEdit()
@@ -64,7 +65,7 @@ class NewFromTemplateDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(text_style(OVERDUE_RED))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -191,7 +192,7 @@ class SaveTemplateDialog(QDialog):
         self.name = QLineEdit(default_name)
         self.description = QLineEdit()
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(text_style(OVERDUE_RED))
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("清单里的每一步都按距开始日的天数保存（固定日期也会换算），"
                                    "下次建活动时自动算出日期。")))

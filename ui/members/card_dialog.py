@@ -45,9 +45,9 @@ from ui.members.card_logs import (
 )
 from ui.members.card_sections import EnterCatcher, GroupsSection, TagsSection
 from ui.members.form_helpers import (
-    ERROR_STYLE,
     DateEdit,
     ErrorField,
+    error_style,
     gender_labels,
     section_title,
 )
@@ -84,7 +84,7 @@ class MemberCardDialog(QDialog):
         self.tabs = QTabWidget()
         self._build_tabs()
         self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setStyleSheet(error_style())
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -196,7 +196,7 @@ class MemberCardDialog(QDialog):
         self.add_field_button.clicked.connect(self.add_custom_field)
         EnterCatcher(self.new_field, self.add_custom_field)
         self.new_field_error = QLabel()
-        self.new_field_error.setStyleSheet(ERROR_STYLE)
+        self.new_field_error.setStyleSheet(error_style())
         self.new_field_error.hide()
         add_row = QWidget()
         row = QHBoxLayout(add_row)

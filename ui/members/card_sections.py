@@ -24,7 +24,7 @@ from models import groups as groups_model
 from models import tags as tags_model
 from models.members import ValidationError
 from ui.i18n import aside
-from ui.members.form_helpers import ERROR_STYLE, platform_labels, role_labels
+from ui.members.form_helpers import error_style, platform_labels, role_labels
 from ui.members.tag_chips import TagChips
 
 
@@ -78,7 +78,7 @@ class TagsSection(QWidget):
         self.name.lineEdit().installEventFilter(self)  # Backspace on empty: drop last chip
         self.chips.setToolTip(self.tr("点 × 移除标签；在标签输入框为空时按退格键移除最后一个"))
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.hide()
         row = QHBoxLayout()
         row.addWidget(self.name, 2)

@@ -6,9 +6,19 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #dc2626;"
+from ui.colors import text_style
+
+ERROR_RED = QColor("#dc2626")
+
+
+def error_style() -> str:
+    """Error text, made readable on the current (light or dark) window."""
+    return text_style(ERROR_RED)
+
+
 BAD_EDITOR = "QLineEdit, QPlainTextEdit, QComboBox { border: 1px solid #dc2626; }"
 
 
@@ -54,7 +64,7 @@ class ErrorField(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)

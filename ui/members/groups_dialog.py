@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from models import groups
 from models.members import ValidationError
 from ui import dialogs
-from ui.members.form_helpers import ERROR_STYLE, ErrorField, platform_labels
+from ui.members.form_helpers import ErrorField, error_style, platform_labels
 from ui.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -114,7 +114,7 @@ class GroupsDialog(QDialog):
         self.status = QLabel()
         self.status.setStyleSheet("color: #15803d;")
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
 
         editor = QWidget()
         form = QFormLayout(editor)

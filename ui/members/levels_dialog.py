@@ -26,7 +26,7 @@ from models import contributions, settings
 from models.contributions import KINDS
 from models.db import database
 from models.members import Member
-from ui.members.form_helpers import ERROR_STYLE, kind_labels, section_title
+from ui.members.form_helpers import error_style, kind_labels, section_title
 from ui.workspace import Workspace
 
 
@@ -68,7 +68,7 @@ class LevelsDialog(QDialog):
             self.points[kind] = spin
             form.addRow(labels[kind], spin)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         hint = QLabel(self.tr("积分达到“起始积分”即升到该等级；最低一级从 0 开始。"))
         hint.setWordWrap(True)

@@ -31,7 +31,7 @@ from models.members import ValidationError
 from ui import dialogs
 from ui.i18n import aside
 from ui.members.card_sections import EnterCatcher
-from ui.members.form_helpers import ERROR_STYLE, section_title
+from ui.members.form_helpers import error_style, section_title
 from ui.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -110,7 +110,7 @@ class TagsDialog(QDialog):
         buttons["move"].clicked.connect(self.move_current)
         buttons["del_tag"].clicked.connect(self.delete_current)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.status = QLabel()
         self.status.setStyleSheet("color: #15803d;")
