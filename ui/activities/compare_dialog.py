@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from models import activities
 from ui.activities.review_panel import percent
+from ui.colors import tint
 
-BEST = QColor("#e3f2e1")
+BEST_GREEN = QColor("#2e7d32")  # washed over the base: pale on light, deep on dark
 
 
 class CompareDialog(QDialog):
@@ -104,5 +105,5 @@ class CompareDialog(QDialog):
             for c, f in enumerate(figures):
                 item = QTableWidgetItem(text_of(f))
                 if best is not None and best and f[key] == best:
-                    item.setBackground(QBrush(BEST))  # the best in each row stands out
+                    item.setBackground(QBrush(tint(BEST_GREEN)))  # the best in each row stands out
                 self.table.setItem(r, c, item)
