@@ -129,8 +129,9 @@ def _members(rng: random.Random, n: int, first_id: int, today: dt.date,
         nick = f"{rng.choice(NICK_WORDS)}-{rng.choice(CITIES)}" if rng.random() < 0.8 else ""
         joined = today - dt.timedelta(days=int(rng.triangular(0, 540, 60)))
         left = None
-        if rng.random() < 0.1:
-            left = min(today, joined + dt.timedelta(days=rng.randint(7, 200)))
+        stayed = (today - joined).days
+        if rng.random() < 0.1 and stayed >= 7:  # left 7-200 days after joining, by today
+            left = joined + dt.timedelta(days=rng.randint(7, min(200, stayed)))
         inviter = rng.choice(ids[-5000:]) if ids and rng.random() < 0.3 else None
         birthday = (dt.date(rng.randint(1965, 2004), rng.randint(1, 12), rng.randint(1, 28))
                     if rng.random() < 0.7 else None)

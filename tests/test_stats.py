@@ -252,3 +252,16 @@ def test_workspace_from_before_the_snapshot_table(community):
     StatsSnapshot.drop_table()
     assert stats.compute(TODAY, snapshot=False)["trend"] == []
     assert stats.compute(TODAY)["trend"][-1]["members"] == 5  # the table is made on the way
+
+
+def test_demo_members_leave_over_time_not_all_today(db):
+    import collections
+
+    from models import demo
+
+    today = dt.date(2026, 11, 18)
+    demo.build(members=2000, seed=5, today=today)
+    left = [m.left_on for m in Member.select().where(Member.left_on.is_null(False))]
+    assert len(left) > 100 and all(d <= today for d in left)
+    busiest = collections.Counter(left).most_common(1)[0][1]
+    assert busiest < 10  # spread over months, not piled up on the day the demo was made
