@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,7 +19,7 @@ from models import checklists
 from ui import dialogs
 from ui.activities.item_models import MUTED, ChecklistModel
 from ui.activities.step_dialog import StepDialog
-from ui.colors import OVERDUE_RED, readable
+from ui.colors import OVERDUE_RED, text_style
 
 
 class ChecklistPanel(QWidget):
@@ -84,11 +83,8 @@ class ChecklistPanel(QWidget):
 
     def _restyle(self) -> None:
         """The red and grey of the labels, readable on this palette's window (light or dark)."""
-        window = self.palette().color(QPalette.ColorRole.Window)
-        red = readable(OVERDUE_RED, window).name()
-        grey = readable(MUTED, window).name()
-        self.overdue_label.setStyleSheet(f"color: {red}; font-weight: 600")
-        self.hint.setStyleSheet(f"color: {grey}")
+        self.overdue_label.setStyleSheet(text_style(OVERDUE_RED, " font-weight: 600"))
+        self.hint.setStyleSheet(text_style(MUTED))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
