@@ -21,16 +21,8 @@ from models.calendar import CalendarEntry
 from models.calendar_edit import ref_of
 from models.holidays import day_info
 from ui import dates, i18n
-from ui.calendar.common import (
-    MIME_REF,
-    MUTED_GREY,
-    OVERDUE_RED,
-    readable,
-    ref_mime,
-    status_label,
-    time_text,
-    tr,
-)
+from ui.calendar.common import MIME_REF, ref_mime, status_label, time_text, tr
+from ui.colors import MUTED_GREY, OVERDUE_RED, readable
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex

@@ -11,19 +11,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from models.calendar import CalendarEntry
 from models.calendar_edit import Ref
-
-# Re-exported: the calendar's views import these from here.
-from ui.colors import (  # noqa: F401
-    HOLIDAY_RED,
-    MUTED_GREY,
-    OVERDUE_RED,
-    WORKDAY_BLUE,
-    contrast,
-    is_dark,
-    luminance,
-    mix,
-    readable,
-)
+from ui.colors import OVERDUE_RED, contrast, is_dark, luminance, mix, readable
 
 MIME_REF = "application/x-qundesk-calendar-ref"
 

@@ -29,13 +29,9 @@ from models.calendar_edit import ref_of
 from models.holidays import day_info
 from ui import dates, i18n
 from ui.calendar.common import (
-    HOLIDAY_RED,
     MIME_REF,
-    OVERDUE_RED,
-    WORKDAY_BLUE,
     chip_colors,
     entry_key,
-    readable,
     ref_from_mime,
     ref_mime,
     status_label,
@@ -44,6 +40,7 @@ from ui.calendar.common import (
     tr,
     weekday_names,
 )
+from ui.colors import HOLIDAY_RED, OVERDUE_RED, WORKDAY_BLUE, readable
 from ui.fonts import ui_font
 
 HEADER = 24

@@ -30,9 +30,10 @@ from models.groups import Group
 from ui import dates, dialogs
 from ui.calendar.agenda import AgendaView
 from ui.calendar.backlog import BacklogPanel
-from ui.calendar.common import OVERDUE_RED, EntryFilter, readable, status_label
+from ui.calendar.common import EntryFilter, status_label
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
+from ui.colors import OVERDUE_RED, readable
 from ui.workspace import Workspace
 
 VIEWS = ("month", "week", "agenda")

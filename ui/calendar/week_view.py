@@ -17,16 +17,9 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from models.calendar import CalendarEntry
 from models.holidays import day_info
 from ui import dates
-from ui.calendar.common import (
-    HOLIDAY_RED,
-    WORKDAY_BLUE,
-    entry_key,
-    readable,
-    ref_from_mime,
-    today_fill,
-    tr,
-)
+from ui.calendar.common import entry_key, ref_from_mime, today_fill, tr
 from ui.calendar.month_view import MonthView, paint_chip, tooltip_text
+from ui.colors import HOLIDAY_RED, WORKDAY_BLUE, readable
 
 GUTTER = 48  # hour labels
 HEAD = 40  # weekday + date
