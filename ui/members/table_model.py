@@ -79,7 +79,8 @@ class MemberTableModel(QAbstractTableModel):
         self._visible = self._search(self._text)
         self.endResetModel()
         self._emit_counts()
-        self._load_search_index()
+        if self._hay is None:  # not already read for a search typed in the box
+            self._load_search_index()
 
     def _load_search_index(self) -> None:
         """Read the search texts off the GUI thread (~0.5 s at 100,000 members)."""
