@@ -72,9 +72,6 @@ def undo_batch(batch_id: int | None = None) -> tuple[ImportBatch, int]:
         if snapshot and after:  # keep edits made after the import
             database.execute_sql("PRAGMA defer_foreign_keys = ON")
             kept = undo.restore_merged(snapshot, after)
-            from models.contributions import refresh_points
-
-            refresh_points(list(snapshot["tables"][0]["scope"]))  # entries kept since count
         elif snapshot:  # batches recorded before "after" existed
             for table in snapshot["tables"]:  # members first: children need their parent
                 undo._restore(table)

@@ -207,6 +207,7 @@ def restore_merged(before: dict[str, Any], after: dict[str, Any]) -> int:
         edited = _merge(old, new)
         if number == 0:
             kept = edited
+    _recount_points(before["tables"] + after["tables"])  # entries the action added, too
     return kept
 
 
