@@ -126,11 +126,6 @@ def tags_of(member_id: int) -> list[Tag]:
                 .where(MemberTag.member == member_id).order_by(Tag.name))
 
 
-def tag_ids_of(member_id: int) -> list[int]:
-    return [i for (i,) in MemberTag.select(MemberTag.tag).where(
-        MemberTag.member == member_id).tuples()]
-
-
 def tags_by_id(ids: Iterable[int]) -> list[Tag]:
     """The tags with these ids that still exist (with their category, for the colour)."""
     return list(Tag.select(Tag, TagCategory).join(TagCategory, join_type=JOIN.LEFT_OUTER)

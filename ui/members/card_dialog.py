@@ -294,7 +294,7 @@ class MemberCardDialog(QDialog):
         if domain not in ("tags", "*"):
             return
         shown = set(self.tags.tag_ids())
-        stored = set(tags.tag_ids_of(self.member_id)) if self.member_id else set()
+        stored = {t.id for t in tags.tags_of(self.member_id)} if self.member_id else set()
         wanted = (stored - (self._loaded_tags - shown)) | (shown - self._loaded_tags)
         self._loaded_tags = stored
         self.tags.set_tags([(t.id, t.name, t.color) for t in tags.tags_by_id(wanted)])
