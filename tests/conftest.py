@@ -59,6 +59,17 @@ def demo_db(db):
     return db
 
 
+@pytest.fixture(params=["light", "dark"])
+def palette_mode(request, qapp):
+    """Run the test once with the light and once with the dark application palette."""
+    from tests.colour_checks import palette_for
+
+    before = qapp.palette()
+    qapp.setPalette(palette_for(request.param))
+    yield request.param
+    qapp.setPalette(before)
+
+
 @pytest.fixture
 def qsettings(tmp_path: Path, qapp):
     """Keep QSettings (window state, language) out of the user's real settings."""

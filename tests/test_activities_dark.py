@@ -4,7 +4,6 @@ and asides are written as the language writes them: "（…）" in Chinese, " (�
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 import pytest
@@ -15,31 +14,8 @@ from PySide6.QtWidgets import QApplication
 from models import activities as A
 from models import activity_templates as T
 from models import checklists as C
-from models.members import Member
-
-TODAY = dt.date(2026, 11, 18)
-START = dt.datetime(2026, 12, 5, 14, 0)
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio (1 … 21), computed here independently of the app's helper."""
-    def lum(c: QColor) -> float:
-        def ch(v: float) -> float:
-            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
-    high, low = sorted((lum(a), lum(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-@pytest.fixture(params=["light", "dark"])
-def mode(request, qapp):
-    from ui.appearance import dark_palette
-
-    before = qapp.palette()
-    qapp.setPalette(dark_palette() if request.param == "dark"
-                    else QApplication.style().standardPalette())
-    yield request.param
-    qapp.setPalette(before)
+from tests.colour_checks import contrast
+from tests.test_activities_ui import START, TODAY, _member
 
 
 @pytest.fixture
@@ -52,13 +28,6 @@ def page(workspace, qtbot, no_dialogs):
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     return widget
-
-
-def _member(name: str) -> int:
-    member = Member(name=name)
-    member.refresh_keys()
-    member.save()
-    return member.id
 
 
 def _meetup(page) -> A.Activity:
@@ -77,7 +46,7 @@ def _overdue_rows(model) -> list[int]:
     return [r for r in range(model.rowCount()) if model.overdue(model._items[r])]
 
 
-def test_overdue_label_reads_in_light_and_dark(page, mode):
+def test_overdue_label_reads_in_light_and_dark(page, palette_mode):
     _meetup(page)
     label = page.checklist.overdue_label
     assert label.text() == "1 项逾期"
@@ -88,11 +57,11 @@ def test_overdue_label_reads_in_light_and_dark(page, mode):
               for y in range(image.height())]
     background = QColor.fromRgb(Counter(c.rgb() for c in pixels).most_common(1)[0][0])
     best = max(pixels, key=lambda c: contrast(c, background))
-    assert contrast(best, background) >= 4.5, (mode, best.name(), background.name())
+    assert contrast(best, background) >= 4.5, (palette_mode, best.name(), background.name())
     assert best.red() > best.green() + 40  # still red
 
 
-def test_overdue_rows_read_in_light_and_dark(page, mode):
+def test_overdue_rows_read_in_light_and_dark(page, palette_mode):
     _meetup(page)
     model = page.checklist.model
     palette = QApplication.palette()
@@ -105,8 +74,8 @@ def test_overdue_rows_read_in_light_and_dark(page, mode):
             fill = index.data(Qt.ItemDataRole.BackgroundRole).color()
             ink = index.data(Qt.ItemDataRole.ForegroundRole).color()
             assert fill != base  # the row still stands out
-            assert contrast(ink, fill) >= 4.5, (mode, column, ink.name(), fill.name())
-            if mode == "dark":
+            assert contrast(ink, fill) >= 4.5, (palette_mode, column, ink.name(), fill.name())
+            if palette_mode == "dark":
                 assert fill.lightness() < 100, fill.name()  # not a pink box on a dark page
             else:
                 assert fill.lightness() > 200, fill.name()
@@ -114,13 +83,13 @@ def test_overdue_rows_read_in_light_and_dark(page, mode):
     C.set_done(model.step_id(rows[0]), True, TODAY)
     page.reload()
     muted = model.index(rows[0], 1).data(Qt.ItemDataRole.ForegroundRole).color()
-    assert contrast(muted, base) >= 3.0, (mode, muted.name())
+    assert contrast(muted, base) >= 3.0, (palette_mode, muted.name())
     lists = page.model
     for row in range(lists.rowCount()):
         for column in range(lists.columnCount()):
             brush = lists.index(row, column).data(Qt.ItemDataRole.ForegroundRole)
             if brush is not None:
-                assert contrast(brush.color(), base) >= 4.5, (mode, column, brush.color().name())
+                assert contrast(brush.color(), base) >= 4.5, (palette_mode, column, brush.color().name())
 
 
 def test_asides_follow_the_language(page):

@@ -10,28 +10,11 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
 from models.calendar import DEFAULT_KINDS, PALETTE, CalendarEntry
+from tests.colour_checks import contrast, palette_for
 
 D = dt.date
 TODAY = D(2026, 11, 18)
 COLOURS = [c for _, c in DEFAULT_KINDS] + list(PALETTE)
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio (1 … 21), computed here independently of the app's helper."""
-    def lum(c: QColor) -> float:
-        def ch(v: float) -> float:
-            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
-    high, low = sorted((lum(a), lum(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def _palette(mode: str) -> QPalette:
-    from PySide6.QtWidgets import QApplication
-
-    from ui.appearance import dark_palette
-
-    return dark_palette() if mode == "dark" else QApplication.style().standardPalette()
 
 
 def _entry(day: dt.date, colour: str, title: str, status: str = "ready",
@@ -46,7 +29,7 @@ def month(request, qtbot):
 
     view = MonthView()
     qtbot.addWidget(view)
-    view.setPalette(_palette(request.param))
+    view.setPalette(palette_for(request.param))
     view.resize(1100, 760)
     view.set_month(TODAY, TODAY)
     # Two entries a day on the 2nd-6th (one kind colour each), none on today itself.
@@ -80,7 +63,7 @@ def test_chip_text_contrasts_with_its_chip_in_light_and_dark(month):
 def test_chip_colours_are_readable(qapp, mode, colour):
     from ui.calendar.common import chip_colors
 
-    palette = _palette(mode)
+    palette = palette_for(mode)
     for status, overdue, minimum in (("ready", False, 4.5), ("draft", True, 4.5),
                                      ("published", False, 3.0), ("skipped", False, 3.0)):
         fill, bar, text = chip_colors(_entry(TODAY, colour, "x", status, overdue), palette)
@@ -91,7 +74,7 @@ def test_chip_colours_are_readable(qapp, mode, colour):
         assert bar == QColor(colour)
 
 
-def test_today_cell_follows_the_palette(month):
+def test_today_cell_follows_thepalette_for(month):
     from ui.calendar.common import today_fill
 
     image = month.grab().toImage()

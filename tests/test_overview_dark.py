@@ -9,14 +9,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-
-def contrast(a: QColor, b: QColor) -> float:
-    def lum(c: QColor) -> float:
-        def ch(v: float) -> float:
-            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
-    high, low = sorted((lum(a), lum(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+from tests.colour_checks import contrast
 
 
 @pytest.fixture
@@ -24,17 +17,6 @@ def community(db):
     from tests.test_stats import build_community
 
     return build_community()
-
-
-@pytest.fixture(params=["light", "dark"])
-def mode(request, qapp):
-    from ui.appearance import dark_palette
-
-    before = qapp.palette()
-    qapp.setPalette(dark_palette() if request.param == "dark"
-                    else QApplication.style().standardPalette())
-    yield request.param
-    qapp.setPalette(before)
 
 
 def _check_charts(page, mode: str, when: str) -> None:
@@ -58,16 +40,16 @@ def _check_charts(page, mode: str, when: str) -> None:
 
 
 def test_charts_follow_the_palette_before_and_after_loading(workspace, community, qtbot,
-                                                            mode):
+                                                            palette_mode):
     from ui.overview.page import OverviewPage
 
     page = OverviewPage(workspace)
     qtbot.addWidget(page)
     page.resize(1200, 900)
     assert page.figures is None  # still computing: the charts are empty
-    _check_charts(page, mode, "loading")
+    _check_charts(page, palette_mode, "loading")
     qtbot.waitUntil(lambda: page._task is None and page.figures is not None, timeout=10000)
-    _check_charts(page, mode, "loaded")
+    _check_charts(page, palette_mode, "loaded")
 
 
 def test_empty_charts_follow_a_palette_switch(workspace, community, qtbot, qapp):
