@@ -11,13 +11,15 @@ from models import messages
 from models.db import BaseModel
 
 DEFAULTS: dict[str, Any] = {
-    "community_name": "我的社群",
     "daily_friend_limit": 20,
     "level_thresholds": [[0, "新人"], [100, "活跃成员"], [300, "核心成员"], [1000, "元老"]],
     "points_per_kind": {"best_share": 50, "answer": 10, "invite": 20, "attend": 5, "custom": 0},
     "at_risk_days": 30,
     "active_days": 30,
 }
+
+# Defaults shown in the user's language (models.messages keys), worked out when read.
+WORDED_DEFAULTS = {"community_name": "default_community_name"}
 
 
 class Setting(BaseModel):
@@ -28,8 +30,8 @@ class Setting(BaseModel):
 def get(key: str) -> Any:
     row = Setting.get_or_none(Setting.key == key)
     if row is None:
-        if key == "community_name":  # not named yet: a placeholder in the user's language
-            return messages.msg("default_community_name")
+        if key in WORDED_DEFAULTS:
+            return messages.msg(WORDED_DEFAULTS[key])
         return DEFAULTS.get(key)
     return json.loads(row.value)
 
