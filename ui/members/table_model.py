@@ -50,7 +50,7 @@ class MemberTableModel(QAbstractTableModel):
         self._filter = MemberFilter()
         self._sort_key, self._descending = "name", False
         self._loaded = False
-        self._index_task: Task | None = None
+        self._index_task: Task | None = None  # the latest scan (kept alive until replaced)
         self._rows: dict[int, tuple] = {}
         self._tags: dict[int, list[int]] = {}
         self._groups: dict[int, list[int]] = {}
@@ -93,7 +93,6 @@ class MemberTableModel(QAbstractTableModel):
     def _adopt_index(self, order: list[int], ids: list[int], hay: list[str]) -> None:
         if order is self._order and ids == order:  # still the list it was read for
             self._hay = hay
-        self._index_task = None
 
     def search_ready(self) -> bool:
         return self._hay is not None
