@@ -85,8 +85,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args.db, args.lang)
 
-    from models import messages, paths
-    from models.db import DatabaseProblem
+    from models import messages
+    from models.store import paths
+    from models.store.db import DatabaseProblem
 
     messages.set_language(args.lang or messages.language_from_environment())
     db_path = args.db or paths.default_db_path()
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open(db_path: Path):
-    from models.db import open_database
+    from models.store.db import open_database
 
     return open_database(db_path)
 
@@ -213,7 +214,7 @@ def cmd_stats(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
-    from models import backup
+    from models.store import backup
 
     if not db_path.exists():
         raise UserError(f"{db_path}: no such database")
@@ -223,7 +224,7 @@ def cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
-    from models import backup, schema
+    from models.store import backup, schema
 
     if not args.path.is_file():
         raise UserError(f"{args.path}: no such backup file")
@@ -235,8 +236,8 @@ def cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_check(args: argparse.Namespace, db_path: Path) -> int:
-    from models.db import inspect_file
-    from models.schema import SCHEMA_VERSION
+    from models.store.db import inspect_file
+    from models.store.schema import SCHEMA_VERSION
 
     if not db_path.exists():
         raise UserError(f"{db_path}: no such database")

@@ -25,10 +25,10 @@ from peewee import (
     fn,
 )
 
-from models.db import BaseModel, chunks, database
 from models.groups import Group
 from models.members import ValidationError, clean_text
 from models.messages import FIELD_LABELS, MESSAGES, language, msg
+from models.store.db import BaseModel, chunks, database
 
 KINDS = ("online", "offline")
 STATUSES = ("planning", "ready", "done", "cancelled")
@@ -322,8 +322,8 @@ def set_status(activity_id: int, status: str) -> None:
 def delete_activity(activity_id: int) -> int:
     """Delete an activity with its steps and sign-ups; attendance points go too.
     Returns the undo entry (Edit > Undo brings all of it back)."""
-    from models import undo
     from models.contributions import Contribution, refresh_points
+    from models.store import undo
 
     with database.atomic():
         title = Activity.get_by_id(activity_id).title

@@ -11,13 +11,13 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from models import settings
 from models.activities import Activity, save_activity, set_groups
 from models.activity_templates import create_from_template, get_by_name
 from models.checklists import ROLES, ChecklistItem
 from models.contributions import refresh_points
-from models.db import database
 from models.members import Member
+from models.store import settings
+from models.store.db import database
 
 # (template, title, days from today, hour, status, place)
 PLAN = (

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models.activities import Activity, group_ids, kind_label
-from models.db import database
 from models.messages import language
+from models.store.db import database
 
 CALENDAR_KIND = "活动推广"  # one of the calendar's default kinds
 POST_TIMES = {"announcement": dt.time(20, 0), "reminder": dt.time(20, 0),

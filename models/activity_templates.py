@@ -15,13 +15,13 @@ from typing import Any
 
 from peewee import CharField, IntegerField, TextField
 
-from models import settings
 from models.activities import Activity, save_activity
 from models.checklists import ChecklistItem, due_for, steps
-from models.db import BaseModel, database
 from models.members import ValidationError, clean_text
 from models.messages import msg
-from models.paths import resources_dir
+from models.store import settings
+from models.store.db import BaseModel, database
+from models.store.paths import resources_dir
 
 SEEDED_KEY = "activity_templates_seeded"
 

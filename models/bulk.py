@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from models import backup, groups, tags, undo
-from models.db import chunks, database
+from models import groups, tags
 from models.members import Member
 from models.messages import msg
+from models.store import backup, undo
+from models.store.db import chunks, database
 
 
 def _undoable(label: str, ids: Sequence[int], action,  # type: ignore[no-untyped-def]

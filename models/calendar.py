@@ -27,10 +27,10 @@ from peewee import (
     TimeField,
 )
 
-from models.db import BaseModel, chunks, database
 from models.groups import Group
 from models.members import Member
 from models.recurrence import Rule, occurrences, parse_weekdays
+from models.store.db import BaseModel, chunks, database
 
 STATUSES = ("idea", "draft", "ready", "published", "skipped")
 DONE_STATUSES = ("published", "skipped")

@@ -14,8 +14,8 @@ import random
 from models.calendar import ContentSeries, ensure_default_kinds
 from models.calendar_edit import ItemFields, Ref, materialize, move, save_item, save_series, set_status
 from models.calendar_lists import save_source
-from models.db import database
 from models.recurrence import Rule
+from models.store.db import database
 
 SHARES = (
     ("用 AI 做短视频脚本：从选题到分镜", "分享"), ("私域运营复盘：三个月从 0 到 3000 人", "分享"),

@@ -23,10 +23,10 @@ from models.calendar import (
     SeriesGroup,
     kind_by_name,
 )
-from models.db import database
 from models.members import clean_text
 from models.messages import language
 from models.recurrence import Rule, is_occurrence, weekdays_text
+from models.store.db import database
 
 TITLE_LIMIT = 200
 _ERRORS = {
@@ -228,7 +228,7 @@ def delete(ref: Ref, undo_label: str | None = None) -> None:
     """Delete one entry. A series occurrence is kept as a 'removed' marker so the rule
     does not bring it back (and the .ics gets an EXDATE). With `undo_label`, the main
     window's Undo can bring it back."""
-    from models import undo
+    from models.store import undo
 
     with database.atomic():
         item_id = item_of(ref)
@@ -248,7 +248,7 @@ def delete(ref: Ref, undo_label: str | None = None) -> None:
 
 
 def delete_series(series_id: int, undo_label: str | None = None) -> None:
-    from models import undo
+    from models.store import undo
 
     with database.atomic():
         snapshot = _snapshot(ContentSeries, [series_id]) if undo_label else None
@@ -258,9 +258,9 @@ def delete_series(series_id: int, undo_label: str | None = None) -> None:
 
 
 def _snapshot(root: type, ids: list[int]) -> dict:
-    """models.undo's snapshot, plus the group links of the items it holds (undo captures
+    """models.store.undo's snapshot, plus the group links of the items it holds (undo captures
     direct dependents only; an item's groups hang one level further down)."""
-    from models import undo
+    from models.store import undo
 
     snapshot = undo.capture(root, ids)
     item_ids = list(ids) if root is ContentItem else [

@@ -22,10 +22,10 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, vRecur
 
-from models import settings
 from models.calendar import ContentItem, ContentSeries, ItemGroup, SeriesGroup
 from models.holidays import day_info, known_years
 from models.recurrence import Rule, occurrences
+from models.store import settings
 
 TZ = ZoneInfo("Asia/Shanghai")
 DEFAULT_MINUTES = 30  # an entry without a duration still needs an end on a phone

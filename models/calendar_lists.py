@@ -15,8 +15,8 @@ from models.calendar import (
     kind_by_name,
 )
 from models.calendar_edit import CalendarError
-from models.db import database
 from models.members import clean_text
+from models.store.db import database
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 

@@ -23,9 +23,9 @@ from peewee import (
 )
 
 from models.activities import Activity
-from models.db import BaseModel, chunks, database
 from models.members import Member, ValidationError, clean_text
 from models.messages import language, msg
+from models.store.db import BaseModel, chunks, database
 
 # Who does a step: the owner (群主) or someone in one of these roles (PLAYBOOK §3).
 ROLES: dict[str, tuple[str, str]] = {

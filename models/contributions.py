@@ -7,9 +7,9 @@ import datetime as dt
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
 
-from models import settings
-from models.db import BaseModel, chunks, database
 from models.members import Member, clean_text
+from models.store import settings
+from models.store.db import BaseModel, chunks, database
 
 KINDS = ("best_share", "answer", "invite", "attend", "custom")
 KIND_LABELS_ZH = {

@@ -12,10 +12,10 @@ import importlib
 import random
 from collections.abc import Callable
 
-from models import settings
 from models.contributions import KINDS, refresh_points
-from models.db import database
 from models.pinyin_keys import combined_keys, sort_key
+from models.store import settings
+from models.store.db import database
 from models.tags import TagCategory, ensure_default_categories
 
 DEMO_EXTENSIONS: list[str] = ["models.calendar_demo", "models.activities_demo"]

@@ -16,9 +16,9 @@ from peewee import (
     fn,
 )
 
-from models import settings
-from models.db import BaseModel, database
 from models.members import Member, clean_text
+from models.store import settings
+from models.store.db import BaseModel, database
 
 CHANNELS = ("wechat", "phone", "meet", "other")
 

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
 
-from models.db import BaseModel, chunks, database
 from models.members import Member, ValidationError, clean_text
 from models.messages import msg
+from models.store.db import BaseModel, chunks, database
 
 PLATFORMS = ("wechat", "qq", "zsxq", "other")
 # Default capacity per platform; 0 means no limit (知识星球 circles have none).

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import contains
 
-from models.db import chunks, database
+from models.store.db import chunks, database
 
 # Column order of every display row.
 COLUMNS = (

@@ -20,9 +20,9 @@ from peewee import (
     TextField,
 )
 
-from models.db import BaseModel, database
 from models.messages import msg
 from models.pinyin_keys import combined_keys, sort_key
+from models.store.db import BaseModel, database
 
 GENDERS = ("", "男", "女", "其他")
 

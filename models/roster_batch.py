@@ -1,11 +1,11 @@
 """Import batches: what each roster import created and changed, so it can be undone.
 
 A batch stores the ids of the members, tags, groups and custom fields it created, and
-a snapshot (models.undo.capture) of every member it updated with their tags,
+a snapshot (models.store.undo.capture) of every member it updated with their tags,
 memberships, custom values and contributions as they were before, and as the import
 left them. Undo deletes the created members (their tags, memberships... go with them
 by cascade), undoes the import's changes column by column while keeping anything
-edited since (models.undo.restore_merged), and removes created tags/groups/fields
+edited since (models.store.undo.restore_merged), and removes created tags/groups/fields
 nothing else uses.
 """
 
@@ -17,9 +17,9 @@ from typing import Any
 
 from peewee import BooleanField, CharField, DateTimeField, IntegerField, TextField
 
-from models import undo
-from models.db import BaseModel, chunks, database
 from models.messages import msg
+from models.store import undo
+from models.store.db import BaseModel, chunks, database
 
 
 class ImportBatch(BaseModel):

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from models.db import chunks, database
 from models.members import CARD_FIELDS
 from models.messages import msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster_mapping import CUSTOM, CUSTOM_MARK, target_label
+from models.store.db import chunks, database
 
 DEFAULT_COLUMNS = (
     "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city", "birthday",

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models import backup, undo
-from models.db import chunks, database
 from models.members import DATE_FIELDS, TEXT_FIELDS, Member
 from models.messages import msg
 from models.progress import CancelFn, ProgressFn, check
@@ -37,6 +35,8 @@ from models.roster_plan import (
     match_rows,
     read_plan,
 )
+from models.store import backup, undo
+from models.store.db import chunks, database
 
 __all__ = ["RosterError", "ImportReport", "import_roster", "undo_import", "preview",
            "read_plan", "ImportPlan", "RowPlan", "write_plan"]
@@ -238,7 +238,7 @@ _TRIGGER_BODY = re.compile(r"UPDATE\s+member\s+SET\s+search_text\s*=\s*(.+?)\s+W
 @contextmanager
 def _bulk_search_text(conn, first_id: int, count: int) -> Iterator[None]:
     """The member table keeps its search text with a per-row AFTER INSERT trigger
-    (models.schema). For a bulk insert, one set-based UPDATE with the trigger's own
+    (models.store.schema). For a bulk insert, one set-based UPDATE with the trigger's own
     expression does the same work ~3x faster: the trigger is dropped and re-created,
     from its stored SQL, inside this transaction (other connections never see it gone).
     If the trigger does not have the expected shape, nothing is changed."""

@@ -13,10 +13,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from models import settings
 from models.members import CARD_FIELDS, clean_text
 from models.messages import FIELD_LABELS, field_label
 from models.roster_values import cell_text
+from models.store import settings
 
 EXTRA_FIELDS = ("tags", "groups", "points", "level")
 TARGETS = (*CARD_FIELDS, *EXTRA_FIELDS)

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.db import chunks, database
 from models.members import CARD_FIELDS, DATE_FIELDS, TEXT_FIELDS, clean_text, normalize
 from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
@@ -25,6 +24,7 @@ from models.roster_values import (
     phone_text,
     split_tags,
 )
+from models.store.db import chunks, database
 
 MODES = ("merge", "overwrite", "skip", "new")
 SUMMARY_WORDS = ("合计", "总计", "小计", "共计", "总数", "汇总", "total", "sum")

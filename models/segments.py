@@ -10,7 +10,7 @@ from typing import Any
 from peewee import CharField, IntegerField, TextField
 
 from models.contributions import thresholds
-from models.db import BaseModel, database
+from models.store.db import BaseModel, database
 
 
 @dataclass

@@ -14,8 +14,8 @@ from peewee import BooleanField, DateField, DateTimeField, ForeignKeyField, Text
 
 from models.activities import Activity
 from models.contributions import Contribution, add_contribution, refresh_points
-from models.db import BaseModel, chunks, database
 from models.members import Member
+from models.store.db import BaseModel, chunks, database
 
 
 class SignUp(BaseModel):

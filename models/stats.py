@@ -12,12 +12,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from models import settings
 from models import stats_queries as q
 from models.contributions import level_for, thresholds
-from models.db import database
 from models.followups import contact_queue
 from models.stats_snapshot import KEYS, record, trend
+from models.store import settings
+from models.store.db import database
 
 BIRTHDAY_DAYS = 14  # "upcoming" birthdays: the next two weeks
 LIST_LIMIT = 20  # rows in each list on the screen (the click-through shows them all)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from models import settings
 from models import stats_queries as q
-from models.db import database
 from models.segments import MemberFilter, matching_ids
+from models.store import settings
+from models.store.db import database
 
 
 def _ids(sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[int]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from models.db import database
+from models.store.db import database
 
 WEEKS_SHOWN = 52  # the joins/departures chart covers 12 months of ISO weeks
 

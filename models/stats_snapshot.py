@@ -14,9 +14,9 @@ from typing import Any
 
 from peewee import BooleanField, DateField, DateTimeField, TextField
 
-from models import settings
-from models.db import BaseModel, database
 from models.stats_queries import headline, monday, week_counts
+from models.store import settings
+from models.store.db import BaseModel, database
 
 TREND_WEEKS = 26  # how far back the Overview's trend reaches
 BACKFILL_WEEKS = 12

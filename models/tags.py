@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from peewee import JOIN, CharField, ForeignKeyField, IntegerField, fn
 
-from models.db import BaseModel, chunks, database
 from models.members import Member, ValidationError, clean_text
 from models.messages import msg
+from models.store.db import BaseModel, chunks, database
 
 DEFAULT_CATEGORIES = [
     ("领域", "#3b82f6"),

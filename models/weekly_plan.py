@@ -21,8 +21,8 @@ from typing import Any
 
 from peewee import DateField, DateTimeField, TextField, fn
 
-from models.db import BaseModel, database
 from models.members import Member, clean_text
+from models.store.db import BaseModel, database
 
 # In display order. "notes" is the owner's own text for the week.
 SECTIONS = ("content", "activities", "steps", "birthdays", "followups",

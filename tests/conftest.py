@@ -41,7 +41,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def db(db_path: Path):
     """An open, empty workspace database bound to every model."""
-    from models.db import close_database, open_database
+    from models.store.db import close_database, open_database
 
     database = open_database(db_path)
     yield database

@@ -269,7 +269,7 @@ def test_delete_key_deletes_the_focused_step_or_the_activity(page, qtbot):
     page.delete_selected()
     assert A.Activity.get_or_none(A.Activity.id == activity.id) is None
     assert page.current_id() is None and page.empty.isVisibleTo(page)
-    from models import undo  # Edit > Undo brings it back, and the list shows it
+    from models.store import undo  # Edit > Undo brings it back, and the list shows it
     assert undo.undo()
     page.workspace.data_changed.emit("*")
     assert activity.id in [page.model.activity_id(r) for r in range(page.model.rowCount())]

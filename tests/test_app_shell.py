@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QSettings, QSize, QThreadPool, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from models import paths
+from models.store import paths
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from models import backup
-from models.db import close_database, open_database
 from models.members import Member, save_member
-from models.schema import SCHEMA_VERSION
+from models.store import backup
+from models.store.db import close_database, open_database
+from models.store.schema import SCHEMA_VERSION
 from ui.app import QunDeskApp
 
 
@@ -70,7 +70,7 @@ def test_damaged_database_without_backup_is_left_alone(controller, tmp_path, no_
 
 
 def test_first_start_offers_empty_or_demo(qtbot, workspace):
-    from models import settings
+    from models.store import settings
     from ui.first_start import FirstStartDialog
 
     dialog = FirstStartDialog(workspace)
@@ -107,7 +107,7 @@ def test_background_check_backs_up_a_healthy_file(qtbot, db, db_path):
 
 def test_background_check_reports_deep_damage_and_skips_backup(qtbot, tmp_path, qapp):
     from models import demo
-    from models.db import inspect_file
+    from models.store.db import inspect_file
     from ui.startup_check import StartupCheck
 
     path = tmp_path / "deep.sqlite3"

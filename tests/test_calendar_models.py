@@ -200,7 +200,7 @@ def test_demo_calendar(demo_db):
 
 
 def test_deletes_can_be_undone(groups):
-    from models import undo
+    from models.store import undo
 
     sid = _weekly_wed(groups)
     E.edit_occurrence(E.Ref(None, sid, D(2026, 12, 9)),

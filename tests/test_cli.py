@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import main
-from models.schema import SCHEMA_VERSION
+from models.store.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 

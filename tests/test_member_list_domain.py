@@ -6,12 +6,13 @@ import datetime as dt
 
 import pytest
 
-from models import bulk, member_rows, segments, undo
+from models import bulk, member_rows, segments
 from models.contributions import add_contribution
 from models.followups import FollowUp, log_followup
 from models.groups import Membership, add_to_group, save_group
 from models.members import Member, save_member
 from models.segments import MemberFilter
+from models.store import undo
 from models.tags import MemberTag, add_tags, get_or_create_tag
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
@@ -167,7 +168,7 @@ def test_bulk_delete_is_backed_up_and_undone_completely(people, db_path):
     bulk.delete([zs], db_path)
     assert Member.get_or_none(Member.id == zs) is None
     assert Member.get_by_id(people["ls"].id).inviter_id is None
-    from models import backup
+    from models.store import backup
 
     assert any("before-delete" in p.name for p in backup.list_backups(db_path))
     assert undo.undo() == "删除 1 位成员"

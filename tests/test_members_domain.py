@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from models import contributions, followups, groups, settings, tags, undo
+from models import contributions, followups, groups, tags
 from models.members import (
     CustomValue,
     Member,
@@ -20,6 +20,7 @@ from models.members import (
     normalize_phone,
     save_member,
 )
+from models.store import settings, undo
 
 TODAY = dt.date.today()
 

@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 import roster_samples as S
 
-from models import settings
 from models.contributions import Contribution
 from models.groups import Group, Membership
 from models.members import CustomValue, Member, add_custom_field, save_member, set_custom_values
@@ -20,6 +19,7 @@ from models.progress import Cancelled
 from models.roster_batch import ImportBatch
 from models.roster_import import RosterError, import_roster, preview, undo_import
 from models.roster_mapping import SETTINGS_KEY, propose
+from models.store import settings
 from models.tags import MemberTag, Tag, add_tags, get_or_create_tag
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,8 +217,8 @@ def test_header_synonyms():
 
 
 def test_round_trip_export_then_import_into_empty_database(demo_db, tmp_path, db_path):
-    from models.db import close_database, open_database
     from models.roster_export import export_roster
+    from models.store.db import close_database, open_database
 
     field = add_custom_field("T恤尺码")
     first = Member.select().first()

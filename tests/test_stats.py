@@ -8,12 +8,13 @@ import json
 
 import pytest
 
-from models import segments, settings, stats, stats_members
+from models import segments, stats, stats_members
 from models.contributions import add_contribution, leaderboard
 from models.followups import log_followup
 from models.groups import add_to_group, save_group
 from models.members import Member, save_member
 from models.stats_snapshot import StatsSnapshot
+from models.store import settings
 from models.tags import add_tags, get_or_create_tag
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday; its ISO week 2026-W47 starts on 16 Nov

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from models import backup, schema
-from models.db import (
+from models.members import Member, save_member
+from models.store import backup, schema
+from models.store.db import (
     DamagedDatabaseError,
     NewerSchemaError,
     close_database,
     inspect_file,
     open_database,
 )
-from models.members import Member, save_member
 
 
 def digest(path: Path) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from models import undo
 from models.members import Member
 from models.segments import MemberFilter
+from models.store import undo
 from models.tags import MemberTag, Tag
 from ui.members.page import MembersPage
 from ui.members.table_model import MemberTableModel

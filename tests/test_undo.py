@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models import activities, bulk, signups, tags, undo
+from models import activities, bulk, signups, tags
 from models import calendar_edit as E
 from models.calendar import ContentItem, ItemGroup
 from models.contributions import Contribution
 from models.groups import save_group
 from models.members import Member, save_member
+from models.store import undo
 
 
 def test_undo_delete_member_after_a_new_member_took_its_id(db, db_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from models import paths
+from models.store import paths
 from ui.icons import icon
 from ui.workspace import Workspace
 

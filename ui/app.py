@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
-from models import backup, paths
-from models.db import DamagedDatabaseError, DatabaseProblem, close_database, open_database
+from models.store import backup, paths
+from models.store.db import DamagedDatabaseError, DatabaseProblem, close_database, open_database
 from ui import appearance, crash, dialogs, i18n, smoke
 from ui.fonts import cjk_family, ui_font
 from ui.icons import icon

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import paths
+from models.store import paths
 from ui.logs import redact, short_path, system_summary
 
 log = logging.getLogger("qundesk.crash")
@@ -76,7 +76,7 @@ def _is_own_code(filename: str) -> bool:
 
 def _database_folder() -> str:
     try:
-        from models.db import database
+        from models.store.db import database
 
         name = getattr(database.obj, "database", None)
         if not name:

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import demo, settings
+from models import demo
+from models.store import settings
 from ui import dialogs
 from ui.worker import Task
 from ui.workspace import Workspace

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from models import messages
-from models.paths import resources_dir
+from models.store.paths import resources_dir
 
 LANGUAGES = {"zh": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []

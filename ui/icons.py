@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from models.paths import resources_dir
+from models.store.paths import resources_dir
 
 LINE_COLOUR = b"#475569"
 LINE_COLOUR_DARK = b"#c9d1dc"

@@ -15,7 +15,7 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from models import paths
+from models.store import paths
 
 LOG_NAME = "qundesk.log"
 _handler: RotatingFileHandler | None = None

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import backup, messages, undo
+from models import messages
+from models.store import backup, undo
 from ui import dialogs
 from ui.i18n import LANGUAGES
 from ui.icons import icon
@@ -230,15 +231,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def backup_now(self) -> None:
-        from models.db import database
+        from models.store.db import database
 
         path = backup.create(database.obj, self.workspace.db_path, reason="manual")
         self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", str(path)), 8000)
 
     @Slot()
     def restore_backup(self) -> None:
-        from models import paths, schema
-        from models.db import DatabaseProblem, database
+        from models.store import paths, schema
+        from models.store.db import DatabaseProblem, database
 
         source = dialogs.open_file(self, self.tr("选择备份文件"),
                                    self.tr("SQLite 数据库 (*.sqlite3 *.db)"),
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ state
     def _update_title(self) -> None:
-        from models import settings
+        from models.store import settings
 
         name = settings.get("community_name") or ""
         self.setWindowTitle(f"{name} - {self.tr('群主台')}" if name else self.tr("群主台"))

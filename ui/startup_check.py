@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from models import backup
-from models.db import DamagedDatabaseError, database, verify
+from models.store import backup
+from models.store.db import DamagedDatabaseError, database, verify
 
 log = logging.getLogger(__name__)
 

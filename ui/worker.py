@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from models.db import database
 from models.progress import Cancelled
+from models.store.db import database
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 

@@ -43,8 +43,8 @@ def main() -> None:
     app = QApplication(sys.argv)  # noqa: F841
     from models import activities, checklists, demo, signups
     from models import activity_templates as templates
-    from models.db import open_database
     from models.members import Member
+    from models.store.db import open_database
 
     open_database(folder / "bench.sqlite3")
     today = dt.date(2026, 11, 18)

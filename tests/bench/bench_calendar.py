@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 def fill(month_starts: list[dt.date], per_month: int) -> None:
     from models import calendar as C
     from models import calendar_edit as E
-    from models.db import database
     from models.recurrence import Rule
+    from models.store.db import database
 
     rng = random.Random(1)
     members = [r[0] for r in database.execute_sql("SELECT id FROM member LIMIT 200")]
@@ -66,7 +66,7 @@ def main() -> None:
 
     app = QApplication([])
     from models import demo
-    from models.db import open_database
+    from models.store.db import open_database
     from ui.fonts import ui_font
 
     app.setFont(ui_font())

@@ -38,8 +38,8 @@ def main() -> None:
     app = QApplication([])
     from peewee import fn
 
-    from models.db import open_database
     from models.members import Member, find_members
+    from models.store.db import open_database
 
     open_database(db_path)
     from ui.workspace import Workspace

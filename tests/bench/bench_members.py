@@ -61,7 +61,7 @@ def cold_start(db: Path, data: Path, runs: int = 5) -> list[float]:
 def list_figures(db: Path) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
-    from models.db import open_database
+    from models.store.db import open_database
     from ui.members.page import MembersPage
     from ui.workspace import Workspace
 

@@ -46,7 +46,7 @@ def main() -> None:
     ensure_db(args.db, args.members)
 
     from models import stats
-    from models.db import database, open_database
+    from models.store.db import database, open_database
 
     open_database(args.db)
     members = database.execute_sql("SELECT COUNT(*) FROM member").fetchone()[0]

@@ -68,7 +68,7 @@ def main() -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     import datetime as dt
 
-    from models.db import open_database
+    from models.store.db import open_database
     from models.weekly_plan import assemble
     from ui.print.week_pdf import ensure_gui_app, week_html, week_title
 

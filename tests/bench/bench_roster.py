@@ -60,8 +60,8 @@ def cli_import(path: Path, folder: Path) -> tuple[float, float, float]:
 
 
 def export_time(folder: Path) -> tuple[float, int]:
-    from models.db import close_database, open_database
     from models.roster_export import export_roster
+    from models.store.db import close_database, open_database
 
     db = folder / "export.sqlite3"
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo",

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from models import contributions, groups, tags
-from models.db import database
 from models.members import (
     CustomField,
     Member,
@@ -36,6 +35,7 @@ from models.members import (
     normalize,
     save_member,
 )
+from models.store.db import database
 from ui import dialogs
 from ui.members.card_logs import (
     ContributionSection,

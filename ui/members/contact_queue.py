@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import followups, settings
+from models import followups
 from models.members import Member
+from models.store import settings
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels
 from ui.workspace import Workspace

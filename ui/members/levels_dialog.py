@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import contributions, settings
+from models import contributions
 from models.contributions import KINDS
-from models.db import database
 from models.members import Member
+from models.store import settings
+from models.store.db import database
 from ui.members.form_helpers import error_style, kind_labels, section_title
 from ui.workspace import Workspace
 

@@ -16,9 +16,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from models import member_rows
 from models.contributions import level_for, thresholds
-from models.db import database
 from models.member_rows import COL, narrows
 from models.segments import MemberFilter, matching_ids
+from models.store.db import database
 from ui.members.columns import DEFAULT_COLUMNS, header
 from ui.worker import Task
 

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import tags, undo
+from models import tags
 from models.members import ValidationError
+from models.store import undo
 from ui import dialogs
 from ui.i18n import aside
 from ui.members.card_sections import EnterCatcher

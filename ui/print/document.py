@@ -100,7 +100,7 @@ def print_font(point_size: float = BODY_POINT_SIZE, bold: bool = False) -> QFont
 def community_name() -> str:
     """The open workspace's community name ('' when no database is open)."""
     try:
-        from models import settings
+        from models.store import settings
 
         return str(settings.get("community_name") or "")
     except Exception:  # no database bound (a test printing plain HTML): header without it

@@ -55,5 +55,5 @@ def resources_dir() -> Path:
     import sys
 
     base = getattr(sys, "_MEIPASS", None)
-    root = Path(base) if base else Path(__file__).resolve().parent.parent
+    root = Path(base) if base else Path(__file__).resolve().parents[2]
     return root / "resources"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from models import paths
-from models.db import DamagedDatabaseError, NewerSchemaError, inspect_file
+from models.store import paths
+from models.store.db import DamagedDatabaseError, NewerSchemaError, inspect_file
 
 KEEP_DAYS = 14
 KEEP_AT_LEAST = 5
@@ -82,7 +82,7 @@ def restore(db: SqliteDatabase, db_path: Path, source: Path) -> Path:
     The backup is checked before anything is touched; the current content is itself
     backed up, so a restore can be undone by restoring that copy.
     """
-    from models.schema import SCHEMA_VERSION
+    from models.store.schema import SCHEMA_VERSION
 
     source = Path(source)
     version = inspect_file(source, thorough=True)

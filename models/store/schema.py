@@ -13,7 +13,7 @@ from pathlib import Path
 
 from peewee import Model, SqliteDatabase
 
-from models.db import BaseModel
+from models.store.db import BaseModel
 
 SCHEMA_VERSION = 1
 
@@ -24,9 +24,9 @@ TABLE_MODULES = (
     "models.groups",
     "models.followups",
     "models.contributions",
-    "models.settings",
+    "models.store.settings",
     "models.segments",
-    "models.undo",
+    "models.store.undo",
     "models.roster_batch",
     "models.calendar",
     "models.activities",
@@ -80,7 +80,7 @@ def migrate(db: SqliteDatabase, path: Path | None = None) -> None:
         _seed_defaults()
         return
     if path is not None:
-        from models import backup
+        from models.store import backup
 
         backup.create(db, path, reason=f"before-migration-v{version}")
     for target in range(version + 1, SCHEMA_VERSION + 1):

@@ -15,7 +15,7 @@ from typing import Any
 from peewee import DatabaseProxy, Model, SqliteDatabase
 
 from models.messages import msg
-from models.paths import make_private
+from models.store.paths import make_private
 
 database = DatabaseProxy()
 
@@ -86,7 +86,7 @@ def verify(con: sqlite3.Connection, path: Path, full: bool = False) -> None:
 
 def open_database(path: Path, *, migrate: bool = True) -> SqliteDatabase:
     """Open (creating if needed) the workspace at `path` and bind all models to it."""
-    from models import schema  # late: schema imports every domain module
+    from models.store import schema  # late: schema imports every domain module
 
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:

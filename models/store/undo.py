@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import BooleanField, CharField, DateTimeField, Model, TextField
 
-from models.db import BaseModel, chunks, database
+from models.store.db import BaseModel, chunks, database
 
 KEEP = 30  # undo entries kept; older ones are dropped
 
@@ -27,7 +27,7 @@ class UndoEntry(BaseModel):
 
 
 def _dependents(root: type[Model]) -> list[tuple[type[Model], str]]:
-    from models.schema import all_models
+    from models.store.schema import all_models
 
     out = []
     for model in all_models():
