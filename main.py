@@ -24,11 +24,36 @@ class _Parser(argparse.ArgumentParser):
         self.exit(1, f"qundesk: {message}\n")
 
 
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)  # dates the CLI accepts
+MAX_DEMO_MEMBERS = 300_000  # the largest community the app is built and measured for
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{text}” is not a date (use YYYY-MM-DD)") from None
+    if not EARLIEST <= day <= LATEST:
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is outside {EARLIEST.isoformat()} … {LATEST.isoformat()}")
+    return day
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
+    if not 0 <= value <= MAX_DEMO_MEMBERS:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DEMO_MEMBERS:,}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,8 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("demo", help="fill the database with a demo community")
-    p.add_argument("--members", type=int, default=300)
-    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--members", type=_count, default=300)
+    p.add_argument("--seed", type=_seed, default=7)
 
     p = sub.add_parser("import-roster", help="import members from .xlsx/.xls/.csv/.txt")
     p.add_argument("file", type=Path)
@@ -86,33 +111,63 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args.db, args.lang)
 
     from models import messages
-    from models.store import paths
-    from models.store.db import DatabaseProblem
 
     messages.set_language(args.lang or messages.language_from_environment())
-    db_path = args.db or paths.default_db_path()
     try:
-        return COMMANDS[args.command](args, Path(db_path))
-    except (UserError, DatabaseProblem) as exc:
-        print(f"qundesk: {exc}", file=sys.stderr)
-        return 1
+        return _run(args)
     except KeyboardInterrupt:
         print("qundesk: cancelled", file=sys.stderr)
         return 130
 
 
-def _open(db_path: Path):
+def _run(args: argparse.Namespace) -> int:
+    """Run one subcommand; every failure a user can cause becomes one line and exit 1."""
+    from models.store import files, paths
+    from models.store.problems import DatabaseProblem, from_sqlite
+
+    try:
+        default = args.db is None
+        db_path = paths.default_db_path() if default else Path(args.db)
+        return COMMANDS[args.command](args, db_path)
+    except (UserError, DatabaseProblem, files.FileProblem) as exc:
+        message = str(exc)
+    except OSError as exc:  # a path the OS refuses (too long, no permission, ...)
+        message = str(files.problem_from(exc))
+    except Exception as exc:
+        problem = from_sqlite(exc)
+        message = str(problem) if problem is not None else _report_bug(exc)
+    print(f"qundesk: {message}", file=sys.stderr)
+    return 1
+
+
+def _report_bug(exc: Exception) -> str:
+    """A bug, not bad input: one line for the user, the (redacted) traceback in a file."""
+    from models.store import files, paths
+
+    try:
+        from ui.crash import build_report  # the app's report: redacted, our frames only
+
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        text = build_report(type(exc), exc, exc.__traceback__, "command line")
+        report: Path | None = files.write_text(paths.log_dir() / f"error-{stamp}.txt", text,
+                                               private=True)
+    except Exception:  # the message must get out even if the report can't
+        report = None
+    where = f"; details in {report}" if report else ""
+    return f"unexpected error ({type(exc).__name__}); please report it{where}"
+
+
+def _open(args: argparse.Namespace, db_path: Path, access: str):
     from models.store.db import open_database
 
-    return open_database(db_path)
+    return open_database(db_path, access=access, holder=args.command,
+                         blank_is_new=args.db is None)
 
 
 def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
     from models import demo
 
-    if args.members < 0:
-        raise UserError("--members must be 0 or more")
-    _open(db_path)
+    _open(args, db_path, "write")
     counts = demo.build(members=args.members, seed=args.seed)
     print(f"demo community: {counts['members']} members, {counts['groups']} groups, "
           f"{counts['tags']} tags in {db_path}")
@@ -123,12 +178,14 @@ def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
     import gc
 
     from models.roster_read import prefetch
+    from models.store import files
 
-    if not args.file.is_file():
-        raise UserError(f"{args.file}: no such file")
+    files.regular_input(args.file)
+    if args.report:
+        files.check_writable_target(args.report)  # before the import, not after it
     gc.disable()  # a one-shot batch that makes no reference cycles: ~10 % faster
     prefetch(args.file, args.sheet)  # read the file while the workspace opens
-    _open(db_path)
+    _open(args, db_path, "read" if args.dry_run else "write")
     from models.roster_import import RosterError, import_roster, warm_up
 
     warm_up()  # load the pinyin dictionaries while the file is still being parsed
@@ -138,21 +195,22 @@ def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
     except RosterError as exc:
         raise UserError(str(exc)) from exc
     data = report.to_dict()
-    if args.report:
-        args.report.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     print(report.summary())
     for problem in data["errors"][:20]:
         print(f"  row {problem['row']}, {problem['column']}: {problem['message']}",
               file=sys.stderr)
     if len(data["errors"]) > 20:
         print(f"  ... {len(data['errors']) - 20} more (see --report)", file=sys.stderr)
+    if args.report:
+        files.write_text(args.report, json.dumps(data, ensure_ascii=False, indent=2),
+                         private=True)
     return 0
 
 
 def cmd_undo_import(args: argparse.Namespace, db_path: Path) -> int:
     from models.roster_import import RosterError, undo_import
 
-    _open(db_path)
+    _open(args, db_path, "write")
     try:
         print(undo_import(args.batch, db_path=db_path))
     except RosterError as exc:
@@ -162,8 +220,10 @@ def cmd_undo_import(args: argparse.Namespace, db_path: Path) -> int:
 
 def cmd_export_roster(args: argparse.Namespace, db_path: Path) -> int:
     from models.roster_export import RosterError, export_roster
+    from models.store import files
 
-    _open(db_path)
+    files.check_writable_target(args.out)
+    _open(args, db_path, "read")
     try:
         count = export_roster(args.out, tags=args.tag, group=args.group, masked=args.masked)
     except RosterError as exc:
@@ -174,38 +234,47 @@ def cmd_export_roster(args: argparse.Namespace, db_path: Path) -> int:
 
 def cmd_print_week(args: argparse.Namespace, db_path: Path) -> int:
     from models import messages
+    from models.store import files
     from ui import i18n
     from ui.print.document import PrintError
     from ui.print.week_pdf import ensure_gui_app, write_week_pdf
 
-    _open(db_path)
+    files.check_writable_target(args.pdf)
+    _open(args, db_path, "read")
     try:
         ensure_gui_app()
         i18n.install(messages.language())  # --lang, else the environment's (set in main)
         pages = write_week_pdf(args.pdf, args.week or dt.date.today())
     except PrintError as exc:
-        raise UserError(f"{args.pdf}: {exc}") from exc
+        raise UserError(str(exc)) from exc
     print(f"wrote {args.pdf} ({pages} pages)")
     return 0
 
 
 def cmd_export_calendar(args: argparse.Namespace, db_path: Path) -> int:
     from models.calendar_ics import export_ics
+    from models.store import files
 
-    _open(db_path)
-    try:
-        count = export_ics(args.out, args.start, args.end)
-    except OSError as exc:
-        raise UserError(f"{args.out}: {exc.strerror or exc}") from exc
+    if args.start and args.end and args.start > args.end:
+        raise UserError(f"--from {args.start.isoformat()} is after --to {args.end.isoformat()}")
+    files.check_writable_target(args.out)
+    _open(args, db_path, "read")
+    count = export_ics(args.out, args.start, args.end)
     print(f"exported {count} calendar entries to {args.out}")
     return 0
 
 
 def cmd_stats(args: argparse.Namespace, db_path: Path) -> int:
     from models.stats import compute, format_text
+    from models.store.problems import LockedError, ReadOnlyError
 
-    _open(db_path)
-    figures = compute()
+    try:  # record this week's snapshot, as the Overview does, if nobody else is writing
+        _open(args, db_path, "write")
+        snapshot = True
+    except (LockedError, ReadOnlyError):
+        _open(args, db_path, "read")
+        snapshot = False
+    figures = compute(snapshot=snapshot)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
     else:
@@ -216,36 +285,38 @@ def cmd_stats(args: argparse.Namespace, db_path: Path) -> int:
 def cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
     from models.store import backup
 
-    if not db_path.exists():
-        raise UserError(f"{db_path}: no such database")
-    db = _open(db_path)
+    db = _open(args, db_path, "read")
     print(backup.create(db, db_path, reason="manual", to=args.to))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
-    from models.store import backup, schema
+    from models.store import backup, files
 
-    if not args.path.is_file():
-        raise UserError(f"{args.path}: no such backup file")
-    db = _open(db_path)
+    files.regular_input(args.path)
+    db = _open(args, db_path, "write")
     safety = backup.restore(db, db_path, args.path)
-    schema.migrate(db, db_path)
     print(f"restored {args.path} into {db_path} (previous content saved as {safety})")
     return 0
 
 
 def cmd_check(args: argparse.Namespace, db_path: Path) -> int:
-    from models.store.db import inspect_file
-    from models.store.schema import SCHEMA_VERSION
+    from models.store import inspect, schema
+    from models.store.db import check_upgrade
 
-    if not db_path.exists():
+    state = inspect.examine(db_path, inspect.FULL)
+    if state.new:
         raise UserError(f"{db_path}: no such database")
-    version = inspect_file(db_path, full=True)
-    if version > SCHEMA_VERSION:
-        raise UserError(f"{db_path}: schema {version} is newer than this QunDesk knows "
-                        f"({SCHEMA_VERSION}); the file was not changed")
-    print(f"{db_path}: ok (schema {version})")
+    if state.blank:
+        raise UserError(f"{db_path}: an empty file, not a QunDesk database")
+    if state.version < schema.SCHEMA_VERSION:
+        check_upgrade(db_path, state.version)
+        print(f"{db_path}: ok (schema {state.version}; upgraded to {schema.SCHEMA_VERSION} "
+              f"when next opened for writing)")
+    else:
+        print(f"{db_path}: ok (schema {state.version})")
+    for note in state.notes:
+        print(f"  note: {note} was not made by QunDesk (harmless)")
     return 0
 
 

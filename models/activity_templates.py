@@ -60,12 +60,12 @@ def load_builtin(path: Path) -> dict[str, Any]:
 def ensure_builtin_templates() -> int:
     """Copy built-in templates not seeded before into the database; returns how many."""
     seeded = set(settings.get(SEEDED_KEY) or [])
+    missing = [data for data in map(load_builtin, builtin_files()) if data["key"] not in seeded]
+    if not missing:
+        return 0  # nothing to write (also on a workspace opened read-only)
     added = 0
     with database.atomic():
-        for path in builtin_files():
-            data = load_builtin(path)
-            if data["key"] in seeded:
-                continue
+        for data in missing:
             seeded.add(data["key"])
             if ActivityTemplate.select().where(ActivityTemplate.name == data["name"]).exists():
                 continue

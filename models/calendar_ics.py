@@ -15,7 +15,6 @@ Mon–Fri plus EXDATEs for holidays and RDATEs for adjusted working days. UIDs a
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,6 +25,7 @@ from models.calendar import ContentItem, ContentSeries, ItemGroup, SeriesGroup
 from models.holidays import day_info, known_years
 from models.recurrence import Rule, occurrences
 from models.store import settings
+from models.store.files import check_writable_target, write_bytes
 
 TZ = ZoneInfo("Asia/Shanghai")
 DEFAULT_MINUTES = 30  # an entry without a duration still needs an end on a phone
@@ -35,11 +35,9 @@ _FAR = 730  # days to look ahead for the last date of a long-running series
 
 
 def _namespace() -> str:
-    ns = settings.get("calendar_uid_namespace")
-    if not ns:
-        ns = uuid.uuid4().hex[:12]
-        settings.put("calendar_uid_namespace", ns)
-    return ns
+    """This workspace's part of every UID (set when the file is created or upgraded, so
+    a calendar app updates its events on a new export instead of duplicating them)."""
+    return str(settings.get(settings.UID_NAMESPACE) or uuid.uuid4().hex[:12])
 
 
 def _when(day: dt.date, time: dt.time | None) -> dt.date | dt.datetime:
@@ -218,13 +216,7 @@ def export_ics(out: Path, start: dt.date | None = None, end: dt.date | None = No
     """Write the calendar to `out` (atomically: temp file, then rename); returns the number
     of VEVENTs written (one per one-off item, per series and per edited occurrence)."""
     out = Path(out)
+    check_writable_target(out)
     cal = build_calendar(start, end)
-    data = cal.to_ical()
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_bytes(out, cal.to_ical())
     return len(cal.walk("VEVENT"))

@@ -129,6 +129,79 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_bad_format": ("只能导出为 .xlsx 或 .csv：{file}", "Export to .xlsx or .csv only: {file}"),
     "export_failed": ("无法写入“{file}”：{detail}", "Cannot write “{file}”: {detail}"),
     "template_example_note": ("示例行，导入前请删除", "Example row: delete before importing"),
+    # files written whole or not at all (models/store/files.py)
+    "io_no_space": ("无法写入“{file}”：磁盘空间已满。请腾出空间后重试，原有文件没有被改动。",
+                    "Cannot write “{file}”: the disk is full. Free some space and try again; "
+                    "no existing file was changed."),
+    "io_no_permission": ("无法写入“{file}”：没有写入权限。请换一个文件夹，或检查文件夹的权限。",
+                         "Cannot write “{file}”: permission denied. Choose another folder or "
+                         "check the folder's permissions."),
+    "io_read_only_fs": ("无法写入“{file}”：这个磁盘是只读的。请换一个位置保存。",
+                        "Cannot write “{file}”: the disk is read-only. Save it somewhere else."),
+    "io_no_folder": ("无法写入“{file}”：文件夹不存在（可能已被删除或 U 盘已拔出）。",
+                     "Cannot write “{file}”: the folder does not exist (deleted, or the USB "
+                     "drive was removed)."),
+    "io_name_too_long": ("“{file}”：文件名太长，请换一个短一些的名字。",
+                         "“{file}”: the file name is too long; choose a shorter one."),
+    "io_is_folder": ("“{file}”是一个文件夹，不是文件。", "“{file}” is a folder, not a file."),
+    "io_not_regular": ("“{file}”不是普通文件（可能是设备或管道），已拒绝。",
+                       "“{file}” is not a regular file (a device or a pipe); refused."),
+    "io_target_read_only": ("“{file}”是只读文件，不会覆盖它。请另选文件名。",
+                            "“{file}” is read-only and will not be overwritten. Choose another "
+                            "name."),
+    "io_device_error": ("无法写入“{file}”：磁盘读写出错（设备可能已断开）。",
+                        "Cannot write “{file}”: the disk reported an error (the device may be "
+                        "disconnected)."),
+    "io_too_big": ("无法写入“{file}”：文件超过了这个磁盘允许的大小。",
+                   "Cannot write “{file}”: the file is larger than this disk allows."),
+    "io_no_such_file": ("“{file}”不存在。", "“{file}” does not exist."),
+    "io_failed": ("无法写入“{file}”：{detail}", "Cannot write “{file}”: {detail}"),
+    "io_exists": ("“{file}”已存在，且不是群主台的数据库，不会覆盖它。请另选文件名。",
+                  "“{file}” already exists and is not a QunDesk database; it will not be "
+                  "overwritten. Choose another name."),
+    # the workspace file (models/store/)
+    "db_not_ours": ("“{file}”不是群主台的数据库（{why}）。文件没有被改动。",
+                    "“{file}” is not a QunDesk database ({why}). It was not changed."),
+    "why_empty": ("空文件", "an empty file"),
+    "why_not_sqlite": ("不是 SQLite 数据库", "not an SQLite database"),
+    "why_other_app": ("属于别的程序", "it belongs to another program"),
+    "why_tables": ("缺少群主台的数据表", "QunDesk's tables are missing"),
+    "why_not_regular": ("不是普通文件", "not a regular file"),
+    "db_structure": ("“{file}”的结构不对（{detail}）。文件没有被改动。",
+                     "“{file}” does not have the expected structure ({detail}). It was not "
+                     "changed."),
+    "db_locked": ("“{file}”正在被{holder}使用，请等它结束后再试。",
+                  "“{file}” is in use by {holder}; try again when it has finished."),
+    "holder_window": ("群主台窗口（进程 {pid}，{since} 起）", "a QunDesk window (process {pid}, "
+                      "since {since})"),
+    "holder_command": ("命令 {command}（进程 {pid}，{since} 起）", "the command {command} "
+                       "(process {pid}, since {since})"),
+    "holder_unknown": ("另一个群主台", "another QunDesk"),
+    "db_read_only": ("“{file}”是只读打开的（{why}），不能修改。",
+                     "“{file}” is open read-only ({why}); it cannot be changed."),
+    "why_file_read_only": ("文件是只读的", "the file is read-only"),
+    "why_folder_read_only": ("所在文件夹不可写", "its folder is not writable"),
+    "why_newer_file": ("文件来自更新版本的群主台", "it comes from a newer QunDesk"),
+    "why_opened_for_reading": ("只为读取而打开", "opened for reading only"),
+    "why_gone": ("数据库文件已不在原处", "the database file is no longer where it was"),
+    "db_gone": ("数据库文件“{file}”不见了（文件夹被删除、移动，或 U 盘已拔出）。这次修改没有保存。",
+                "The database file “{file}” has gone (its folder was deleted or moved, or the "
+                "USB drive was removed). This change was not saved."),
+    "db_full": ("磁盘空间已满，这次修改没有保存；之前保存的数据完好。请腾出空间后重试。",
+                "The disk is full: this change was not saved; everything saved before is "
+                "intact. Free some space and try again."),
+    "db_io_error": ("读写数据库时磁盘出错（{detail}），这次修改没有保存。",
+                    "The disk failed while writing the database ({detail}); this change was "
+                    "not saved."),
+    "db_busy": ("数据库正忙（另一个程序正在写入），请稍后再试。",
+                "The database is busy (another program is writing to it); try again shortly."),
+    "db_upgrade_failed": ("“{file}”升级到数据版本 {version} 失败（{detail}）。文件保持原样，"
+                          "升级前的备份在“{backup}”。",
+                          "Upgrading “{file}” to schema {version} failed ({detail}). The file "
+                          "is as it was; a backup taken before is at “{backup}”."),
+    "backup_target_exists": ("“{file}”已存在，且不是群主台的备份，不会覆盖它。",
+                             "“{file}” exists and is not a QunDesk backup; it will not be "
+                             "overwritten."),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {

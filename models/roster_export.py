@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 import tempfile
 import unicodedata
@@ -27,6 +26,7 @@ from models.messages import msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster_mapping import CUSTOM, CUSTOM_MARK, target_label
 from models.store.db import chunks, database
+from models.store.files import FileProblem, replace_atomically
 
 DEFAULT_COLUMNS = (
     "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city", "birthday",
@@ -265,19 +265,14 @@ def export_template(out: Path) -> None:
 def _write_file(out: Path, headers: list[str], columns: Sequence[str],
                 rows: Iterable[list[Any]], total: int, progress: ProgressFn | None,
                 cancelled: CancelFn | None, title: str | None, note: str = "") -> None:
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
-        if out.suffix.lower() == ".csv":
-            _write_csv(tmp, headers, rows, total, progress, cancelled)
-        else:
-            _write_xlsx(tmp, headers, columns, rows, total, progress, cancelled, note)
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RosterError(msg("export_failed", file=out, detail=exc.strerror or exc)) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        with replace_atomically(out) as tmp:
+            if out.suffix.lower() == ".csv":
+                _write_csv(tmp, headers, rows, total, progress, cancelled)
+            else:
+                _write_xlsx(tmp, headers, columns, rows, total, progress, cancelled, note)
+    except FileProblem as exc:
+        raise RosterError(str(exc)) from exc
 
 
 def _csv_value(value: Any) -> str:

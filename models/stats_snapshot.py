@@ -43,10 +43,6 @@ def record(today: dt.date, figures: dict[str, int]) -> None:
     """Store this week's figures (rewrite only the current week, only when they changed)."""
     week = monday(today)
     text = json.dumps({k: figures[k] for k in KEYS}, sort_keys=True)
-    if not database.table_exists(StatsSnapshot._meta.table_name):
-        # A workspace made by a development build from before this table existed (same
-        # schema version): give it the table a new file gets, rather than fail.
-        StatsSnapshot.create_table(safe=True)
     with database.atomic():
         backfill(today, BACKFILL_WEEKS)  # weeks nobody looked at (or a new workspace)
         row = StatsSnapshot.get_or_none(StatsSnapshot.week_start == week)
@@ -87,8 +83,6 @@ def backfill(today: dt.date, weeks: int) -> int:
 def trend(today: dt.date, weeks: int = TREND_WEEKS) -> list[dict[str, Any]]:
     """Snapshots of the last `weeks` weeks, oldest first."""
     since = monday(today) - dt.timedelta(weeks=weeks - 1)
-    if not database.table_exists(StatsSnapshot._meta.table_name):
-        return []
     rows = (StatsSnapshot.select().where((StatsSnapshot.week_start >= since)
                                          & (StatsSnapshot.week_start <= today))
             .order_by(StatsSnapshot.week_start))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QSettings, QSize, QThreadPool, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from models.store import paths
+from models.store import backup, paths
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_about_shows_version_data_and_backup_folders(qtbot, workspace) -> None:
     text = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert __version__ in text
     assert str(paths.data_dir()) in text
-    assert str(paths.backup_dir()) in text
+    assert str(backup.backup_folder(workspace.db_path)) in text
 
 
 # ---------------------------------------------------------------------- appearance
@@ -307,7 +307,8 @@ def test_resources_resolve_inside_a_bundle_and_data_stays_outside(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
     data = paths.data_dir()
     assert bundle not in data.parents and data.is_relative_to(tmp_path / "home")
-    assert paths.backup_dir().is_relative_to(data) and paths.log_dir().is_relative_to(data)
+    assert backup.backup_folder(paths.default_db_path()).is_relative_to(data)
+    assert paths.log_dir().is_relative_to(data)
 
 
 def test_desktop_entry_and_icon_set_are_complete() -> None:

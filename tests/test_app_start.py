@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from models.members import Member, save_member
-from models.store import backup
+from models.store import backup, lock
 from models.store.db import close_database, open_database
-from models.store.schema import SCHEMA_VERSION
+from models.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from tests.store_helpers import held_elsewhere
 from ui.app import QunDeskApp
 
 
@@ -28,15 +29,26 @@ def controller(qapp, qsettings, monkeypatch):
 def test_opens_and_locks_the_database(controller, db_path, no_dialogs, qapp):
     assert controller.open(db_path)
     assert controller.window is not None and controller.window.isVisible()
-    second = QunDeskApp(qapp, "zh")
-    assert not second.open(db_path)  # one instance per database file
-    assert no_dialogs[-1][0] == "warn" and "已经在另一个" in no_dialogs[-1][1]
+    assert lock.holds(db_path)
+    controller._close_current()
+    assert not lock.holds(db_path)
+
+
+def test_a_workspace_held_by_another_process_is_refused_naming_it(controller, db_path,
+                                                                   no_dialogs):
+    open_database(db_path)
+    close_database()
+    with held_elsewhere(db_path, "import-roster") as other:
+        assert not controller.open(db_path)
+    assert no_dialogs[-1][0] == "error"
+    assert "import-roster" in no_dialogs[-1][1] and str(other.pid) in no_dialogs[-1][1]
 
 
 def test_newer_database_is_refused_with_a_message(controller, tmp_path, no_dialogs):
     path = tmp_path / "newer.sqlite3"
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE t(x)")
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.commit()
     con.close()
@@ -107,7 +119,7 @@ def test_background_check_backs_up_a_healthy_file(qtbot, db, db_path):
 
 def test_background_check_reports_deep_damage_and_skips_backup(qtbot, tmp_path, qapp):
     from models import demo
-    from models.store.db import inspect_file
+    from models.store import inspect
     from ui.startup_check import StartupCheck
 
     path = tmp_path / "deep.sqlite3"
@@ -115,7 +127,7 @@ def test_background_check_reports_deep_damage_and_skips_backup(qtbot, tmp_path, 
     demo.build(members=400, seed=1)
     close_database()
     _damage_a_middle_page(path)
-    inspect_file(path)  # the quick open check still passes...
+    inspect.examine(path)  # the quick open check still passes...
     check = StartupCheck(path)
     with qtbot.waitSignal(check.damaged, timeout=20000) as blocker:
         check.start()

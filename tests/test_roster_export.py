@@ -138,7 +138,7 @@ def test_export_writes_to_temporary_name_then_renames(db, tmp_path, monkeypatch,
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(zipfile.ZipFile, "write", crash)
-    with pytest.raises(RosterError, match="No space"):
+    with pytest.raises(RosterError, match="磁盘空间已满"):
         export_roster(out)
     assert out.read_bytes() == b"old content"  # the real file was never touched
     assert [p.name for p in folder.iterdir()] == ["keep.xlsx"]  # no leftovers

@@ -19,7 +19,7 @@ from models.progress import Cancelled
 from models.roster_batch import ImportBatch
 from models.roster_import import RosterError, import_roster, preview, undo_import
 from models.roster_mapping import SETTINGS_KEY, propose
-from models.store import settings
+from models.store import backup, settings
 from models.tags import MemberTag, Tag, add_tags, get_or_create_tag
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ def test_import_writes_cards_tags_groups_points_custom_and_report(db, db_path, t
         Membership.member == zhang)) == ["一群", "二群"]
     assert CustomValue.get(CustomValue.member == zhang).value == "XL"
     assert "新建 2" in report.summary()
-    assert len(list((db_path.parent / "data" / "backups").glob("*before-import*"))) == 1
+    assert len(list(backup.backup_folder(db_path).glob("*before-import*"))) == 1
 
 
 def test_duplicates_by_wechat_then_phone_then_name(db, tmp_path):

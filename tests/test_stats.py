@@ -249,12 +249,6 @@ def test_empty_workspace(db):
     assert "Members:   0" in stats.format_text(f)
 
 
-def test_workspace_from_before_the_snapshot_table(community):
-    StatsSnapshot.drop_table()
-    assert stats.compute(TODAY, snapshot=False)["trend"] == []
-    assert stats.compute(TODAY)["trend"][-1]["members"] == 5  # the table is made on the way
-
-
 def test_demo_members_leave_over_time_not_all_today(db):
     import collections
 

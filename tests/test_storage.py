@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from models.members import Member, save_member
-from models.store import backup, schema
+from models.store import backup, inspect, schema
 from models.store.db import (
     DamagedDatabaseError,
     NewerSchemaError,
+    NotOursError,
     close_database,
-    inspect_file,
     open_database,
 )
 
@@ -41,6 +41,7 @@ def test_newer_database_is_refused_and_untouched(tmp_path):
     path = tmp_path / "future.sqlite3"
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE x(a)")
+    con.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
     con.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION + 1}")
     con.commit()
     con.close()
@@ -63,8 +64,8 @@ def test_damaged_database_is_refused_and_untouched(tmp_path):
 def test_not_a_database_is_refused(tmp_path):
     path = tmp_path / "notes.sqlite3"
     path.write_text("hello, this is not sqlite" * 100)
-    with pytest.raises(DamagedDatabaseError):
-        inspect_file(path)
+    with pytest.raises(NotOursError):
+        inspect.examine(path)
 
 
 def test_backup_restore_round_trip(db, db_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from models.store import paths
+from models.store import backup, paths
 from ui.icons import icon
 from ui.workspace import Workspace
 
@@ -23,7 +23,7 @@ class AboutDialog(QDialog):
             .format(self.tr("群主台 QunDesk"), self.tr("版本 %1").replace("%1", __version__),
                     self.tr("当前数据库"), workspace.db_path,
                     self.tr("数据文件夹"), paths.data_dir(),
-                    self.tr("备份文件夹"), paths.backup_dir()))
+                    self.tr("备份文件夹"), backup.backup_folder(workspace.db_path)))
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

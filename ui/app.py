@@ -5,11 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from models.store import backup, paths
-from models.store.db import DamagedDatabaseError, DatabaseProblem, close_database, open_database
+from models.store import backup, inspect, lock, paths
+from models.store.db import APP, close_database, current, open_database
+from models.store.files import FileProblem
+from models.store.problems import (
+    DamagedDatabaseError,
+    DatabaseProblem,
+    NotOursError,
+    WorkspaceGoneError,
+)
 from ui import appearance, crash, dialogs, i18n, smoke
 from ui.fonts import cjk_family, ui_font
 from ui.icons import icon
@@ -18,63 +25,93 @@ from ui.main_window import MainWindow
 from ui.startup_check import StartupCheck
 from ui.workspace import Workspace
 
+LOCK_WAIT = 0.5  # seconds a starting window waits for another writer to finish
+WATCH_MS = 5000  # how often the open file is checked to be still there
+
 
 class QunDeskApp:
-    """Owns the open workspace: its lock file and its main window."""
+    """Owns the open workspace (its database and lock) and its main window."""
 
     def __init__(self, app: QApplication, language: str) -> None:
         self.app = app
         self.language = language
         self.window: MainWindow | None = None
-        self.lock: QLockFile | None = None
+        self.check: StartupCheck | None = None
+        self.watch = QTimer()
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self._watch_file)
 
     def open(self, db_path: Path) -> bool:
-        lock = QLockFile(str(db_path) + ".lock")
-        lock.setStaleLockTime(0)
-        if not lock.tryLock(100):
-            dialogs.warn(self.window, QApplication.translate("App", "群主台"),
-                         QApplication.translate("App", "“%1”已经在另一个群主台窗口中打开。")
-                         .replace("%1", str(db_path)))
-            return False
-        is_new = not db_path.exists() or db_path.stat().st_size == 0
+        """Open `db_path` in a new main window (closing the current one); False if refused."""
+        tr = QApplication.translate
+        default = db_path == paths.default_db_path()
         try:
-            open_database(db_path)
+            state = inspect.examine(db_path)  # refusals first, while the old window stays
         except DamagedDatabaseError as exc:
-            lock.unlock()
             return self._offer_recovery(db_path, exc)
-        except DatabaseProblem as exc:
-            lock.unlock()
-            dialogs.error(self.window, QApplication.translate("App", "无法打开数据库"), str(exc))
+        except NotOursError as exc:
+            if default and exc.why != "why_not_regular" and backup.latest_good(db_path):
+                # Our own file at our own place, no longer recognisable: treat as damage.
+                return self._offer_recovery(db_path, DamagedDatabaseError(db_path, str(exc)))
+            dialogs.error(self.window, tr("App", "无法打开数据库"), str(exc))
+            return False
+        except (DatabaseProblem, FileProblem) as exc:
+            dialogs.error(self.window, tr("App", "无法打开数据库"), str(exc))
             return False
         self._close_current()
-        self.lock = lock
-        workspace = Workspace(db_path)
+        try:
+            open_database(db_path, access=APP, holder=lock.WINDOW, wait=LOCK_WAIT,
+                          blank_is_new=default)
+        except DamagedDatabaseError as exc:
+            return self._offer_recovery(db_path, exc)
+        except (DatabaseProblem, FileProblem) as exc:
+            dialogs.error(self.window, tr("App", "无法打开数据库"), str(exc))
+            return False
+        db = current()
+        read_only = db.read_only if db is not None else None
+        workspace = Workspace(db_path, read_only=read_only)
         self.window = MainWindow(workspace)
         self.window.language_requested.connect(self.switch_language)
         self.window.open_database_requested.connect(self.switch_database)
+        self.window.damaged_found.connect(self._damaged_after_start)
+        self.window.recovery_requested.connect(
+            lambda path, detail: self._offer_recovery(path, DamagedDatabaseError(path, detail)))
         self.window.show()
-        self.check = StartupCheck(db_path, self.window)
+        crash.set_storage_handler(self.window.storage_problem)
+        self.check = StartupCheck(db_path, backup_after=read_only is None, parent=self.window)
         self.check.damaged.connect(self._damaged_after_start)
         self.check.start()
-        if is_new:
+        if read_only is None:
+            self.watch.start()
+        if state.new or state.blank:
             QTimer.singleShot(0, self._first_start)
         if cjk_family() is None:
             QTimer.singleShot(0, lambda: dialogs.warn(
-                self.window, QApplication.translate("App", "缺少中文字体"),
-                QApplication.translate("App", "没有找到能显示中文的字体，中文可能显示为方框，"
-                                       "打印时也会缺字。请安装“微软雅黑”、“苹方”或"
-                                       "“Noto Sans CJK SC”等中文字体。")))
+                self.window, tr("App", "缺少中文字体"),
+                tr("App", "没有找到能显示中文的字体，中文可能显示为方框，"
+                          "打印时也会缺字。请安装“微软雅黑”、“苹方”或"
+                          "“Noto Sans CJK SC”等中文字体。")))
         return True
 
     def _close_current(self) -> None:
+        self.watch.stop()
+        crash.set_storage_handler(None)
         if self.window is not None:
-            self.window.close()
+            self.window.close()  # pages save their state into this workspace first
             self.window.deleteLater()
             self.window = None
-        close_database()
-        if self.lock is not None:
-            self.lock.unlock()
-            self.lock = None
+        close_database()  # and lets go of the writer lock
+
+    def _watch_file(self) -> None:
+        """The folder deleted or the USB drive pulled: say so now, not at the next save."""
+        db = current()
+        if db is None or self.window is None or db.read_only is not None:
+            return
+        try:
+            db.check_writable()
+        except WorkspaceGoneError as exc:
+            self.watch.stop()
+            self.window.storage_problem(exc)
 
     def _offer_recovery(self, db_path: Path, exc: DamagedDatabaseError,
                         while_open: bool = False) -> bool:
@@ -95,13 +132,16 @@ class QunDeskApp:
             .replace("%2", good.name)
         if not dialogs.confirm(self.window, tr("App", "数据库已损坏"), question):
             return False
-        if while_open:
-            self._close_current()
-        backup.recover_from(good, db_path)
+        self._close_current()
+        try:
+            backup.recover_from(good, db_path)
+        except (OSError, FileProblem) as err:
+            dialogs.error(None, tr("App", "无法恢复"), str(err))
+            return False
         return self.open(db_path)
 
     def _damaged_after_start(self, detail: str) -> None:
-        """The background check found damage: offer the latest good backup now."""
+        """The background check (or a query) found damage: offer the latest good backup."""
         if self.window is not None:
             path = self.window.workspace.db_path
             self._offer_recovery(path, DamagedDatabaseError(path, detail), while_open=True)
@@ -109,7 +149,7 @@ class QunDeskApp:
     def _first_start(self) -> None:
         from ui.first_start import FirstStartDialog
 
-        if self.window is not None:
+        if self.window is not None and not self.window.workspace.read_only:
             FirstStartDialog(self.window.workspace, self.window).open()
 
     def switch_language(self, language: str) -> None:
@@ -123,12 +163,12 @@ class QunDeskApp:
         self.open(path)
 
     def switch_database(self, path: object) -> None:
-        current = self.window.workspace.db_path if self.window else None
-        if current is not None and Path(str(path)).resolve() == current.resolve():
+        current_path = self.window.workspace.db_path if self.window else None
+        target = Path(str(path))
+        if current_path is not None and target.resolve() == current_path.resolve():
             return
-        previous_window = self.window
-        if not self.open(Path(str(path))) and previous_window is None and current is not None:
-            self.open(current)
+        if not self.open(target) and self.window is None and current_path is not None:
+            self.open(current_path)  # the new one was refused after the old one closed
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -162,5 +202,3 @@ def run_gui(db_path: Path | None, language: str | None = None) -> int:
     code = app.exec()
     controller._close_current()
     return code
-
-

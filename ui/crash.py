@@ -17,6 +17,7 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -43,7 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.store import paths
+from models.store import files, paths
+from models.store.files import FileProblem
+from models.store.problems import DatabaseProblem, from_sqlite
 from ui.logs import redact, short_path, system_summary
 
 log = logging.getLogger("qundesk.crash")
@@ -91,7 +94,7 @@ def write_report(report: str) -> Path:
     folder = paths.log_dir()
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     path = folder / f"error-{stamp}.txt"
-    path.write_text(report, encoding="utf-8")
+    files.write_text(path, report, private=True)
     log.error("unhandled error, report saved as %s\n%s", path.name, report)
     return path
 
@@ -227,6 +230,9 @@ class CrashHandler(QObject):
 
     def handle(self, exc_type: type[BaseException], exc: BaseException,
                tb: TracebackType | None, where: str = "GUI thread") -> None:
+        problem = storage_problem_of(exc)
+        if problem is not None and report_storage_problem(problem):
+            return  # disk full, read-only, file gone...: words for the user, not a bug report
         # The same error again and again (a paint handler that keeps failing) is reported
         # once: one file, one dialog, then only a count in the main log.
         frames = traceback.extract_tb(tb)
@@ -276,6 +282,45 @@ class CrashHandler(QObject):
 
 
 _handler: CrashHandler | None = None
+
+
+class _StorageRelay(QObject):
+    """Carries storage problems from any thread to the window's handler (GUI thread)."""
+
+    problem = Signal(object)
+
+
+_relay: _StorageRelay | None = None
+
+
+def set_storage_handler(handler: Callable[[object], None] | None) -> None:
+    """Who shows storage problems (the main window), or None; call on the GUI thread."""
+    global _relay
+    if _relay is not None:
+        _relay.problem.disconnect()
+        _relay.deleteLater()
+        _relay = None
+    if handler is not None:
+        _relay = _StorageRelay()
+        _relay.problem.connect(handler)
+
+
+def storage_problem_of(exc: BaseException) -> DatabaseProblem | FileProblem | None:
+    if isinstance(exc, (DatabaseProblem, FileProblem)):
+        return exc
+    return from_sqlite(exc)
+
+
+def report_storage_problem(problem: object) -> bool:
+    """Hand a storage problem to the window; False when no window listens."""
+    relay = _relay
+    if relay is None:
+        return False
+    try:
+        relay.problem.emit(problem)
+    except RuntimeError:  # the window went away meanwhile
+        return False
+    return True
 
 
 def install(fatal_log: bool = True) -> CrashHandler:

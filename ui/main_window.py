@@ -15,14 +15,23 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from models import messages
 from models.store import backup, undo
+from models.store.files import FileProblem
+from models.store.problems import (
+    DamagedDatabaseError,
+    DatabaseProblem,
+    ReadOnlyError,
+    WorkspaceGoneError,
+)
 from ui import dialogs
 from ui.i18n import LANGUAGES
 from ui.icons import icon
+from ui.notice_bar import ERROR, INFO, NoticeBar
 from ui.placeholder import PlaceholderPage
 from ui.workspace import Workspace
 
@@ -39,6 +48,8 @@ PAGES = (
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     open_database_requested = Signal(object)
+    damaged_found = Signal(str)  # SQLite's words: the app offers the latest good backup
+    recovery_requested = Signal(object, str)  # another file, found damaged: path, detail
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,14 +69,21 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # real page built on first visit (fast start)
         central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.notice = NoticeBar()
+        column.addWidget(self.notice)
+        row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
         self._build_actions()
         self._build_menus()
+        workspace.read_only_changed.connect(self._show_read_only)
+        self._show_read_only()
         self.nav.currentRowChanged.connect(self._on_nav)
         workspace.show_members.connect(self._show_members)
         workspace.show_page.connect(self.show_page)
@@ -198,10 +216,73 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         page = self.current_page()
-        for action, name in ((self.act_new, "new_item"), (self.act_find, "focus_search"),
-                             (self.act_delete, "delete_selected"),
-                             (self.act_print, "print_page")):
-            action.setEnabled(callable(getattr(page, name, None)))
+        editable = not self.workspace.read_only
+        for action, name, writes in ((self.act_new, "new_item", True),
+                                     (self.act_find, "focus_search", False),
+                                     (self.act_delete, "delete_selected", True),
+                                     (self.act_print, "print_page", False)):
+            action.setEnabled(callable(getattr(page, name, None)) and (editable or not writes))
+        for action in (self.act_undo, self.act_import, self.act_restore):
+            action.setEnabled(editable)
+
+    # ------------------------------------------------------------------ storage
+    @Slot()
+    def _show_read_only(self) -> None:
+        """Editing off, and a note at the top saying why (read-only file or folder, a
+        file from a newer QunDesk, or the file gone while open)."""
+        self._update_actions()
+        if not self.workspace.read_only:
+            self.notice.hide()
+            return
+        if self.workspace.read_only == "why_gone":
+            self.notice.show_notice(
+                self.tr("数据库文件“%1”不见了（文件夹被删除、移动，或 U 盘已拔出），之后的修改无法保存。"
+                        "群主台仍打开着这份数据，请另存一份副本。").replace(
+                    "%1", str(self.workspace.db_path)),
+                ERROR, self.tr("另存副本(&S)…"), self.save_copy)
+            return
+        self.notice.show_notice(self.tr("只读：%1。可以浏览、搜索、导出和打印，但不能修改。")
+                                .replace("%1", self.workspace.read_only_reason()), INFO)
+
+    @Slot(object)
+    def storage_problem(self, problem: object) -> None:
+        """A write (or read) failed for a reason the user must hear about, from any screen
+        or worker (ui.crash routes these here instead of showing an error report)."""
+        from models.store.db import current
+
+        if isinstance(problem, WorkspaceGoneError):
+            db = current()
+            if db is not None:
+                db.read_only = "why_gone"  # every later write says so instead of failing
+            self.workspace.set_read_only("why_gone")
+        elif isinstance(problem, DamagedDatabaseError):
+            self.damaged_found.emit(problem.detail)
+        elif isinstance(problem, ReadOnlyError):
+            dialogs.inform(self, self.tr("只读"), str(problem))
+        elif isinstance(problem, (DatabaseProblem, FileProblem)):
+            dialogs.warn(self, self.tr("没有保存"), str(problem))
+
+    @Slot()
+    def save_copy(self) -> None:
+        """Write what the app still has open to a new file (the original is gone)."""
+        from models.store.db import database
+
+        target = dialogs.save_file(self, self.tr("另存数据库副本"),
+                                   self.tr("群主台数据库 (*.sqlite3)"),
+                                   self.workspace.db_path.name)
+        if target is None:
+            return
+        if target.suffix.lower() not in (".sqlite3", ".db", ".sqlite"):
+            target = target.with_name(target.name + ".sqlite3")
+        try:
+            saved = backup.create(database.obj, self.workspace.db_path, reason="copy", to=target)
+        except (FileProblem, DatabaseProblem, OSError) as exc:
+            dialogs.error(self, self.tr("无法另存"), str(exc))
+            return
+        if dialogs.confirm(self, self.tr("已另存"),
+                           self.tr("已保存到“%1”。现在打开这份副本继续工作吗？")
+                           .replace("%1", str(saved))):
+            self.open_database_requested.emit(saved)
 
     @Slot()
     def undo_last(self) -> None:
@@ -233,17 +314,20 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         from models.store.db import database
 
-        path = backup.create(database.obj, self.workspace.db_path, reason="manual")
+        try:
+            path = backup.create(database.obj, self.workspace.db_path, reason="manual")
+        except (FileProblem, DatabaseProblem) as exc:
+            dialogs.error(self, self.tr("无法备份"), str(exc))
+            return
         self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", str(path)), 8000)
 
     @Slot()
     def restore_backup(self) -> None:
-        from models.store import paths, schema
-        from models.store.db import DatabaseProblem, database
+        from models.store.db import database
 
         source = dialogs.open_file(self, self.tr("选择备份文件"),
                                    self.tr("SQLite 数据库 (*.sqlite3 *.db)"),
-                                   str(paths.backup_dir()))
+                                   str(backup.backup_folder(self.workspace.db_path)))
         if source is None:
             return
         if not dialogs.confirm(self, self.tr("从备份恢复"),
@@ -252,8 +336,7 @@ class MainWindow(QMainWindow):
             return
         try:
             safety = backup.restore(database.obj, self.workspace.db_path, source)
-            schema.migrate(database.obj, self.workspace.db_path)
-        except DatabaseProblem as exc:
+        except (DatabaseProblem, FileProblem) as exc:
             dialogs.error(self, self.tr("无法恢复"), str(exc))
             return
         self.workspace.data_changed.emit("*")
@@ -262,10 +345,28 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_database(self) -> None:
+        """Pick a file, then check every page of it (off the GUI thread) before switching:
+        a file with a good header but damaged pages is refused here, not mid-use."""
+        from models.store import inspect
+        from ui.worker import Task
+
         path = dialogs.open_file(self, self.tr("打开数据库"),
                                  self.tr("群主台数据库 (*.sqlite3 *.db)"))
-        if path is not None:
-            self.open_database_requested.emit(path)
+        if path is None:
+            return
+        if path.resolve() == self.workspace.db_path.resolve():
+            return
+        task = Task(self, self.tr("正在检查数据库…"),
+                    lambda progress, cancelled: inspect.examine(path, inspect.PAGES))
+        task.succeeded.connect(lambda _state: self.open_database_requested.emit(path))
+        task.failed.connect(lambda exc: self._refuse_open(path, exc))
+        self._open_check = task.start()
+
+    def _refuse_open(self, path: object, exc: object) -> None:
+        if isinstance(exc, DamagedDatabaseError) and backup.latest_good(exc.path):
+            self.recovery_requested.emit(exc.path, exc.detail)  # offers the latest backup
+            return
+        dialogs.error(self, self.tr("无法打开数据库"), str(exc))
 
     @Slot()
     def show_about(self) -> None:

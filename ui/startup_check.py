@@ -1,20 +1,20 @@
-"""After start-up, off the GUI thread: a full integrity check, then the daily backup.
+"""After start-up, off the GUI thread: a check of every page, then the daily backup.
 
 The check reads every page (seconds on a large file), so it does not delay the window.
 Only a healthy file is backed up: a damaged one must not push good backups out of
-the rolling window.
+the rolling window. A read-only workspace is checked but not backed up (it can't change).
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from models.store import backup
-from models.store.db import DamagedDatabaseError, database, verify
+from models.store import backup, inspect
+from models.store.db import database
+from models.store.problems import DamagedDatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +23,11 @@ class StartupCheck(QObject):
     damaged = Signal(str)  # what SQLite reported
     finished = Signal()
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path, backup_after: bool = True,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
+        self.backup_after = backup_after
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(_Job(self))
@@ -36,23 +38,21 @@ class _Job(QRunnable):
         super().__init__()
         self.owner = owner
         self.db_path = owner.db_path
+        self.backup_after = owner.backup_after
 
     def run(self) -> None:
         try:
-            con = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                verify(con, self.db_path)
-            finally:
-                con.close()
-            database.connect(reuse_if_open=True)
-            try:
-                backup.rolling(database.obj, self.db_path)
-            finally:
-                database.close()
+            inspect.examine(self.db_path, inspect.PAGES)  # reads the WAL too, changes nothing
+            if self.backup_after:
+                database.connect(reuse_if_open=True)
+                try:
+                    backup.rolling(database.obj, self.db_path)
+                finally:
+                    database.close()
         except DamagedDatabaseError as exc:
             self._send(self.owner.damaged, exc.detail)
         except Exception:  # a failed backup must never stop the app; next start retries
-            log.exception("start-up backup failed")
+            log.exception("start-up check or backup failed")
         self._send(self.owner.finished)
 
     @staticmethod

@@ -14,9 +14,16 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.progress import Cancelled
-from models.store.db import database
+from models.store.db import current, database
+from models.store.problems import DamagedDatabaseError, WorkspaceGoneError, from_sqlite
+from ui import crash
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+def current_path() -> Any:
+    db = current()
+    return db.workspace if db is not None else None
 
 
 class _Signals(QObject):
@@ -34,18 +41,23 @@ class _Job(QRunnable):
         self.stop = threading.Event()
 
     def run(self) -> None:
-        # peewee keeps one connection per thread: this worker opens and closes its own.
-        database.connect(reuse_if_open=True)
         try:
+            # peewee keeps one connection per thread: this worker opens and closes its own.
+            database.connect(reuse_if_open=True)
             result = self.work(self._progress, self.stop.is_set)
         except Cancelled:
             self._send(self.signals.cancelled)
         except Exception as exc:  # handed to the GUI thread, shown there
-            self._send(self.signals.failed, exc)
+            # SQLite's English (disk full, file gone) becomes the user's words.
+            problem = from_sqlite(exc, current_path())
+            self._send(self.signals.failed, problem if problem is not None else exc)
+            if isinstance(problem, (WorkspaceGoneError, DamagedDatabaseError)):
+                crash.report_storage_problem(problem)  # the window says it once, plainly
         else:
             self._send(self.signals.finished, result)
         finally:
-            database.close()
+            if database.obj is not None and not database.is_closed():
+                database.close()
 
     def _progress(self, done: int, total: int) -> None:
         self._send(self.signals.progress, done, total)

@@ -1,23 +1,50 @@
 """The database connection: one SQLite file per community workspace.
 
 `database` is a proxy that every peewee model is bound to; `open_database()` points it
-at a file after checking that the file is healthy and of a schema this build knows.
-A damaged or newer file is refused *before* anything could write to it.
+at a file after `models.store.inspect` has checked, without changing anything, that the
+file is a healthy QunDesk workspace of a schema this build knows. Then:
+
+- a writer (the app, or a command that writes) takes the workspace's lock
+  (models.store.lock), upgrades an older file after a backup, and writes;
+- a reader (export, print, stats, check) needs no lock and opens read-only;
+- a read-only file or folder opens read-only for everyone: reading works, every write
+  is refused with the reason.
+
+Before each write transaction `WorkspaceDatabase` checks that the file is still the one
+it opened (a deleted folder or a pulled USB drive otherwise "saves" into a deleted file).
 """
 
 from __future__ import annotations
 
-import sqlite3
+import os
+import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from peewee import DatabaseProxy, Model, SqliteDatabase
+from peewee import SqliteDatabase
 
-from models.messages import msg
-from models.store.paths import make_private
+from models.store import inspect, lock
+from models.store.base import BaseModel, database
+from models.store.files import FileProblem, new_temp, problem_from
+from models.store.problems import (
+    DamagedDatabaseError,
+    DatabaseProblem,
+    NewerSchemaError,
+    NotOursError,
+    ReadOnlyError,
+    StructureError,
+    WorkspaceGoneError,
+    WriteFailedError,
+    from_sqlite,
+)
 
-database = DatabaseProxy()
+__all__ = ["database", "BaseModel", "open_database", "close_database", "chunks",
+           "DatabaseProblem", "DamagedDatabaseError", "NewerSchemaError", "NotOursError",
+           "ReadOnlyError", "StructureError", "WorkspaceGoneError", "WriteFailedError",
+           "WorkspaceDatabase", "current"]
 
 PRAGMAS: dict[str, Any] = {
     "journal_mode": "wal",
@@ -26,94 +53,284 @@ PRAGMAS: dict[str, Any] = {
     "busy_timeout": 5000,
     "cache_size": -32000,
 }
+READ_PRAGMAS: dict[str, Any] = {
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "cache_size": -32000,
+    "query_only": 1,
+}
+
+WRITE, READ, APP = "write", "read", "app"  # open_database(access=...)
+
+_WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|VACUUM|REINDEX"
+                     r"|PRAGMA\s+\w+\s*=)", re.I)
+_SAVEPOINT_END = re.compile(r"\s*(ROLLBACK\s+TO|RELEASE)\b", re.I)
 
 
-class BaseModel(Model):
-    class Meta:
-        database = database
-        legacy_table_names = False
+class WorkspaceDatabase(SqliteDatabase):
+    """peewee's SqliteDatabase for one workspace file, guarded for writing."""
 
+    def __init__(self, target: str, *, workspace: Path, read_only: str | None,
+                 snapshot: Path | None = None, locked: bool = False, **kwargs: Any) -> None:
+        super().__init__(target, **kwargs)
+        self.workspace = workspace
+        self.read_only = read_only  # message code (why) when writes are refused
+        self.snapshot = snapshot  # private copy we read from, removed on close
+        self.locked = locked  # we hold the workspace's writer lock
+        self.identity: os.stat_result | None = None
 
-class DatabaseProblem(Exception):
-    """A database file that must not be opened for writing; the message is for users."""
+    def remember_identity(self) -> None:
+        self.identity = os.stat(self.workspace)
 
-
-class NewerSchemaError(DatabaseProblem):
-    def __init__(self, path: Path, found: int, known: int) -> None:
-        self.path, self.found, self.known = path, found, known
-        super().__init__(msg("db_newer", path=path, found=found, known=known))
-
-
-class DamagedDatabaseError(DatabaseProblem):
-    def __init__(self, path: Path, detail: str) -> None:
-        self.path, self.detail = path, detail
-        super().__init__(msg("db_damaged", path=path, detail=detail))
-
-
-def inspect_file(path: Path, thorough: bool = False, full: bool = False) -> int:
-    """Check an existing database file without modifying it; return its schema version.
-
-    Uses an immutable read-only connection, so not even a -wal/-shm file is created.
-    The quick check reads the header and the schema (catches files that are not
-    databases, or whose start is damaged). `thorough` adds SQLite's quick_check over
-    every page: seconds on a large file, so the app runs it in the background; `full`
-    is the complete integrity_check the `check` command runs. Raises DamagedDatabaseError.
-    """
-    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-    try:
-        con = sqlite3.connect(uri, uri=True)
+    def check_writable(self) -> None:
+        """Raise before a write that could not be saved where the user expects it."""
+        if self.read_only is not None:
+            raise ReadOnlyError(self.workspace, self.read_only)
+        if self.identity is None:
+            return
         try:
-            con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-            if thorough or full:
-                verify(con, path, full)
-            return int(con.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(path, str(exc)) from exc
+            now = os.stat(self.workspace)
+        except OSError:
+            raise WorkspaceGoneError(self.workspace) from None
+        if not inspect.same_file(now, self.identity):
+            raise WorkspaceGoneError(self.workspace)
+
+    def begin(self, lock_type: str | None = None) -> None:
+        self.check_writable()
+        super().begin(lock_type)
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if self.transaction_depth() == 0 and _WRITES.match(sql):
+            self.check_writable()  # a write outside any transaction
+        elif _SAVEPOINT_END.match(sql) and not self.is_closed() \
+                and not self.connection().in_transaction:
+            return self.cursor()  # SQLite already rolled everything back (disk full)
+        return super().execute_sql(sql, params)
+
+    def rollback(self) -> None:
+        # After SQLITE_FULL or an I/O error SQLite rolls the transaction back itself; a
+        # second ROLLBACK would replace the real error with "no transaction is active".
+        if not self.is_closed() and not self.connection().in_transaction:
+            return
+        super().rollback()
 
 
-def verify(con: sqlite3.Connection, path: Path, full: bool = False) -> None:
-    """SQLite's quick_check over every page (`full`: integrity_check, which also
-    compares every index with its table); raises DamagedDatabaseError."""
-    try:
-        result = con.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(path, str(exc)) from exc
-    if result != "ok":
-        raise DamagedDatabaseError(path, str(result))
+def current() -> WorkspaceDatabase | None:
+    obj = database.obj
+    return obj if isinstance(obj, WorkspaceDatabase) else None
 
 
-def open_database(path: Path, *, migrate: bool = True) -> SqliteDatabase:
-    """Open (creating if needed) the workspace at `path` and bind all models to it."""
-    from models.store import schema  # late: schema imports every domain module
+def open_database(path: Path, *, access: str = WRITE, holder: str = "qundesk",
+                  migrate: bool = True, wait: float | None = None,
+                  blank_is_new: bool = False) -> WorkspaceDatabase:
+    """Open the workspace at `path` (creating it if it does not exist) and bind every model.
+
+    access=WRITE: a command that writes; a read-only file raises ReadOnlyError.
+    access=APP:   the app; a read-only file opens read-only instead.
+    access=READ:  a command that only reads; no lock unless an upgrade is due.
+    `blank_is_new`: a blank file (0 bytes, no tables) is an interrupted first start in
+    our own data folder: it is set aside and a new workspace created.
+    """
+    from models.store import schema
 
     path = Path(path)
-    if path.exists() and path.stat().st_size > 0:
-        version = inspect_file(path)
-        if version > schema.SCHEMA_VERSION:
-            raise NewerSchemaError(path, version, schema.SCHEMA_VERSION)
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    database.initialize(db)
-    db.connect(reuse_if_open=True)
-    make_private(path)
-    if migrate:
-        schema.migrate(db, path)
+    state = inspect.examine(path)  # refuses what is not ours before anything is touched
+    close_database()  # one workspace per process: let go of the previous one (and its lock)
+    if state.blank:
+        if not blank_is_new:
+            raise NotOursError(path, "why_empty")
+        _set_aside_blank(path)
+        state = inspect.examine(path)
+    if state.new and access == READ:
+        raise FileProblem(path, "io_no_such_file")
+    writing = access in (WRITE, APP) or (state.version < schema.SCHEMA_VERSION and not state.new)
+    if state.read_only is not None:
+        if access == WRITE:
+            raise ReadOnlyError(path, state.read_only)
+        if state.new:
+            raise FileProblem(path, "io_no_permission")
+        return _open_read_only(path, state)
+    if not writing:
+        return _open_reader(path)
+    lock.acquire(path, holder, wait)
+    try:
+        db = _open_writer(path, migrate)
+    except BaseException:
+        lock.release(path)
+        raise
+    if access == READ:  # the reader's upgrade is done: read on without the lock
+        db.close()
+        lock.release(path)
+        return _open_reader(path)
     return db
+
+
+def _open_writer(path: Path, migrate: bool) -> WorkspaceDatabase:
+    from models.store import schema
+
+    state = inspect.examine(path)  # again, now that nobody else can be changing it
+    if state.new:
+        _create(path)
+    db = WorkspaceDatabase(str(path), workspace=path, read_only=None, locked=True,
+                           pragmas=PRAGMAS, check_same_thread=False)
+    _bind(db)
+    try:
+        if migrate and not state.new and state.version < schema.SCHEMA_VERSION:
+            _upgrade(db, path, state.version)
+        db.remember_identity()
+        if migrate:
+            with db.atomic():
+                schema.refresh_defaults()
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _bind(db: WorkspaceDatabase) -> None:
+    database.initialize(db)
+    try:
+        db.connect(reuse_if_open=True)
+    except Exception as exc:
+        problem = from_sqlite(exc, db.workspace)
+        if problem is not None:
+            raise problem from exc
+        raise
+
+
+def _create(path: Path) -> None:
+    """A new workspace, built under a temporary name and linked into place complete, so
+    a crash during the first start never leaves a half-made file at `path`."""
+    from models.store import schema
+
+    inspect.ensure_folder(path)
+    tmp = new_temp(path, private=True)
+    try:
+        db = SqliteDatabase(str(tmp), pragmas=PRAGMAS)
+        database.initialize(db)
+        db.connect()
+        try:
+            schema.create(db)
+        finally:
+            db.close()  # checkpoints the WAL into the file and removes it
+            database.initialize(None)
+        try:
+            os.link(tmp, path)  # never replaces a file someone created meanwhile
+        except FileExistsError:
+            pass  # lost the race: examine() of the caller's next open judges that file
+        except OSError:
+            if path.exists():
+                raise
+            os.replace(tmp, path)  # a file system without hard links
+    except OSError as exc:
+        raise problem_from(exc, path) from exc
+    finally:
+        for leftover in (tmp, inspect.sidecar(tmp, "-wal"), inspect.sidecar(tmp, "-shm")):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+
+
+def _upgrade(db: WorkspaceDatabase, path: Path, version: int) -> None:
+    from models.messages import msg
+    from models.store import backup, schema
+
+    copy = backup.create(db, path, reason=f"before-migration-v{version}")
+    try:
+        schema.upgrade(db, version)
+    except Exception as exc:
+        raise DatabaseProblem(msg("db_upgrade_failed", file=path, version=schema.SCHEMA_VERSION,
+                                  detail=exc, backup=copy)) from exc
+    inspect.examine(path)  # the upgraded file has exactly the current structure
+
+
+def _set_aside_blank(path: Path) -> None:
+    import datetime as dt
+
+    aside = path.with_name(f"{path.name}.blank-{dt.datetime.now():%Y%m%d-%H%M%S}")
+    try:
+        path.rename(aside)
+    except OSError as exc:
+        raise problem_from(exc, path) from exc
+
+
+def _open_reader(path: Path, why: str = "why_opened_for_reading") -> WorkspaceDatabase:
+    target = inspect.reader_target(path)
+    if target is None:
+        return _open_snapshot(path, why)
+    db = WorkspaceDatabase(target, workspace=path, read_only=why, uri=target.startswith("file:"),
+                           pragmas=READ_PRAGMAS, check_same_thread=False)
+    _bind(db)
+    return db
+
+
+def _open_read_only(path: Path, state: inspect.FileState) -> WorkspaceDatabase:
+    """A read-only file or folder: read it where it is when SQLite can; else (a WAL to
+    honour that SQLite can't map, or an older schema to upgrade) read a private copy."""
+    from models.store import schema
+
+    if state.version == schema.SCHEMA_VERSION:
+        return _open_reader(path, state.read_only or "why_opened_for_reading")
+    return _open_snapshot(path, state.read_only, upgrade_from=state.version)
+
+
+def _open_snapshot(path: Path, why: str | None, upgrade_from: int | None = None
+                   ) -> WorkspaceDatabase:
+    folder = Path(tempfile.mkdtemp(prefix="qundesk-readonly-"))
+    try:
+        copy = _upgraded_copy(path, folder, upgrade_from)
+        db = WorkspaceDatabase(inspect.uri(copy, mode="ro"), workspace=path,
+                               read_only=why or "why_opened_for_reading", snapshot=folder,
+                               uri=True, pragmas=READ_PRAGMAS, check_same_thread=False)
+        _bind(db)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return db
+
+
+def _upgraded_copy(path: Path, folder: Path, version: int | None) -> Path:
+    """A private copy of `path` (with its WAL) in `folder`, upgraded from `version`."""
+    from models.store import schema
+
+    copy = inspect.copy_with_wal(path, folder)
+    if version is None or version >= schema.SCHEMA_VERSION:
+        return copy
+    previous = database.obj
+    scratch = SqliteDatabase(str(copy), pragmas=PRAGMAS)
+    database.initialize(scratch)
+    scratch.connect()
+    try:
+        schema.upgrade(scratch, version)
+        with scratch.atomic():
+            schema.refresh_defaults()
+    finally:
+        scratch.close()
+        database.initialize(previous)
+    return copy
+
+
+def check_upgrade(path: Path, version: int) -> None:
+    """Prove that an older file upgrades to exactly the current structure, on a copy."""
+    with tempfile.TemporaryDirectory(prefix="qundesk-check-") as folder:
+        copy = _upgraded_copy(Path(path), Path(folder), version)
+        inspect.examine(copy, inspect.FULL)
 
 
 def close_database() -> None:
-    if database.obj is not None and not database.is_closed():
-        database.close()
-
-
-def worker_connection(path: Path) -> SqliteDatabase:
-    """A separate connection for a worker thread (peewee: one connection per thread)."""
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    db.connect()
-    return db
+    db = database.obj
+    if db is None:
+        return
+    if not db.is_closed():
+        db.close()
+    if isinstance(db, WorkspaceDatabase):
+        if db.locked:
+            db.locked = False
+            lock.release(db.workspace)
+        if db.snapshot is not None:
+            shutil.rmtree(db.snapshot, ignore_errors=True)
+            db.snapshot = None
 
 
 def chunks(items: Iterable[Any], size: int = 500) -> Iterator[list[Any]]:

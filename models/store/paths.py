@@ -15,39 +15,23 @@ def data_dir() -> Path:
     """The user's data folder; QUNDESK_DATA_DIR overrides it (tests, portable use)."""
     override = os.environ.get("QUNDESK_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    _owner_only(path, 0o700)
-    return path
+    return private_folder(path)
 
 
 def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 
 
-def backup_dir() -> Path:
-    path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
-    _owner_only(path, 0o700)
-    return path
-
-
 def log_dir() -> Path:
-    path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    return private_folder(data_dir() / "logs")
+
+
+def private_folder(path: Path) -> Path:
+    """A folder for member data, created readable by the user only (0700; a no-op on
+    Windows). An existing folder keeps the mode its owner gave it."""
+    if not path.is_dir():
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
-
-
-def _owner_only(path: Path, mode: int) -> None:
-    # Member data is personal data: keep it readable by the user only (no-op on Windows).
-    try:
-        os.chmod(path, mode)
-    except OSError:
-        pass
-
-
-def make_private(path: Path) -> None:
-    """Restrict a data file (database, backup, export) to its owner."""
-    _owner_only(path, 0o600)
 
 
 def resources_dir() -> Path:

@@ -1,21 +1,29 @@
-"""Schema version and migrations.
+"""Schema version, migrations, and the structure a workspace file must have.
 
 A new file gets every table at the current version. An older file is backed up, then
-brought forward one step at a time, each step in its own transaction. The version
-lives in `PRAGMA user_version`.
+brought forward one step at a time, each step in its own transaction (Vorta's way).
+The version lives in `PRAGMA user_version`; `PRAGMA application_id` marks the file as
+a QunDesk workspace (files from before version 2 are recognised by their tables).
+
+Every schema change bumps SCHEMA_VERSION, adds MIGRATIONS[new], and a test that
+upgrades the committed fixture of the previous version (tests/fixtures/storage/).
 """
 
 from __future__ import annotations
 
 import importlib
+import re
+import sqlite3
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import dataclass, field
+from functools import cache
 
-from peewee import Model, SqliteDatabase
+from peewee import Model, SchemaManager, SqliteDatabase
 
-from models.store.db import BaseModel
+from models.store.base import BaseModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+APPLICATION_ID = 0x5144534B  # "QDSK" in the file header: this file is a QunDesk workspace
 
 # Every module that defines tables. A domain module adds itself here.
 TABLE_MODULES = (
@@ -37,6 +45,16 @@ TABLE_MODULES = (
     "models.weekly_plan",
 )
 
+# The tables of schema 1 (release 0.1.0, before files carried APPLICATION_ID): a file
+# with user_version 1 and all of these is ours.
+SCHEMA_1_TABLES = frozenset({
+    "activity", "activity_group", "activity_template", "checklist_item", "content_item",
+    "content_kind", "content_series", "content_source", "contribution", "custom_field",
+    "custom_value", "follow_up", "group", "import_batch", "item_group", "member",
+    "member_tag", "membership", "saved_filter", "series_group", "setting", "sign_up",
+    "tag", "tag_category", "undo_entry", "week_note",
+})
+
 _SEARCH_EXPR = ("lower(NEW.name || char(1) || NEW.nickname || char(1) || COALESCE(NEW.wechat_id, '')"
                 " || char(1) || NEW.phone || char(1) || NEW.notes || char(1) || NEW.pinyin"
                 " || char(1) || NEW.initials)")
@@ -48,8 +66,18 @@ SEARCH_TRIGGERS = (
         BEGIN UPDATE member SET search_text = {_SEARCH_EXPR} WHERE id = NEW.id; END""",
 )
 
-# MIGRATIONS[n] brings a version n-1 database to version n.
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {}
+
+def _to_2(db: SqliteDatabase) -> None:
+    """Mark the file as ours; give it the weekly snapshot table that development builds
+    of 0.1.0 created only when the Overview first opened."""
+    db.pragma("application_id", APPLICATION_ID)
+    SchemaManager(_model("stats_snapshot"), database=db).create_all(safe=True)
+
+
+# MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
+    2: _to_2,
+}
 
 
 def all_models() -> list[type[Model]]:
@@ -67,29 +95,137 @@ def all_models() -> list[type[Model]]:
     return seen
 
 
-def migrate(db: SqliteDatabase, path: Path | None = None) -> None:
-    version = db.pragma("user_version")
-    if version == SCHEMA_VERSION:
-        return
-    if version == 0 and not db.get_tables():
-        with db.atomic():
-            db.create_tables(all_models())
-            for sql in SEARCH_TRIGGERS:
-                db.execute_sql(sql)
-            db.pragma("user_version", SCHEMA_VERSION)
-        _seed_defaults()
-        return
-    if path is not None:
-        from models.store import backup
+def _model(table: str) -> type[Model]:
+    return next(m for m in all_models() if m._meta.table_name == table)
 
-        backup.create(db, path, reason=f"before-migration-v{version}")
+
+def create(db: SqliteDatabase) -> None:
+    """Every table, index and trigger of the current version, in a new file."""
+    with db.atomic():
+        db.create_tables(all_models())
+        for sql in SEARCH_TRIGGERS:
+            db.execute_sql(sql)
+        db.pragma("application_id", APPLICATION_ID)
+        db.pragma("user_version", SCHEMA_VERSION)
+        seed_defaults()
+
+
+def seed_defaults() -> None:
+    """Rows every new workspace starts with (tag categories, then what refresh adds)."""
+    from models.tags import ensure_default_categories
+
+    ensure_default_categories()
+    refresh_defaults()
+
+
+def refresh_defaults() -> None:
+    """Run whenever a writer opens the file: built-in templates a newer release brings,
+    and the content kinds a calendar can't be without. Writes only what is missing."""
+    from models.activity_templates import ensure_builtin_templates
+    from models.calendar import ensure_default_kinds
+    from models.store.settings import ensure_uid_namespace
+
+    ensure_default_kinds()
+    ensure_builtin_templates()
+    ensure_uid_namespace()
+
+
+def upgrade(db: SqliteDatabase, version: int) -> None:
+    """Bring a version `version` file to SCHEMA_VERSION, one transaction per step.
+
+    The caller has taken a backup and holds the writer lock. A failing step rolls back
+    and leaves the file at the last completed version.
+    """
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        with db.atomic():
+        with db.atomic("IMMEDIATE"):
             MIGRATIONS[target](db)
             db.pragma("user_version", target)
 
 
-def _seed_defaults() -> None:
-    from models.tags import ensure_default_categories
+# ------------------------------------------------------------------ expected structure
+@dataclass(frozen=True)
+class Structure:
+    """What sqlite_master and the table pragmas say about a file."""
 
-    ensure_default_categories()
+    columns: dict[str, frozenset[str]]  # table -> column names
+    indexes: dict[str, tuple[str, bool, tuple[str, ...]]]  # name -> (table, unique, columns)
+    triggers: dict[str, str]  # name -> normalised SQL
+    views: dict[str, str] = field(default_factory=dict)
+
+
+def _normalise(sql: str | None) -> str:
+    text = re.sub(r"\s+", " ", sql or "").strip()
+    return re.sub(r"(?i)\bIF NOT EXISTS\s+", "", text)
+
+
+def read_structure(con: sqlite3.Connection) -> Structure:
+    columns: dict[str, frozenset[str]] = {}
+    indexes: dict[str, tuple[str, bool, tuple[str, ...]]] = {}
+    triggers: dict[str, str] = {}
+    views: dict[str, str] = {}
+    rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    for kind, name, table, sql in rows:
+        if kind == "table" and not name.startswith("sqlite_"):
+            info = con.execute(f'PRAGMA table_info("{name}")').fetchall()
+            columns[name] = frozenset(row[1] for row in info)
+        elif kind == "index" and not name.startswith("sqlite_autoindex_"):
+            unique = bool(sql and re.match(r"(?i)\s*CREATE\s+UNIQUE\b", sql))
+            cols = tuple(row[2] for row in con.execute(f'PRAGMA index_info("{name}")'))
+            indexes[name] = (table, unique, cols)
+        elif kind == "trigger":
+            triggers[name] = _normalise(sql)
+        elif kind == "view":
+            views[name] = _normalise(sql)
+    return Structure(columns, indexes, triggers, views)
+
+
+@cache
+def expected_structure() -> Structure:
+    """The structure a new file of this version gets, built in memory from the models
+    (SchemaManager with its own database: the models' binding is never touched)."""
+    memory = SqliteDatabase(":memory:")
+    memory.connect()
+    try:
+        for model in all_models():
+            SchemaManager(model, database=memory).create_all(safe=True)
+        for sql in SEARCH_TRIGGERS:
+            memory.execute_sql(sql)
+        return read_structure(memory.connection())
+    finally:
+        memory.close()
+
+
+@dataclass
+class StructureReport:
+    problems: list[str] = field(default_factory=list)  # missing pieces: the file is unusable
+    foreign: list[str] = field(default_factory=list)  # triggers/views someone else added
+    extra: list[str] = field(default_factory=list)  # harmless additions (tables, indexes)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.foreign
+
+
+def compare(actual: Structure, expected: Structure | None = None) -> StructureReport:
+    """What differs between a file's structure and the current version's."""
+    expected = expected or expected_structure()
+    report = StructureReport()
+    for table, cols in expected.columns.items():
+        have = actual.columns.get(table)
+        if have is None:
+            report.problems.append(f"table {table} missing")
+            continue
+        report.problems += [f"column {table}.{c} missing" for c in sorted(cols - have)]
+    report.extra += [f"table {t}" for t in sorted(set(actual.columns) - set(expected.columns))]
+    for name, spec in expected.indexes.items():
+        if name not in actual.indexes:
+            report.problems.append(f"index {name} missing")
+        elif actual.indexes[name] != spec:
+            report.problems.append(f"index {name} changed")
+    report.extra += [f"index {n}" for n in sorted(set(actual.indexes) - set(expected.indexes))]
+    report.problems += [f"trigger {n} missing" for n in expected.triggers if n not in actual.triggers]
+    for name, sql in actual.triggers.items():
+        if expected.triggers.get(name) != sql:
+            report.foreign.append(f"trigger {name}")
+    report.foreign += [f"view {name}" for name in sorted(actual.views)]
+    return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from peewee import CharField, TextField
@@ -22,6 +23,9 @@ DEFAULTS: dict[str, Any] = {
 WORDED_DEFAULTS = {"community_name": "default_community_name"}
 
 
+UID_NAMESPACE = "calendar_uid_namespace"
+
+
 class Setting(BaseModel):
     key = CharField(primary_key=True)
     value = TextField()
@@ -39,3 +43,9 @@ def get(key: str) -> Any:
 def put(key: str, value: Any) -> None:
     text = json.dumps(value, ensure_ascii=False)
     Setting.insert(key=key, value=text).on_conflict_replace().execute()
+
+
+def ensure_uid_namespace() -> None:
+    """A random, stable namespace for the calendar export's UIDs (written once)."""
+    if get(UID_NAMESPACE) is None:
+        put(UID_NAMESPACE, uuid.uuid4().hex[:12])

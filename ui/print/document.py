@@ -2,7 +2,7 @@
 
 The one print path of the app (weekly plan, activity checklists, sign-in sheets):
 
-- ``render_pdf(html, path, title=...)`` writes a PDF (temp name, then rename) and returns
+- ``render_pdf(html, path, title=...)`` writes a PDF (whole or not at all) and returns
   its page count; raises ``PrintError`` when it cannot (no Chinese font, unwritable path).
 - ``preview(parent, html, title=...)`` opens QPrintPreviewDialog (non-blocking).
 - ``print_dialog(parent, html, title=...)`` opens QPrintDialog and prints on OK.
@@ -20,12 +20,11 @@ must not pay for QtWidgets / QtPrintSupport.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -41,6 +40,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from models.store.files import FileProblem, check_writable_target, write_bytes
 from ui.fonts import cjk_family
 
 if TYPE_CHECKING:
@@ -310,32 +310,34 @@ def render_pdf(html: str, path: Path, *, title: str, landscape: bool = False,
                community: str | None = None) -> int:
     """Write `html` as an A4 PDF to `path`; returns the number of pages.
 
-    Raises PrintError when no installed font covers Chinese or the file can't be written;
-    a half-written file never replaces an existing one (temp name, then rename).
+    Raises PrintError when no installed font covers Chinese or the file can't be written.
+    The PDF is rendered in memory, then written whole or not at all (models.store.files):
+    QPdfWriter reports no write errors, so on a full disk it would leave a cut-off file.
     """
     if cjk_family() is None:
         raise PrintError(no_cjk_font_message())
     path = Path(path)
-    if not path.parent.is_dir():
-        raise PrintError(translate("Print", "文件夹“%1”不存在。").replace("%1", str(path.parent)))
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    writer = QPdfWriter(str(temp))
+    try:
+        check_writable_target(path)
+    except FileProblem as exc:
+        raise PrintError(str(exc)) from exc
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(600)  # text and lines are vectors; this only sets the grid
     writer.setTitle(title)
     writer.setCreator("QunDesk 群主台")
     writer.setPageLayout(page_layout(landscape))
     try:
-        try:
-            pages = paint(writer, html, title=title, community=community)
-        finally:
-            del writer  # flush and close the file (before renaming or deleting it)
-        os.replace(temp, path)
-    except OSError as exc:
-        raise PrintError(translate("Print", "无法写入“%1”：%2").replace("%1", str(path))
-                         .replace("%2", exc.strerror or str(exc))) from exc
+        pages = paint(writer, html, title=title, community=community)
     finally:
-        if temp.exists():
-            temp.unlink()
+        del writer  # finishes the PDF into the buffer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    try:
+        write_bytes(path, data)
+    except FileProblem as exc:
+        raise PrintError(str(exc)) from exc
     return pages
 
 
