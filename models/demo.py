@@ -61,8 +61,8 @@ def build(members: int = 300, seed: int = 7, today: dt.date | None = None,
     """Fill the (empty or not) open database with a demo community; returns counts."""
     rng = random.Random(seed)
     today = today or dt.date.today()
-    ensure_default_categories()
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):  # all of the demo, or (after a crash) none of it
+        ensure_default_categories()
         settings.put("community_name", "AI 实战派社群")
         group_ids = _groups(members)
         tag_ids = _tags()
@@ -73,8 +73,8 @@ def build(members: int = 300, seed: int = 7, today: dt.date | None = None,
         _member_tags(rng, ids, tag_ids)
         _followups(rng, ids, today)
         _contributions(rng, ids, today)
-    for name in DEMO_EXTENSIONS:
-        importlib.import_module(name).populate_demo(rng, today)
+        for name in DEMO_EXTENSIONS:
+            importlib.import_module(name).populate_demo(rng, today)
     return {"members": len(ids), "groups": len(group_ids), "tags": len(tag_ids)}
 
 

@@ -31,6 +31,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_add_group": ("把 {n} 位成员加入群", "Add {n} members to a group"),
     "undo_mark_left": ("把 {n} 位成员标记为已退群", "Mark {n} members as left"),
     "undo_delete": ("删除 {n} 位成员", "Delete {n} members"),
+    "undo_merge_tags": ("合并标签“{source}”到“{target}”", "Merge tag “{source}” into “{target}”"),
+    "undo_delete_tag": ("删除标签“{name}”", "Delete tag “{name}”"),
     "db_newer": ("{path}：这个文件由更新版本的群主台创建（数据版本 {found}，当前版本最高支持 {known}）。"
                  "文件没有被改动，请升级群主台后再打开。",
                  "{path}: written by a newer QunDesk (schema {found}, this version knows up to "
@@ -121,6 +123,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_delete_activity": ("删除活动“{title}”", "Delete activity “{title}”"),
     "undo_kept_edits": ("；{count} 位成员在导入后改过的内容已保留",
                         "; later edits to {count} members were kept"),
+    "undo_kept_later_edits": ("（{count} 条之后改过的内容已保留）",
+                              " ({count} rows changed since were kept as they are)"),
     "undo_nothing": ("没有可以撤销的导入", "There is no import to undo"),
     "undo_no_batch": ("没有编号为 {batch} 的导入批次", "There is no import batch {batch}"),
     "undo_done_already": ("导入批次 {batch} 已经撤销过了", "Import batch {batch} was already undone"),

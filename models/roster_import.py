@@ -133,23 +133,31 @@ def _import(path: Path, sheet: str | None, on_duplicate: str, dry_run: bool,
         raise RosterError(msg("no_columns_mapped", file=path.name))
     convert_rows(plan, None, cancelled)
     plan.sheet.rows.clear()  # converted: the raw cells are not needed any more (memory)
-    match_rows(plan, on_duplicate, cancelled)
     return write_plan(plan, dry_run=dry_run, db_path=db_path, progress=progress,
-                      cancelled=cancelled)
+                      cancelled=cancelled, on_duplicate=on_duplicate)
 
 
 def write_plan(plan: ImportPlan, dry_run: bool = False, db_path: Path | None = None,
                progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
-               remember_mapping: bool = True) -> ImportReport:
+               remember_mapping: bool = True, on_duplicate: str | None = None) -> ImportReport:
+    """Write a converted plan in one IMMEDIATE transaction.
+
+    Rows are matched against the members *inside* that transaction (with `on_duplicate`,
+    else the plan's last mode): whatever was matched for a preview, a member another
+    writer added meanwhile is found, so no interleaving creates a member twice.
+    """
+    mode = on_duplicate or plan.on_duplicate
     report = ImportReport(file=plan.path.name, sheet=plan.sheet.name, dry_run=dry_run,
                           mapping=mapping_by_header(plan.headers, plan.mapping),
                           notices=list(plan.notices))
-    if not dry_run and db_path is not None:
-        backup.create(database.obj, Path(db_path), reason="before-import")
     if dry_run:
+        match_rows(plan, mode, cancelled)
         _count(plan, report, changed=None)
         return report
+    if db_path is not None:
+        backup.create(database.obj, Path(db_path), reason="before-import")
     with database.atomic("IMMEDIATE"):
+        match_rows(plan, mode, cancelled)
         changed, payload = _write(plan, progress, cancelled)
         _count(plan, report, changed)
         report.batch = record(plan.path.name, plan.sheet.name, {

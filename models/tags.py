@@ -9,6 +9,7 @@ from peewee import JOIN, CharField, ForeignKeyField, IntegerField, fn
 
 from models.members import Member, ValidationError, clean_text
 from models.messages import msg
+from models.store import undo
 from models.store.db import BaseModel, chunks, database
 
 DEFAULT_CATEGORIES = [
@@ -74,14 +75,19 @@ def rename_tag(tag_id: int, new_name: str) -> None:
 
 
 def merge_tags(source_id: int, target_id: int) -> int:
-    """Move every member of `source` to `target` and delete `source`; returns members moved."""
+    """Move every member of `source` to `target` and delete `source`; returns members
+    moved. One transaction, with its undo entry."""
     if source_id == target_id:
         return 0
     with database.atomic():
+        names = {t.id: t.name for t in Tag.select().where(Tag.id.in_([source_id, target_id]))}
+        snapshot = undo.capture(Tag, [source_id, target_id])
         members = [m for (m,) in MemberTag.select(MemberTag.member)
                    .where(MemberTag.tag == source_id).tuples()]
         add_tags(members, [target_id])
         Tag.delete().where(Tag.id == source_id).execute()
+        undo.record(msg("undo_merge_tags", source=names.get(source_id, ""),
+                        target=names.get(target_id, "")), snapshot, deleted=[source_id])
     return len(members)
 
 
@@ -90,10 +96,15 @@ def tag_usage(tag_id: int) -> int:
 
 
 def delete_tag(tag_id: int) -> int:
-    """Delete a tag; returns how many members carried it."""
+    """Delete a tag (undoable); returns how many members carried it."""
     with database.atomic():
+        tag = Tag.get_or_none(Tag.id == tag_id)
+        if tag is None:
+            return 0
         count = tag_usage(tag_id)
+        snapshot = undo.capture(Tag, [tag_id])
         Tag.delete().where(Tag.id == tag_id).execute()
+        undo.record(msg("undo_delete_tag", name=tag.name), snapshot, deleted=[tag_id])
     return count
 
 

@@ -3,6 +3,11 @@
 A snapshot holds the raw rows of a root table (members or tags) plus every row of
 every table that points at them, so undoing a bulk delete also brings back tags,
 memberships, follow-ups and contributions - whichever domain modules define them.
+
+`record()` also takes the same rows right after the action (inside its transaction).
+Undo is then a three-way merge per column (before, after, now): it takes back exactly
+what the action did. A value edited since keeps the edit, a row added since stays, and
+the undo label says how many rows had later edits that were kept.
 """
 
 from __future__ import annotations
@@ -71,15 +76,34 @@ def capture(root: type[Model], ids: list[int],
 
 def record(label: str, snapshot: dict[str, Any], created: list[int] | None = None,
            deleted: Sequence[int] = ()) -> int:
-    """Store a snapshot; `created` are root ids the action added (undo deletes them);
-    `deleted` are root ids it deleted, with their children (SQLite may reuse their ids)."""
+    """Store a snapshot, and the same rows as they are now, after the action.
+
+    Call inside the action's transaction, once it has done its work. `created` are root
+    ids the action added (undo deletes them); `deleted` are root ids it deleted, with
+    their children (SQLite may reuse their ids).
+    """
     snapshot["deleted"] = list(deleted)
     if created:
         snapshot["tables"][0]["scope"] = list(snapshot["tables"][0]["scope"]) + list(created)
+    snapshot["after"] = [{"cols": cols, "rows": rows}
+                         for cols, rows in (_rows_of(t) for t in snapshot["tables"])]
     entry = UndoEntry.create(label=label, payload=json.dumps(snapshot, default=str))
     stale = (UndoEntry.select(UndoEntry.id).order_by(UndoEntry.id.desc()).offset(KEEP))
     UndoEntry.delete().where(UndoEntry.id.in_(stale)).execute()
     return entry.id
+
+
+def _rows_of(t: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """The rows of a snapshot table as they are now: those in its scope, and those it
+    held that have left the scope since (an invitee whose inviter link was cleared)."""
+    cols, rows = _rows(t["table"], t["column"], list(t["scope"]))
+    if not t.get("cols") or not t.get("rows"):
+        return cols, rows
+    at = t["cols"].index(t["pk"])
+    have = {row[cols.index(t["pk"])] for row in rows} if cols else set()
+    missing = [row[at] for row in t["rows"] if row[at] not in have]
+    more_cols, more = _rows(t["table"], t["pk"], missing) if missing else ([], [])
+    return (cols or more_cols), rows + more
 
 
 def latest() -> UndoEntry | None:
@@ -87,23 +111,40 @@ def latest() -> UndoEntry | None:
 
 
 def undo(entry_id: int | None = None) -> str | None:
-    """Put every captured row back as it was; returns the undone action's label."""
+    """Take back what an action did; returns its label (saying so if later edits were
+    kept), or None when there is nothing to undo."""
+    from models.messages import msg
+
     entry = latest() if entry_id is None else UndoEntry.get_or_none(UndoEntry.id == entry_id)
     if entry is None or entry.undone:
         return None
     snapshot = json.loads(entry.payload)
+    kept = 0
     with database.atomic():
         # Rows come back one by one; a member invited by another restored member would
         # trip the foreign key check before its inviter is back. Check at commit instead.
         database.execute_sql("PRAGMA defer_foreign_keys = ON")
         if snapshot.get("deleted"):
             _free_taken_ids(snapshot["tables"], snapshot["deleted"])
-        for table in snapshot["tables"]:  # root first: children need their parent back
-            _restore(table)
-        _recount_points(snapshot["tables"])
+        if "after" in snapshot:
+            kept = _merge_all(snapshot["tables"], snapshot["after"])
+        else:  # entries recorded by schema 1 (before "after" existed): put back as was
+            for table in snapshot["tables"]:  # root first: children need their parent back
+                _restore(table)
+            _recount_points(snapshot["tables"])
         entry.undone = True
         entry.save()
-    return entry.label
+    return entry.label + (msg("undo_kept_later_edits", count=kept) if kept else "")
+
+
+def _merge_all(tables: list[dict[str, Any]], after: list[dict[str, Any]]) -> int:
+    kept = 0
+    for number, (old, new) in enumerate(zip(tables, after, strict=True)):
+        edited = _merge(old, {**old, "cols": new["cols"], "rows": new["rows"]})
+        if number == 0:
+            kept = edited
+    _recount_points(tables + [{**t, **a} for t, a in zip(tables, after, strict=True)])
+    return kept
 
 
 def _taken(table: str, pk: str, keys: list[Any]) -> set[Any]:
@@ -211,38 +252,44 @@ def restore_merged(before: dict[str, Any], after: dict[str, Any]) -> int:
     return kept
 
 
+def _by_name(cols: list[str], row: list[Any]) -> dict[str, Any]:
+    return dict(zip(cols, row, strict=True))
+
+
 def _merge(old: dict[str, Any], new: dict[str, Any]) -> int:
-    name, pk, column = old["table"], old["pk"], old["column"]
-    cols, now_rows = _rows(name, column, list(old["scope"]))
+    """One table of the merge; rows are compared column by column, by name, so an entry
+    recorded before a migration added a column still applies."""
+    name, pk = old["table"], old["pk"]
+    cols, now_rows = _rows_of(old)
+    if not cols:
+        cols = old.get("cols") or []
     if not cols:
         return 0
     at = cols.index(pk)
-    was = {row[at]: row for row in old["rows"]}
-    made = {row[at]: row for row in new["rows"]}
-    now = {row[at]: row for row in now_rows}
-    if old["cols"] and old["cols"] != cols or new["cols"] and new["cols"] != cols:
-        raise ValueError(f"{name}: columns changed since the snapshot")
+    was = {row[old["cols"].index(pk)]: _by_name(old["cols"], row) for row in old["rows"]}
+    made = {row[new["cols"].index(pk)]: _by_name(new["cols"], row) for row in new["rows"]}
+    now = {row[at]: _by_name(cols, row) for row in now_rows}
     edited = 0
     for key, made_row in made.items():
         current = now.get(key)
         if current is None:
             continue  # deleted since: leave it deleted
-        if list(current) != list(made_row):
+        if any(current.get(c) != v for c, v in made_row.items()):
             edited += 1
         if key not in was:
             if not old.get("keep_extra"):  # added by the action
                 database.execute_sql(f'DELETE FROM "{name}" WHERE "{pk}" = ?', [key])
             continue
-        changes = {c: was[key][i] for i, c in enumerate(cols)
-                   if current[i] == made_row[i] and current[i] != was[key][i]}
+        changes = {c: v for c, v in was[key].items()
+                   if c in current and c in made_row and current[c] == made_row[c] != v}
         if changes:
             sets = ",".join(f'"{c}" = ?' for c in changes)
             database.execute_sql(f'UPDATE "{name}" SET {sets} WHERE "{pk}" = ?',
                                  [*changes.values(), key])
     missing = [row for key, row in was.items() if key not in made and key not in now]
-    if missing:  # removed by the action: put back
-        marks = ",".join("?" * len(cols))
-        col_list = ",".join(f'"{c}"' for c in cols)
-        for row in missing:
-            database.execute_sql(f'INSERT INTO "{name}" ({col_list}) VALUES ({marks})', row)
+    for row in missing:  # removed by the action: put back
+        present = {c: v for c, v in row.items() if c in cols}
+        col_list = ",".join(f'"{c}"' for c in present)
+        database.execute_sql(f'INSERT INTO "{name}" ({col_list}) '
+                             f'VALUES ({",".join("?" * len(present))})', list(present.values()))
     return edited

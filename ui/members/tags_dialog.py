@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from models import tags
 from models.members import ValidationError
-from models.store import undo
 from ui import dialogs
 from ui.i18n import aside
 from ui.members.card_sections import EnterCatcher
@@ -377,10 +376,7 @@ class TagsDialog(QDialog):
 
     def merge(self, source: int, target: int) -> int:
         names = {t.id: t.name for t in tags.Tag.select().where(tags.Tag.id.in_([source, target]))}
-        snapshot = undo.capture(tags.Tag, [source, target])
         moved = tags.merge_tags(source, target)
-        undo.record(self.tr("合并标签“%1”到“%2”").replace("%1", names[source])
-                    .replace("%2", names[target]), snapshot, deleted=[source])
         target_cat = tags.Tag.get_by_id(target).category_id or NONE_ID
         self.reload(target_cat, target)
         self._done(self.tr("已合并：“%1”的 %2 位成员并入，“%3”现有 %4 位成员（可撤销）")
@@ -409,9 +405,7 @@ class TagsDialog(QDialog):
             .replace("%1", tag.name).replace("%2", str(count))
         if not dialogs.confirm(self, self.tr("删除标签"), text, danger=True):
             return
-        snapshot = undo.capture(tags.Tag, [tag_id])
         tags.delete_tag(tag_id)
-        undo.record(self.tr("删除标签“%1”").replace("%1", tag.name), snapshot, deleted=[tag_id])
         self.reload()
         self._done(self.tr("已删除“%1”（%2 位成员）").replace("%1", tag.name)
                    .replace("%2", str(count)))

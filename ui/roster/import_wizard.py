@@ -111,11 +111,12 @@ class ImportWizard(QWizard):
         from models.roster_import import paused_gc, write_plan
 
         plan, db_path = self.plan, self.workspace.db_path
+        mode = self.preview_page.mode.currentData()  # what the page shows, not what ran last
 
         def work(progress, cancelled):
             with paused_gc():
                 return write_plan(plan, db_path=db_path, progress=progress,
-                                  cancelled=cancelled)
+                                  cancelled=cancelled, on_duplicate=mode)
 
         self._start(self.tr("正在导入名单"), work, self._imported, self._import_failed)
 
