@@ -49,6 +49,16 @@ def _count(text: str) -> int:
     return value
 
 
+def _batch(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a batch number") from None
+    if not 1 <= value < 2**63:  # SQLite's integers
+        raise argparse.ArgumentTypeError(f"there is no import batch {text}")
+    return value
+
+
 def _seed(text: str) -> int:
     try:
         return int(text)
@@ -75,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", type=Path)
 
     p = sub.add_parser("undo-import", help="undo an import (default: the latest)")
-    p.add_argument("batch", type=int, nargs="?")
+    p.add_argument("batch", type=_batch, nargs="?")
 
     p = sub.add_parser("export-roster", help="export members to .xlsx or .csv")
     p.add_argument("out", type=Path)
@@ -125,16 +135,16 @@ def _run(args: argparse.Namespace) -> int:
     from models.store import files, paths
     from models.store.problems import DatabaseProblem, from_sqlite
 
+    db_path: Path | None = None
     try:
-        default = args.db is None
-        db_path = paths.default_db_path() if default else Path(args.db)
+        db_path = paths.default_db_path() if args.db is None else Path(args.db)
         return COMMANDS[args.command](args, db_path)
     except (UserError, DatabaseProblem, files.FileProblem) as exc:
         message = str(exc)
     except OSError as exc:  # a path the OS refuses (too long, no permission, ...)
         message = str(files.problem_from(exc))
     except Exception as exc:
-        problem = from_sqlite(exc)
+        problem = from_sqlite(exc, db_path)
         message = str(problem) if problem is not None else _report_bug(exc)
     print(f"qundesk: {message}", file=sys.stderr)
     return 1

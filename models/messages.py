@@ -158,6 +158,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "disconnected)."),
     "io_too_big": ("无法写入“{file}”：文件超过了这个磁盘允许的大小。",
                    "Cannot write “{file}”: the file is larger than this disk allows."),
+    "io_is_database": ("“{file}”是一个数据库文件，不会用导出的内容覆盖它。请另选文件名。",
+                       "“{file}” is a database file; it will not be overwritten by an export. "
+                       "Choose another name."),
     "io_no_such_file": ("“{file}”不存在。", "“{file}” does not exist."),
     "io_failed": ("无法写入“{file}”：{detail}", "Cannot write “{file}”: {detail}"),
     "io_exists": ("“{file}”已存在，且不是群主台的数据库，不会覆盖它。请另选文件名。",

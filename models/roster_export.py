@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import tempfile
 import unicodedata
@@ -18,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape as xml_escape
 
 from models.members import CARD_FIELDS
@@ -26,7 +27,13 @@ from models.messages import msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster_mapping import CUSTOM, CUSTOM_MARK, target_label
 from models.store.db import chunks, database
-from models.store.files import FileProblem, replace_atomically
+from models.store.files import (
+    FileProblem,
+    check_writable_target,
+    problem_from,
+    replace_atomically,
+    write_bytes,
+)
 
 DEFAULT_COLUMNS = (
     "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city", "birthday",
@@ -266,11 +273,19 @@ def _write_file(out: Path, headers: list[str], columns: Sequence[str],
                 rows: Iterable[list[Any]], total: int, progress: ProgressFn | None,
                 cancelled: CancelFn | None, title: str | None, note: str = "") -> None:
     try:
-        with replace_atomically(out) as tmp:
-            if out.suffix.lower() == ".csv":
+        check_writable_target(out)
+        if out.suffix.lower() == ".csv":
+            with replace_atomically(out) as tmp:
                 _write_csv(tmp, headers, rows, total, progress, cancelled)
-            else:
-                _write_xlsx(tmp, headers, columns, rows, total, progress, cancelled, note)
+        else:
+            # The zip is built in memory and written by us: zipfile cannot report a full
+            # disk cleanly (its half-closed file complains again when collected).
+            buffer = io.BytesIO()
+            try:
+                _write_xlsx(buffer, headers, columns, rows, total, progress, cancelled, note)
+            except OSError as exc:  # XlsxWriter's scratch files (the temp folder)
+                raise problem_from(exc, out) from exc
+            write_bytes(out, buffer.getvalue())
     except FileProblem as exc:
         raise RosterError(str(exc)) from exc
 
@@ -372,7 +387,7 @@ def _write_sheet(ws: Any, styles: _Styles, headers: Sequence[str], widths: Seque
         ws.autofilter(0, 0, max(last, 0), len(headers) - 1)
 
 
-def _write_xlsx(path: Path, headers: list[str], columns: Sequence[str],
+def _write_xlsx(path: Path | BinaryIO, headers: list[str], columns: Sequence[str],
                 rows: Iterable[list[Any]], total: int, progress: ProgressFn | None,
                 cancelled: CancelFn | None, note: str = "") -> None:
     """A styled workbook via XlsxWriter in constant_memory mode (bounded memory: each row
@@ -392,7 +407,7 @@ def _write_xlsx(path: Path, headers: list[str], columns: Sequence[str],
 
     # XlsxWriter's own scratch files live in a private folder that goes in every case.
     with tempfile.TemporaryDirectory(prefix="qundesk-xlsx-", ignore_cleanup_errors=True) as tmp:
-        wb = xlsxwriter.Workbook(str(path), {
+        wb = xlsxwriter.Workbook(path if isinstance(path, io.BytesIO) else str(path), {
             "constant_memory": True, "tmpdir": tmp,
             "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
             "default_format_properties": {"font_name": "等线", "font_size": 11,

@@ -79,12 +79,12 @@ def _is_own_code(filename: str) -> bool:
 
 def _database_folder() -> str:
     try:
-        from models.store.db import database
+        from models.store.db import current
 
-        name = getattr(database.obj, "database", None)
-        if not name:
+        db = current()
+        if db is None:
             return "(none open)"
-        return Path(name).parent.name or "(unknown)"
+        return db.workspace.parent.name or "(unknown)"
     except Exception:  # the report must be written even if the database layer is broken
         return "(unknown)"
 

@@ -74,7 +74,7 @@ def create(db: SqliteDatabase, db_path: Path, reason: str = "manual",
         while target.exists():
             n += 1
             target = folder / _name(db_path, reason, stamp, n)
-    with replace_atomically(target, private=True) as tmp:
+    with replace_atomically(target, private=True, database=True) as tmp:
         dest = sqlite3.connect(tmp)
         try:
             dest.execute("PRAGMA journal_mode = OFF")  # a temporary: no journal beside it
@@ -186,6 +186,6 @@ def set_aside_damaged(db_path: Path) -> Path:
 def recover_from(backup_path: Path, db_path: Path) -> Path:
     """Put a good backup in place of a damaged database; returns where the damaged file went."""
     aside = set_aside_damaged(db_path)
-    with replace_atomically(db_path, private=True) as tmp:
+    with replace_atomically(db_path, private=True, database=True) as tmp:
         shutil.copyfile(backup_path, tmp)
     return aside

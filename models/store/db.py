@@ -62,8 +62,10 @@ READ_PRAGMAS: dict[str, Any] = {
 
 WRITE, READ, APP = "write", "read", "app"  # open_database(access=...)
 
+# Statements that change the file (connection settings such as mmap_size do not).
 _WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|VACUUM|REINDEX"
-                     r"|PRAGMA\s+\w+\s*=)", re.I)
+                     r"|PRAGMA\s+(user_version|application_id|journal_mode|page_size"
+                     r"|auto_vacuum)\s*=)", re.I)
 _SAVEPOINT_END = re.compile(r"\s*(ROLLBACK\s+TO|RELEASE)\b", re.I)
 
 
@@ -171,8 +173,10 @@ def _open_writer(path: Path, migrate: bool) -> WorkspaceDatabase:
     state = inspect.examine(path)  # again, now that nobody else can be changing it
     if state.new:
         _create(path)
-    db = WorkspaceDatabase(str(path), workspace=path, read_only=None, locked=True,
-                           pragmas=PRAGMAS, check_same_thread=False)
+    # mode=rw: a connection (a worker's, later) never creates an empty file in place of
+    # one that was deleted meanwhile; it fails, and says the file is gone.
+    db = WorkspaceDatabase(inspect.uri(path, mode="rw"), workspace=path, read_only=None,
+                           locked=True, uri=True, pragmas=PRAGMAS, check_same_thread=False)
     _bind(db)
     try:
         if migrate and not state.new and state.version < schema.SCHEMA_VERSION:

@@ -58,15 +58,20 @@ def problem_from(exc: OSError, path: Path | str | None = None) -> FileProblem:
     return FileProblem(where, code)
 
 
-def check_writable_target(target: Path) -> None:
-    """Refuse, before any work is done, a target that can't or mustn't be replaced."""
+def check_writable_target(target: Path, database: bool = False) -> None:
+    """Refuse, before any work is done, a target that can't or mustn't be replaced.
+
+    An existing SQLite database is never replaced by an export (`database`: the caller
+    writes a database itself, a backup, and checks the target's owner on its own)."""
     if len(target.name.encode("utf-8", "surrogateescape")) > NAME_MAX:
         raise FileProblem(target, "io_name_too_long")
     parent = target.parent
     try:
         if not parent.is_dir():
             raise FileProblem(target, "io_no_folder")
-        info = target.stat() if target.exists() or target.is_symlink() else None
+        info = target.stat()
+    except FileNotFoundError:
+        info = None  # a new file (or a dangling link: its target gets created)
     except OSError as exc:
         raise problem_from(exc, target) from exc
     if info is None:
@@ -77,6 +82,16 @@ def check_writable_target(target: Path) -> None:
         raise FileProblem(target, "io_not_regular")
     if not is_writable(target, info):
         raise FileProblem(target, "io_target_read_only")
+    if not database and _is_sqlite(target):
+        raise FileProblem(target, "io_is_database")
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def is_writable(path: Path, info: os.stat_result | None = None) -> bool:
@@ -179,7 +194,8 @@ def fsync_folder(folder: Path) -> None:
 
 
 @contextmanager
-def replace_atomically(target: Path | str, *, private: bool = False) -> Iterator[Path]:
+def replace_atomically(target: Path | str, *, private: bool = False,
+                       database: bool = False) -> Iterator[Path]:
     """Yield a temporary path to fill; on success it becomes `target`, whole.
 
     Raises FileProblem (with the user's words) for any OSError on the way; the target
@@ -187,9 +203,10 @@ def replace_atomically(target: Path | str, *, private: bool = False) -> Iterator
     data we keep for the user: backups, reports) are 0600 from the start.
     """
     target = Path(target)
-    if target.is_symlink():
+    check_writable_target(target, database)
+    if target.is_symlink():  # replace what the link points at, not the link
         target = target.resolve()
-    check_writable_target(target)
+        check_writable_target(target, database)
     sweep_temporaries(target)
     tmp = new_temp(target, private)
     try:

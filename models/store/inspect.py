@@ -36,6 +36,7 @@ from models.store.problems import (
     NewerSchemaError,
     NotOursError,
     StructureError,
+    from_sqlite,
 )
 
 MAGIC = b"SQLite format 3\x00"
@@ -129,7 +130,18 @@ def _examine_open(path: Path, depth: str, trusted: bool, read_only: str | None) 
     try:
         return read_with(path, trusted, lambda con: _judge(path, con, depth, read_only))
     except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):  # the disk, not the file: full, unplugged, no permission
+            problem = from_sqlite(exc, path)
+            if problem is not None:
+                raise problem from exc
         raise DamagedDatabaseError(path, str(exc)) from exc
+
+
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    return (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text
+            or "not a database" in text or not isinstance(exc, sqlite3.OperationalError))
 
 
 def _judge(path: Path, con: sqlite3.Connection, depth: str, read_only: str | None) -> FileState:
@@ -211,9 +223,12 @@ def read_with(path: Path, trusted: bool, work: Callable[[sqlite3.Connection], T]
         if before is not None:
             try:
                 result = _run(uri(path, mode="ro", immutable="1"), work)
+            except sqlite3.OperationalError as exc:
+                if _stamp(path) == before and not _cannot_open_read_only(exc):
+                    raise  # a real finding, not a read torn by a writer
             except Exception:
                 if _stamp(path) == before:
-                    raise  # a real finding, not a read torn by a writer
+                    raise
             else:
                 if _stamp(path) == before:
                     return result
@@ -236,10 +251,14 @@ def _run(target: str, work: Callable[[sqlite3.Connection], T]) -> T:
 
 
 def _cannot_open_read_only(exc: sqlite3.OperationalError) -> bool:
-    name = getattr(exc, "sqlite_errorname", "")
+    """SQLite can't read the file where it is (a read-only folder, a full disk for its
+    -shm index, an I/O error): a private copy elsewhere still can."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
-    return (name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
-            or "unable to open" in text or "readonly" in text)
+    return (name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR",
+                             "SQLITE_FULL"))
+            or "unable to open" in text or "readonly" in text or "disk i/o error" in text
+            or "disk is full" in text)
 
 
 def reader_target(path: Path) -> str | None:
@@ -247,7 +266,17 @@ def reader_target(path: Path) -> str | None:
     (a writable file: an ordinary connection, made query-only, that cleans up after
     itself), a URI (a read-only file), or None when only a private copy will do."""
     if is_writable(path) and is_writable(path.parent):
-        return str(path)
+        try:  # an ordinary connection needs room for its -wal and -shm files
+            con = sqlite3.connect(uri(path, mode="rw"), uri=True)
+            try:
+                _probe(con)
+            finally:
+                con.close()
+        except sqlite3.OperationalError as exc:
+            if not _cannot_open_read_only(exc):
+                raise
+            return None
+        return uri(path, mode="rw")
     if sidecar(path, "-wal").exists():
         target = uri(path, mode="ro")
         try:

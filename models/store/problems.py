@@ -7,6 +7,7 @@ I/O error, ...) into one of these, so no caller has to parse SQLite's English.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -104,7 +105,17 @@ def from_sqlite(exc: BaseException, path: Path | None = None) -> DatabaseProblem
     if name.startswith("SQLITE_BUSY") or "database is locked" in text:
         return WriteFailedError("db_busy")
     if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        # In WAL mode a full disk reaches us as an I/O error: look at the disk itself.
+        if path is not None and _nearly_full(path):
+            return WriteFailedError("db_full")
         return WriteFailedError("db_io_error", detail=str(cause))
     if name.startswith("SQLITE_CANTOPEN") or "unable to open database" in text:
         return WorkspaceGoneError(where)
     return None
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1024 * 1024
+    except OSError:
+        return False

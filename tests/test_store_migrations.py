@@ -1,0 +1,160 @@
+"""Upgrades: the committed schema-1 fixture (made by release 0.1.0) comes forward intact.
+
+Every schema change adds a migration and a test here that upgrades the fixture of the
+previous version (tests/fixtures/storage/schemaN.sqlite3).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import main
+from models.store import backup, inspect, schema
+from models.store.db import APP, READ, DatabaseProblem, close_database, open_database
+from tests.store_helpers import fingerprint
+
+FIXTURES = Path(__file__).parent / "fixtures" / "storage"
+TABLES = ("member", "tag", "member_tag", "tag_category", "group", "membership", "follow_up",
+          "contribution", "custom_field", "custom_value", "saved_filter", "content_item",
+          "content_series", "content_kind", "item_group", "activity", "checklist_item",
+          "sign_up", "activity_template", "setting", "import_batch", "undo_entry", "week_note",
+          "stats_snapshot")
+
+
+def counts(path: Path) -> dict[str, int]:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {t: con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in TABLES}
+    finally:
+        con.close()
+
+
+def settings_of(path: Path) -> dict[str, str]:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return dict(con.execute("SELECT key, value FROM setting"))
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def schema1(tmp_path: Path) -> Path:
+    path = tmp_path / "club" / "qundesk.sqlite3"
+    path.parent.mkdir()
+    shutil.copy(FIXTURES / "schema1.sqlite3", path)
+    path.chmod(0o600)
+    return path
+
+
+def test_the_fixture_is_a_release_0_1_0_workspace(schema1):
+    header = inspect.read_header(schema1)
+    assert inspect.header_marks(header) == (0, 1)  # no application_id yet, user_version 1
+    assert counts(schema1)["member"] == 42
+
+
+def test_schema_1_upgrades_with_everything_intact(schema1):
+    before = counts(schema1)
+    old_settings = settings_of(schema1)
+    open_database(schema1)
+    from models.activities import Activity
+    from models.calendar import ContentItem
+    from models.members import Member
+    from models.store import settings
+    from models.tags import Tag
+
+    assert Member.select().count() == before["member"] == 42
+    assert Tag.select().count() == before["tag"]
+    assert ContentItem.select().count() == before["content_item"]
+    assert Activity.select().count() == before["activity"]
+    assert settings.get("community_name") == "AI 实战派 · 测试社群"
+    assert settings.get("daily_friend_limit") == 15
+    close_database()
+    after = counts(schema1)
+    assert {t: n for t, n in after.items() if t != "setting"} == {
+        t: n for t, n in before.items() if t != "setting"}
+    new_settings = settings_of(schema1)
+    assert all(new_settings[k] == v for k, v in old_settings.items())  # only additions
+    assert inspect.header_marks(inspect.read_header(schema1)) == (schema.APPLICATION_ID,
+                                                                  schema.SCHEMA_VERSION)
+    assert inspect.examine(schema1, inspect.FULL).version == schema.SCHEMA_VERSION
+    made = [p for p in backup.list_backups(schema1) if "before-migration-v1" in p.name]
+    assert len(made) == 1 and counts(made[0]) == before  # the backup is the old file
+
+
+def test_an_undo_recorded_by_schema_1_still_works_after_the_upgrade(schema1):
+    from models.members import Member
+    from models.store import undo
+
+    open_database(schema1)
+    gone = Member.select().where(Member.left_on.is_null(False)).count()
+    assert undo.latest().label.startswith("把 1 位成员标记为已退群")
+    assert undo.undo() is not None
+    assert Member.select().where(Member.left_on.is_null(False)).count() == gone - 1
+
+
+def test_a_development_build_file_without_the_snapshot_table_upgrades(schema1):
+    con = sqlite3.connect(schema1)
+    con.execute("DROP TABLE stats_snapshot")
+    con.commit()
+    con.close()
+    open_database(schema1)
+    from models import stats
+
+    assert stats.compute()["headline"]["members"] > 0
+    close_database()
+    assert inspect.examine(schema1, inspect.FULL).version == schema.SCHEMA_VERSION
+
+
+def test_check_proves_the_upgrade_on_a_copy_and_changes_nothing(schema1, capsys):
+    before = fingerprint(schema1.parent)
+    assert main.main(["--db", str(schema1), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "schema 1" in out and f"upgraded to {schema.SCHEMA_VERSION}" in out
+    assert fingerprint(schema1.parent) == before
+
+
+def test_a_read_only_schema_1_file_is_browsed_through_an_upgraded_copy(schema1):
+    schema1.chmod(0o444)
+    before = fingerprint(schema1.parent)
+    db = open_database(schema1, access=APP)
+    from models.members import Member
+
+    assert db.read_only == "why_file_read_only" and Member.select().count() == 42
+    close_database()
+    open_database(schema1, access=READ)
+    assert Member.select().count() == 42
+    close_database()
+    assert fingerprint(schema1.parent) == before
+
+
+def test_a_failing_migration_leaves_the_file_at_its_old_version(schema1, monkeypatch):
+    before = counts(schema1)
+
+    def broken(db) -> None:
+        db.pragma("application_id", schema.APPLICATION_ID)
+        db.execute_sql("CREATE TABLE half_done(x)")
+        raise RuntimeError("simulated failure in the middle of a step")
+
+    monkeypatch.setitem(schema.MIGRATIONS, 2, broken)
+    with pytest.raises(DatabaseProblem, match="升级"):
+        open_database(schema1)
+    close_database()
+    assert inspect.header_marks(inspect.read_header(schema1)) == (0, 1)
+    assert counts(schema1) == before
+    con = sqlite3.connect(schema1)
+    assert "half_done" not in {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+    con.close()
+    monkeypatch.undo()
+    open_database(schema1)  # fixed build: the upgrade simply runs again
+    close_database()
+    assert inspect.examine(schema1).version == schema.SCHEMA_VERSION
+
+
+def test_every_version_has_a_migration_and_a_fixture():
+    assert sorted(schema.MIGRATIONS) == list(range(2, schema.SCHEMA_VERSION + 1))
+    for version in range(1, schema.SCHEMA_VERSION):
+        assert (FIXTURES / f"schema{version}.sqlite3").is_file(), version
