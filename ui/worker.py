@@ -7,6 +7,7 @@ checks `cancelled()` between chunks and raises Cancelled, rolling its transactio
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,14 @@ Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 def current_path() -> Any:
     db = current()
     return db.workspace if db is not None else None
+
+
+def _same_path(a: Any, b: Any) -> bool:
+    """Whether a problem is about the open workspace (not a file being looked at)."""
+    try:
+        return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
 
 
 class _Signals(QObject):
@@ -51,7 +60,8 @@ class _Job(QRunnable):
             # SQLite's English (disk full, file gone) becomes the user's words.
             problem = from_sqlite(exc, current_path())
             self._send(self.signals.failed, problem if problem is not None else exc)
-            if isinstance(problem, (WorkspaceGoneError, DamagedDatabaseError)):
+            if isinstance(problem, (WorkspaceGoneError, DamagedDatabaseError)) \
+                    and _same_path(problem.path, current_path()):
                 crash.report_storage_problem(problem)  # the window says it once, plainly
         else:
             self._send(self.signals.finished, result)

@@ -142,6 +142,7 @@ class ActivityListModel(QAbstractTableModel):
 
 
 class ChecklistModel(QAbstractTableModel):
+    read_only = False  # set by the page on a read-only workspace
     """One activity's steps; column 0 is the done tick; rows drag to reorder."""
 
     COLUMNS = ("done", "title", "due", "offset", "assignee", "notes")
@@ -234,8 +235,10 @@ class ChecklistModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsDropEnabled  # drop between rows (invalid index)
         if not index.isValid():
             return base
-        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                 | Qt.ItemFlag.ItemIsDragEnabled)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.read_only:  # shown, not ticked or dragged (a read-only workspace)
+            return flags
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
         if self.COLUMNS[index.column()] == "done":
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
@@ -299,6 +302,7 @@ class ChecklistModel(QAbstractTableModel):
 
 
 class SignUpModel(QAbstractTableModel):
+    read_only = False  # set by the page on a read-only workspace
     """Who signed up; column 0 ticks attendance (check-in)."""
 
     COLUMNS = ("attended", "name", "nickname", "city", "signed_up_on", "checked_in_at")
@@ -359,7 +363,7 @@ class SignUpModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.COLUMNS[index.column()] == "attended":
+        if self.COLUMNS[index.column()] == "attended" and not self.read_only:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 

@@ -29,6 +29,7 @@ from ui.activities.checklist_panel import ChecklistPanel
 from ui.activities.item_models import ActivityListModel
 from ui.activities.review_panel import ReviewPanel
 from ui.activities.signups_panel import SignUpsPanel
+from ui.read_only import lock_dialog, set_editing
 from ui.workspace import Workspace
 
 SCOPES = ("upcoming", "past", "all", "planning", "ready", "done", "cancelled")
@@ -54,9 +55,24 @@ class ActivitiesPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
         workspace.data_changed.connect(self._data_changed)
+        workspace.read_only_changed.connect(self._apply_read_only)
         scope = QSettings().value("activities/scope", "upcoming", str)
         self.scope.setCurrentIndex(SCOPES.index(scope) if scope in SCOPES else 0)
         self.reload()
+        self._apply_read_only()
+
+    @Slot()
+    def _apply_read_only(self) -> None:
+        """Read, search, compare and print; nothing that changes an activity."""
+        read_only = bool(self.workspace.read_only)
+        set_editing(self.workspace, (
+            self.new_button, self.template_button, self.edit_button,
+            self.save_template_button, self.promote_button, self.delete_button,
+            self.checklist.add_button, self.checklist.edit_button,
+            self.checklist.delete_button, self.checklist.up_button, self.checklist.down_button,
+            self.signups.add_button, self.signups.check_button, self.signups.uncheck_button,
+            self.signups.remove_button, self.signups.find, self.review.save_button))
+        self.checklist.model.read_only = self.signups.model.read_only = read_only
 
     # ------------------------------------------------------------ building
     def _build_list(self) -> None:
@@ -318,6 +334,7 @@ class ActivitiesPage(QWidget):
         dialog = ActivityEditor(activity_id, self)
         dialog.saved.connect(self._saved)
         self._dialog = dialog
+        lock_dialog(dialog, self.workspace)
         dialog.open()
 
     @Slot(int)

@@ -133,6 +133,14 @@ class BacklogPanel(QWidget):
     new_idea_requested = Signal()
     changed = Signal()
 
+    def editing_controls(self) -> tuple[QWidget, ...]:
+        """What changes data here (the page turns it off on a read-only workspace)."""
+        return self._editing[:3]
+
+    def set_dragging(self, allowed: bool) -> None:
+        self.idea_list.setDragEnabled(allowed)
+        self.idea_list.setAcceptDrops(allowed)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ideas = IdeasModel(self)
@@ -157,6 +165,7 @@ class BacklogPanel(QWidget):
         remove_source.clicked.connect(self._remove_source)
         open_link = QPushButton(self.tr("打开链接"))
         open_link.clicked.connect(self._open_link)
+        self._editing = (add_idea, add_source, remove_source, self.idea_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         head = QHBoxLayout()

@@ -34,6 +34,7 @@ from ui.calendar.common import EntryFilter, status_label
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
 from ui.colors import OVERDUE_RED, readable
+from ui.read_only import lock_dialog, set_editing
 from ui.workspace import Workspace
 
 VIEWS = ("month", "week", "agenda")
@@ -53,8 +54,15 @@ class CalendarPage(QWidget):
         self._editor = None
         self._build()
         workspace.data_changed.connect(self._on_data_changed)
+        workspace.read_only_changed.connect(self._apply_read_only)
         self.refresh_lists()
         self.reload()
+        self._apply_read_only()
+
+    @Slot()
+    def _apply_read_only(self) -> None:
+        set_editing(self.workspace, (*self._editing, *self.backlog.editing_controls()))
+        self.backlog.set_dragging(not self.workspace.read_only)
 
     # ------------------------------------------------------------------ build
     def _build(self) -> None:
@@ -94,6 +102,7 @@ class CalendarPage(QWidget):
         kinds.clicked.connect(self._manage_kinds)
         for w in (new, export, kinds):
             top.addWidget(w)
+        self._editing = (new, kinds)
 
         self.group_filter = QComboBox()
         self.kind_filter = QComboBox()
@@ -294,6 +303,7 @@ class CalendarPage(QWidget):
     def _open_editor(self, editor) -> None:
         self._editor = editor
         editor.saved.connect(self._saved)
+        lock_dialog(editor, self.workspace)
         editor.open()
 
     @Slot(str)
@@ -320,6 +330,9 @@ class CalendarPage(QWidget):
 
     @Slot(object, object, object, bool)
     def drop(self, ref: E.Ref, day: dt.date, time: dt.time | None, keep_time: bool) -> None:
+        if self.workspace.read_only:
+            self.workspace.status_message.emit(self.workspace.read_only_reason())
+            return
         """Reschedule an entry or schedule a backlog idea (from either view)."""
         if keep_time:
             E.move(ref, day)
@@ -368,8 +381,9 @@ class CalendarPage(QWidget):
     def context_menu(self, entry: C.CalendarEntry | None, day: dt.date) -> QMenu:
         menu = QMenu(self)
         if entry is None:
-            menu.addAction(self.tr("在 %1 新建内容…").replace("%1", f"{day:%m-%d}"),
-                           lambda: self.new_item(day))
+            if not self.workspace.read_only:
+                menu.addAction(self.tr("在 %1 新建内容…").replace("%1", f"{day:%m-%d}"),
+                               lambda: self.new_item(day))
             return menu
         menu.addAction(self.tr("编辑…"), lambda: self.edit_entry(entry))
         if entry.series_id is not None:
@@ -388,6 +402,10 @@ class CalendarPage(QWidget):
             menu.addAction(self.tr("放回点子库"), lambda: self._unschedule(entry))
         menu.addSeparator()
         menu.addAction(self.tr("删除…"), lambda: self.delete_entry(entry))
+        if self.workspace.read_only:  # reading and copying only
+            keep = {self.tr("编辑…"), self.tr("编辑整个系列…"), self.tr("复制正文（粘贴到微信）")}
+            for action in menu.actions():
+                action.setEnabled(action.isSeparator() or action.text() in keep)
         return menu
 
     def _unschedule(self, entry: C.CalendarEntry) -> None:

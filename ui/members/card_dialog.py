@@ -36,6 +36,7 @@ from models.members import (
     save_member,
 )
 from models.store.db import database
+from models.store.problems import DatabaseProblem
 from ui import dialogs
 from ui.members.card_logs import (
     ContributionSection,
@@ -113,6 +114,11 @@ class MemberCardDialog(QDialog):
         workspace.data_changed.connect(self._on_data_changed)
         self.resize(760, 640)
         self.editors["name"].setFocus()
+        if workspace.read_only:  # the card can be read, not saved; say why
+            self.save_button.setEnabled(False)
+            self.general_error.setText(self.tr("只读：%1，不能保存修改。")
+                                       .replace("%1", workspace.read_only_reason()))
+            self.general_error.show()
 
     # ------------------------------------------------------------------ building
     def labels(self) -> dict[str, str]:
@@ -397,6 +403,9 @@ class MemberCardDialog(QDialog):
             return False
         except Member.DoesNotExist:
             self.show_errors({"member": self.tr("这位成员已被删除，卡片无法保存。")})
+            return False
+        except DatabaseProblem as exc:  # read-only, disk full, the file gone: nothing saved
+            self.show_errors({"member": str(exc)})
             return False
         self.show_errors({})
         self.member_id = member.id

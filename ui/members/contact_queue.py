@@ -157,9 +157,13 @@ class ContactQueueDialog(QDialog):
     @Slot()
     def _selection_changed(self) -> None:
         current = self.current()
-        for widget in (self.open_button, self.log_button, self.note):
-            widget.setEnabled(current is not None)
-        self.friend_button.setEnabled(current is not None and current[1] == "add_friend")
+        editable = not self.workspace.read_only  # the queue can be read, not worked off
+        self.open_button.setEnabled(current is not None)
+        for widget in (self.log_button, self.note):
+            widget.setEnabled(current is not None and editable)
+        self.friend_button.setEnabled(current is not None and current[1] == "add_friend"
+                                      and editable)
+        self.limit.setEnabled(editable)
 
     @Slot(int)
     def _limit_changed(self, value: int) -> None:

@@ -151,6 +151,16 @@ class MembersPage(QWidget):
         self._restore_columns()
         self.model.reload()
         self.segments.reload()
+        workspace.read_only_changed.connect(self._apply_read_only)
+        self._apply_read_only()
+
+    @Slot()
+    def _apply_read_only(self) -> None:
+        """Nothing that changes data is offered on a read-only workspace (the main
+        window's notice says why); searching, filtering and exporting stay."""
+        editable = not self.workspace.read_only
+        self.new_button.setEnabled(editable)
+        self.manage_button.setEnabled(editable)
 
     # ------------------------------------------------------------ page protocol
     def activated(self) -> None:
@@ -158,7 +168,8 @@ class MembersPage(QWidget):
             self.reload()
 
     def new_item(self) -> None:
-        self.open_card(None)
+        if not self.workspace.read_only:
+            self.open_card(None)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -166,7 +177,7 @@ class MembersPage(QWidget):
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if not ids:
+        if not ids or self.workspace.read_only:
             return
         text = self.tr("删除 %n 位成员？他们的标签、群身份、跟进和积分记录也会删除。"
                        "删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。", "", len(ids))
@@ -369,10 +380,13 @@ class MembersPage(QWidget):
         menu.addAction(self.tr("导出当前列表…"), self.export_current)
         menu.addSeparator()
         delete: QAction = menu.addAction(self.tr("删除…"), self.delete_selected)
+        editable = not self.workspace.read_only
         for action in (add.menuAction(), remove.menuAction(), group_menu.menuAction(), delete):
-            action.setEnabled(count > 0)
+            action.setEnabled(count > 0 and editable)
         for action in menu.actions():
-            if action.text() in (self.tr("标记为已退群"), self.tr("导出所选…")):
+            if action.text() == self.tr("标记为已退群"):
+                action.setEnabled(count > 0 and editable)
+            elif action.text() == self.tr("导出所选…"):
                 action.setEnabled(count > 0)
 
     def _bulk(self, operation, argument: object, done: str) -> None:  # type: ignore[no-untyped-def]

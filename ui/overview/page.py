@@ -222,9 +222,10 @@ class OverviewPage(QWidget):
         self._dirty = False
         started = time.perf_counter()
         as_of = self.as_of
+        record = not self.workspace.read_only  # a read-only workspace keeps its history
 
         def work(progress: Any, cancelled: Any) -> dict[str, Any]:
-            return stats.compute(as_of)
+            return stats.compute(as_of, snapshot=record)
 
         self._task = Task(self, self.tr("计算概览"), work, show_dialog=False)
         self._task.succeeded.connect(lambda figures: self._loaded(figures, started))

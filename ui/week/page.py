@@ -50,7 +50,14 @@ class WeekPage(QWidget):
         self._note_timer.timeout.connect(self.save_note)
         self.notes.textChanged.connect(self._note_timer.start)
         workspace.data_changed.connect(self._on_data_changed)
+        workspace.read_only_changed.connect(self._apply_read_only)
+        self._apply_read_only()
         self.reload()
+
+    @Slot()
+    def _apply_read_only(self) -> None:
+        self.notes.setReadOnly(bool(self.workspace.read_only))
+        self.notes.setToolTip(self.workspace.read_only_reason())
 
     # ------------------------------------------------------------------ layout
     def _section_labels(self) -> dict[str, str]:
@@ -201,6 +208,8 @@ class WeekPage(QWidget):
     @Slot()
     def save_note(self) -> None:
         self._note_timer.stop()
+        if self.workspace.read_only:
+            return
         text = self.notes.toPlainText()
         if text.strip() == weekly_plan.get_note(self.week_start):
             return
