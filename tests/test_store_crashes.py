@@ -216,7 +216,7 @@ def test_two_imports_at_once_never_create_a_member_twice(tmp_path):
     procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env=env) for _ in range(2)]
     results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
-    for out, err, code in results:
+    for _out, err, code in results:
         assert "Traceback" not in err
         assert code == 0 or (code == 1 and "import-roster" in err), err  # refused: says who
     names = member_names(db)

@@ -7,8 +7,8 @@ checks `cancelled()` between chunks and raises Cancelled, rolling its transactio
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot

@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from peewee import BooleanField, CharField, DateTimeField, Model, TextField
+from peewee import AutoField, BooleanField, CharField, DateTimeField, Model, TextField
 
 from models.store.db import BaseModel, chunks, database
 
@@ -25,6 +25,7 @@ KEEP = 30  # undo entries kept; older ones are dropped
 
 
 class UndoEntry(BaseModel):
+    id: AutoField[int] = AutoField()
     created_at = DateTimeField(default=dt.datetime.now)
     label = CharField()
     payload = TextField()
@@ -40,6 +41,11 @@ def _dependents(root: type[Model]) -> list[tuple[type[Model], str]]:
             if model._meta.refs[field] is root:
                 out.append((model, field.column_name))
     return out
+
+
+def _pk(model: type[Model]) -> str:
+    """The primary key column of a table (every undoable table has one)."""
+    return str(model._meta.primary_key.column_name)  # type: ignore[union-attr]
 
 
 def _rows(table: str, column: str, ids: list[int]) -> tuple[list[str], list[list[Any]]]:
@@ -61,14 +67,14 @@ def capture(root: type[Model], ids: list[int],
     `also` names further (table, column) pairs that refer to `root` without a foreign
     key (e.g. contributions earned at an activity).
     """
-    tables = [{"table": root._meta.table_name, "column": root._meta.primary_key.column_name,
-               "scope": ids, "pk": root._meta.primary_key.column_name}]
+    key = _pk(root)
+    tables: list[dict[str, Any]] = [{"table": root._meta.table_name, "column": key,
+                                     "scope": ids, "pk": key}]
     for model, column in [*_dependents(root), *also]:
         # A self-reference (who invited whom) points at rows outside the action: put
         # their links back, but never delete them.
         tables.append({"table": model._meta.table_name, "column": column, "scope": ids,
-                       "pk": model._meta.primary_key.column_name,
-                       "keep_extra": model is root})
+                       "pk": _pk(model), "keep_extra": model is root})
     for entry in tables:
         entry["cols"], entry["rows"] = _rows(entry["table"], entry["column"], ids)
     return {"tables": tables}
@@ -88,9 +94,11 @@ def record(label: str, snapshot: dict[str, Any], created: list[int] | None = Non
     snapshot["after"] = [{"cols": cols, "rows": rows}
                          for cols, rows in (_rows_of(t) for t in snapshot["tables"])]
     entry = UndoEntry.create(label=label, payload=json.dumps(snapshot, default=str))
-    stale = (UndoEntry.select(UndoEntry.id).order_by(UndoEntry.id.desc()).offset(KEEP))
-    UndoEntry.delete().where(UndoEntry.id.in_(stale)).execute()
-    return entry.id
+    newest = UndoEntry.select(UndoEntry.id).order_by(UndoEntry.id.desc())
+    stale = [row.id for row in newest.offset(KEEP)]
+    if stale:
+        UndoEntry.delete().where(UndoEntry.id.in_(stale)).execute()  # type: ignore[misc]
+    return int(entry.id)
 
 
 def _rows_of(t: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
@@ -107,7 +115,9 @@ def _rows_of(t: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
 
 
 def latest() -> UndoEntry | None:
-    return UndoEntry.select().where(~UndoEntry.undone).order_by(UndoEntry.id.desc()).first()
+    entry: UndoEntry | None = (UndoEntry.select().where(~UndoEntry.undone)
+                               .order_by(UndoEntry.id.desc()).first())
+    return entry
 
 
 def undo(entry_id: int | None = None) -> str | None:

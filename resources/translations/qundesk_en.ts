@@ -433,14 +433,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>群主台</source>
-        <translation>QunDesk</translation>
-    </message>
-    <message>
-        <source>“%1”已经在另一个群主台窗口中打开。</source>
-        <translation>“%1” is already open in another QunDesk window.</translation>
-    </message>
-    <message>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -459,6 +451,10 @@
     <message>
         <source>数据库已损坏</source>
         <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
     </message>
     <message>
         <source>没有找到可用的备份。文件没有被改动。</source>
@@ -2085,6 +2081,46 @@ First give your community a name, then choose how to start:</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>数据库文件“%1”不见了（文件夹被删除、移动，或 U 盘已拔出），之后的修改无法保存。群主台仍打开着这份数据，请另存一份副本。</source>
+        <translation>The database file “%1” has gone (its folder was deleted or moved, or the USB drive was removed); changes can no longer be saved. QunDesk still has the data open: save a copy now.</translation>
+    </message>
+    <message>
+        <source>另存副本(&amp;S)…</source>
+        <translation>&amp;Save a copy…</translation>
+    </message>
+    <message>
+        <source>只读：%1。可以浏览、搜索、导出和打印，但不能修改。</source>
+        <translation>Read-only: %1. You can browse, search, export and print, but not change anything.</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>没有保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>另存数据库副本</source>
+        <translation>Save a copy of the database</translation>
+    </message>
+    <message>
+        <source>群主台数据库 (*.sqlite3)</source>
+        <translation>QunDesk database (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>无法另存</source>
+        <translation>Cannot save the copy</translation>
+    </message>
+    <message>
+        <source>已另存</source>
+        <translation>Copy saved</translation>
+    </message>
+    <message>
+        <source>已保存到“%1”。现在打开这份副本继续工作吗？</source>
+        <translation>Saved to “%1”. Open this copy now and carry on working?</translation>
+    </message>
+    <message>
         <source>没有可以撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
@@ -2099,6 +2135,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>名单导入导出还在开发中。</source>
         <translation>Roster import and export are still being built.</translation>
+    </message>
+    <message>
+        <source>无法备份</source>
+        <translation>Cannot back up</translation>
     </message>
     <message>
         <source>已备份到 %1</source>
@@ -2135,6 +2175,14 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>群主台数据库 (*.sqlite3 *.db)</source>
         <translation>QunDesk databases (*.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>正在检查数据库…</source>
+        <translation>Checking the database…</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2249,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>只读：%1，不能保存修改。</source>
+        <translation>Read-only: %1; changes cannot be saved.</translation>
     </message>
     <message>
         <source>姓名 *</source>
@@ -3235,14 +3287,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <source>文件夹“%1”不存在。</source>
-        <translation>The folder “%1” does not exist.</translation>
-    </message>
-    <message>
-        <source>无法写入“%1”：%2</source>
-        <translation>Cannot write “%1”: %2</translation>
-    </message>
-    <message>
         <source>没有找到能显示中文的字体，打印出来的中文会全部缺失。请先安装“微软雅黑”、“苹方”、“思源黑体”或“文泉驿微米黑”等中文字体。</source>
         <translation>No font that can show Chinese was found, so all Chinese text would be missing from the printout. Please install a Chinese font such as Microsoft YaHei, PingFang SC, Source Han Sans or WenQuanYi Micro Hei first.</translation>
     </message>
@@ -3945,10 +3989,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Merge Tags</translation>
     </message>
     <message>
-        <source>合并标签“%1”到“%2”</source>
-        <translation>Merge tag “%1” into “%2”</translation>
-    </message>
-    <message>
         <source>已合并：“%1”的 %2 位成员并入，“%3”现有 %4 位成员（可撤销）</source>
         <translation>Merged: %2 members of “%1” moved in; “%3” now has %4 members (can be undone)</translation>
     </message>
@@ -3959,10 +3999,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>删除标签“%1”？%2 位成员会失去这个标签（可用“编辑 &gt; 撤销”恢复）。</source>
         <translation>Delete the tag “%1”? %2 members lose it (Edit &gt; Undo brings it back).</translation>
-    </message>
-    <message>
-        <source>删除标签“%1”</source>
-        <translation>Delete tag “%1”</translation>
     </message>
     <message>
         <source>已删除“%1”（%2 位成员）</source>

@@ -31,6 +31,7 @@ from ui.members.filter_panel import FilterPanel
 from ui.members.segments_panel import SegmentsPanel
 from ui.members.table_model import MemberTableModel
 from ui.members.tag_delegate import TagChipDelegate
+from ui.read_only import set_editing
 from ui.workspace import Workspace
 
 
@@ -158,9 +159,8 @@ class MembersPage(QWidget):
     def _apply_read_only(self) -> None:
         """Nothing that changes data is offered on a read-only workspace (the main
         window's notice says why); searching, filtering and exporting stay."""
-        editable = not self.workspace.read_only
-        self.new_button.setEnabled(editable)
-        self.manage_button.setEnabled(editable)
+        set_editing(self.workspace, (self.new_button, self.manage_button,
+                                     self.segments.save_button, self.segments.delete_button))
 
     # ------------------------------------------------------------ page protocol
     def activated(self) -> None:
