@@ -103,3 +103,20 @@ def test_inputs_must_be_regular_files(tmp_path):
                         (tmp_path, "文件夹"), (tmp_path / "none.xlsx", "不存在")):
         with pytest.raises(FileProblem, match=words):
             files.regular_input(path)
+
+
+def test_backup_temporaries_are_private_and_swept_when_a_writer_opens(tmp_path):
+    from models.store import backup
+    from models.store.db import close_database, open_database
+
+    db_path = tmp_path / "w.sqlite3"
+    open_database(db_path)
+    close_database()
+    folder = backup.folder_for(db_path)
+    left = folder / f".w-20261201-000000-startup.sqlite3.dead{files.TEMP_SUFFIX}"
+    left.write_bytes(b"half a backup")
+    old = time.time() - files.STALE_AFTER - 1
+    os.utime(left, (old, old))
+    open_database(db_path)
+    close_database()
+    assert not left.exists()

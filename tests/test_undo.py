@@ -81,3 +81,61 @@ def test_undo_delete_content_item_keeps_items_created_since(db):
     assert [g.group_id for g in ItemGroup.select().where(
         ItemGroup.item == titles["周三读书"])] == [group.id]
     assert not ItemGroup.select().where(ItemGroup.item == titles["新的早报"]).exists()
+
+
+# ---------------------------------------------------------------- exactly what was done
+def test_undo_bulk_add_tag_keeps_later_edits_to_the_same_members(db):
+    a = save_member({"name": "甲", "notes": "旧备注"})
+    b = save_member({"name": "乙"})
+    vip = tags.get_or_create_tag("付费会员")
+    bulk.add_tags([a.id, b.id], [vip.id])
+    save_member({"name": "甲", "notes": "之后写的备注", "phone": "13800138000"}, member_id=a.id)
+    tags.add_tags([a.id], [tags.get_or_create_tag("讲师").id])  # another tag, added later
+    label = undo.undo()
+    assert label is not None and "1 条之后改过的内容已保留" in label  # says what it kept
+    fresh = Member.get_by_id(a.id)
+    assert (fresh.notes, fresh.phone) == ("之后写的备注", "13800138000")
+    assert {t.name for t in tags.tags_of(a.id)} == {"讲师"}  # only the bulk tag went
+    assert tags.tags_of(b.id) == []
+
+
+def test_undo_mark_left_clears_only_what_it_set(db):
+    a = save_member({"name": "甲"})
+    b = save_member({"name": "乙", "left_on": dt.date(2026, 1, 5)})  # had left before
+    bulk.mark_left([a.id, b.id], dt.date(2026, 11, 20))
+    save_member({"name": "甲", "city": "杭州", "left_on": dt.date(2026, 11, 20)}, member_id=a.id)
+    assert undo.undo() is not None
+    assert Member.get_by_id(a.id).left_on is None and Member.get_by_id(a.id).city == "杭州"
+    assert Member.get_by_id(b.id).left_on == dt.date(2026, 1, 5)
+
+
+def test_undo_mark_left_keeps_a_leave_date_edited_since(db):
+    a = save_member({"name": "甲"})
+    bulk.mark_left([a.id], dt.date(2026, 11, 20))
+    save_member({"name": "甲", "left_on": dt.date(2026, 11, 1)}, member_id=a.id)  # corrected
+    label = undo.undo()
+    assert Member.get_by_id(a.id).left_on == dt.date(2026, 11, 1)  # the later edit stays
+    assert "保留" in label
+
+
+def test_undo_tag_merge_from_anywhere_is_one_step(db):
+    a = save_member({"name": "甲"})
+    b = save_member({"name": "乙"})
+    ai, ml = tags.get_or_create_tag("AI"), tags.get_or_create_tag("机器学习")
+    tags.set_member_tags(a.id, [ai.id])
+    tags.set_member_tags(b.id, [ml.id])
+    tags.merge_tags(ml.id, ai.id)  # called by any screen, not only the tags dialog
+    assert undo.latest().label == "合并标签“机器学习”到“AI”"
+    undo.undo()
+    assert {t.name for t in tags.tags_of(b.id)} == {"机器学习"}
+    assert {t.name for t in tags.tags_of(a.id)} == {"AI"}
+
+
+def test_undo_delete_then_edit_a_neighbour_keeps_the_edit(db, db_path):
+    a = save_member({"name": "甲"})
+    b = save_member({"name": "乙", "inviter": a.id})
+    bulk.delete([a.id], db_path)
+    save_member({"name": "乙", "notes": "之后的备注"}, member_id=b.id)
+    undo.undo()
+    assert Member.get_by_id(b.id).inviter_id == a.id  # the link comes back
+    assert Member.get_by_id(b.id).notes == "之后的备注"  # and the later edit stays

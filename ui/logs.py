@@ -90,6 +90,9 @@ def setup_logging(level: int = logging.INFO) -> Path:
     _handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8",
                                    delay=True)
     _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # A full disk must not turn every log line into a traceback on stderr: a line that
+    # can't be written is dropped (the log is a help, never a condition for working).
+    logging.raiseExceptions = False
     root.addHandler(_handler)
     root.setLevel(min(root.level or level, level))
     logging.getLogger("qundesk").info("started: %s", "; ".join(system_summary()))

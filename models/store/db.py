@@ -173,6 +173,10 @@ def _open_writer(path: Path, migrate: bool) -> WorkspaceDatabase:
     state = inspect.examine(path)  # again, now that nobody else can be changing it
     if state.new:
         _create(path)
+    else:
+        from models.store import backup
+
+        backup.sweep(path)  # backup temporaries a killed process left behind
     # mode=rw: a connection (a worker's, later) never creates an empty file in place of
     # one that was deleted meanwhile; it fails, and says the file is gone.
     db = WorkspaceDatabase(inspect.uri(path, mode="rw"), workspace=path, read_only=None,
