@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-__version__ = "0.1.0"
+from models.version import __version__
 
 
 class UserError(Exception):

@@ -298,3 +298,13 @@ def test_readers_leave_no_files_behind(tmp_path):
     assert Member.select().count() == 1
     close_database()
     assert sorted(p.name for p in path.parent.iterdir()) == before
+
+
+def test_a_link_to_a_workspace_shares_its_lock(tmp_path, monkeypatch):
+    path = workspace_with(tmp_path, ["张三"])
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(path)
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.3)
+    with held_elsewhere(path, "window"):
+        with pytest.raises(LockedError):
+            open_database(link)

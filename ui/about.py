@@ -13,7 +13,7 @@ from ui.workspace import Workspace
 class AboutDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from main import __version__
+        from models.version import __version__
 
         self.setWindowTitle(self.tr("关于群主台"))
         logo = QLabel()

@@ -65,7 +65,7 @@ def system_summary() -> list[str]:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
-    from main import __version__
+    from models.version import __version__
 
     frozen = "bundle" if getattr(sys, "frozen", False) else "source"
     return [

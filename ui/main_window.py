@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal, Slot
@@ -32,16 +31,46 @@ from ui import dialogs
 from ui.i18n import LANGUAGES
 from ui.icons import icon
 from ui.notice_bar import ERROR, INFO, NoticeBar
-from ui.placeholder import PlaceholderPage
 from ui.workspace import Workspace
 
-# (key, icon, "module:Class"); a module that does not exist yet shows a placeholder.
-PAGES = (
-    ("members", "members", "ui.members.page:MembersPage"),
-    ("calendar", "calendar", "ui.calendar.page:CalendarPage"),
-    ("activities", "activities", "ui.activities.page:ActivitiesPage"),
-    ("week", "week", "ui.week.page:WeekPage"),
-    ("overview", "overview", "ui.overview.page:OverviewPage"),
+
+def _members(workspace: Workspace) -> QWidget:
+    from ui.members.page import MembersPage
+
+    return MembersPage(workspace)
+
+
+def _calendar(workspace: Workspace) -> QWidget:
+    from ui.calendar.page import CalendarPage
+
+    return CalendarPage(workspace)
+
+
+def _activities(workspace: Workspace) -> QWidget:
+    from ui.activities.page import ActivitiesPage
+
+    return ActivitiesPage(workspace)
+
+
+def _week(workspace: Workspace) -> QWidget:
+    from ui.week.page import WeekPage
+
+    return WeekPage(workspace)
+
+
+def _overview(workspace: Workspace) -> QWidget:
+    from ui.overview.page import OverviewPage
+
+    return OverviewPage(workspace)
+
+
+# (key, icon, how to build the screen): each is imported on its first visit (fast start).
+PAGES: tuple[tuple[str, str, Callable[[Workspace], QWidget]], ...] = (
+    ("members", "members", _members),
+    ("calendar", "calendar", _calendar),
+    ("activities", "activities", _activities),
+    ("week", "week", _week),
+    ("overview", "overview", _overview),
 )
 
 
@@ -104,16 +133,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         if key not in self._pages:
             index = [k for k, _, _ in PAGES].index(key)
-            target = PAGES[index][2]
-            module_name, class_name = target.split(":")
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name is None or not module_name.startswith(exc.name):
-                    raise
-                widget: QWidget = PlaceholderPage(self.page_title(key))
-            else:
-                widget = getattr(module, class_name)(self.workspace)
+            widget = PAGES[index][2](self.workspace)
             old = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
             self.stack.removeWidget(old)
@@ -295,20 +315,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def import_roster(self) -> None:
-        self._open_roster_dialog("ui.roster.import_wizard", "ImportWizard")
+        from ui.roster.import_wizard import ImportWizard
+
+        ImportWizard(self.workspace, self).open()
 
     @Slot()
     def export_roster(self) -> None:
-        self._open_roster_dialog("ui.roster.export_dialog", "ExportDialog")
+        from ui.roster.export_dialog import ExportDialog
 
-    def _open_roster_dialog(self, module_name: str, class_name: str) -> None:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            dialogs.inform(self, self.tr("群主台"), self.tr("名单导入导出还在开发中。"))
-            return
-        dialog = getattr(module, class_name)(self.workspace, self)
-        dialog.open()
+        ExportDialog(self.workspace, self).open()
 
     @Slot()
     def backup_now(self) -> None:

@@ -38,7 +38,9 @@ _guard = threading.Lock()
 
 
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    """Beside the real file: a symbolic link to the database shares its lock."""
+    real = db_path.resolve()
+    return real.with_name(real.name + ".lock")
 
 
 def _key(db_path: Path) -> str:

@@ -94,10 +94,8 @@ def record(label: str, snapshot: dict[str, Any], created: list[int] | None = Non
     snapshot["after"] = [{"cols": cols, "rows": rows}
                          for cols, rows in (_rows_of(t) for t in snapshot["tables"])]
     entry = UndoEntry.create(label=label, payload=json.dumps(snapshot, default=str))
-    newest = UndoEntry.select(UndoEntry.id).order_by(UndoEntry.id.desc())
-    stale = [row.id for row in newest.offset(KEEP)]
-    if stale:
-        UndoEntry.delete().where(UndoEntry.id.in_(stale)).execute()  # type: ignore[misc]
+    database.execute_sql("DELETE FROM undo_entry WHERE id NOT IN "
+                         "(SELECT id FROM undo_entry ORDER BY id DESC LIMIT ?)", (KEEP,))
     return int(entry.id)
 
 

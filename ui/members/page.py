@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -61,10 +59,9 @@ class MembersPage(QWidget):
         self.manage_button.setText(self.tr("管理"))
         self.manage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         manage = QMenu(self.manage_button)
-        manage.addAction(self.tr("群管理…"), lambda: self._open("groups_dialog", "GroupsDialog"))
-        manage.addAction(self.tr("标签管理…"), lambda: self._open("tags_dialog", "TagsDialog"))
-        manage.addAction(self.tr("等级与积分规则…"),
-                         lambda: self._open("levels_dialog", "LevelsDialog"))
+        manage.addAction(self.tr("群管理…"), self.open_groups)
+        manage.addAction(self.tr("标签管理…"), self.open_tags)
+        manage.addAction(self.tr("等级与积分规则…"), self.open_levels)
         self.manage_button.setMenu(manage)
         self.queue_button = QPushButton(self.tr("今日待联系"))
         self.columns_button = QToolButton()
@@ -140,7 +137,7 @@ class MembersPage(QWidget):
         self.segments.save_requested.connect(self.save_segment)
         self.new_button.clicked.connect(self.new_item)
         self.queue_button.clicked.connect(
-            lambda: self._open("contact_queue", "ContactQueueDialog"))
+            self.open_contact_queue)
         self.table.doubleClicked.connect(lambda index: self.open_card(self.model.member_id(
             index.row())))
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -305,9 +302,11 @@ class MembersPage(QWidget):
 
     # ------------------------------------------------------------ dialogs
     def open_card(self, member_id: int | None) -> None:
-        dialog = self._open("card_dialog", "MemberCardDialog", member_id)
-        if dialog is not None and hasattr(dialog, "saved"):
-            dialog.saved.connect(self._select_member)
+        from ui.members.card_dialog import MemberCardDialog
+
+        dialog = MemberCardDialog(self.workspace, member_id, parent=self)
+        dialog.saved.connect(self._select_member)
+        self._show(dialog)
 
     @Slot(int)
     def _select_member(self, member_id: int) -> None:
@@ -316,16 +315,30 @@ class MembersPage(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def _open(self, module: str, cls: str, *args: object) -> QWidget | None:
-        try:
-            factory = getattr(importlib.import_module(f"ui.members.{module}"), cls)
-        except (ModuleNotFoundError, AttributeError):
-            dialogs.inform(self, self.tr("群主台"), self.tr("这个功能还在开发中。"))
-            return None
-        dialog = factory(self.workspace, *args, parent=self) if args else factory(
-            self.workspace, parent=self)
+    # Dialogs are imported when first opened: the member list itself starts faster.
+    def open_groups(self) -> QWidget:
+        from ui.members.groups_dialog import GroupsDialog
+
+        return self._show(GroupsDialog(self.workspace, parent=self))
+
+    def open_tags(self) -> QWidget:
+        from ui.members.tags_dialog import TagsDialog
+
+        return self._show(TagsDialog(self.workspace, parent=self))
+
+    def open_levels(self) -> QWidget:
+        from ui.members.levels_dialog import LevelsDialog
+
+        return self._show(LevelsDialog(self.workspace, parent=self))
+
+    def open_contact_queue(self) -> QWidget:
+        from ui.members.contact_queue import ContactQueueDialog
+
+        return self._show(ContactQueueDialog(self.workspace, parent=self))
+
+    def _show(self, dialog: QWidget) -> QWidget:
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
-        dialog.open()
+        dialog.open()  # type: ignore[attr-defined]
         return dialog
 
     def save_segment(self) -> None:
@@ -337,12 +350,9 @@ class MembersPage(QWidget):
 
     def export_current(self, only_selected: bool = False) -> None:
         ids = self.selected_ids() if only_selected else self.model.visible_ids()
-        try:
-            module = importlib.import_module("ui.roster.export_dialog")
-        except ModuleNotFoundError:
-            dialogs.inform(self, self.tr("群主台"), self.tr("导出还在开发中。"))
-            return
-        dialog = module.ExportDialog(self.workspace, self, member_ids=ids)
+        from ui.roster.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.workspace, self, member_ids=ids)
         self._dialogs.append(dialog)
         dialog.open()
 
