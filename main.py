@@ -187,7 +187,7 @@ def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
 def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
     import gc
 
-    from models.roster_read import prefetch
+    from models.roster.reader import prefetch
     from models.store import files
 
     files.regular_input(args.file)
@@ -196,7 +196,7 @@ def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
     gc.disable()  # a one-shot batch that makes no reference cycles: ~10 % faster
     prefetch(args.file, args.sheet)  # read the file while the workspace opens
     _open(args, db_path, "read" if args.dry_run else "write")
-    from models.roster_import import RosterError, import_roster, warm_up
+    from models.roster.importer import RosterError, import_roster, warm_up
 
     warm_up()  # load the pinyin dictionaries while the file is still being parsed
     try:
@@ -218,7 +218,7 @@ def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_undo_import(args: argparse.Namespace, db_path: Path) -> int:
-    from models.roster_import import RosterError, undo_import
+    from models.roster.importer import RosterError, undo_import
 
     _open(args, db_path, "write")
     try:
@@ -229,7 +229,7 @@ def cmd_undo_import(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_export_roster(args: argparse.Namespace, db_path: Path) -> int:
-    from models.roster_export import RosterError, export_roster
+    from models.roster.exporter import RosterError, export_roster
     from models.store import files
 
     files.check_writable_target(args.out)
@@ -262,7 +262,7 @@ def cmd_print_week(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_export_calendar(args: argparse.Namespace, db_path: Path) -> int:
-    from models.calendar_ics import export_ics
+    from models.calendar.ics import export_ics
     from models.store import files
 
     if args.start and args.end and args.start > args.end:
@@ -275,7 +275,7 @@ def cmd_export_calendar(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, db_path: Path) -> int:
-    from models.stats import compute, format_text
+    from models.stats.overview import compute, format_text
     from models.store.problems import LockedError, ReadOnlyError
 
     try:  # record this week's snapshot, as the Overview does, if nobody else is writing

@@ -12,13 +12,13 @@ import importlib
 import random
 from collections.abc import Callable
 
-from models.contributions import KINDS, refresh_points
-from models.pinyin_keys import combined_keys, sort_key
+from models.members.contributions import KINDS, refresh_points
+from models.members.pinyin_keys import combined_keys, sort_key
+from models.members.tags import TagCategory, ensure_default_categories
 from models.store import settings
 from models.store.db import database
-from models.tags import TagCategory, ensure_default_categories
 
-DEMO_EXTENSIONS: list[str] = ["models.calendar_demo", "models.activities_demo"]
+DEMO_EXTENSIONS: list[str] = ["models.calendar.demo", "models.activities.demo"]
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
             "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史"

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from models import activities as A
-from models import activity_templates as T
-from models import checklists as C
+from models.activities import activity as A
+from models.activities import checklists as C
+from models.activities import templates as T
 from tests.colour_checks import contrast
 from tests.test_activities_ui import START, TODAY, _member
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from models import activities as A
-from models import activity_templates as T
-from models import checklists as C
-from models import signups as S
-from models.members import Member, ValidationError
+from models.activities import activity as A
+from models.activities import checklists as C
+from models.activities import signups as S
+from models.activities import templates as T
+from models.members.cards import Member, ValidationError
 
 START = dt.datetime(2026, 12, 5, 14, 0)
 
@@ -204,8 +204,8 @@ def test_review_figures_and_list_scopes(db):
 
 
 def test_promotion_goes_on_the_calendar(db):
-    from models import activity_promotion as P
-    from models.calendar import ContentItem
+    from models.activities import promotion as P
+    from models.calendar.entries import ContentItem
 
     template = T.get_by_name("线下聚会")
     activity = T.create_from_template(template.id, {"title": "年末聚餐", "start": START})

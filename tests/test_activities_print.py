@@ -8,10 +8,10 @@ import subprocess
 
 import pytest
 
-from models import activity_templates as T
-from models import checklists as C
-from models import signups as S
-from models.members import Member
+from models.activities import checklists as C
+from models.activities import signups as S
+from models.activities import templates as T
+from models.members.cards import Member
 
 
 def _activity_with_people() -> int:

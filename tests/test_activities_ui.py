@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from models import activities as A
-from models import activity_templates as T
-from models import checklists as C
-from models import signups as S
-from models.members import Member
+from models.activities import activity as A
+from models.activities import checklists as C
+from models.activities import signups as S
+from models.activities import templates as T
+from models.members.cards import Member
 
 TODAY = dt.date(2026, 11, 18)
 START = dt.datetime(2026, 12, 5, 14, 0)
@@ -61,7 +61,7 @@ def test_item_models_pass_the_model_tester(demo_db, qtmodeltester, qapp):
 
 
 def test_create_from_template_in_the_dialog(page, qtbot):
-    from models.groups import save_group
+    from models.members.groups import save_group
     from ui.activities.editor import to_qdatetime
 
     save_group({"name": "AI 实战派 1 群"})
@@ -238,7 +238,7 @@ def test_save_as_template_and_compare(page, qtbot):
 
 
 def test_promotion_button_schedules_posts(page, no_dialogs):
-    from models.activity_promotion import scheduled_ids
+    from models.activities.promotion import scheduled_ids
 
     activity = _meetup()
     page.reload()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models.members import Member, save_member
+from models.members.cards import Member, save_member
 from models.store import backup, lock
 from models.store.db import close_database, open_database
 from models.store.schema import APPLICATION_ID, SCHEMA_VERSION

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from models.calendar import DEFAULT_KINDS, PALETTE, CalendarEntry
+from models.calendar.entries import DEFAULT_KINDS, PALETTE, CalendarEntry
 from tests.colour_checks import contrast, palette_for
 
 D = dt.date

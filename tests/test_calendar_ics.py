@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from models import calendar as C
-from models import calendar_edit as E
-from models.calendar_ics import export_ics
-from models.recurrence import Rule
+from models.calendar import edit as E
+from models.calendar import entries as C
+from models.calendar.ics import export_ics
+from models.calendar.recurrence import Rule
 
 D = dt.date
 ROOT = Path(__file__).resolve().parent.parent

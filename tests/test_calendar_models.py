@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from models import calendar as C
-from models import calendar_edit as E
-from models import calendar_lists as L
-from models.groups import Group
-from models.members import Member
-from models.recurrence import Rule
+from models.calendar import edit as E
+from models.calendar import entries as C
+from models.calendar import lists as L
+from models.calendar.recurrence import Rule
+from models.members.cards import Member
+from models.members.groups import Group
 
 D = dt.date
 T = dt.time

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from models.holidays import day_info, is_workday
-from models.recurrence import Rule, is_occurrence, last_occurrence, nth_weekday, occurrences
+from models.calendar.holidays import day_info, is_workday
+from models.calendar.recurrence import Rule, is_occurrence, last_occurrence, nth_weekday, occurrences
 
 D = dt.date
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
-from models import calendar as C
-from models import calendar_edit as E
-from models.groups import Group
-from models.recurrence import Rule
+from models.calendar import edit as E
+from models.calendar import entries as C
+from models.calendar.recurrence import Rule
+from models.members.groups import Group
 from ui.calendar.agenda import AgendaModel
 from ui.calendar.backlog import IdeasModel
 from ui.calendar.common import ref_from_mime, ref_mime

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import main
-from models.members import save_member
+from models.members.cards import save_member
 from models.store import inspect, schema
 from models.store.db import close_database, open_database
 from tests.store_helpers import fingerprint, run_cli
@@ -130,7 +130,7 @@ def test_a_fifo_as_database_or_roster_never_blocks(place):
 
 
 def test_an_unexpected_error_is_one_line_with_a_report(place, monkeypatch, capsys, data_dir):
-    from models import stats
+    from models.stats import overview as stats
 
     def broken(**kwargs):
         raise ZeroDivisionError("a bug")

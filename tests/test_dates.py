@@ -89,7 +89,7 @@ def test_english_week_page_matches_the_printout(english, db, workspace, qtbot):
 
 
 def test_english_calendar_labels(english, db, workspace, qtbot):
-    from models import calendar as C
+    from models.calendar import entries as C
     from ui.calendar.agenda import AgendaModel
     from ui.calendar.month_view import tooltip_text
     from ui.calendar.page import CalendarPage
@@ -168,8 +168,8 @@ def test_overview_charts_in_english(english, qtbot):
 
 
 def test_lists_of_names_follow_the_language(qapp, db):
-    from models import calendar as C
-    from models.groups import save_group
+    from models.calendar import entries as C
+    from models.members.groups import save_group
     from ui import i18n
     from ui.calendar.agenda import AgendaModel
 

@@ -6,14 +6,15 @@ import datetime as dt
 
 import pytest
 
-from models import bulk, member_rows, segments
-from models.contributions import add_contribution
-from models.followups import FollowUp, log_followup
-from models.groups import Membership, add_to_group, save_group
-from models.members import Member, save_member
-from models.segments import MemberFilter
+from models.members import bulk, segments
+from models.members import rows as member_rows
+from models.members.cards import Member, save_member
+from models.members.contributions import add_contribution
+from models.members.followups import FollowUp, log_followup
+from models.members.groups import Membership, add_to_group, save_group
+from models.members.segments import MemberFilter
+from models.members.tags import MemberTag, add_tags, get_or_create_tag
 from models.store import undo
-from models.tags import MemberTag, add_tags, get_or_create_tag
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
 

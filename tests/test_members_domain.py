@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from models import contributions, followups, groups, tags
-from models.members import (
+from models.members import contributions, followups, groups, tags
+from models.members.cards import (
     CustomValue,
     Member,
     ValidationError,

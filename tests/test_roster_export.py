@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 import python_calamine as pc
 
-from models.members import Member, save_member
-from models.roster_export import (
+from models.members.cards import Member, save_member
+from models.members.tags import add_tags, get_or_create_tag
+from models.roster.exporter import (
     RosterError,
     all_columns,
     export_roster,
@@ -19,8 +20,7 @@ from models.roster_export import (
     export_template,
     mask_phone,
 )
-from models.roster_import import import_roster
-from models.tags import add_tags, get_or_create_tag
+from models.roster.importer import import_roster
 
 NASTY = ["=HYPERLINK(\"http://evil\",\"点我\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
          "\tTAB", "\r=1+1", "＝1+1"]
@@ -79,7 +79,7 @@ def test_masked_shareable_directory(db, tmp_path):
 
 
 def test_filters_by_tag_group_and_ids(db, tmp_path):
-    from models.groups import add_to_group, save_group
+    from models.members.groups import add_to_group, save_group
 
     a = save_member({"name": "张三"})
     b = save_member({"name": "李四"})

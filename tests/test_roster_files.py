@@ -12,10 +12,10 @@ import openpyxl
 import pytest
 import roster_samples as S
 
-from models.members import Member
-from models.roster_batch import ImportBatch
-from models.roster_import import RosterError, import_roster
-from models.roster_plan import build_plan, read_plan
+from models.members.cards import Member
+from models.roster.batch import ImportBatch
+from models.roster.importer import RosterError, import_roster
+from models.roster.plan import build_plan, read_plan
 
 FIXTURES = Path(__file__).parent / "fixtures" / "roster"
 

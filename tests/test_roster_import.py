@@ -12,15 +12,15 @@ import openpyxl
 import pytest
 import roster_samples as S
 
-from models.contributions import Contribution
-from models.groups import Group, Membership
-from models.members import CustomValue, Member, add_custom_field, save_member, set_custom_values
+from models.members.cards import CustomValue, Member, add_custom_field, save_member, set_custom_values
+from models.members.contributions import Contribution
+from models.members.groups import Group, Membership
+from models.members.tags import MemberTag, Tag, add_tags, get_or_create_tag
 from models.progress import Cancelled
-from models.roster_batch import ImportBatch
-from models.roster_import import RosterError, import_roster, preview, undo_import
-from models.roster_mapping import SETTINGS_KEY, propose
+from models.roster.batch import ImportBatch
+from models.roster.importer import RosterError, import_roster, preview, undo_import
+from models.roster.mapping import SETTINGS_KEY, propose
 from models.store import backup, settings
-from models.tags import MemberTag, Tag, add_tags, get_or_create_tag
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,7 +132,7 @@ def test_undo_removes_created_and_restores_changed(db, db_path, tmp_path):
 
 
 def test_undo_import_keeps_edits_made_after_the_import(db, db_path, tmp_path):
-    from models.contributions import add_contribution
+    from models.members.contributions import add_contribution
 
     m = save_member({"name": "张三", "wechat_id": "zhangsan_01", "city": "", "notes": ""})
     path = sheet(tmp_path / "u.xlsx", ["姓名", "微信号", "城市", "备注", "标签", "积分"],
@@ -193,7 +193,7 @@ def test_mapping_remembered_for_same_headers(db, tmp_path):
 
 
 def test_number_and_date_cells_in_text_columns_import_as_shown(db, tmp_path):
-    from models.roster_plan import build_plan
+    from models.roster.plan import build_plan
 
     path = sheet(tmp_path / "n.xlsx", ["姓名", "QQ号", "城市", "备注"],
                  [2024, 12345678, "杭州", dt.date(2024, 3, 5)],
@@ -205,7 +205,7 @@ def test_number_and_date_cells_in_text_columns_import_as_shown(db, tmp_path):
 
 
 def test_header_synonyms():
-    from models.roster_mapping import guess_field
+    from models.roster.mapping import guess_field
 
     cases = {"真实姓名": "name", "Name": "name", "群名片": "nickname", "微信昵称": "nickname",
              "WeChat ID": "wechat_id", "绑定手机号": "phone", "联系电话（选填）": "phone",
@@ -217,7 +217,7 @@ def test_header_synonyms():
 
 
 def test_round_trip_export_then_import_into_empty_database(demo_db, tmp_path, db_path):
-    from models.roster_export import export_roster
+    from models.roster.exporter import export_roster
     from models.store.db import close_database, open_database
 
     field = add_custom_field("T恤尺码")

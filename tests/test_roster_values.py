@@ -9,11 +9,11 @@ import unicodedata
 
 import pytest
 
-from models import members
-from models.members import normalize, normalize_phone
-from models.pinyin_keys import combined_keys, sort_key
-from models.roster_pinyin import fast_keys
-from models.roster_values import parse_cell_date, split_tags
+from models.members import cards as members
+from models.members.cards import normalize, normalize_phone
+from models.members.pinyin_keys import combined_keys, sort_key
+from models.roster.pinyin import fast_keys
+from models.roster.values import parse_cell_date, split_tags
 
 
 @pytest.mark.parametrize(("value", "date1904", "expected", "problem"), [

@@ -8,14 +8,16 @@ import json
 
 import pytest
 
-from models import segments, stats, stats_members
-from models.contributions import add_contribution, leaderboard
-from models.followups import log_followup
-from models.groups import add_to_group, save_group
-from models.members import Member, save_member
-from models.stats_snapshot import StatsSnapshot
+from models.members import segments
+from models.members.cards import Member, save_member
+from models.members.contributions import add_contribution, leaderboard
+from models.members.followups import log_followup
+from models.members.groups import add_to_group, save_group
+from models.members.tags import add_tags, get_or_create_tag
+from models.stats import members as stats_members
+from models.stats import overview as stats
+from models.stats.snapshot import StatsSnapshot
 from models.store import settings
-from models.tags import add_tags, get_or_create_tag
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday; its ISO week 2026-W47 starts on 16 Nov
 D = dt.date
@@ -155,8 +157,8 @@ def test_parallel_and_serial_give_the_same_figures(community):
 
 
 def test_activity_participation(db):
-    from models.activities import save_activity
-    from models.signups import check_in, sign_up
+    from models.activities.activity import save_activity
+    from models.activities.signups import check_in, sign_up
 
     people = [save_member({"name": f"成员{i}", "joined_on": D(2026, 1, 1)}).id for i in range(6)]
     reading = save_activity({"title": "读书会", "start": dt.datetime(2026, 11, 4, 20)})

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models.members import Member, save_member
+from models.members.cards import Member, save_member
 from models.store import backup, inspect, schema
 from models.store.db import (
     DamagedDatabaseError,

@@ -31,7 +31,7 @@ _LOOP = """
 import sys
 sys.path.insert(0, sys.argv[1])
 from models.store.db import open_database, database
-from models.members import Member
+from models.members.cards import Member
 open_database(sys.argv[2], holder="test-writer")
 for n in range(10_000):
     with database.atomic("IMMEDIATE"):

@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from models import demo
-from models.members import Member, save_member
+from models.members.cards import Member, save_member
 from models.store import backup, inspect, schema
 from models.store.db import close_database, current, open_database
 from models.store.problems import WorkspaceGoneError, WriteFailedError, from_sqlite

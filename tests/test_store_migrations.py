@@ -60,11 +60,11 @@ def test_schema_1_upgrades_with_everything_intact(schema1):
     before = counts(schema1)
     old_settings = settings_of(schema1)
     open_database(schema1)
-    from models.activities import Activity
-    from models.calendar import ContentItem
-    from models.members import Member
+    from models.activities.activity import Activity
+    from models.calendar.entries import ContentItem
+    from models.members.cards import Member
+    from models.members.tags import Tag
     from models.store import settings
-    from models.tags import Tag
 
     assert Member.select().count() == before["member"] == 42
     assert Tag.select().count() == before["tag"]
@@ -86,7 +86,7 @@ def test_schema_1_upgrades_with_everything_intact(schema1):
 
 
 def test_an_undo_recorded_by_schema_1_still_works_after_the_upgrade(schema1):
-    from models.members import Member
+    from models.members.cards import Member
     from models.store import undo
 
     open_database(schema1)
@@ -102,7 +102,7 @@ def test_a_development_build_file_without_the_snapshot_table_upgrades(schema1):
     con.commit()
     con.close()
     open_database(schema1)
-    from models import stats
+    from models.stats import overview as stats
 
     assert stats.compute()["headline"]["members"] > 0
     close_database()
@@ -121,7 +121,7 @@ def test_a_read_only_schema_1_file_is_browsed_through_an_upgraded_copy(schema1):
     schema1.chmod(0o444)
     before = fingerprint(schema1.parent)
     db = open_database(schema1, access=APP)
-    from models.members import Member
+    from models.members.cards import Member
 
     assert db.read_only == "why_file_read_only" and Member.select().count() == 42
     close_database()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import main
-from models.members import Member, save_member
+from models.members.cards import Member, save_member
 from models.store import inspect, lock, schema
 from models.store.db import (
     APP,
@@ -160,10 +160,10 @@ def make_crash_after_commit(path: Path, rows: int = 3000) -> None:
 import os, sys
 sys.path.insert(0, {str(ROOT)!r})
 from models.store.db import open_database, database
-from models.members import save_member
+from models.members.cards import save_member
 db = open_database({str(path)!r})
 database.execute_sql("PRAGMA wal_autocheckpoint = 0")
-from models.members import Member
+from models.members.cards import Member
 with database.atomic():
     Member.insert_many([{{"name": f"成员{{i}}"}} for i in range({rows})]).execute()
 os._exit(0)  # no close, no checkpoint: the commit is in the WAL only

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from models import contributions, followups, groups, tags
-from models.members import CustomField, Member, custom_values, save_member
+from models.members import contributions, followups, groups, tags
+from models.members.cards import CustomField, Member, custom_values, save_member
 from models.store import settings, undo
 
 

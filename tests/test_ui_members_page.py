@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from models.members import Member
-from models.segments import MemberFilter
+from models.members.cards import Member
+from models.members.segments import MemberFilter
+from models.members.tags import MemberTag, Tag
 from models.store import undo
-from models.tags import MemberTag, Tag
 from ui.members.page import MembersPage
 from ui.members.table_model import MemberTableModel
 
@@ -53,7 +53,7 @@ def test_typing_filters_by_initials(qtbot, page):
 
 def test_list_paints_before_the_search_index_then_adopts_it(qtbot, demo_db, workspace,
                                                             monkeypatch):
-    from models import member_rows
+    from models.members import rows as member_rows
     calls: list[tuple] = []
     real = member_rows.sorted_ids
     monkeypatch.setattr(member_rows, "sorted_ids", lambda *a: calls.append(a) or real(*a))
@@ -68,7 +68,7 @@ def test_list_paints_before_the_search_index_then_adopts_it(qtbot, demo_db, work
 
 
 def test_search_before_the_index_arrives_and_stale_index_is_dropped(qtbot, demo_db, workspace):
-    from models import member_rows
+    from models.members import rows as member_rows
     model = MemberTableModel()
     model.reload()  # background scan started for this order
     stale_order = model._order
@@ -119,7 +119,7 @@ def test_bulk_add_tag_then_undo(qtbot, page):
         | page.table.selectionModel().SelectionFlag.Rows)
     ids = page.selected_ids()
     assert len(ids) == 2
-    page._bulk(__import__("models.bulk", fromlist=["x"]).add_tags, [tag.id], "ok")
+    page._bulk(__import__("models.members.bulk", fromlist=["x"]).add_tags, [tag.id], "ok")
     assert MemberTag.select().where(MemberTag.tag == tag.id).count() == 2
     assert sorted(page.selected_ids()) == sorted(ids)  # selection survives the reload
     undo.undo()

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
-from models import stats_members
-from models.members import save_member
-from models.segments import MemberFilter, matching_ids
+from models.members.cards import save_member
+from models.members.segments import MemberFilter, matching_ids
+from models.stats import members as stats_members
 
 TODAY = dt.date(2026, 11, 18)
 pytestmark = pytest.mark.usefixtures("community")
@@ -98,8 +98,8 @@ def test_charts_click_through(page, workspace, community, qtbot):
 
 
 def test_participation_click_through(page, workspace, community, qtbot):
-    from models.activities import save_activity
-    from models.signups import check_in, sign_up
+    from models.activities.activity import save_activity
+    from models.activities.signups import check_in, sign_up
 
     talk = save_activity({"title": "线上分享会", "start": dt.datetime(2026, 11, 12, 20)})
     sign_up(talk.id, [community["an"], community["ding"]], dt.date(2026, 11, 10))

@@ -8,7 +8,7 @@ import io
 import pytest
 import roster_samples as S
 
-from models.members import Member, save_member
+from models.members.cards import Member, save_member
 from ui import dialogs
 from ui.roster.export_dialog import ExportDialog
 from ui.roster.import_wizard import ImportWizard
@@ -76,8 +76,8 @@ def test_wizard_refuses_broken_file_clearly(qtbot, wizard, monkeypatch, tmp_path
 
 
 def test_wizard_cancelled_import_changes_nothing(qtbot, wizard, monkeypatch, tmp_path):
-    from models import roster_import
     from models.progress import Cancelled
+    from models.roster import importer as roster_import
 
     open_file(qtbot, wizard, monkeypatch, S.csv_file(tmp_path, "r.csv", "gbk"))
     wizard.next()
@@ -105,7 +105,7 @@ def test_mapping_page_needs_a_name_column(qtbot, wizard, monkeypatch, tmp_path):
 
 
 def test_item_models(qtmodeltester, db, tmp_path):
-    from models.roster_import import preview
+    from models.roster.importer import preview
 
     plan = preview(S.titled_xlsx(tmp_path))
     model = PreviewModel()

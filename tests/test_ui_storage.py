@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from models import demo
-from models.members import Member
+from models.members.cards import Member
 from models.store.db import close_database, current, open_database
 from models.store.problems import ReadOnlyError
 from tests.store_helpers import fingerprint
@@ -64,7 +64,7 @@ def test_a_read_only_workspace_is_browsable_with_editing_off(controller, tmp_pat
     qtbot.waitUntil(lambda: overview._task is None, timeout=20000)
     assert "失败" not in overview.status.text()
     with pytest.raises(ReadOnlyError):  # and the storage layer refuses anyway
-        from models.members import save_member
+        from models.members.cards import save_member
 
         save_member({"name": "王五"})
     controller._close_current()

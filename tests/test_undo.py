@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models import activities, bulk, signups, tags
-from models import calendar_edit as E
-from models.calendar import ContentItem, ItemGroup
-from models.contributions import Contribution
-from models.groups import save_group
-from models.members import Member, save_member
+from models.activities import activity as activities
+from models.activities import signups
+from models.calendar import edit as E
+from models.calendar.entries import ContentItem, ItemGroup
+from models.members import bulk, tags
+from models.members.cards import Member, save_member
+from models.members.contributions import Contribution
+from models.members.groups import save_group
 from models.store import undo
 
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from weekplan_data import MONDAY, build_week, d
 
-from models import weekly_plan
+from models.week import plan as weekly_plan
 
 
 @pytest.fixture
@@ -126,7 +126,7 @@ def test_preview_and_print_dialogs_open(page, qtbot):
 
 
 def test_reloads_after_data_changes(page, workspace):
-    from models.calendar_edit import ItemFields, save_item
+    from models.calendar.edit import ItemFields, save_item
 
     save_item(ItemFields(title="临时加的答疑", kind="答疑", date=d(19)), [])
     workspace.data_changed.emit("calendar")  # hidden page: rebuilt when next shown

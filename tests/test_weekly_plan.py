@@ -1,4 +1,4 @@
-"""models.weekly_plan: the assembled plan of a known week (no Qt)."""
+"""models.week.plan: the assembled plan of a known week (no Qt)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 
 from weekplan_data import MONDAY, TODAY, build_week, d
 
-from models import weekly_plan
-from models.weekly_plan import SECTIONS, assemble, save_note, week_start
+from models.week import plan as weekly_plan
+from models.week.plan import SECTIONS, assemble, save_note, week_start
 
 
 def test_week_start_is_monday():
@@ -84,7 +84,7 @@ def test_past_week_overdue_only_before_the_week(db):
 
 
 def test_leap_day_birthday_in_common_year(db):
-    from models.members import Member
+    from models.members.cards import Member
 
     Member.create(name="闰日", birthday=dt.date(2000, 2, 29))
     plan = assemble(dt.date(2027, 2, 24), today=TODAY, sections={"birthdays"})
@@ -92,7 +92,7 @@ def test_leap_day_birthday_in_common_year(db):
 
 
 def test_followups_capped_per_day(db, monkeypatch):
-    from models.members import Member
+    from models.members.cards import Member
 
     monkeypatch.setattr(weekly_plan, "FOLLOWUPS_PER_DAY", 2)
     for n in range(5):

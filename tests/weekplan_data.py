@@ -13,7 +13,7 @@ def d(day: int, month: int = 11) -> dt.date:
 
 
 def _member(name: str, **fields) -> int:
-    from models.members import Member
+    from models.members.cards import Member
 
     member = Member(name=name, **fields)
     member.refresh_keys()
@@ -23,13 +23,13 @@ def _member(name: str, **fields) -> int:
 
 def build_week() -> dict[str, int]:
     """Members, a full group, content, an activity with steps, contributions and a note."""
-    from models.activities import save_activity
-    from models.calendar_edit import ItemFields, save_item, save_series
-    from models.checklists import add_step
-    from models.contributions import add_contribution
-    from models.groups import add_to_group, save_group
-    from models.recurrence import Rule
-    from models.weekly_plan import save_note
+    from models.activities.activity import save_activity
+    from models.activities.checklists import add_step
+    from models.calendar.edit import ItemFields, save_item, save_series
+    from models.calendar.recurrence import Rule
+    from models.members.contributions import add_contribution
+    from models.members.groups import add_to_group, save_group
+    from models.week.plan import save_note
 
     ids = {
         "zhang": _member("张晓燕", birthday=dt.date(1990, 11, 19), next_contact_on=d(20),
@@ -73,7 +73,7 @@ def build_week() -> dict[str, int]:
 
 def build_long_week(per_day: int = 25) -> None:
     """Many items every day, so the printed plan must run over several pages."""
-    from models.calendar_edit import ItemFields, save_item
+    from models.calendar.edit import ItemFields, save_item
 
     for offset in range(7):
         for n in range(per_day):

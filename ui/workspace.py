@@ -15,7 +15,7 @@ class Workspace(QObject):
     data_changed(domain): a screen wrote data ("members", "tags", "groups", "calendar",
     "activities", ...); other screens reload what they show.
     show_members(filter): ask the main window to open the member list with a
-    models.segments.MemberFilter applied (Overview click-through, etc.).
+    models.members.segments.MemberFilter applied (Overview click-through, etc.).
     read_only: why this workspace can't be changed (a message code), or None. Screens
     turn their editing off while it is set; read_only_changed says when it became set
     (the database file disappeared while open).

@@ -27,22 +27,22 @@ APPLICATION_ID = 0x5144534B  # "QDSK" in the file header: this file is a QunDesk
 
 # Every module that defines tables. A domain module adds itself here.
 TABLE_MODULES = (
-    "models.members",
-    "models.tags",
-    "models.groups",
-    "models.followups",
-    "models.contributions",
+    "models.members.cards",
+    "models.members.tags",
+    "models.members.groups",
+    "models.members.followups",
+    "models.members.contributions",
     "models.store.settings",
-    "models.segments",
+    "models.members.segments",
     "models.store.undo",
-    "models.roster_batch",
-    "models.calendar",
-    "models.activities",
-    "models.checklists",
-    "models.activity_templates",
-    "models.signups",
-    "models.stats_snapshot",
-    "models.weekly_plan",
+    "models.roster.batch",
+    "models.calendar.entries",
+    "models.activities.activity",
+    "models.activities.checklists",
+    "models.activities.templates",
+    "models.activities.signups",
+    "models.stats.snapshot",
+    "models.week.plan",
 )
 
 # The tables of schema 1 (release 0.1.0, before files carried APPLICATION_ID): a file
@@ -112,7 +112,7 @@ def create(db: SqliteDatabase) -> None:
 
 def seed_defaults() -> None:
     """Rows every new workspace starts with (tag categories, then what refresh adds)."""
-    from models.tags import ensure_default_categories
+    from models.members.tags import ensure_default_categories
 
     ensure_default_categories()
     refresh_defaults()
@@ -121,8 +121,8 @@ def seed_defaults() -> None:
 def refresh_defaults() -> None:
     """Run whenever a writer opens the file: built-in templates a newer release brings,
     and the content kinds a calendar can't be without. Writes only what is missing."""
-    from models.activity_templates import ensure_builtin_templates
-    from models.calendar import ensure_default_kinds
+    from models.activities.templates import ensure_builtin_templates
+    from models.calendar.entries import ensure_default_kinds
     from models.store.settings import ensure_uid_namespace
 
     ensure_default_kinds()

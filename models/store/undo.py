@@ -215,7 +215,7 @@ def _recount_points(tables: list[dict[str, Any]]) -> None:
             at = t["cols"].index("member_id")
             members.update(row[at] for row in t["rows"])
     if members:
-        from models.contributions import refresh_points
+        from models.members.contributions import refresh_points
 
         refresh_points(sorted(members))
 

@@ -41,9 +41,10 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv)  # noqa: F841
-    from models import activities, checklists, demo, signups
-    from models import activity_templates as templates
-    from models.members import Member
+    from models import demo
+    from models.activities import activity as activities
+    from models.activities import checklists, signups, templates
+    from models.members.cards import Member
     from models.store.db import open_database
 
     open_database(folder / "bench.sqlite3")

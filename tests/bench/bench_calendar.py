@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def fill(month_starts: list[dt.date], per_month: int) -> None:
-    from models import calendar as C
-    from models import calendar_edit as E
-    from models.recurrence import Rule
+    from models.calendar import edit as E
+    from models.calendar import entries as C
+    from models.calendar.recurrence import Rule
     from models.store.db import database
 
     rng = random.Random(1)
@@ -78,7 +78,7 @@ def main() -> None:
     nov, dec = dt.date(2026, 11, 1), dt.date(2026, 12, 1)
     fill([nov, dec], 2000)
 
-    from models.calendar import entries_between
+    from models.calendar.entries import entries_between
     from ui.calendar.page import CalendarPage
     from ui.workspace import Workspace
 

@@ -38,7 +38,7 @@ def main() -> None:
     app = QApplication([])
     from peewee import fn
 
-    from models.members import Member, find_members
+    from models.members.cards import Member, find_members
     from models.store.db import open_database
 
     open_database(db_path)

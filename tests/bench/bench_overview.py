@@ -45,7 +45,7 @@ def main() -> None:
     args = parser.parse_args()
     ensure_db(args.db, args.members)
 
-    from models import stats
+    from models.stats import overview as stats
     from models.store.db import database, open_database
 
     open_database(args.db)
@@ -128,7 +128,7 @@ def main() -> None:
     # The screen already open, data changes (a follow-up is logged): reload and redraw.
     import datetime as dt
 
-    from models.followups import log_followup
+    from models.members.followups import log_followup
 
     page = OverviewPage(workspace)
     page.resize(1280, 800)

@@ -69,7 +69,7 @@ def main() -> None:
     import datetime as dt
 
     from models.store.db import open_database
-    from models.weekly_plan import assemble
+    from models.week.plan import assemble
     from ui.print.week_pdf import ensure_gui_app, week_html, week_title
 
     ensure_gui_app()

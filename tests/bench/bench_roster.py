@@ -60,7 +60,7 @@ def cli_import(path: Path, folder: Path) -> tuple[float, float, float]:
 
 
 def export_time(folder: Path) -> tuple[float, int]:
-    from models.roster_export import export_roster
+    from models.roster.exporter import export_roster
     from models.store.db import close_database, open_database
 
     db = folder / "export.sqlite3"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import checklists
+from models.activities import checklists
 from ui import dialogs
 from ui.activities.item_models import MUTED, ChecklistModel
 from ui.activities.step_dialog import StepDialog

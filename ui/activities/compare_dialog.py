@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import activities
+from models.activities import activity as activities
 from ui.activities.review_panel import percent
 from ui.colors import tint
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import activities
-from models.groups import Group
-from models.members import ValidationError
+from models.activities import activity as activities
+from models.members.cards import ValidationError
+from models.members.groups import Group
 from ui.colors import MUTED_GREY, OVERDUE_RED, text_style
 
 ERROR_STYLE = "border: 1px solid #b3261e"

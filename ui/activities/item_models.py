@@ -20,7 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
-from models import activities, checklists, signups
+from models.activities import activity as activities
+from models.activities import checklists, signups
 from ui import dates, i18n
 from ui.colors import OVERDUE_RED, readable, tint
 

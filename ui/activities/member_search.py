@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import signups
+from models.activities import signups
 from ui import i18n
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import activities
+from models.activities import activity as activities
 from ui import dialogs, i18n
 from ui.activities.checklist_panel import ChecklistPanel
 from ui.activities.item_models import ActivityListModel
@@ -370,8 +370,8 @@ class ActivitiesPage(QWidget):
         if activity_id is None:
             return
         try:
-            from models import activity_promotion
-            from models.calendar import schedule_item  # noqa: F401 - is the calendar there?
+            from models.activities import promotion as activity_promotion
+            from models.calendar.entries import schedule_item  # noqa: F401 - is the calendar there?
         except ImportError:
             dialogs.warn(self, self.tr("安排宣传"), self.tr("内容日历还不可用。"))
             return

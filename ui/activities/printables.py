@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from models import activities, checklists, signups
+from models.activities import activity as activities
+from models.activities import checklists, signups
 from ui import i18n
 
 WALK_IN_ROWS = 6  # blank lines at the end of a sign-in sheet for people who just turn up

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import activities
-from models.members import ValidationError
+from models.activities import activity as activities
+from models.members.cards import ValidationError
 from ui.colors import OVERDUE_RED, text_style
 
 

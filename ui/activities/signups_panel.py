@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import signups
-from models.activities import Activity
+from models.activities import signups
+from models.activities.activity import Activity
 from ui import dialogs
 from ui.activities.item_models import SignUpModel
 from ui.activities.member_search import MemberSearchList

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import checklists
-from models.activities import Activity
-from models.members import Member, ValidationError
+from models.activities import checklists
+from models.activities.activity import Activity
+from models.members.cards import Member, ValidationError
 from ui.activities.member_search import MemberSearchList
 from ui.colors import OVERDUE_RED, text_style
 

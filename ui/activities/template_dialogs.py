@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import activity_templates as templates
-from models.checklists import role_label
-from models.members import ValidationError
+from models.activities import templates
+from models.activities.checklists import role_label
+from models.members.cards import ValidationError
 from ui import dialogs
 from ui.activities.editor import (
     checked_groups,

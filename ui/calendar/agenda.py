@@ -17,9 +17,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from models.calendar import CalendarEntry
-from models.calendar_edit import ref_of
-from models.holidays import day_info
+from models.calendar.edit import ref_of
+from models.calendar.entries import CalendarEntry
+from models.calendar.holidays import day_info
 from ui import dates, i18n
 from ui.calendar.common import MIME_REF, ref_mime, status_label, time_text, tr
 from ui.colors import MUTED_GREY, OVERDUE_RED, readable

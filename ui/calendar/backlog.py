@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import calendar_lists as L
-from models.calendar_edit import CalendarError, Ref, ideas
+from models.calendar import lists as L
+from models.calendar.edit import CalendarError, Ref, ideas
 from ui import dialogs, i18n
 from ui.calendar.common import MIME_REF, ref_from_mime, ref_mime
 
@@ -197,7 +197,7 @@ class BacklogPanel(QWidget):
 
     @Slot(object)
     def _unschedule(self, ref: Ref) -> None:
-        from models.calendar_edit import unschedule
+        from models.calendar.edit import unschedule
 
         unschedule(ref.item_id)
         self.changed.emit()

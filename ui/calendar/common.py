@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from models.calendar import CalendarEntry
-from models.calendar_edit import Ref
+from models.calendar.edit import Ref
+from models.calendar.entries import CalendarEntry
 from ui.colors import OVERDUE_RED, contrast, is_dark, luminance, mix, readable
 
 MIME_REF = "application/x-qundesk-calendar-ref"

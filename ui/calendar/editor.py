@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import calendar_edit as E
-from models import calendar_lists as L
-from models.calendar import STATUSES
-from models.calendar_text import wechat_text
-from models.groups import Group
-from models.recurrence import Rule
+from models.calendar import edit as E
+from models.calendar import lists as L
+from models.calendar.entries import STATUSES
+from models.calendar.recurrence import Rule
+from models.calendar.text import wechat_text
+from models.members.groups import Group
 from ui import dialogs
 from ui.calendar.common import status_label, weekday_names
 from ui.members.member_picker import MemberPicker
@@ -185,7 +185,7 @@ class ItemEditor(QDialog):
     def _fill_activities(self) -> None:
         self.activity.addItem(self.tr("（无）"), None)
         try:
-            from models.activities import Activity
+            from models.activities.activity import Activity
         except ImportError:  # the activities screen is optional for the calendar
             return
         for a in Activity.select().order_by(Activity.start.desc()).limit(200):

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import calendar_lists as L
-from models.calendar import FALLBACK_KIND
-from models.calendar_edit import CalendarError
+from models.calendar import lists as L
+from models.calendar.edit import CalendarError
+from models.calendar.entries import FALLBACK_KIND
 from ui import dialogs
 
 

@@ -24,9 +24,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from models.calendar import CalendarEntry
-from models.calendar_edit import ref_of
-from models.holidays import day_info
+from models.calendar.edit import ref_of
+from models.calendar.entries import CalendarEntry
+from models.calendar.holidays import day_info
 from ui import dates, i18n
 from ui.calendar.common import (
     MIME_REF,

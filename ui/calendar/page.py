@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import calendar as C
-from models import calendar_edit as E
-from models.calendar_text import wechat_text
-from models.groups import Group
+from models.calendar import edit as E
+from models.calendar import entries as C
+from models.calendar.text import wechat_text
+from models.members.groups import Group
 from ui import dates, dialogs
 from ui.calendar.agenda import AgendaView
 from ui.calendar.backlog import BacklogPanel
@@ -169,7 +169,7 @@ class CalendarPage(QWidget):
 
     def refresh_lists(self) -> None:
         """Fill the filter choices (kinds, groups, presenters), keeping what is selected."""
-        from models import calendar_lists as L
+        from models.calendar import lists as L
 
         def fill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
             current = combo.currentData()
@@ -418,7 +418,7 @@ class CalendarPage(QWidget):
 
     @Slot()
     def export_ics(self) -> None:
-        from models.calendar_ics import export_ics
+        from models.calendar.ics import export_ics
 
         path = dialogs.save_file(self, self.tr("导出日历"), self.tr("iCalendar 文件 (*.ics)"),
                                  self.tr("内容日历.ics"))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.recurrence import Rule, nth_of
+from models.calendar.recurrence import Rule, nth_of
 from ui.calendar.common import weekday_names
 
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from models.calendar import CalendarEntry
-from models.holidays import day_info
+from models.calendar.entries import CalendarEntry
+from models.calendar.holidays import day_info
 from ui import dates
 from ui.calendar.common import entry_key, ref_from_mime, today_fill, tr
 from ui.calendar.month_view import MonthView, paint_chip, tooltip_text

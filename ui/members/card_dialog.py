@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import contributions, groups, tags
-from models.members import (
+from models.members import contributions, groups, tags
+from models.members.cards import (
     CustomField,
     Member,
     ValidationError,

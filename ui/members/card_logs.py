@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import contributions, followups
-from models.members import Member, invitees_tree, inviter_chain
+from models.members import contributions, followups
+from models.members.cards import Member, invitees_tree, inviter_chain
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels, kind_labels, status_labels
 
@@ -284,7 +284,7 @@ class ReferralSection(QWidget):
 
 
 class SessionsSection(QWidget):
-    """Content-calendar sessions this member presents (from models.calendar)."""
+    """Content-calendar sessions this member presents (from models.calendar.entries)."""
 
     def __init__(self, member_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -300,7 +300,7 @@ class SessionsSection(QWidget):
 
     def reload(self) -> None:
         try:  # the calendar domain arrives with its own issue
-            from models.calendar import sessions_of
+            from models.calendar.entries import sessions_of
         except ImportError:
             sessions_of = None
         entries = sessions_of(self.member_id, limit=50) if sessions_of and self.member_id else []

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import groups as groups_model
-from models import tags as tags_model
-from models.members import ValidationError
+from models.members import groups as groups_model
+from models.members import tags as tags_model
+from models.members.cards import ValidationError
 from ui.i18n import aside
 from ui.members.form_helpers import error_style, platform_labels, role_labels
 from ui.members.tag_chips import TagChips

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.contributions import thresholds
-from models.groups import ROLES, Group
-from models.segments import MemberFilter
-from models.tags import all_tags
+from models.members.contributions import thresholds
+from models.members.groups import ROLES, Group
+from models.members.segments import MemberFilter
+from models.members.tags import all_tags
 from ui.members.form_helpers import role_labels
 
 

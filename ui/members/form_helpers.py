@@ -48,7 +48,7 @@ def platform_labels() -> dict[str, str]:
 
 
 def status_labels() -> dict[str, str]:
-    """Content-calendar statuses (models.calendar.STATUSES)."""
+    """Content-calendar statuses (models.calendar.entries.STATUSES)."""
     return {"idea": _t("想法"), "draft": _t("草稿"), "ready": _t("已就绪"),
             "published": _t("已发布"), "skipped": _t("已跳过")}
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import groups
-from models.members import ValidationError
+from models.members import groups
+from models.members.cards import ValidationError
 from ui import dialogs
 from ui.members.form_helpers import ErrorField, error_style, platform_labels
 from ui.workspace import Workspace

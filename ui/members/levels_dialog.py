@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import contributions
-from models.contributions import KINDS
-from models.members import Member
+from models.members import contributions
+from models.members.cards import Member
+from models.members.contributions import KINDS
 from models.store import settings
 from models.store.db import database
 from ui.members.form_helpers import error_style, kind_labels, section_title

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from models.members import Member, find_members
+from models.members.cards import Member, find_members
 from ui.i18n import aside
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import bulk, segments
-from models.groups import Group
-from models.segments import MemberFilter
-from models.tags import all_tags
+from models.members import bulk, segments
+from models.members.groups import Group
+from models.members.segments import MemberFilter
+from models.members.tags import all_tags
 from ui import dialogs
 from ui.members.columns import ALL_COLUMNS, DEFAULT_COLUMNS, WIDTHS, header
 from ui.members.filter_panel import FilterPanel

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import segments
-from models.segments import MemberFilter, SavedFilter
+from models.members import segments
+from models.members.segments import MemberFilter, SavedFilter
 from ui import dialogs
 
 ALL_ROW = -1

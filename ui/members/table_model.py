@@ -14,10 +14,10 @@ from operator import not_
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from models import member_rows
-from models.contributions import level_for, thresholds
-from models.member_rows import COL, narrows
-from models.segments import MemberFilter, matching_ids
+from models.members import rows as member_rows
+from models.members.contributions import level_for, thresholds
+from models.members.rows import COL, narrows
+from models.members.segments import MemberFilter, matching_ids
 from models.store.db import database
 from ui.members.columns import DEFAULT_COLUMNS, header
 from ui.worker import Task

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import tags
-from models.members import ValidationError
+from models.members import tags
+from models.members.cards import ValidationError
 from ui import dialogs
 from ui.i18n import aside
 from ui.members.card_sections import EnterCatcher

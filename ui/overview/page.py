@@ -1,6 +1,6 @@
 """The Overview screen (概览): the community's health at a glance.
 
-Figures come from models.stats.compute(), run on a worker thread so the window never
+Figures come from models.stats.overview.compute(), run on a worker thread so the window never
 waits; any data change reloads them. Every card, bar, slice and row opens the member
 list filtered to the members behind it (workspace.show_members).
 """
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import stats
-from models.segments import MemberFilter
-from models.stats_members import filter_for
+from models.members.segments import MemberFilter
+from models.stats import overview as stats
+from models.stats.members import filter_for
 from ui import dates
 from ui.overview.cards import FigureCard, GroupsPanel
 from ui.overview.charts import (

@@ -1,6 +1,6 @@
 """Small read-only lists on the Overview: leaderboard, follow-up queue, birthdays, at risk.
 
-RowsModel shows a list of dicts (from models.stats) column by column; ListPanel puts a
+RowsModel shows a list of dicts (from models.stats.overview) column by column; ListPanel puts a
 title, a "show all" link and the table together. Clicking a row opens that member.
 """
 

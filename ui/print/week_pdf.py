@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from models.weekly_plan import DayPlan, FollowUpDue, WeekPlan
+from models.week.plan import DayPlan, FollowUpDue, WeekPlan
 from ui import dates, i18n
 
 translate = QCoreApplication.translate
@@ -287,7 +287,7 @@ def write_week_pdf(path: Path, any_day: dt.date, *, landscape: bool = False,
     Raises ui.print.document.PrintError (a message for users) when it cannot.
     """
     ensure_gui_app()
-    from models.weekly_plan import assemble
+    from models.week.plan import assemble
     from ui.print.document import render_pdf
 
     plan = assemble(any_day, today=today, sections=sections)

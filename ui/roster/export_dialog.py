@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.roster_export import (
+from models.roster.exporter import (
     DEFAULT_SHARED,
     SHAREABLE,
     RosterError,
@@ -29,7 +29,7 @@ from models.roster_export import (
     export_roster,
     export_template,
 )
-from models.roster_mapping import target_label
+from models.roster.mapping import target_label
 from ui import dialogs
 from ui.worker import Task
 from ui.workspace import Workspace
@@ -93,7 +93,7 @@ class ExportDialog(QDialog):
         self._fill_columns()
 
     def _member_count(self) -> int:
-        from models.members import Member
+        from models.members.cards import Member
 
         return Member.select().count()
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models.roster_mapping import CUSTOM, TARGETS, target_label
-from models.roster_values import cell_text
+from models.roster.mapping import CUSTOM, TARGETS, target_label
+from models.roster.values import cell_text
 from ui import dialogs
 from ui.roster.preview_model import PreviewModel, ProblemModel
 
@@ -105,7 +105,7 @@ class FilePage(QWizardPage):
 
     @Slot()
     def save_template(self) -> None:
-        from models.roster_export import RosterError, export_template
+        from models.roster.exporter import RosterError, export_template
 
         path = dialogs.save_file(self, self.tr("保存导入模板"), self.tr("Excel 文件 (*.xlsx)"),
                                  self.tr("名单导入模板.xlsx"))
@@ -171,7 +171,7 @@ class MappingPage(QWizardPage):
         self._changed()
 
     def _custom_names(self) -> list[str]:
-        from models.roster_export import custom_field_names
+        from models.roster.exporter import custom_field_names
 
         return custom_field_names()
 
@@ -329,7 +329,7 @@ class ResultPage(QWizardPage):
 
     @Slot()
     def save_problems(self) -> None:
-        from models.roster_export import RosterError, export_table
+        from models.roster.exporter import RosterError, export_table
 
         path = dialogs.save_file(self, self.tr("保存问题清单"), self.tr("Excel 文件 (*.xlsx)"),
                                  self.tr("导入问题清单.xlsx"))

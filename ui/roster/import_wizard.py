@@ -25,8 +25,8 @@ class ImportWizard(QWizard):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.plan = None  # models.roster_plan.ImportPlan once a file is read
-        self.report = None  # models.roster_import.ImportReport after the write
+        self.plan = None  # models.roster.plan.ImportPlan once a file is read
+        self.report = None  # models.roster.importer.ImportReport after the write
         self.task: Task | None = None
         self.setWindowTitle(self.tr("导入名单"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -56,7 +56,7 @@ class ImportWizard(QWizard):
         task.start()
 
     def load_file(self, path: Path, sheet: str | None = None) -> None:
-        from models.roster_import import read_plan
+        from models.roster.importer import read_plan
 
         path = Path(path)
         book = self.plan.book if self.plan is not None and self.plan.path == path else None
@@ -79,8 +79,8 @@ class ImportWizard(QWizard):
         self.file_page.show_error(_message(exc))
 
     def build_preview(self, mode: str) -> None:
-        from models.roster_import import paused_gc
-        from models.roster_plan import convert_rows, match_rows
+        from models.roster.importer import paused_gc
+        from models.roster.plan import convert_rows, match_rows
 
         plan = self.plan
 
@@ -93,7 +93,7 @@ class ImportWizard(QWizard):
         self._start(self.tr("检查每一行"), work, self._preview_ready)
 
     def rematch(self, mode: str) -> None:
-        from models.roster_plan import match_rows
+        from models.roster.plan import match_rows
 
         plan = self.plan
 
@@ -108,7 +108,7 @@ class ImportWizard(QWizard):
         self.preview_page.show_plan()
 
     def run_import(self) -> None:
-        from models.roster_import import paused_gc, write_plan
+        from models.roster.importer import paused_gc, write_plan
 
         plan, db_path = self.plan, self.workspace.db_path
         mode = self.preview_page.mode.currentData()  # what the page shows, not what ran last
@@ -147,7 +147,7 @@ class ImportWizard(QWizard):
         dialogs.error(self, self.tr("导入名单"), _message(exc))
 
     def undo_import(self) -> bool:
-        from models.roster_import import RosterError, undo_import
+        from models.roster.importer import RosterError, undo_import
 
         if self.report is None or self.report.batch is None:
             return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from models.roster_plan import Problem, RowPlan
+from models.roster.plan import Problem, RowPlan
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {"new": "#16a34a", "update": "#2563eb", "duplicate": "#a16207",

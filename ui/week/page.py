@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import weekly_plan
+from models.week import plan as weekly_plan
 from ui import dialogs
 from ui.print import document
 from ui.print.week_pdf import week_html, week_range, week_title

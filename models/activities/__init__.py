@@ -1,0 +1,1 @@
+"""Activities: plans with checklists, sign-ups and check-ins, templates, promotion."""

@@ -1,0 +1,387 @@
+"""Activities (活动): what happens when and where, for which groups, and how it went.
+
+Checklist steps live in models.activities.checklists, templates in models.activities.templates,
+sign-ups in models.activities.signups. This module also holds the read API that the weekly plan
+and overview screens use (activities_between, steps_due_between, overdue_steps,
+participation): plain dataclasses, no peewee rows leak out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from peewee import (
+    JOIN,
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+    fn,
+)
+
+from models.members.cards import ValidationError, clean_text
+from models.members.groups import Group
+from models.messages import FIELD_LABELS, MESSAGES, language, msg
+from models.store.db import BaseModel, chunks, database
+
+KINDS = ("online", "offline")
+STATUSES = ("planning", "ready", "done", "cancelled")
+STATUS_LABELS = {"planning": ("筹备中", "Planning"), "ready": ("已就绪", "Ready"),
+                 "done": ("已结束", "Done"), "cancelled": ("已取消", "Cancelled")}
+KIND_LABELS = {"online": ("线上", "Online"), "offline": ("线下", "Offline")}
+
+_now = dt.datetime.now
+
+# This domain's messages, registered here rather than edited into the shared table.
+MESSAGES.update({
+    "end_before_start": ("结束时间早于开始时间", "The end is before the start"),
+    "template_exists": ("模板“{name}”已存在", "A template named “{name}” already exists"),
+    "already_signed_up": ("{name} 已经报名", "{name} has already signed up"),
+    "activity_full": ("活动已满（名额 {capacity}）", "The activity is full ({capacity} places)"),
+})
+FIELD_LABELS.update({
+    "activity_title": ("活动名称", "Title"), "activity_start": ("开始时间", "Start"),
+    "capacity": ("名额", "Capacity"), "fee": ("费用", "Fee"), "budget": ("预算", "Budget"),
+    "income": ("收入", "Income"), "new_members": ("新增成员", "New members"),
+    "conversions": ("转化人数", "Conversions"), "step_title": ("步骤", "Step"),
+    "template_name": ("模板名称", "Template name"),
+})
+
+
+class Activity(BaseModel):
+    title = CharField()
+    kind = CharField(default="online")
+    start = DateTimeField(index=True)
+    end = DateTimeField(null=True)
+    place = CharField(default="")  # an address offline, a meeting link online
+    goal = TextField(default="")
+    capacity = IntegerField(default=0)  # 0: no limit
+    fee = DecimalField(default=0, decimal_places=2, auto_round=True)
+    budget = DecimalField(default=0, decimal_places=2, auto_round=True)
+    status = CharField(default="planning", index=True)
+    notes = TextField(default="")
+    template_name = CharField(default="")  # which template it was made from, if any
+    # Review (复盘), filled in after the activity.
+    new_members = IntegerField(default=0)
+    conversions = IntegerField(default=0)
+    income = DecimalField(default=0, decimal_places=2, auto_round=True)
+    review_keep = TextField(default="")
+    review_change = TextField(default="")
+    reviewed_on = DateField(null=True)
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        table_name = "activity"
+
+    @property
+    def end_or_start(self) -> dt.datetime:
+        return self.end or self.start
+
+
+class ActivityGroup(BaseModel):
+    activity = ForeignKeyField(Activity, on_delete="CASCADE", backref="group_links")
+    group = ForeignKeyField(Group, on_delete="CASCADE", backref="activity_links")
+
+    class Meta:
+        indexes = ((("activity", "group"), True),)
+
+
+def status_label(status: str) -> str:
+    pair = STATUS_LABELS.get(status, (status, status))
+    return pair[1] if language() == "en" else pair[0]
+
+
+def kind_label(kind: str) -> str:
+    pair = KIND_LABELS.get(kind, (kind, kind))
+    return pair[1] if language() == "en" else pair[0]
+
+
+# ---------------------------------------------------------------- read API (week, overview)
+
+
+@dataclass(frozen=True)
+class ActivityEntry:
+    activity_id: int
+    title: str
+    kind: str  # "online" | "offline"
+    start: dt.datetime
+    end: dt.datetime | None
+    place: str
+    status: str
+    signed_up: int
+
+
+@dataclass(frozen=True)
+class StepDue:
+    activity_id: int
+    activity_title: str
+    step_id: int
+    title: str
+    due: dt.date
+    assignee: str  # member name, role label, or "群主"
+    done: bool
+    overdue: bool
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min)
+
+
+def activities_between(start: dt.date, end: dt.date) -> list[ActivityEntry]:
+    """Activities overlapping the days [start, end] (cancelled ones included), by start."""
+    from models.activities.signups import signup_counts
+
+    after_end = _day_start(end + dt.timedelta(days=1))
+    query = (Activity.select()
+             .where((Activity.start < after_end)
+                    & (fn.COALESCE(Activity.end, Activity.start) >= _day_start(start)))
+             .order_by(Activity.start, Activity.id))
+    rows = list(query)
+    counts = signup_counts([a.id for a in rows])
+    return [ActivityEntry(a.id, a.title, a.kind, a.start, a.end, a.place, a.status,
+                          counts.get(a.id, (0, 0))[0]) for a in rows]
+
+
+def steps_due_between(start: dt.date, end: dt.date,
+                      today: dt.date | None = None) -> list[StepDue]:
+    """Checklist steps due in [start, end] of activities that are not cancelled, by due date."""
+    from models.activities.checklists import ChecklistItem
+
+    return _step_dues(
+        (ChecklistItem.due_on >= start) & (ChecklistItem.due_on <= end), today or dt.date.today())
+
+
+def overdue_steps(today: dt.date | None = None) -> list[StepDue]:
+    """Steps not done, due before today, of activities not cancelled; oldest first."""
+    from models.activities.checklists import ChecklistItem
+
+    today = today or dt.date.today()
+    return _step_dues((ChecklistItem.due_on < today) & (ChecklistItem.done == False),  # noqa: E712
+                      today)
+
+
+def _step_dues(where: Any, today: dt.date) -> list[StepDue]:
+    from models.activities.checklists import ChecklistItem, role_label
+    from models.members.cards import Member
+
+    # Plain tuples, not model instances: an overdue list can run to thousands of rows.
+    query = (ChecklistItem.select(ChecklistItem.activity, Activity.title, ChecklistItem.id,
+                                  ChecklistItem.title, ChecklistItem.due_on, Member.name,
+                                  ChecklistItem.assignee_role, ChecklistItem.done)
+             .join(Activity).switch(ChecklistItem)
+             .join(Member, join_type=JOIN.LEFT_OUTER,
+                   on=(ChecklistItem.assignee_member == Member.id))
+             .where(where & (Activity.status != "cancelled")
+                    & ChecklistItem.due_on.is_null(False))
+             .order_by(ChecklistItem.due_on, Activity.start, ChecklistItem.position).tuples())
+    labels: dict[str, str] = {}
+    out = []
+    for aid, atitle, sid, title, due, member, role, done in query:
+        if member is None:
+            member = labels.get(role) or labels.setdefault(role, role_label(role))
+        out.append(StepDue(aid, atitle, sid, title, due, member, bool(done),
+                           (not done) and due < today))
+    return out
+
+
+def participation(since: dt.date | None = None,
+                  today: dt.date | None = None) -> list[tuple[int, str, dt.date, int, int]]:
+    """(activity_id, title, start date, signed up, attended) for past, not cancelled activities."""
+    from models.activities.signups import SignUp
+
+    today = today or dt.date.today()
+    query = (Activity.select(Activity.id, Activity.title, Activity.start,
+                             fn.COUNT(SignUp.id),
+                             fn.COALESCE(fn.SUM(SignUp.attended.cast("integer")), 0))
+             .join(SignUp, join_type=JOIN.LEFT_OUTER, on=(SignUp.activity == Activity.id))
+             .where((Activity.start < _day_start(today)) & (Activity.status != "cancelled")))
+    if since is not None:
+        query = query.where(Activity.start >= _day_start(since))
+    query = query.group_by(Activity.id).order_by(Activity.start, Activity.id).tuples()
+    return [(aid, title, start.date(), int(signed), int(attended))
+            for aid, title, start, signed, attended in query]
+
+
+# ---------------------------------------------------------------- editing
+
+
+def _money(value: Any, field: str, errors: dict[str, str]) -> Decimal:
+    if value in (None, ""):
+        return Decimal(0)
+    try:
+        amount = Decimal(str(value).replace(",", "").replace("¥", "").strip())
+    except InvalidOperation:
+        errors[field] = msg("bad_number", field=field, value=value)
+        return Decimal(0)
+    if amount < 0:
+        errors[field] = msg("negative", field=field)
+    return amount
+
+
+def save_activity(data: dict[str, Any], activity_id: int | None = None) -> Activity:
+    """Create or update an activity from a dict of field values (plus "group_ids").
+
+    Moving the start moves every step whose due date is relative to it.
+    """
+    from models.activities.checklists import recompute_due_dates
+
+    errors: dict[str, str] = {}
+    activity = Activity() if activity_id is None else Activity.get_by_id(activity_id)
+    if "title" in data or activity_id is None:
+        activity.title = clean_text(data.get("title", ""))[:200]
+        if not activity.title:
+            errors["title"] = msg("required", field="activity_title")
+    if "kind" in data:
+        activity.kind = data["kind"] if data["kind"] in KINDS else "online"
+    if "start" in data or activity_id is None:
+        start = data.get("start")
+        if not isinstance(start, dt.datetime):
+            errors["start"] = msg("required", field="activity_start")
+        else:
+            activity.start = start.replace(second=0, microsecond=0)
+    if "end" in data:
+        end = data["end"]
+        activity.end = end.replace(second=0, microsecond=0) if end else None
+        if end and isinstance(activity.start, dt.datetime) and end < activity.start:
+            errors["end"] = msg("end_before_start")
+    for key in ("place", "goal", "notes", "template_name", "review_keep", "review_change"):
+        if key in data:
+            setattr(activity, key, clean_text(data[key] or ""))
+    for key in ("capacity", "new_members", "conversions"):
+        if key in data:
+            try:
+                number = int(data[key] or 0)
+            except (TypeError, ValueError):
+                errors[key] = msg("bad_number", field=key, value=data[key])
+                continue
+            if number < 0:
+                errors[key] = msg("negative", field=key)
+            setattr(activity, key, number)
+    for key in ("fee", "budget", "income"):
+        if key in data:
+            setattr(activity, key, _money(data[key], key, errors))
+    if "status" in data:
+        activity.status = data["status"] if data["status"] in STATUSES else "planning"
+    if "reviewed_on" in data:
+        activity.reviewed_on = data["reviewed_on"]
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        activity.save()
+        if "group_ids" in data:
+            set_groups(activity.id, data["group_ids"])
+        recompute_due_dates(activity.id)
+    return activity
+
+
+def set_groups(activity_id: int, group_ids: Any) -> None:
+    with database.atomic():
+        ActivityGroup.delete().where(ActivityGroup.activity == activity_id).execute()
+        rows = [{"activity": activity_id, "group": g} for g in dict.fromkeys(group_ids)]
+        if rows:
+            ActivityGroup.insert_many(rows).execute()
+
+
+def group_ids(activity_id: int) -> list[int]:
+    return [g for (g,) in ActivityGroup.select(ActivityGroup.group)
+            .where(ActivityGroup.activity == activity_id).tuples()]
+
+
+def group_names(activity_ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for batch in chunks(activity_ids):
+        query = (ActivityGroup.select(ActivityGroup.activity, Group.name).join(Group)
+                 .where(ActivityGroup.activity.in_(batch)).order_by(Group.position).tuples())
+        for aid, name in query:
+            out.setdefault(aid, []).append(name)
+    return out
+
+
+def move_activity(activity_id: int, new_start: dt.datetime) -> Activity:
+    """Shift start (and end by the same amount); relative steps follow, fixed ones stay."""
+    activity = Activity.get_by_id(activity_id)
+    delta = new_start - activity.start
+    data: dict[str, Any] = {"start": new_start}
+    if activity.end is not None:
+        data["end"] = activity.end + delta
+    return save_activity(data, activity_id)
+
+
+def set_status(activity_id: int, status: str) -> None:
+    if status not in STATUSES:
+        raise ValueError(status)
+    Activity.update(status=status).where(Activity.id == activity_id).execute()
+
+
+def delete_activity(activity_id: int) -> int:
+    """Delete an activity with its steps and sign-ups; attendance points go too.
+    Returns the undo entry (Edit > Undo brings all of it back)."""
+    from models.members.contributions import Contribution, refresh_points
+    from models.store import undo
+
+    with database.atomic():
+        title = Activity.get_by_id(activity_id).title
+        snapshot = undo.capture(Activity, [activity_id], also=[(Contribution, "activity_id")])
+        members = [m for (m,) in Contribution.select(Contribution.member)
+                   .where(Contribution.activity_id == activity_id).tuples()]
+        Contribution.delete().where(Contribution.activity_id == activity_id).execute()
+        Activity.delete().where(Activity.id == activity_id).execute()
+        refresh_points(members)
+        return undo.record(msg("undo_delete_activity", title=title), snapshot,
+                           deleted=[activity_id])
+
+
+def list_activities(scope: str = "all", today: dt.date | None = None,
+                    search: str = "") -> list[Activity]:
+    """scope: all / upcoming (not ended yet) / past / one of STATUSES."""
+    today = today or dt.date.today()
+    query = Activity.select()
+    midnight = _day_start(today)
+    if scope == "upcoming":
+        query = query.where((fn.COALESCE(Activity.end, Activity.start) >= midnight)
+                            & (Activity.status != "cancelled"))
+        order = (Activity.start, Activity.id)
+    elif scope == "past":
+        query = query.where(fn.COALESCE(Activity.end, Activity.start) < midnight)
+        order = (Activity.start.desc(), Activity.id.desc())
+    else:
+        if scope in STATUSES:
+            query = query.where(Activity.status == scope)
+        order = (Activity.start.desc(), Activity.id.desc())
+    text = clean_text(search)
+    if text:
+        query = query.where(Activity.title.contains(text) | Activity.place.contains(text))
+    return list(query.order_by(*order))
+
+
+def review_figures(activity_ids: list[int]) -> list[dict[str, Any]]:
+    """What the side-by-side comparison shows, one dict per activity, in the given order."""
+    from models.activities.checklists import progress
+    from models.activities.signups import signup_counts
+
+    counts = signup_counts(activity_ids)
+    by_id = {a.id: a for a in Activity.select().where(Activity.id.in_(activity_ids))}
+    out = []
+    for aid in activity_ids:
+        a = by_id.get(aid)
+        if a is None:
+            continue
+        signed, attended = counts.get(aid, (0, 0))
+        done, total = progress(aid)
+        out.append({
+            "id": aid, "title": a.title, "start": a.start, "kind": a.kind, "status": a.status,
+            "signed_up": signed, "attended": attended,
+            "attendance_rate": attended / signed if signed else None,
+            "new_members": a.new_members, "conversions": a.conversions,
+            "conversion_rate": a.conversions / attended if attended else None,
+            "income": a.income, "budget": a.budget, "fee": a.fee,
+            "steps_done": done, "steps_total": total,
+            "keep": a.review_keep, "change": a.review_change,
+        })
+    return out

@@ -1,0 +1,1 @@
+"""The content calendar: entries, series and recurrence, holidays, .ics export."""

@@ -1,0 +1,1 @@
+"""Members: cards, tags, groups, follow-ups, contribution points, saved filters."""

@@ -1,0 +1,171 @@
+"""Member filters (tags, group, role, level, status, dates) and saved filters (segments)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from peewee import CharField, IntegerField, TextField
+
+from models.members.contributions import thresholds
+from models.store.db import BaseModel, database
+
+
+@dataclass
+class MemberFilter:
+    text: str = ""
+    tags_all: list[int] = field(default_factory=list)
+    tags_any: list[int] = field(default_factory=list)
+    tags_none: list[int] = field(default_factory=list)
+    group_id: int | None = None
+    role: str | None = None
+    level: str | None = None
+    status: str = "active"  # active | left | all
+    joined_from: dt.date | None = None
+    joined_to: dt.date | None = None
+    no_contact_days: int | None = None
+    birthday: str | None = None  # week | month
+    member_ids: list[int] | None = None  # an explicit set (Overview click-through)
+    label: str = ""  # what the explicit set is, shown above the list
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        for key in ("joined_from", "joined_to"):
+            if data[key]:
+                data[key] = data[key].isoformat()
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> MemberFilter:
+        raw = json.loads(text)
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in raw.items() if k in known}
+        for key in ("joined_from", "joined_to"):
+            if data.get(key):
+                data[key] = dt.date.fromisoformat(data[key])
+        return cls(**data)
+
+
+class SavedFilter(BaseModel):
+    name = CharField(unique=True)
+    spec = TextField()
+    position = IntegerField(default=0)
+
+    @property
+    def filter(self) -> MemberFilter:
+        return MemberFilter.from_json(self.spec)
+
+
+def _week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
+    start = today - dt.timedelta(days=today.weekday())
+    return start, start + dt.timedelta(days=6)
+
+
+def _birthday_days(kind: str, today: dt.date) -> list[str]:
+    """'MM-DD' strings for the birthday window (the year of birth does not matter)."""
+    if kind == "month":
+        return [f"{today.month:02d}-{d:02d}" for d in range(1, 32)]
+    start, _ = _week_bounds(today)
+    return [(start + dt.timedelta(days=i)).strftime("%m-%d") for i in range(7)]
+
+
+def build_sql(spec: MemberFilter, today: dt.date | None = None,
+              with_text: bool = True) -> tuple[str, list[Any]]:
+    """A WHERE clause over `member m` and its parameters."""
+    today = today or dt.date.today()
+    where: list[str] = []
+    params: list[Any] = []
+    if spec.status == "active":
+        where.append("m.left_on IS NULL")
+    elif spec.status == "left":
+        where.append("m.left_on IS NOT NULL")
+    for tag in spec.tags_all:
+        where.append("EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id=m.id AND t.tag_id=?)")
+        params.append(tag)
+    if spec.tags_any:
+        marks = ",".join("?" * len(spec.tags_any))
+        where.append(f"EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id=m.id "
+                     f"AND t.tag_id IN ({marks}))")
+        params += spec.tags_any
+    if spec.tags_none:
+        marks = ",".join("?" * len(spec.tags_none))
+        where.append(f"NOT EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id=m.id "
+                     f"AND t.tag_id IN ({marks}))")
+        params += spec.tags_none
+    if spec.group_id is not None or spec.role:
+        clause = "EXISTS (SELECT 1 FROM membership g WHERE g.member_id=m.id"
+        if spec.group_id is not None:
+            clause += " AND g.group_id=?"
+            params.append(spec.group_id)
+        if spec.role:
+            clause += " AND g.role=?"
+            params.append(spec.role)
+        where.append(clause + ")")
+    if spec.level:
+        table = thresholds()
+        for i, (low, name) in enumerate(table):
+            if name == spec.level:
+                where.append("m.points >= ?")
+                params.append(low)
+                if i + 1 < len(table):
+                    where.append("m.points < ?")
+                    params.append(table[i + 1][0])
+                break
+        else:
+            where.append("0")
+    if spec.joined_from:
+        where.append("m.joined_on >= ?")
+        params.append(spec.joined_from.isoformat())
+    if spec.joined_to:
+        where.append("m.joined_on <= ?")
+        params.append(spec.joined_to.isoformat())
+    if spec.no_contact_days is not None:
+        cutoff = today - dt.timedelta(days=spec.no_contact_days)
+        where.append("(m.last_contact_on IS NULL OR m.last_contact_on < ?)")
+        params.append(cutoff.isoformat())
+    if spec.birthday in ("week", "month"):
+        days = _birthday_days(spec.birthday, today)
+        where.append(f"substr(m.birthday, 6, 5) IN ({','.join('?' * len(days))})")
+        params += days
+    if spec.member_ids is not None:
+        if spec.member_ids:
+            where.append(f"m.id IN ({','.join(str(int(i)) for i in spec.member_ids)})")
+        else:
+            where.append("0")
+    if with_text and spec.text.strip():
+        like = f"%{spec.text.strip().lower()}%"
+        where.append("(lower(m.name) LIKE ? OR lower(m.nickname) LIKE ? OR "
+                     "lower(coalesce(m.wechat_id,'')) LIKE ? OR m.phone LIKE ? OR "
+                     "lower(m.notes) LIKE ? OR m.pinyin LIKE ? OR m.initials LIKE ?)")
+        params += [like] * 7
+    return (" AND ".join(where) or "1"), params
+
+
+def matching_ids(spec: MemberFilter, today: dt.date | None = None,
+                 with_text: bool = True) -> list[int]:
+    clause, params = build_sql(spec, today, with_text)
+    cursor = database.execute_sql(
+        f"SELECT m.id FROM member m WHERE {clause} ORDER BY m.sort_name, m.id", params)
+    return [row[0] for row in cursor]
+
+
+def count(spec: MemberFilter, today: dt.date | None = None) -> int:
+    clause, params = build_sql(spec, today)
+    return int(database.execute_sql(
+        f"SELECT COUNT(*) FROM member m WHERE {clause}", params).fetchone()[0])
+
+
+def save(name: str, spec: MemberFilter) -> SavedFilter:
+    row = SavedFilter.get_or_none(SavedFilter.name == name)
+    if row is None:
+        return SavedFilter.create(name=name, spec=spec.to_json(),
+                                  position=SavedFilter.select().count())
+    row.spec = spec.to_json()
+    row.save()
+    return row
+
+
+def saved_with_counts(today: dt.date | None = None) -> list[tuple[SavedFilter, int]]:
+    return [(s, count(s.filter, today)) for s in SavedFilter.select().order_by(SavedFilter.position)]

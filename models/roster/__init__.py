@@ -1,0 +1,1 @@
+"""Rosters: reading spreadsheets, mapping columns, planning and writing imports, exports."""

@@ -1,0 +1,437 @@
+"""Roster export to .xlsx (styled) or .csv (UTF-8 with BOM), the shareable directory
+(masked phones, chosen fields only) and the blank import template.
+
+Every text cell is written as a string, never a formula: in .xlsx the cell type is
+forced to text (with Excel's quote prefix on risky cells), in .csv a risky value gets a
+leading apostrophe (the import strips it again). Files are written under a temporary
+name and renamed, so a crash never leaves half a file under the real name.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import tempfile
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape as xml_escape
+
+from models.members.cards import CARD_FIELDS
+from models.messages import msg
+from models.progress import CancelFn, ProgressFn, check
+from models.roster.mapping import CUSTOM, CUSTOM_MARK, target_label
+from models.store.db import chunks, database
+from models.store.files import (
+    FileProblem,
+    check_writable_target,
+    problem_from,
+    replace_atomically,
+    write_bytes,
+)
+
+DEFAULT_COLUMNS = (
+    "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city", "birthday",
+    "job_title", "industry", "company", "expertise", "needs", "hobbies", "family", "source",
+    "inviter", "joined_on", "left_on", "next_contact_on", "entry_fee", "is_friend", "tags",
+    "groups", "points", "level", "notes",
+)
+# What a shareable directory may contain at most (never notes, needs, family, fees...).
+SHAREABLE = ("name", "nickname", "phone", "wechat_id", "gender", "city", "job_title",
+             "industry", "company", "expertise", "hobbies", "tags", "groups", "joined_on")
+DEFAULT_SHARED = ("nickname", "city", "industry", "job_title", "company", "expertise", "phone")
+TEMPLATE_COLUMNS = ("name", "nickname", "wechat_id", "phone", "gender", "city", "company",
+                    "job_title", "industry", "joined_on", "birthday", "source", "inviter",
+                    "tags", "groups", "points", "notes")
+TEMPLATE_EXAMPLE = {
+    "name": "张三", "nickname": "三哥🚀", "wechat_id": "zhangsan_2024", "phone": "13800138000",
+    "gender": "男", "city": "杭州", "company": "某某科技", "job_title": "产品经理",
+    "industry": "互联网", "joined_on": dt.date(2024, 3, 5), "birthday": dt.date(1990, 6, 1),
+    "source": "朋友推荐", "inviter": "", "tags": "AI、创业", "groups": "", "points": 10,
+    "notes": "",
+}
+WIDTHS = {"name": 12, "nickname": 16, "wechat_id": 18, "phone": 15, "notes": 40,
+          "expertise": 24, "needs": 24, "tags": 22, "groups": 18, "company": 20,
+          "email": 22, "hobbies": 20, "family": 20}
+DATE_COLUMNS = {"birthday", "joined_on", "left_on", "next_contact_on"}
+_RISKY = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What an .xlsx cell drops: the control characters above, and what XML 1.0 cannot hold
+# at all (lone surrogates, U+FFFE/U+FFFF).
+_XLSX_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+class RosterError(Exception):
+    """A bad export request (unknown tag or group, wrong extension, unwritable file)."""
+
+
+# ---------------------------------------------------------------- values
+
+
+def mask_phone(phone: str) -> str:
+    """'13800138000' -> '138****8000'; short numbers keep only their last two digits."""
+    if not phone:
+        return ""
+    if len(phone) >= 7:
+        return phone[:3] + "****" + phone[-4:]
+    return "*" * (len(phone) - 2) + phone[-2:]
+
+
+def mask_id(text: str) -> str:
+    if not text:
+        return ""
+    if len(text) <= 4:
+        return text[0] + "***"
+    return text[:2] + "***" + text[-2:]
+
+
+def safe_text(value: str) -> str:
+    """Control characters out (Excel cannot hold them, and they hide content)."""
+    return _CONTROL.sub("", value)
+
+
+def is_risky(value: str) -> bool:
+    return value.startswith(_RISKY)
+
+
+# ---------------------------------------------------------------- data
+
+
+def _member_ids(tags: Sequence[str], group: str | None, member_ids: Iterable[int] | None
+                ) -> list[int]:
+    from models.members.groups import Group, Membership
+    from models.members.tags import MemberTag, Tag
+
+    where, params = [], []
+    for name in tags:
+        tag = Tag.get_or_none(Tag.name == name)
+        if tag is None:
+            raise RosterError(msg("export_unknown_tag", name=name))
+        where.append(f"m.id IN (SELECT member_id FROM {MemberTag._meta.table_name} "
+                     f"WHERE tag_id = ?)")
+        params.append(tag.id)
+    if group:
+        found = Group.get_or_none(Group.name == group)
+        if found is None:
+            raise RosterError(msg("export_unknown_group", name=group))
+        where.append(f"m.id IN (SELECT member_id FROM {Membership._meta.table_name} "
+                     f"WHERE group_id = ?)")
+        params.append(found.id)
+    sql = "SELECT m.id FROM member m"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY m.sort_name, m.id"
+    ids = [r[0] for r in database.execute_sql(sql, params)]
+    if member_ids is not None:
+        wanted = set(member_ids)
+        order = {mid: i for i, mid in enumerate(member_ids)}
+        ids = sorted((i for i in ids if i in wanted), key=order.__getitem__)
+    return ids
+
+
+def custom_field_names() -> list[str]:
+    from models.members.cards import CustomField
+
+    return [f.name for f in CustomField.select().order_by(CustomField.position, CustomField.id)]
+
+
+def all_columns() -> list[str]:
+    return [*DEFAULT_COLUMNS, *(CUSTOM + n for n in custom_field_names())]
+
+
+def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
+    """Member values by column, in blocks (tags, groups, custom values joined in)."""
+    from models.members.contributions import level_for, thresholds
+
+    levels = thresholds()
+    card = [c for c in CARD_FIELDS if c != "inviter"]
+    names = dict(database.execute_sql("SELECT id, name FROM member").fetchall()) \
+        if "inviter" in columns else {}
+    name_count: dict[str, int] = defaultdict(int)
+    for name in names.values():
+        name_count[name] += 1
+    # An inviter whose name is not unique is written as WeChat ID or phone instead, so
+    # importing the file finds the same person again.
+    handle = {mid: wid or phone for mid, wid, phone in database.execute_sql(
+        "SELECT id, wechat_id, phone FROM member")} if "inviter" in columns else {}
+    fields = {f: i for i, f in enumerate(custom_field_names())}
+    for block in chunks(ids, 500):
+        marks = ",".join("?" * len(block))
+        cols = ",".join(f'"{c}"' for c in card)
+        cursor = database.execute_sql(
+            f"SELECT id, {cols}, inviter_id, points FROM member WHERE id IN ({marks})", block)
+        by_id = {}
+        for row in cursor:
+            values = dict(zip(card, row[1:len(card) + 1], strict=True))
+            inviter_id, points = row[-2], row[-1]
+            if inviter_id is not None and inviter_id in names:
+                name = names[inviter_id]
+                values["inviter"] = (handle.get(inviter_id) or name) if name_count[name] > 1 \
+                    else name
+            values["points"] = points
+            values["level"] = level_for(points, levels)
+            values["tags"], values["groups"] = [], []
+            by_id[row[0]] = values
+        if "tags" in columns:
+            for mid, tag in database.execute_sql(
+                    f"SELECT mt.member_id, t.name FROM member_tag mt JOIN tag t ON t.id = "
+                    f"mt.tag_id WHERE mt.member_id IN ({marks}) ORDER BY t.name", block):
+                by_id[mid]["tags"].append(tag)
+        if "groups" in columns:
+            for mid, group in database.execute_sql(
+                    f'SELECT ms.member_id, g.name FROM membership ms JOIN "group" g ON g.id = '
+                    f"ms.group_id WHERE ms.member_id IN ({marks}) ORDER BY g.position, g.name",
+                    block):
+                by_id[mid]["groups"].append(group)
+        if any(c.startswith(CUSTOM) for c in columns) and fields:
+            for mid, fname, value in database.execute_sql(
+                    f"SELECT cv.member_id, cf.name, cv.value FROM custom_value cv JOIN "
+                    f"custom_field cf ON cf.id = cv.field_id WHERE cv.member_id IN ({marks})",
+                    block):
+                by_id[mid][CUSTOM + fname] = value
+        for mid in block:
+            yield by_id[mid]
+
+
+def _cell(column: str, values: dict[str, Any], masked: bool) -> Any:
+    value = values.get(column)
+    if column in ("tags", "groups"):
+        return "、".join(value or [])
+    if value is None:
+        return ""
+    if column in DATE_COLUMNS:
+        return dt.date.fromisoformat(str(value)[:10]) if value else ""
+    if column == "is_friend":
+        return "是" if value else "否"
+    if column == "entry_fee":
+        return Decimal(str(value)) if value != "" else ""
+    if column == "points":
+        return int(value)
+    text = str(value)
+    if masked:
+        if column == "phone":
+            return mask_phone(text)
+        if column == "wechat_id":
+            return mask_id(text)
+    return text
+
+
+def header_text(column: str) -> str:
+    from models.messages import FIELD_LABELS
+
+    if column.startswith(CUSTOM):
+        return target_label(column) + CUSTOM_MARK
+    return FIELD_LABELS.get(column, (column,))[0]  # Chinese headers, always (import reads both)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def export_roster(out: Path, tags: Sequence[str] = (), group: str | None = None,
+                  masked: bool = False, member_ids: Sequence[int] | None = None,
+                  columns: Sequence[str] | None = None,
+                  shared_fields: Sequence[str] | None = None,
+                  progress: ProgressFn | None = None,
+                  cancelled: CancelFn | None = None) -> int:
+    """Write the chosen members to `out` (.xlsx or .csv); returns how many were written."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise RosterError(msg("export_bad_format", file=out.name))
+    ids = _member_ids(list(tags), group, list(member_ids) if member_ids is not None else None)
+    if masked:
+        chosen = [c for c in (shared_fields or DEFAULT_SHARED) if c in SHAREABLE]
+        columns = chosen or list(DEFAULT_SHARED)
+    else:
+        columns = list(columns) if columns else all_columns()
+    rows = (_line(columns, values, masked) for values in _rows(ids, columns))
+    headers = [header_text(c) for c in columns]
+    _write_file(out, headers, columns, rows, len(ids), progress, cancelled,
+                title=None)
+    return len(ids)
+
+
+def _line(columns: Sequence[str], values: dict[str, Any], masked: bool) -> list[Any]:
+    return [_cell(c, values, masked) for c in columns]
+
+
+def export_template(out: Path) -> None:
+    """A blank import template: the recognised headers and one example row."""
+    out = Path(out)
+    headers = [header_text(c) for c in TEMPLATE_COLUMNS]
+    example = [TEMPLATE_EXAMPLE.get(c, "") for c in TEMPLATE_COLUMNS]
+    _write_file(out.with_suffix(".xlsx"), headers, list(TEMPLATE_COLUMNS), iter([example]), 1,
+                None, None, title=None, note=msg("template_example_note"))
+
+
+def _write_file(out: Path, headers: list[str], columns: Sequence[str],
+                rows: Iterable[list[Any]], total: int, progress: ProgressFn | None,
+                cancelled: CancelFn | None, title: str | None, note: str = "") -> None:
+    try:
+        check_writable_target(out)
+        if out.suffix.lower() == ".csv":
+            with replace_atomically(out) as tmp:
+                _write_csv(tmp, headers, rows, total, progress, cancelled)
+        else:
+            # The zip is built in memory and written by us: zipfile cannot report a full
+            # disk cleanly (its half-closed file complains again when collected).
+            buffer = io.BytesIO()
+            try:
+                _write_xlsx(buffer, headers, columns, rows, total, progress, cancelled, note)
+            except OSError as exc:  # XlsxWriter's scratch files (the temp folder)
+                raise problem_from(exc, out) from exc
+            write_bytes(out, buffer.getvalue())
+    except FileProblem as exc:
+        raise RosterError(str(exc)) from exc
+
+
+def _csv_value(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    text = safe_text(str(value))
+    return "'" + text if is_risky(text) else text
+
+
+def _write_csv(path: Path, headers: list[str], rows: Iterable[list[Any]], total: int,
+               progress: ProgressFn | None, cancelled: CancelFn | None) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(headers)
+        for n, row in enumerate(rows, 1):
+            writer.writerow([_csv_value(v) for v in row])
+            if n % 1000 == 0:
+                check(cancelled)
+                if progress:
+                    progress(n, total)
+
+
+class _Styles:
+    """The cell formats of an export (XlsxWriter format objects, made once a workbook)."""
+
+    def __init__(self, wb: Any) -> None:
+        self.header = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#2F6FEB",
+                                     "pattern": 1, "num_format": 49, "valign": "vcenter"})
+        self.date = wb.add_format({"num_format": "yyyy-mm-dd"})
+        self.money = wb.add_format({"num_format": 2})
+        # Risky text also gets Excel's quote prefix, so editing the cell later keeps it text.
+        self.quoted = wb.add_format({"num_format": 49, "quote_prefix": True})
+        self.wrap = wb.add_format({"num_format": 49, "text_wrap": True, "valign": "top"})
+
+
+def text_width(text: str) -> int:
+    """Display width in Excel character units: CJK (wide) characters count double."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _xlsx_text(text: str) -> str:
+    """Text as an .xlsx cell holds it: safe_text(), and nothing XML cannot hold.
+
+    In constant_memory mode XlsxWriter copies a string that looks like a rich-text run
+    ("<r>...</r>") into the sheet as raw XML; such text is wrapped in a real run with its
+    content escaped, so it reads back exactly as given and can never inject markup.
+    """
+    text = _XLSX_DROP.sub("", text)
+    if text.startswith("<r>") and text.endswith("</r>"):
+        return f'<r><t xml:space="preserve">{xml_escape(text)}</t></r>'
+    return text
+
+
+def _write_sheet(ws: Any, styles: _Styles, headers: Sequence[str], widths: Sequence[float],
+                 rows: Iterable[Sequence[Any]], on_row: Any = None,
+                 table: bool = True) -> None:
+    """Rows in order (constant_memory mode writes each row out as the next one starts)."""
+    for i, width in enumerate(widths):
+        ws.set_column(i, i, width)
+    if table:
+        ws.freeze_panes(1, 0)
+    write_string, write_number = ws.write_string, ws.write_number
+    for i, header in enumerate(headers):
+        write_string(0, i, _xlsx_text(header), styles.header)
+    first = 1 if headers else 0
+    last = first - 1
+    for last, row in enumerate(rows, first):
+        for i, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            kind = type(value)
+            if kind is str:
+                text = _xlsx_text(value)
+                fmt = styles.quoted if text.startswith(_RISKY) else \
+                    styles.wrap if "\n" in text else None
+                write_string(last, i, text, fmt)
+            elif kind is bool:
+                ws.write_boolean(last, i, value)
+            elif kind is int or kind is float:
+                write_number(last, i, value)
+            elif kind is Decimal:
+                write_number(last, i, float(value), styles.money)
+            elif isinstance(value, dt.date):  # datetime too: the day is what counts
+                day = value.date() if isinstance(value, dt.datetime) else value
+                ws.write_datetime(last, i, day, styles.date)
+            elif isinstance(value, (int, float)):
+                write_number(last, i, value)
+            else:
+                write_string(last, i, _xlsx_text(str(value)))
+        if on_row is not None:
+            on_row(last)
+    if table and headers:
+        ws.autofilter(0, 0, max(last, 0), len(headers) - 1)
+
+
+def _write_xlsx(path: Path | BinaryIO, headers: list[str], columns: Sequence[str],
+                rows: Iterable[list[Any]], total: int, progress: ProgressFn | None,
+                cancelled: CancelFn | None, note: str = "") -> None:
+    """A styled workbook via XlsxWriter in constant_memory mode (bounded memory: each row
+    goes to a scratch file as soon as the next one starts). Text is always written with
+    write_string, so it is never a formula, number or link."""
+    import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
+
+    widths = [max(WIDTHS.get(c, 12 if c in DATE_COLUMNS else 11), text_width(h) + 2)
+              for c, h in zip(columns, headers, strict=True)]
+
+    def on_row(n: int) -> None:
+        if n % 1000 == 0:
+            check(cancelled)
+            if progress:
+                progress(n, total)
+
+    # XlsxWriter's own scratch files live in a private folder that goes in every case.
+    with tempfile.TemporaryDirectory(prefix="qundesk-xlsx-", ignore_cleanup_errors=True) as tmp:
+        wb = xlsxwriter.Workbook(path if isinstance(path, io.BytesIO) else str(path), {
+            "constant_memory": True, "tmpdir": tmp,
+            "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
+            "default_format_properties": {"font_name": "等线", "font_size": 11,
+                                          "font_scheme": "none"},
+        })
+        try:
+            styles = _Styles(wb)
+            _write_sheet(wb.add_worksheet("名单"), styles, headers, widths, rows, on_row)
+            if note:  # on a sheet of its own: a note row on the roster sheet would be imported
+                _write_sheet(wb.add_worksheet("说明"), styles, [], [60], [[note]], table=False)
+            wb.close()
+        except FileCreateError as exc:  # XlsxWriter wraps the OSError of writing the zip
+            cause = exc.args[0] if exc.args else None
+            raise (cause if isinstance(cause, OSError) else OSError(str(exc))) from exc
+        finally:
+            if not wb.fileclosed:  # a crash: let go of the scratch files before they go
+                for sheet in wb.worksheets():
+                    sheet._opt_close()
+
+
+def export_table(out: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A plain table (the import's problem list) as .xlsx or .csv, written safely."""
+    out = Path(out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        out = out.with_suffix(".xlsx")
+    _write_file(out, list(headers), [""] * len(headers), (list(r) for r in rows), 0,
+                None, None, title=None)

@@ -1,0 +1,315 @@
+"""Reading roster files into plain rows: .xlsx/.xlsm (calamine), .xls (xlrd), CSV/TXT.
+
+A `Book` lists its sheets; `Book.sheet(name)` returns a `Sheet` whose rows are lists of
+raw cell values and whose `first_row` is the spreadsheet's own number for rows[0], so
+every message can name the row the owner sees in Excel/WPS.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models.messages import msg
+from models.roster.files import (
+    MAX_CELL_CHARS,
+    MAX_COLS,
+    MAX_ROWS,
+    RosterFileError,
+    col_letter,
+    detect,
+)
+
+Cell = Any
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[list[Cell]]
+    first_row: int = 1  # spreadsheet row number of rows[0]
+    date1904: bool = False
+
+
+@dataclass
+class Book:
+    path: Path
+    kind: str
+    sheet_names: list[str]
+    notice: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    _loader: Any = field(default=None, repr=False)
+    _sheets: dict[str, Sheet] = field(default_factory=dict, repr=False)
+
+    def sheet(self, name: str | None = None) -> Sheet:
+        if name is not None and name not in self.sheet_names:
+            raise RosterFileError(msg("no_such_sheet", file=self.path.name, sheet=name,
+                                      sheets="、".join(self.sheet_names)))
+        name = name or self.sheet_names[0]
+        if name not in self._sheets:  # parsed once, however often it is asked for
+            self._sheets[name] = self._loader(name)
+        return self._sheets[name]
+
+
+# A file being read ahead on a thread (see prefetch): calamine parses without the GIL,
+# so the command line reads the roster while the workspace opens and imports modules.
+_AHEAD: dict[tuple[str, float], tuple[threading.Thread, list[Any]]] = {}
+
+
+def prefetch(path: Path, sheet: str | None = None) -> None:
+    """Start reading `path` (and `sheet`, or the first one) on a background thread; the
+    next open_book(path) takes the result. Errors surface there, unchanged."""
+    path = Path(path)
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime)
+    except OSError:
+        return
+    result: list[Any] = []
+
+    def work() -> None:
+        try:
+            book = _open_book(path)
+            if sheet is None or sheet in book.sheet_names:
+                book.sheet(sheet)
+            result.append(book)
+        except BaseException as exc:  # noqa: BLE001 - re-raised by open_book
+            result.append(exc)
+
+    thread = threading.Thread(target=work, name="roster-prefetch", daemon=True)
+    _AHEAD[key] = (thread, result)
+    thread.start()
+
+
+def open_book(path: Path) -> Book:
+    path = Path(path)
+    try:
+        ahead = _AHEAD.pop((str(path.resolve()), path.stat().st_mtime), None)
+    except OSError:
+        ahead = None
+    if ahead is not None:
+        ahead[0].join()
+        if ahead[1] and isinstance(ahead[1][0], BaseException):
+            raise ahead[1][0]
+        if ahead[1]:
+            return ahead[1][0]
+    return _open_book(path)
+
+
+def _open_book(path: Path) -> Book:
+    found = detect(path)
+    if found.kind == "xlsx":
+        book = _open_xlsx(path, found.date1904)
+    elif found.kind == "xls":
+        book = _open_xls(path)
+    else:
+        book = _open_text(path)
+    book.notice = found.notice
+    return book
+
+
+# ---------------------------------------------------------------- xlsx via calamine
+
+
+def _open_xlsx(path: Path, date1904: bool) -> Book:
+    import python_calamine as pc
+
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError as exc:
+        raise RosterFileError(msg("file_encrypted", file=path.name)) from exc
+    except Exception as exc:  # calamine raises its own error types for broken files
+        raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
+    names = [m.name for m in wb.sheets_metadata
+             if str(m.typ).endswith("WorkSheet") and str(m.visible).endswith("Visible")]
+    names = names or [m.name for m in wb.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+    if not names:
+        raise RosterFileError(msg("file_no_sheets", file=path.name))
+
+    def load(name: str) -> Sheet:
+        try:
+            sheet = wb.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or []
+        except Exception as exc:
+            raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
+        # Over-long cells are refused where they are read (roster_plan), saving a pass.
+        _fill_merged(rows, merged)
+        return Sheet(name, rows, 1, date1904)
+
+    return Book(path, "xlsx", names, _loader=load)
+
+
+# ---------------------------------------------------------------- xls via xlrd
+
+
+def _open_xls(path: Path) -> Book:
+    import xlrd
+
+    try:
+        wb = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except xlrd.XLRDError as exc:
+        text = str(exc).lower()
+        code = "file_encrypted" if "encrypt" in text else "file_corrupt"
+        raise RosterFileError(msg(code, file=path.name)) from exc
+    except Exception as exc:
+        raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
+    names = [wb.sheet_by_index(i).name for i in range(wb.nsheets)
+             if not wb.sheet_by_index(i).visibility] or wb.sheet_names()
+
+    def load(name: str) -> Sheet:
+        sh = wb.sheet_by_name(name)
+        if sh.nrows > MAX_ROWS:
+            raise RosterFileError(msg("sheet_too_many_rows", file=path.name, row=sh.nrows,
+                                      limit=MAX_ROWS))
+        if sh.ncols > MAX_COLS:
+            raise RosterFileError(msg("sheet_too_many_cols", file=path.name,
+                                      col=col_letter(sh.ncols - 1), limit=MAX_COLS))
+        rows = []
+        for r in range(sh.nrows):
+            row = []
+            for cell in sh.row(r):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        value = xlrd.xldate_as_datetime(cell.value, wb.datemode)
+                        value = value.date() if value.time() == dt.time() else value
+                    except (ValueError, OverflowError):
+                        value = cell.value
+                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                    value = bool(cell.value)
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                    value = ""
+                else:
+                    value = cell.value
+                row.append(value)
+            rows.append(row)
+        _check_cells(rows, path.name, name, 1)
+        merged = [((r0, c0), (r1 - 1, c1 - 1)) for r0, r1, c0, c1 in sh.merged_cells]
+        _fill_merged(rows, merged)
+        return Sheet(name, rows, 1, wb.datemode == 1)
+
+    return Book(path, "xls", names, _loader=load)
+
+
+# ---------------------------------------------------------------- CSV / TXT
+
+_SEP_LINE = re.compile(r"^\ufeff?sep=(.)\s*$", re.I)
+_DELIMS = (",", "\t", ";", "|")
+_GUARDED = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding): BOM first, then strict UTF-8, then strict GB18030. Never guesses
+    with replacement characters: undecodable bytes are refused, naming where they are."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _strict(data, enc, name), enc
+    sample = data[:4000]
+    if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4:
+        # UTF-16 without a BOM: every other byte of ASCII text is zero.
+        odd, even = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
+        enc = "utf-16-le" if odd >= even else "utf-16-be"
+        return _strict(data, enc, name), enc
+    if b"\x00" in data:
+        raise RosterFileError(msg("file_binary", file=name))
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _strict(data, "gb18030", name), "gb18030"
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RosterFileError(msg("file_bad_bytes", file=name, line=line)) from exc
+
+
+def sniff_delimiter(lines: list[str], suffix: str) -> str:
+    """The separator that splits the first lines most consistently into 2+ columns."""
+    best, best_score = ("\t" if suffix in (".txt", ".tsv") else ","), 0.0
+    for delim in _DELIMS:
+        counts = [line.count(delim) for line in lines if line.strip()]
+        if not counts or max(counts) == 0:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) / len(counts) * (common > 0) + min(common, 50) / 1000
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _open_text(path: Path) -> Book:
+    data = path.read_bytes()
+    text, encoding = decode_text(data, path.name)
+    del data
+    first_row = 1
+    lines = text.split("\n", 21)
+    if lines and (m := _SEP_LINE.match(lines[0].rstrip("\r"))):
+        delimiter = m[1]
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        first_row = 2
+    else:
+        delimiter = sniff_delimiter(lines[:20], path.suffix.lower())
+    csv.field_size_limit(MAX_CELL_CHARS + 1)
+    rows: list[list[Cell]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for row in reader:
+            if len(rows) >= MAX_ROWS:
+                raise RosterFileError(msg("sheet_too_many_rows", file=path.name,
+                                          row=f"{MAX_ROWS}+", limit=MAX_ROWS))
+            if len(row) > MAX_COLS:
+                raise RosterFileError(msg("sheet_too_many_cols", file=path.name,
+                                          col=len(row), limit=MAX_COLS))
+            for i, cell in enumerate(row):
+                # Our own CSV export guards =, +, -, @ with an apostrophe: take it off.
+                if cell[:1] == "'" and cell[1:2] in _GUARDED:
+                    row[i] = cell[1:]
+            rows.append(row)
+    except csv.Error as exc:
+        line = reader.line_num + first_row - 1
+        code = "csv_cell_too_long" if "field larger" in str(exc) else "csv_broken"
+        raise RosterFileError(msg(code, file=path.name, row=line, limit=MAX_CELL_CHARS)) from exc
+    # A multi-line cell makes csv rows and file lines differ: keep the spreadsheet view,
+    # where one record is one row (that is what Excel shows when it opens the file).
+    sheet = Sheet(path.stem, rows, first_row)
+    return Book(path, "csv", [path.stem], encoding=encoding, delimiter=delimiter,
+                _loader=lambda name: sheet)
+
+
+# ---------------------------------------------------------------- shared checks
+
+
+def _check_cells(rows: list[list[Cell]], file: str, sheet: str, first_row: int) -> None:
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise RosterFileError(msg("cell_too_long", file=file, sheet=sheet,
+                                          row=r + first_row, column=col_letter(c),
+                                          limit=MAX_CELL_CHARS))
+
+
+def _fill_merged(rows: list[list[Cell]], merged: list) -> None:
+    """Give every cell of a merged area the top-left value (a city merged over five
+    members belongs to each of them). Areas are clipped to the data actually present."""
+    height = len(rows)
+    for (r0, c0), (r1, c1) in merged:
+        if r0 >= height:
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
+        for r in range(r0, min(r1, height - 1) + 1):
+            row = rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if (r, c) != (r0, c0) and row[c] in ("", None):
+                    row[c] = value

@@ -1,0 +1,1 @@
+"""The Overview's figures: headline counts, lists, weekly snapshots."""

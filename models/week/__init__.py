@@ -1,0 +1,1 @@
+"""The weekly plan: one week assembled for the screen and for print."""
