@@ -308,3 +308,15 @@ def test_a_link_to_a_workspace_shares_its_lock(tmp_path, monkeypatch):
     with held_elsewhere(path, "window"):
         with pytest.raises(LockedError):
             open_database(link)
+
+
+def test_backup_never_replaces_a_file_that_is_not_a_qundesk_database(tmp_path, capsys):
+    path = workspace_with(tmp_path, ["张三"])
+    other = foreign_sqlite(tmp_path / "someone.sqlite3")
+    before = fingerprint(tmp_path)
+    assert cli("--db", path, "backup", "--to", other) == 1
+    assert "不是群主台的备份" in capsys.readouterr().err
+    after = fingerprint(tmp_path)
+    assert after["someone.sqlite3"] == before["someone.sqlite3"]
+    assert cli("--db", path, "backup", "--to", tmp_path / "mine.sqlite3") == 0
+    assert cli("--db", path, "backup", "--to", tmp_path / "mine.sqlite3") == 0  # ours: replaced
