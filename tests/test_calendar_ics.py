@@ -28,8 +28,8 @@ def _series(title: str, start: D, rule: Rule, time: dt.time | None = dt.time(20,
 
 
 def test_one_offs_and_series_with_exceptions(db, tmp_path):
-    one = C.schedule_item("KOL 分享", "分享", D(2026, 11, 20), dt.time(20, 0), body="正文")
-    C.schedule_item("海报", "海报", D(2026, 11, 21))
+    one = E.schedule_item("KOL 分享", "分享", D(2026, 11, 20), dt.time(20, 0), body="正文")
+    E.schedule_item("海报", "海报", D(2026, 11, 21))
     E.save_item(E.ItemFields("点子", "分享", None, status="idea"))  # backlog: not exported
     sid = _series("周三读书", D(2026, 11, 4), Rule("weekly", weekdays=(2,), count=10))
     E.delete(E.Ref(None, sid, D(2026, 11, 11)))
@@ -65,8 +65,8 @@ def test_one_offs_and_series_with_exceptions(db, tmp_path):
 
 
 def test_range_clips_series_and_one_offs(db, tmp_path):
-    C.schedule_item("早", "分享", D(2026, 10, 1))
-    C.schedule_item("中", "分享", D(2026, 11, 15))
+    E.schedule_item("早", "分享", D(2026, 10, 1))
+    E.schedule_item("中", "分享", D(2026, 11, 15))
     _series("每日", D(2026, 10, 1), Rule("daily", count=100), None)
     out = tmp_path / "c.ics"
     assert export_ics(out, D(2026, 11, 1), D(2026, 11, 30)) == 2

@@ -31,7 +31,7 @@ def _weekly_wed(groups, **kw) -> int:
 
 def test_schedule_item_contract(groups):
     mid = Member.create(name="张三").id
-    iid = C.schedule_item("年末聚餐宣传", "新品类", D(2026, 11, 20), T(19, 30), groups,
+    iid = E.schedule_item("年末聚餐宣传", "新品类", D(2026, 11, 20), T(19, 30), groups,
                           status="ready", presenter_id=mid, body="快来报名", activity_id=7)
     [entry] = C.entries_between(D(2026, 11, 20), D(2026, 11, 20), today=TODAY)
     assert entry == C.CalendarEntry(iid, None, D(2026, 11, 20), T(19, 30), "年末聚餐宣传",
@@ -43,10 +43,10 @@ def test_schedule_item_contract(groups):
 
 
 def test_entries_are_sorted_all_day_first_and_overdue_marked(groups):
-    C.schedule_item("晚上", "分享", D(2026, 11, 17), T(20, 0))
-    C.schedule_item("全天", "公告", D(2026, 11, 17))
-    C.schedule_item("早上", "早报", D(2026, 11, 17), T(8, 0), status="published")
-    C.schedule_item("明天", "早报", D(2026, 11, 19), T(8, 0))
+    E.schedule_item("晚上", "分享", D(2026, 11, 17), T(20, 0))
+    E.schedule_item("全天", "公告", D(2026, 11, 17))
+    E.schedule_item("早上", "早报", D(2026, 11, 17), T(8, 0), status="published")
+    E.schedule_item("明天", "早报", D(2026, 11, 19), T(8, 0))
     entries = C.entries_between(D(2026, 11, 1), D(2026, 11, 30), today=TODAY)
     assert [e.title for e in entries] == ["全天", "早上", "晚上", "明天"]
     assert [e.overdue for e in entries] == [True, False, True, False]
@@ -131,7 +131,7 @@ def test_delete_series_removes_its_exceptions(groups):
 def test_sessions_of_member_newest_first_and_presenter_set_null(groups):
     mid = Member.create(name="李四").id
     _weekly_wed(groups, presenter_id=mid)
-    C.schedule_item("一次分享", "分享", D(2026, 11, 10), T(20, 0), presenter_id=mid)
+    E.schedule_item("一次分享", "分享", D(2026, 11, 10), T(20, 0), presenter_id=mid)
     sessions = C.sessions_of(mid, limit=3, today=TODAY)
     assert len(sessions) == 3
     assert sessions == sorted(sessions, key=lambda e: e.date, reverse=True)
@@ -172,7 +172,7 @@ def test_kinds_and_sources(groups):
     kinds = L.kinds()
     assert [k.name for k in kinds][:3] == ["早报", "话题讨论", "分享"]
     kid = L.save_kind("读书会", "#123abc")
-    C.schedule_item("共读", "读书会", D(2026, 11, 20))
+    E.schedule_item("共读", "读书会", D(2026, 11, 20))
     assert {k.name: k.uses for k in L.kinds()}["读书会"] == 1
     L.save_kind("共读会", "#654321", kid)
     assert C.entries_between(D(2026, 11, 20), D(2026, 11, 20))[0].color == "#654321"
@@ -211,7 +211,7 @@ def test_deletes_can_be_undone(groups):
     assert C.entries_between(D(2026, 12, 1), D(2026, 12, 31)) == []
     assert undo.undo() == "删除内容“周三读书”"
     assert C.entries_between(D(2026, 12, 1), D(2026, 12, 31), today=TODAY) == before
-    one = C.schedule_item("海报", "海报", D(2026, 12, 3), group_ids=groups)
+    one = E.schedule_item("海报", "海报", D(2026, 12, 3), group_ids=groups)
     E.delete(E.Ref(one, None, D(2026, 12, 3)), "删除内容“海报”")
     E.delete(E.Ref(None, sid, D(2026, 12, 16)), "删除内容“周三读书”")
     assert len(C.entries_between(D(2026, 12, 1), D(2026, 12, 31))) == 4

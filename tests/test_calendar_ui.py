@@ -56,7 +56,7 @@ def _wed_series() -> int:
 
 def test_models_pass_qtmodeltester(db, qtmodeltester):
     _wed_series()
-    C.schedule_item("海报", "海报", D(2026, 11, 20))
+    E.schedule_item("海报", "海报", D(2026, 11, 20))
     E.save_item(E.ItemFields("点子一", "分享", None, status="idea"))
     E.save_item(E.ItemFields("点子二", "分享", None, status="idea"))
     agenda = AgendaModel()
@@ -116,7 +116,7 @@ def test_drag_series_occurrence_to_another_day_moves_only_it(db, page):
 
 
 def test_drag_in_week_view_sets_time_and_all_day(db, page):
-    iid = C.schedule_item("分享", "分享", D(2026, 11, 17), T(20, 0))
+    iid = E.schedule_item("分享", "分享", D(2026, 11, 17), T(20, 0))
     page.set_view("week")
     page.week.repaint()
     _drop(page.week, page.week.slot_point(D(2026, 11, 19), T(10, 0)),
@@ -236,7 +236,7 @@ def test_filters(demo_db, page):
 
 
 def test_quick_actions(db, page, no_dialogs):
-    iid = C.schedule_item("早报", "早报", D(2026, 11, 16), T(8, 0),
+    iid = E.schedule_item("早报", "早报", D(2026, 11, 16), T(8, 0),
                           body="# 今日要闻\n\n\n\n- 第一条\n- [链接](https://a.cn)  ")
     page.reload()
     [entry] = page.month.by_day[D(2026, 11, 16)]
@@ -257,7 +257,7 @@ def test_quick_actions(db, page, no_dialogs):
 
 
 def test_data_changed_from_elsewhere_reloads(db, page, workspace):
-    C.schedule_item("别处写入", "公告", D(2026, 11, 19))
+    E.schedule_item("别处写入", "公告", D(2026, 11, 19))
     assert D(2026, 11, 19) not in page.month.by_day
     workspace.data_changed.emit("activities")
     assert page.month.by_day[D(2026, 11, 19)][0].title == "别处写入"
@@ -266,7 +266,7 @@ def test_data_changed_from_elsewhere_reloads(db, page, workspace):
 def test_export_from_page(db, page, tmp_path, monkeypatch):
     from ui import dialogs
 
-    C.schedule_item("海报", "海报", D(2026, 11, 20))
+    E.schedule_item("海报", "海报", D(2026, 11, 20))
     target = tmp_path / "out"
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: target)
     page.export_ics()
@@ -276,7 +276,7 @@ def test_export_from_page(db, page, tmp_path, monkeypatch):
 def test_editor_turns_a_one_off_into_a_series(db, page, no_dialogs):
     from ui.calendar.editor import ItemEditor
 
-    iid = C.schedule_item("答疑", "答疑", D(2026, 11, 19), T(20, 30))
+    iid = E.schedule_item("答疑", "答疑", D(2026, 11, 19), T(20, 30))
     editor = ItemEditor(page, E.Ref(iid, None, D(2026, 11, 19)))
     assert not editor.scope_box.isVisibleTo(editor) and editor.recurrence.isEnabled()
     editor.recurrence.freq.setCurrentIndex(editor.recurrence.freq.findData("weekly"))
@@ -289,7 +289,7 @@ def test_editor_turns_a_one_off_into_a_series(db, page, no_dialogs):
 
 
 def test_enter_opens_the_selected_entry(db, page, qtbot):
-    C.schedule_item("海报", "海报", D(2026, 11, 20))
+    E.schedule_item("海报", "海报", D(2026, 11, 20))
     page.reload()
     page.month.repaint()
     rect, entry = page.month._hits[0]
@@ -323,7 +323,7 @@ def test_mouse_drag_starts_a_drag_with_the_entry(db, page, qtbot, monkeypatch):
             return action
 
     monkeypatch.setattr(month_view, "QDrag", FakeDrag)
-    iid = C.schedule_item("分享", "分享", D(2026, 11, 17), T(20, 0))
+    iid = E.schedule_item("分享", "分享", D(2026, 11, 17), T(20, 0))
     page.reload()
     page.month.repaint()
     rect, entry = page.month._hits[0]

@@ -89,12 +89,13 @@ def test_english_week_page_matches_the_printout(english, db, workspace, qtbot):
 
 
 def test_english_calendar_labels(english, db, workspace, qtbot):
+    from models.calendar import edit as E
     from models.calendar import entries as C
     from ui.calendar.agenda import AgendaModel
     from ui.calendar.month_view import tooltip_text
     from ui.calendar.page import CalendarPage
 
-    C.schedule_item("海报", "海报", D(2026, 11, 18))
+    E.schedule_item("海报", "海报", D(2026, 11, 18))
     page = CalendarPage(workspace)
     qtbot.addWidget(page)
     page.today = D(2026, 11, 18)
@@ -168,6 +169,7 @@ def test_overview_charts_in_english(english, qtbot):
 
 
 def test_lists_of_names_follow_the_language(qapp, db):
+    from models.calendar import edit as E
     from models.calendar import entries as C
     from models.members.groups import save_group
     from ui import i18n
@@ -175,7 +177,7 @@ def test_lists_of_names_follow_the_language(qapp, db):
 
     one = save_group({"name": "一群", "platform": "wechat", "capacity": 500})
     two = save_group({"name": "二群", "platform": "wechat", "capacity": 500})
-    C.schedule_item("海报", "海报", D(2026, 11, 18), group_ids=[one.id, two.id])
+    E.schedule_item("海报", "海报", D(2026, 11, 18), group_ids=[one.id, two.id])
     entries = C.entries_between(D(2026, 11, 1), D(2026, 11, 30), D(2026, 11, 18))
     agenda = AgendaModel()
     agenda.set_entries(entries, D(2026, 11, 18))

@@ -60,7 +60,7 @@ def test_schema_1_upgrades_with_everything_intact(schema1):
     before = counts(schema1)
     old_settings = settings_of(schema1)
     open_database(schema1)
-    from models.activities.activity import Activity
+    from models.activities.tables import Activity
     from models.calendar.entries import ContentItem
     from models.members.cards import Member
     from models.members.tags import Tag

@@ -15,20 +15,16 @@ from typing import Any
 
 from peewee import (
     JOIN,
-    CharField,
-    DateField,
-    DateTimeField,
-    DecimalField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
     fn,
 )
 
+from models.activities.checklists import progress, recompute_due_dates, role_label
+from models.activities.signups import signup_counts
+from models.activities.tables import Activity, ActivityGroup, ChecklistItem, SignUp
 from models.members.cards import ValidationError, clean_text
 from models.members.groups import Group
 from models.messages import FIELD_LABELS, MESSAGES, language, msg
-from models.store.db import BaseModel, chunks, database
+from models.store.db import chunks, database
 
 KINDS = ("online", "offline")
 STATUSES = ("planning", "ready", "done", "cancelled")
@@ -36,7 +32,6 @@ STATUS_LABELS = {"planning": ("筹备中", "Planning"), "ready": ("已就绪", "
                  "done": ("已结束", "Done"), "cancelled": ("已取消", "Cancelled")}
 KIND_LABELS = {"online": ("线上", "Online"), "offline": ("线下", "Offline")}
 
-_now = dt.datetime.now
 
 # This domain's messages, registered here rather than edited into the shared table.
 MESSAGES.update({
@@ -52,44 +47,6 @@ FIELD_LABELS.update({
     "conversions": ("转化人数", "Conversions"), "step_title": ("步骤", "Step"),
     "template_name": ("模板名称", "Template name"),
 })
-
-
-class Activity(BaseModel):
-    title = CharField()
-    kind = CharField(default="online")
-    start = DateTimeField(index=True)
-    end = DateTimeField(null=True)
-    place = CharField(default="")  # an address offline, a meeting link online
-    goal = TextField(default="")
-    capacity = IntegerField(default=0)  # 0: no limit
-    fee = DecimalField(default=0, decimal_places=2, auto_round=True)
-    budget = DecimalField(default=0, decimal_places=2, auto_round=True)
-    status = CharField(default="planning", index=True)
-    notes = TextField(default="")
-    template_name = CharField(default="")  # which template it was made from, if any
-    # Review (复盘), filled in after the activity.
-    new_members = IntegerField(default=0)
-    conversions = IntegerField(default=0)
-    income = DecimalField(default=0, decimal_places=2, auto_round=True)
-    review_keep = TextField(default="")
-    review_change = TextField(default="")
-    reviewed_on = DateField(null=True)
-    created_at = DateTimeField(default=_now)
-
-    class Meta:
-        table_name = "activity"
-
-    @property
-    def end_or_start(self) -> dt.datetime:
-        return self.end or self.start
-
-
-class ActivityGroup(BaseModel):
-    activity = ForeignKeyField(Activity, on_delete="CASCADE", backref="group_links")
-    group = ForeignKeyField(Group, on_delete="CASCADE", backref="activity_links")
-
-    class Meta:
-        indexes = ((("activity", "group"), True),)
 
 
 def status_label(status: str) -> str:
@@ -135,7 +92,6 @@ def _day_start(day: dt.date) -> dt.datetime:
 
 def activities_between(start: dt.date, end: dt.date) -> list[ActivityEntry]:
     """Activities overlapping the days [start, end] (cancelled ones included), by start."""
-    from models.activities.signups import signup_counts
 
     after_end = _day_start(end + dt.timedelta(days=1))
     query = (Activity.select()
@@ -151,7 +107,6 @@ def activities_between(start: dt.date, end: dt.date) -> list[ActivityEntry]:
 def steps_due_between(start: dt.date, end: dt.date,
                       today: dt.date | None = None) -> list[StepDue]:
     """Checklist steps due in [start, end] of activities that are not cancelled, by due date."""
-    from models.activities.checklists import ChecklistItem
 
     return _step_dues(
         (ChecklistItem.due_on >= start) & (ChecklistItem.due_on <= end), today or dt.date.today())
@@ -159,7 +114,6 @@ def steps_due_between(start: dt.date, end: dt.date,
 
 def overdue_steps(today: dt.date | None = None) -> list[StepDue]:
     """Steps not done, due before today, of activities not cancelled; oldest first."""
-    from models.activities.checklists import ChecklistItem
 
     today = today or dt.date.today()
     return _step_dues((ChecklistItem.due_on < today) & (ChecklistItem.done == False),  # noqa: E712
@@ -167,7 +121,6 @@ def overdue_steps(today: dt.date | None = None) -> list[StepDue]:
 
 
 def _step_dues(where: Any, today: dt.date) -> list[StepDue]:
-    from models.activities.checklists import ChecklistItem, role_label
     from models.members.cards import Member
 
     # Plain tuples, not model instances: an overdue list can run to thousands of rows.
@@ -193,7 +146,6 @@ def _step_dues(where: Any, today: dt.date) -> list[StepDue]:
 def participation(since: dt.date | None = None,
                   today: dt.date | None = None) -> list[tuple[int, str, dt.date, int, int]]:
     """(activity_id, title, start date, signed up, attended) for past, not cancelled activities."""
-    from models.activities.signups import SignUp
 
     today = today or dt.date.today()
     query = (Activity.select(Activity.id, Activity.title, Activity.start,
@@ -229,7 +181,6 @@ def save_activity(data: dict[str, Any], activity_id: int | None = None) -> Activ
 
     Moving the start moves every step whose due date is relative to it.
     """
-    from models.activities.checklists import recompute_due_dates
 
     errors: dict[str, str] = {}
     activity = Activity() if activity_id is None else Activity.get_by_id(activity_id)
@@ -362,8 +313,6 @@ def list_activities(scope: str = "all", today: dt.date | None = None,
 
 def review_figures(activity_ids: list[int]) -> list[dict[str, Any]]:
     """What the side-by-side comparison shows, one dict per activity, in the given order."""
-    from models.activities.checklists import progress
-    from models.activities.signups import signup_counts
 
     counts = signup_counts(activity_ids)
     by_id = {a.id: a for a in Activity.select().where(Activity.id.in_(activity_ids))}

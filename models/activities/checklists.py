@@ -13,19 +13,13 @@ from typing import Any
 
 from peewee import (
     JOIN,
-    BooleanField,
-    CharField,
-    DateField,
-    ForeignKeyField,
-    IntegerField,
-    TextField,
     fn,
 )
 
-from models.activities.activity import Activity
+from models.activities.tables import Activity, ChecklistItem
 from models.members.cards import Member, ValidationError, clean_text
 from models.messages import language, msg
-from models.store.db import BaseModel, chunks, database
+from models.store.db import chunks, database
 
 # Who does a step: the owner (群主) or someone in one of these roles (PLAYBOOK §3).
 ROLES: dict[str, tuple[str, str]] = {
@@ -41,23 +35,6 @@ ROLES: dict[str, tuple[str, str]] = {
     "support": ("客服", "Support"),
     "curator": ("内容整理", "Content curator"),
 }
-
-
-class ChecklistItem(BaseModel):
-    activity = ForeignKeyField(Activity, on_delete="CASCADE", backref="steps")
-    title = CharField()
-    due_offset = IntegerField(null=True)  # days from the activity's start day; None = fixed
-    due_on = DateField(null=True, index=True)  # the fixed date, or start + offset (cached)
-    assignee_role = CharField(default="owner")  # a ROLES key or the user's own role text
-    assignee_member = ForeignKeyField(Member, null=True, on_delete="SET NULL")
-    notes = TextField(default="")
-    position = IntegerField(default=0)
-    done = BooleanField(default=False)
-    done_on = DateField(null=True)
-
-    @property
-    def relative(self) -> bool:
-        return self.due_offset is not None
 
 
 def role_label(role: str) -> str:

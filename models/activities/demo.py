@@ -11,8 +11,9 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from models.activities.activity import Activity, save_activity, set_groups
-from models.activities.checklists import ROLES, ChecklistItem
+from models.activities.activity import save_activity, set_groups
+from models.activities.checklists import ROLES
+from models.activities.tables import Activity, ChecklistItem
 from models.activities.templates import create_from_template, get_by_name
 from models.members.cards import Member
 from models.members.contributions import refresh_points
@@ -137,12 +138,9 @@ def _review(rng: random.Random, activity: Activity) -> None:
 
 
 def _promote_upcoming(today: dt.date) -> None:
-    """Promotion posts for upcoming activities, when the calendar domain is present."""
-    try:
-        from models.activities.promotion import schedule_promotion
-        from models.calendar.entries import schedule_item  # noqa: F401 - presence check only
-    except ImportError:
-        return
+    """Promotion posts for upcoming activities."""
+    from models.activities.promotion import schedule_promotion
+
     upcoming = Activity.select(Activity.id).where(
         (Activity.start >= dt.datetime.combine(today, dt.time.min))
         & (Activity.status != "cancelled"))

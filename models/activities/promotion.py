@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from models.activities.activity import Activity, group_ids, kind_label
+from models.activities.activity import group_ids, kind_label
+from models.activities.tables import Activity
 from models.messages import language
 from models.store.db import database
 
@@ -91,7 +92,7 @@ def schedule_promotion(activity_id: int, today: dt.date | None = None,
 
     Posts whose day is already past are skipped (nobody can announce yesterday).
     """
-    from models.calendar.entries import schedule_item  # the calendar domain; imported when used
+    from models.calendar.edit import schedule_item  # the calendar domain; imported when used
 
     today = today or dt.date.today()
     groups = group_ids(activity_id)

@@ -10,24 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from peewee import BooleanField, DateField, DateTimeField, ForeignKeyField, TextField, fn
+from peewee import fn
 
-from models.activities.activity import Activity
+from models.activities.tables import Activity, SignUp
 from models.members.cards import Member
 from models.members.contributions import Contribution, add_contribution, refresh_points
-from models.store.db import BaseModel, chunks, database
-
-
-class SignUp(BaseModel):
-    activity = ForeignKeyField(Activity, on_delete="CASCADE", backref="signups")
-    member = ForeignKeyField(Member, on_delete="CASCADE", backref="signups")
-    signed_up_on = DateField()
-    attended = BooleanField(default=False)
-    checked_in_at = DateTimeField(null=True)
-    note = TextField(default="")
-
-    class Meta:
-        indexes = ((("activity", "member"), True), (("member",), False))
+from models.store.db import chunks, database
 
 
 def sign_up(activity_id: int, member_ids: Iterable[int], on: dt.date | None = None) -> int:

@@ -15,8 +15,9 @@ from typing import Any
 
 from peewee import CharField, IntegerField, TextField
 
-from models.activities.activity import Activity, save_activity
-from models.activities.checklists import ChecklistItem, due_for, steps
+from models.activities.activity import save_activity
+from models.activities.checklists import due_for, steps
+from models.activities.tables import Activity, ChecklistItem
 from models.members.cards import ValidationError, clean_text
 from models.messages import msg
 from models.store import settings

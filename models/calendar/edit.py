@@ -303,3 +303,13 @@ def ideas() -> list[tuple[int, str, str, str]]:
 def occurrence_still_valid(series_id: int, day: dt.date) -> bool:
     s = ContentSeries.get_by_id(series_id)
     return is_occurrence(s.rule, s.start_date, day)
+
+
+def schedule_item(title: str, kind: str, date: dt.date, time: dt.time | None = None,
+                  group_ids: Sequence[int] = (), status: str = "draft",
+                  presenter_id: int | None = None, body: str = "",
+                  activity_id: int | None = None) -> int:
+    """Create a one-off item (e.g. an activity's promotion post); returns its id."""
+    fields = ItemFields(title=title, kind=kind, date=date, start_time=time, status=status,
+                        presenter_id=presenter_id, body=body, activity_id=activity_id)
+    return save_item(fields, group_ids)

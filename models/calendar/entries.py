@@ -340,15 +340,3 @@ def kind_by_name(name: str, create: bool = True) -> ContentKind:
         kind = ContentKind.create(name=name, color=PALETTE[count % len(PALETTE)],
                                   position=count)
     return kind
-
-
-def schedule_item(title: str, kind: str, date: dt.date, time: dt.time | None = None,
-                  group_ids: Sequence[int] = (), status: str = "draft",
-                  presenter_id: int | None = None, body: str = "",
-                  activity_id: int | None = None) -> int:
-    """Create a one-off item (e.g. an activity's promotion post); returns its id."""
-    from models.calendar.edit import ItemFields, save_item
-
-    fields = ItemFields(title=title, kind=kind, date=date, start_time=time, status=status,
-                        presenter_id=presenter_id, body=body, activity_id=activity_id)
-    return save_item(fields, group_ids)

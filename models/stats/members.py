@@ -101,7 +101,7 @@ def queue_ids(today: dt.date) -> list[int]:
 
 def attendee_ids(activity_id: int) -> list[int]:
     """Members checked in at an activity (the 'attended' count of its participation)."""
-    from models.activities.signups import SignUp
+    from models.activities.tables import SignUp
 
     return [m for (m,) in SignUp.select(SignUp.member).where(
         (SignUp.activity == activity_id) & SignUp.attended).order_by(SignUp.member).tuples()]

@@ -37,6 +37,7 @@ TABLE_MODULES = (
     "models.store.undo",
     "models.roster.batch",
     "models.calendar.entries",
+    "models.activities.tables",
     "models.activities.activity",
     "models.activities.checklists",
     "models.activities.templates",

@@ -369,12 +369,8 @@ class ActivitiesPage(QWidget):
         activity_id = self.current_id()
         if activity_id is None:
             return
-        try:
-            from models.activities import promotion as activity_promotion
-            from models.calendar.entries import schedule_item  # noqa: F401 - is the calendar there?
-        except ImportError:
-            dialogs.warn(self, self.tr("安排宣传"), self.tr("内容日历还不可用。"))
-            return
+        from models.activities import promotion as activity_promotion
+
         existing = activity_promotion.scheduled_ids(activity_id)
         if existing and not dialogs.confirm(
                 self, self.tr("安排宣传"),

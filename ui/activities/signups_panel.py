@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import signups
-from models.activities.activity import Activity
+from models.activities.tables import Activity
 from ui import dialogs
 from ui.activities.item_models import SignUpModel
 from ui.activities.member_search import MemberSearchList

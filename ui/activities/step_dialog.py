@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import checklists
-from models.activities.activity import Activity
+from models.activities.tables import Activity
 from models.members.cards import Member, ValidationError
 from ui.activities.member_search import MemberSearchList
 from ui.colors import OVERDUE_RED, text_style

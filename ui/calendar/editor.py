@@ -185,7 +185,7 @@ class ItemEditor(QDialog):
     def _fill_activities(self) -> None:
         self.activity.addItem(self.tr("（无）"), None)
         try:
-            from models.activities.activity import Activity
+            from models.activities.tables import Activity
         except ImportError:  # the activities screen is optional for the calendar
             return
         for a in Activity.select().order_by(Activity.start.desc()).limit(200):
