@@ -20,7 +20,7 @@ from models.activities.checklists import due_for, steps
 from models.activities.tables import Activity, ChecklistItem
 from models.members.cards import ValidationError, clean_text
 from models.messages import msg
-from models.store import settings
+from models.store import schema, settings
 from models.store.db import BaseModel, database
 from models.store.paths import resources_dir
 
@@ -162,3 +162,6 @@ def save_as_template(activity_id: int, name: str, description: str = "") -> Acti
 
 def delete_template(template_id: int) -> None:
     ActivityTemplate.delete().where(ActivityTemplate.id == template_id).execute()
+
+
+schema.ALWAYS_DEFAULTS.append(ensure_builtin_templates)

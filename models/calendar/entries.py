@@ -30,6 +30,7 @@ from peewee import (
 from models.calendar.recurrence import Rule, occurrences, parse_weekdays
 from models.members.cards import Member
 from models.members.groups import Group
+from models.store import schema
 from models.store.db import BaseModel, chunks, database
 
 STATUSES = ("idea", "draft", "ready", "published", "skipped")
@@ -340,3 +341,6 @@ def kind_by_name(name: str, create: bool = True) -> ContentKind:
         kind = ContentKind.create(name=name, color=PALETTE[count % len(PALETTE)],
                                   position=count)
     return kind
+
+
+schema.ALWAYS_DEFAULTS.append(ensure_default_kinds)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from typing import Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
 
 from models.members.cards import Member, clean_text
-from models.store import settings
+from models.store import settings, undo
 from models.store.db import BaseModel, chunks, database
 
 KINDS = ("best_share", "answer", "invite", "attend", "custom")
@@ -90,3 +91,17 @@ def leaderboard(since: dt.date | None = None, limit: int = 10) -> list[tuple[int
     if since is not None:
         query = query.where(Contribution.date >= since)
     return list(query.tuples())
+
+
+def _recount_after_undo(tables: list[dict[str, Any]]) -> None:
+    """Points follow the contribution entries an undo brought back or took away."""
+    members: set[int] = set()
+    for t in tables:
+        if t["table"] == "contribution" and t["rows"]:
+            at = t["cols"].index("member_id")
+            members.update(row[at] for row in t["rows"])
+    if members:
+        refresh_points(sorted(members))
+
+
+undo.AFTER_UNDO.append(_recount_after_undo)

@@ -9,7 +9,7 @@ from peewee import JOIN, CharField, ForeignKeyField, IntegerField, fn
 
 from models.members.cards import Member, ValidationError, clean_text
 from models.messages import msg
-from models.store import undo
+from models.store import schema, undo
 from models.store.db import BaseModel, chunks, database
 
 DEFAULT_CATEGORIES = [
@@ -210,3 +210,6 @@ def reorder_categories(ids: list[int]) -> None:
 
 def move_tag(tag_id: int, category_id: int | None) -> None:
     Tag.update(category=category_id).where(Tag.id == tag_id).execute()
+
+
+schema.NEW_DEFAULTS.append(ensure_default_categories)

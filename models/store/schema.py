@@ -111,23 +111,29 @@ def create(db: SqliteDatabase) -> None:
         seed_defaults()
 
 
-def seed_defaults() -> None:
-    """Rows every new workspace starts with (tag categories, then what refresh adds)."""
-    from models.members.tags import ensure_default_categories
+# What a workspace starts with, registered by the domain that owns it (the domains are
+# imported through TABLE_MODULES), so the storage layer never imports a domain.
+# NEW: rows every new workspace gets once (the default tag categories).
+# ALWAYS: run whenever a writer opens a file, writing only what is missing (built-in
+# templates a newer release brings, the content kinds a calendar can't be without).
+NEW_DEFAULTS: list[Callable[[], object]] = []
+ALWAYS_DEFAULTS: list[Callable[[], object]] = []
 
-    ensure_default_categories()
+
+def seed_defaults() -> None:
+    """Rows every new workspace starts with, then what refresh adds."""
+    all_models()  # every domain has registered itself
+    for seed in NEW_DEFAULTS:
+        seed()
     refresh_defaults()
 
 
 def refresh_defaults() -> None:
-    """Run whenever a writer opens the file: built-in templates a newer release brings,
-    and the content kinds a calendar can't be without. Writes only what is missing."""
-    from models.activities.templates import ensure_builtin_templates
-    from models.calendar.entries import ensure_default_kinds
     from models.store.settings import ensure_uid_namespace
 
-    ensure_default_kinds()
-    ensure_builtin_templates()
+    all_models()
+    for seed in ALWAYS_DEFAULTS:
+        seed()
     ensure_uid_namespace()
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from peewee import CharField, TextField
 
 from models import messages
-from models.store.db import BaseModel
+from models.store.base import BaseModel
 
 DEFAULTS: dict[str, Any] = {
     "daily_friend_limit": 20,

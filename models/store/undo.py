@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from peewee import AutoField, BooleanField, CharField, DateTimeField, Model, TextField
@@ -206,18 +206,15 @@ def _free_taken_ids(tables: list[dict[str, Any]], deleted: list[Any]) -> None:
     tables[0]["scope"] = [remaps.get(root, {}).get(i, i) for i in tables[0]["scope"]]
 
 
-def _recount_points(tables: list[dict[str, Any]]) -> None:
-    """A member's points are the sum of their contribution entries: recount after any
-    entries came back or went away."""
-    members: set[int] = set()
-    for t in tables:
-        if t["table"] == "contribution" and t["rows"]:
-            at = t["cols"].index("member_id")
-            members.update(row[at] for row in t["rows"])
-    if members:
-        from models.members.contributions import refresh_points
+# Derived values a domain keeps (a member's points are the sum of their contribution
+# entries): after an undo puts rows back or takes them away, each hook gets the tables
+# the undo touched and brings its totals up to date. Domains register themselves.
+AFTER_UNDO: list[Callable[[list[dict[str, Any]]], None]] = []
 
-        refresh_points(sorted(members))
+
+def _recount_points(tables: list[dict[str, Any]]) -> None:
+    for hook in AFTER_UNDO:
+        hook(tables)
 
 
 def _restore(t: dict[str, Any]) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -26,14 +27,23 @@ from models.roster.values import cell_text
 from ui import dialogs
 from ui.roster.preview_model import PreviewModel, ProblemModel
 
-if TYPE_CHECKING:
-    from ui.roster.import_wizard import ImportWizard
+
+class WizardHost(Protocol):
+    """What the pages ask of the wizard that holds them (ui.roster.import_wizard)."""
+
+    plan: Any
+
+    def load_file(self, path: Path, sheet: str | None = None) -> None: ...
+    def build_preview(self, mode: str) -> None: ...
+    def rematch(self, mode: str) -> None: ...
+    def run_import(self) -> None: ...
+    def undo_import(self) -> bool: ...
 
 SAMPLE_ROWS = 3
 
 
 class FilePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("选择名单文件"))
@@ -120,7 +130,7 @@ class FilePage(QWizardPage):
 
 
 class MappingPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("核对列的对应关系"))
@@ -212,7 +222,7 @@ class MappingPage(QWizardPage):
 class PreviewPage(QWizardPage):
     MODES = ("merge", "overwrite", "skip", "new")
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wiz = wizard
         self.ready = False
@@ -282,7 +292,7 @@ class PreviewPage(QWizardPage):
 
 
 class ResultPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wiz = wizard
         self.done = False
