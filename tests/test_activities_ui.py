@@ -12,6 +12,7 @@ from models.activities import checklists as C
 from models.activities import signups as S
 from models.activities import templates as T
 from models.members.cards import Member
+from ui.workspace import Changed
 
 TODAY = dt.date(2026, 11, 18)
 START = dt.datetime(2026, 12, 5, 14, 0)
@@ -271,7 +272,7 @@ def test_delete_key_deletes_the_focused_step_or_the_activity(page, qtbot):
     assert page.current_id() is None and page.empty.isVisibleTo(page)
     from models.store import undo  # Edit > Undo brings it back, and the list shows it
     assert undo.undo()
-    page.workspace.data_changed.emit("*")
+    page.workspace.data_changed.emit(Changed.ALL)
     assert activity.id in [page.model.activity_id(r) for r in range(page.model.rowCount())]
 
 
@@ -294,7 +295,7 @@ def test_print_buttons_open_the_preview(page):
 def test_changes_from_other_screens_reload_the_list(page, workspace):
     assert page.model.rowCount() == 0
     activity = _meetup()  # e.g. written by another screen
-    workspace.data_changed.emit("activities")
+    workspace.data_changed.emit(Changed.ACTIVITIES)
     assert page.model.row_of(activity.id) == 0 and page.current_id() == activity.id
 
 

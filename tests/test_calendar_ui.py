@@ -15,6 +15,7 @@ from models.members.groups import Group
 from ui.calendar.agenda import AgendaModel
 from ui.calendar.backlog import IdeasModel
 from ui.calendar.common import ref_from_mime, ref_mime
+from ui.workspace import Changed
 
 D = dt.date
 T = dt.time
@@ -259,7 +260,7 @@ def test_quick_actions(db, page, no_dialogs):
 def test_data_changed_from_elsewhere_reloads(db, page, workspace):
     E.schedule_item("别处写入", "公告", D(2026, 11, 19))
     assert D(2026, 11, 19) not in page.month.by_day
-    workspace.data_changed.emit("activities")
+    workspace.data_changed.emit(Changed.ACTIVITIES)
     assert page.month.by_day[D(2026, 11, 19)][0].title == "别处写入"
 
 

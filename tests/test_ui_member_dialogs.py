@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from models.members import contributions, followups, groups, tags
 from models.members.cards import CustomField, Member, custom_values, save_member
 from models.store import settings, undo
+from ui.workspace import Changed
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def test_open_card_follows_tag_changes_made_elsewhere(qtbot, workspace, db):
     dialog.tags.name.setEditText("正在输")
     tags.rename_tag(a.id, "早鸟会员")  # meanwhile, in the tag manager
     tags.merge_tags(d.id, e.id)
-    workspace.data_changed.emit("tags")
+    workspace.data_changed.emit(Changed.TAGS)
     assert [name for _, name, _ in dialog.tags.chips.tags()] == ["分享嘉宾", "新标签", "早鸟会员"]
     assert dialog.tags.name.currentText() == "正在输"
     assert dialog.save()
@@ -64,7 +65,7 @@ def test_create_member_through_the_card(qtbot, workspace, changes):
     assert member.birthday == dt.date(1990, 3, 5) and member.gender == "男"
     assert member.expertise == "私域运营"
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert "members" in changes
+    assert Changed.MEMBERS in changes
 
 
 def test_ctrl_s_saves_and_escape_cancels(qtbot, workspace, no_dialogs):
@@ -190,7 +191,7 @@ def test_add_follow_up_from_the_card(qtbot, workspace, changes):
     qtbot.mouseClick(section.delete_button, Qt.MouseButton.LeftButton)
     assert followups.history(member.id) == []
     dialog.reject()  # logs were written: the list must refresh even after Cancel
-    assert "members" in changes
+    assert Changed.MEMBERS in changes
 
 
 def test_add_contribution_updates_points_and_level(qtbot, workspace):
@@ -432,6 +433,6 @@ def test_dialogs_follow_changes_made_elsewhere(qtbot, workspace):
     assert queue.table.rowCount() == 0
     tags.add_tags(ids, [tag.id])  # e.g. a bulk action in the member list
     Member.update(next_contact_on=dt.date.today()).where(Member.id == ids[0]).execute()
-    workspace.data_changed.emit("members")
+    workspace.data_changed.emit(Changed.MEMBERS)
     assert dialog.table.item(dialog.table.currentRow(), 1).text() == "3"
     assert queue.table.rowCount() == 1

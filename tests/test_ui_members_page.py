@@ -11,6 +11,7 @@ from models.members.tags import MemberTag, Tag
 from models.store import undo
 from ui.members.page import MembersPage
 from ui.members.table_model import MemberTableModel
+from ui.workspace import Changed
 
 
 @pytest.fixture
@@ -135,7 +136,7 @@ def test_delete_selected_confirms_and_can_be_undone(qtbot, page, no_dialogs):
     assert Member.get_or_none(Member.id == member_id) is None
     assert page.model.rowCount() == before - 1
     undo.undo()
-    page.workspace.data_changed.emit("*")
+    page.workspace.data_changed.emit(Changed.ALL)
     assert page.model.rowCount() == before
 
 

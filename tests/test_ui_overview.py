@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from models.members.cards import save_member
 from models.members.segments import MemberFilter, matching_ids
 from models.stats import members as stats_members
+from ui.workspace import Changed
 
 TODAY = dt.date(2026, 11, 18)
 pytestmark = pytest.mark.usefixtures("community")
@@ -169,10 +170,10 @@ def test_reloads_when_data_changes(page, workspace, qtbot):
     qtbot.waitExposed(page)
     save_member({"name": "新成员", "joined_on": TODAY})
     with qtbot.waitSignal(page.rendered, timeout=10000):
-        workspace.data_changed.emit("members")
+        workspace.data_changed.emit(Changed.MEMBERS)
     assert page.cards["members"].value.text() == "6"
     page.hide()
-    workspace.data_changed.emit("members")  # hidden: reload when shown again
+    workspace.data_changed.emit(Changed.MEMBERS)  # hidden: reload when shown again
     assert page._dirty
     with qtbot.waitSignal(page.rendered, timeout=10000):
         page.activated()

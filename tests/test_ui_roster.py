@@ -13,6 +13,7 @@ from ui import dialogs
 from ui.roster.export_dialog import ExportDialog
 from ui.roster.import_wizard import ImportWizard
 from ui.roster.preview_model import PreviewModel, ProblemModel
+from ui.workspace import Changed
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def test_wizard_full_flow_with_summary_problem_list_and_undo(qtbot, wizard, work
     assert model.rowCount() == 3
     with qtbot.waitSignal(workspace.data_changed, timeout=10000) as changed:
         wizard.next()  # the commit button: 开始导入
-    assert changed.args == ["members"]
+    assert changed.args == [Changed.MEMBERS]
     qtbot.waitUntil(lambda: wizard.result_page.done, timeout=10000)
     assert "新建 3" in wizard.result_page.summary.text()
     assert Member.select().count() == 4

@@ -141,3 +141,24 @@ def test_an_escaping_storage_error_is_not_a_crash_report(controller, tmp_path, q
     qtbot.waitUntil(lambda: bool(no_dialogs), timeout=5000)
     assert no_dialogs[-1][0] == "inform" and "不可写" in no_dialogs[-1][1]
     assert shown == []
+
+
+def test_the_undo_action_names_what_it_undoes(controller, tmp_path, no_dialogs):
+    from models.members import bulk
+    from models.members.cards import save_member
+    from ui.workspace import Changed
+
+    path = tmp_path / "w" / "club.sqlite3"
+    open_database(path)
+    close_database()
+    assert controller.open(path)
+    window = controller.window
+    assert not window.act_undo.isEnabled() and window.act_undo.text() == "撤销(&U)"
+    member = save_member({"name": "张三"})
+    bulk.mark_left([member.id])
+    window.workspace.data_changed.emit(Changed.MEMBERS)
+    assert window.act_undo.isEnabled()
+    assert window.act_undo.text() == "撤销：把 1 位成员标记为已退群(&U)"
+    window.undo_last()
+    assert not window.act_undo.isEnabled()
+    assert Member.get_by_id(member.id).left_on is None

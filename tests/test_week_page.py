@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from weekplan_data import MONDAY, build_week, d
 
 from models.week import plan as weekly_plan
+from ui.workspace import Changed
 
 
 @pytest.fixture
@@ -129,7 +130,7 @@ def test_reloads_after_data_changes(page, workspace):
     from models.calendar.edit import ItemFields, save_item
 
     save_item(ItemFields(title="临时加的答疑", kind="答疑", date=d(19)), [])
-    workspace.data_changed.emit("calendar")  # hidden page: rebuilt when next shown
+    workspace.data_changed.emit(Changed.CALENDAR)  # hidden page: rebuilt when next shown
     assert "临时加的答疑" not in view_text(page)
     page.activated()
     assert "临时加的答疑" in view_text(page)

@@ -17,7 +17,7 @@ from models import demo
 from models.store import settings
 from ui import dialogs
 from ui.worker import Task
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 
 class FirstStartDialog(QDialog):
@@ -52,7 +52,7 @@ class FirstStartDialog(QDialog):
     @Slot()
     def start_empty(self) -> None:
         self._save_name()
-        self.workspace.data_changed.emit("*")
+        self.workspace.data_changed.emit(Changed.ALL)
         self.accept()
 
     @Slot()
@@ -67,7 +67,7 @@ class FirstStartDialog(QDialog):
 
     @Slot(object)
     def _demo_done(self, _counts: object) -> None:
-        self.workspace.data_changed.emit("*")
+        self.workspace.data_changed.emit(Changed.ALL)
         self.accept()
 
     @Slot(object)

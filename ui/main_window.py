@@ -31,7 +31,7 @@ from ui import dialogs
 from ui.i18n import LANGUAGES
 from ui.icons import icon
 from ui.notice_bar import ERROR, INFO, NoticeBar
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 
 def _members(workspace: Workspace) -> QWidget:
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         workspace.read_only_changed.connect(self._show_read_only)
+        workspace.data_changed.connect(lambda _changed: self._refresh_undo())
         self._show_read_only()
         self.nav.currentRowChanged.connect(self._on_nav)
         workspace.show_members.connect(self._show_members)
@@ -242,8 +243,20 @@ class MainWindow(QMainWindow):
                                      (self.act_delete, "delete_selected", True),
                                      (self.act_print, "print_page", False)):
             action.setEnabled(callable(getattr(page, name, None)) and (editable or not writes))
-        for action in (self.act_undo, self.act_import, self.act_restore):
+        for action in (self.act_import, self.act_restore):
             action.setEnabled(editable)
+        self._refresh_undo()
+
+    @Slot()
+    def _refresh_undo(self) -> None:
+        """Edit > Undo names what it will undo, and is off when there is nothing."""
+        entry = undo.latest() if not self.workspace.read_only else None
+        if entry is None:
+            self.act_undo.setText(self.tr("撤销(&U)"))
+            self.act_undo.setEnabled(False)
+        else:
+            self.act_undo.setText(self.tr("撤销：%1(&U)").replace("%1", entry.label))
+            self.act_undo.setEnabled(True)
 
     # ------------------------------------------------------------------ storage
     @Slot()
@@ -311,7 +324,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("没有可以撤销的操作"), 4000)
             return
         self.statusBar().showMessage(self.tr("已撤销：%1").replace("%1", label), 5000)
-        self.workspace.data_changed.emit("*")
+        self.workspace.data_changed.emit(Changed.ALL)
 
     @Slot()
     def import_roster(self) -> None:
@@ -354,7 +367,7 @@ class MainWindow(QMainWindow):
         except (DatabaseProblem, FileProblem) as exc:
             dialogs.error(self, self.tr("无法恢复"), str(exc))
             return
-        self.workspace.data_changed.emit("*")
+        self.workspace.data_changed.emit(Changed.ALL)
         self.statusBar().showMessage(
             self.tr("已恢复。恢复前的数据保存在 %1").replace("%1", str(safety)), 10000)
 

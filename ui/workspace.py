@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -9,11 +10,21 @@ from PySide6.QtCore import QObject, Signal
 from models.messages import msg
 
 
+class Changed(enum.Flag):
+    """What a write changed, so each screen reloads only what it shows."""
+
+    MEMBERS = enum.auto()
+    TAGS = enum.auto()
+    GROUPS = enum.auto()
+    CALENDAR = enum.auto()
+    ACTIVITIES = enum.auto()
+    ALL = MEMBERS | TAGS | GROUPS | CALENDAR | ACTIVITIES  # an undo, a restore, an import
+
+
 class Workspace(QObject):
     """Passed to each screen (no global registry).
 
-    data_changed(domain): a screen wrote data ("members", "tags", "groups", "calendar",
-    "activities", ...); other screens reload what they show.
+    data_changed(Changed): a screen wrote data; other screens reload what they show.
     show_members(filter): ask the main window to open the member list with a
     models.members.segments.MemberFilter applied (Overview click-through, etc.).
     read_only: why this workspace can't be changed (a message code), or None. Screens
@@ -21,7 +32,7 @@ class Workspace(QObject):
     (the database file disappeared while open).
     """
 
-    data_changed = Signal(str)
+    data_changed = Signal(object)  # Changed
     show_members = Signal(object)
     show_page = Signal(str)
     status_message = Signal(str)

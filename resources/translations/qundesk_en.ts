@@ -134,10 +134,6 @@
         <source>已保存为模板</source>
         <translation>Saved as a template</translation>
     </message>
-    <message>
-        <source>内容日历还不可用。</source>
-        <translation>The content calendar is not available yet.</translation>
-    </message>
     <message numerus="yes">
         <source>内容日历上已经有 %n 条这个活动的宣传，再安排一次？</source>
         <translation>
@@ -2081,6 +2077,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>撤销：%1(&amp;U)</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
         <source>数据库文件“%1”不见了（文件夹被删除、移动，或 U 盘已拔出），之后的修改无法保存。群主台仍打开着这份数据，请另存一份副本。</source>
         <translation>The database file “%1” has gone (its folder was deleted or moved, or the USB drive was removed); changes can no longer be saved. QunDesk still has the data open: save a copy now.</translation>
     </message>
@@ -2131,10 +2131,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>群主台</source>
         <translation>QunDesk</translation>
-    </message>
-    <message>
-        <source>名单导入导出还在开发中。</source>
-        <translation>Roster import and export are still being built.</translation>
     </message>
     <message>
         <source>无法备份</source>
@@ -2755,18 +2751,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Default Columns</translation>
     </message>
     <message>
-        <source>群主台</source>
-        <translation>QunDesk</translation>
-    </message>
-    <message>
-        <source>这个功能还在开发中。</source>
-        <translation>This feature is still being built.</translation>
-    </message>
-    <message>
-        <source>导出还在开发中。</source>
-        <translation>Export is still being built.</translation>
-    </message>
-    <message>
         <source>打开成员卡片</source>
         <translation>Open Member Card</translation>
     </message>
@@ -3161,13 +3145,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>%1 %2：报名 %3，出席 %4（%5）</source>
         <translation>%1 %2: %3 signed up, %4 attended (%5)</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>“%1”还在开发中，会在后续版本中提供。</source>
-        <translation>“%1” is still being built and will come in a later version.</translation>
     </message>
 </context>
 <context>

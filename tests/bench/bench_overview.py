@@ -69,7 +69,7 @@ def main() -> None:
 
     from ui.app import create_application
     from ui.overview.page import OverviewPage
-    from ui.workspace import Workspace
+    from ui.workspace import Changed, Workspace
 
     _app = create_application()  # kept alive for the whole run
     workspace = Workspace(args.db)
@@ -140,7 +140,7 @@ def main() -> None:
     for member_id in member_ids:
         log_followup(member_id, dt.date.today(), "wechat", "bench")
         start = time.perf_counter()
-        workspace.data_changed.emit("members")
+        workspace.data_changed.emit(Changed.MEMBERS)
         wait_for(page.rendered)
         page.repaint()
         QApplication.processEvents()

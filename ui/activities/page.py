@@ -30,7 +30,7 @@ from ui.activities.item_models import ActivityListModel
 from ui.activities.review_panel import ReviewPanel
 from ui.activities.signups_panel import SignUpsPanel
 from ui.read_only import lock_dialog, set_editing
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 SCOPES = ("upcoming", "past", "all", "planning", "ready", "done", "cancelled")
 
@@ -238,30 +238,30 @@ class ActivitiesPage(QWidget):
             text += "<br>" + escape(self.tr("目标：%1").replace("%1", a.goal))
         self.meta.setText(text)
 
-    def _announce(self, domain: str) -> None:
+    def _announce(self, changed: Changed) -> None:
         """Tell the other screens; this page already shows what it wrote."""
         self._announcing = True
         try:
-            self.workspace.data_changed.emit(domain)
+            self.workspace.data_changed.emit(changed)
         finally:
             self._announcing = False
 
-    @Slot(str)
-    def _data_changed(self, domain: str) -> None:
+    @Slot(object)
+    def _data_changed(self, changed: Changed) -> None:
         if self._announcing:
             return
-        if domain in ("*", "members", "groups", "activities"):
+        if changed & (Changed.MEMBERS | Changed.GROUPS | Changed.ACTIVITIES):
             self.reload()
 
     def _written(self) -> None:
         """A write inside the detail: refresh the list row and tell the other screens."""
         self._refresh_list_keep_selection()
         self.review.refresh_figures()
-        self._announce("activities")
+        self._announce(Changed.ACTIVITIES)
 
     def _signups_written(self) -> None:
         self._written()
-        self._announce("members")  # attendance points changed
+        self._announce(Changed.MEMBERS)  # attendance points changed
 
     def _refresh_list_keep_selection(self) -> None:
         keep = self.current_id()
@@ -304,7 +304,7 @@ class ActivitiesPage(QWidget):
         activities.set_status(activity_id, status)
         self._refresh_list_keep_selection()
         self._show_header(activity_id)
-        self._announce("activities")
+        self._announce(Changed.ACTIVITIES)
 
     @Slot()
     def new_item(self) -> None:
@@ -341,7 +341,7 @@ class ActivitiesPage(QWidget):
     def _saved(self, activity_id: int) -> None:
         self.model.reload()
         self.select_activity(activity_id, reveal=True)
-        self._announce("activities")
+        self._announce(Changed.ACTIVITIES)
 
     @Slot()
     def save_as_template(self) -> None:
@@ -381,7 +381,7 @@ class ActivitiesPage(QWidget):
             dialogs.inform(self, self.tr("安排宣传"),
                            self.tr("宣传日期都已经过去，没有安排新的内容。"))
             return
-        self._announce("calendar")
+        self._announce(Changed.CALENDAR)
         dialogs.inform(self, self.tr("安排宣传"),
                        self.tr("已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。",
                                "", len(ids)))
@@ -427,8 +427,8 @@ class ActivitiesPage(QWidget):
             return
         activities.delete_activity(activity_id)
         self.reload()
-        self._announce("activities")
-        self._announce("members")
+        self._announce(Changed.ACTIVITIES)
+        self._announce(Changed.MEMBERS)
         self.workspace.status_message.emit(
             self.tr("已删除活动“%1”（可撤销）").replace("%1", title))
 

@@ -35,7 +35,7 @@ from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
 from ui.colors import OVERDUE_RED, readable
 from ui.read_only import lock_dialog, set_editing
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 VIEWS = ("month", "week", "agenda")
 
@@ -315,14 +315,14 @@ class CalendarPage(QWidget):
     def _after_write(self) -> None:
         self._writing = True
         try:
-            self.workspace.data_changed.emit("calendar")
+            self.workspace.data_changed.emit(Changed.CALENDAR)
         finally:
             self._writing = False
         self.refresh_lists()
         self.reload()
 
-    @Slot(str)
-    def _on_data_changed(self, domain: str) -> None:
+    @Slot(object)
+    def _on_data_changed(self, _changed: Changed) -> None:
         if self._writing:
             return
         self.refresh_lists()

@@ -52,7 +52,7 @@ from ui.members.form_helpers import (
     gender_labels,
     section_title,
 )
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 MULTILINE = ("expertise", "needs", "hobbies", "family", "notes")
 DATES = ("birthday", "joined_on", "left_on", "next_contact_on")
@@ -293,11 +293,11 @@ class MemberCardDialog(QDialog):
                 "%1", member.friend_added_on.isoformat()))
         self._update_title()
 
-    @Slot(str)
-    def _on_data_changed(self, domain: str) -> None:
+    @Slot(object)
+    def _on_data_changed(self, changed: Changed) -> None:
         """Tags renamed, recoloured, merged or deleted elsewhere: show them as they are now,
         keeping the tags added or removed on this card but not saved yet."""
-        if domain not in ("tags", "*"):
+        if not changed & Changed.TAGS:
             return
         shown = set(self.tags.tag_ids())
         stored = {t.id for t in tags.tags_of(self.member_id)} if self.member_id else set()
@@ -410,7 +410,7 @@ class MemberCardDialog(QDialog):
         self.show_errors({})
         self.member_id = member.id
         self.saved.emit(member.id)
-        self.workspace.data_changed.emit("members")
+        self.workspace.data_changed.emit(Changed.MEMBERS)
         self._logs_changed = False
         self._dirty = False
         self.accept()
@@ -433,7 +433,8 @@ class MemberCardDialog(QDialog):
     # ------------------------------------------------------------------ reactions
     @Slot(str)
     def _name_changed(self, text: str) -> None:
-        self.save_button.setEnabled(bool(text.strip()) and self.editors["name"].isEnabled())
+        self.save_button.setEnabled(bool(text.strip()) and self.editors["name"].isEnabled()
+                                    and not self.workspace.read_only)
         self._update_title()
 
     @Slot(object)
@@ -452,7 +453,7 @@ class MemberCardDialog(QDialog):
         # Follow-ups and points are written as they are logged: even on Cancel, the
         # list must show the new last-contact date and points.
         if self._logs_changed:
-            self.workspace.data_changed.emit("members")
+            self.workspace.data_changed.emit(Changed.MEMBERS)
 
     @Slot(int)
     def _open_other(self, member_id: int) -> None:

@@ -28,7 +28,7 @@ from models.members.cards import Member
 from models.store import settings
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -144,9 +144,9 @@ class ContactQueueDialog(QDialog):
             self.table.selectRow(0)
         self._selection_changed()
 
-    @Slot(str)
-    def _external_change(self, domain: str) -> None:
-        if domain in ("members", "*") and self.isVisible():
+    @Slot(object)
+    def _external_change(self, changed: Changed) -> None:
+        if changed & Changed.MEMBERS and self.isVisible():
             self.reload()
 
     def current(self) -> tuple[int, str] | None:
@@ -189,7 +189,7 @@ class ContactQueueDialog(QDialog):
             return
         followups.mark_friend([current[0]], self.today)
         self.reload()
-        self.workspace.data_changed.emit("members")
+        self.workspace.data_changed.emit(Changed.MEMBERS)
 
     @Slot()
     def log_followup(self) -> None:
@@ -206,4 +206,4 @@ class ContactQueueDialog(QDialog):
         self.note.clear()
         self.next_date.clear()
         self.reload()
-        self.workspace.data_changed.emit("members")
+        self.workspace.data_changed.emit(Changed.MEMBERS)

@@ -30,7 +30,7 @@ from models.members import groups
 from models.members.cards import ValidationError
 from ui import dialogs
 from ui.members.form_helpers import ErrorField, error_style, platform_labels
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 WARN_BAR = "QProgressBar::chunk { background: #dc2626; }"
@@ -200,10 +200,10 @@ class GroupsDialog(QDialog):
         self.delete_button.setEnabled(bool(rows))
         self._show_selected()
 
-    @Slot(str)
-    def _external_change(self, domain: str) -> None:
+    @Slot(object)
+    def _external_change(self, changed: Changed) -> None:
         # Members added to groups elsewhere change the counts; never drop typed edits.
-        if domain in ("members", "groups", "*") and self.isVisible() and not self._dirty:
+        if changed & (Changed.MEMBERS | Changed.GROUPS) and self.isVisible() and not self._dirty:
             self.reload()
 
     def current_id(self) -> int | None:
@@ -275,7 +275,7 @@ class GroupsDialog(QDialog):
         self._dirty = False
         self.reload(select_after or group_id)
         self.status.setText(self.tr("已保存"))
-        self.workspace.data_changed.emit("groups")
+        self.workspace.data_changed.emit(Changed.GROUPS)
         return True
 
     @Slot()
@@ -292,7 +292,7 @@ class GroupsDialog(QDialog):
         self.reload(group.id)
         self.name.setFocus()
         self.name.selectAll()
-        self.workspace.data_changed.emit("groups")
+        self.workspace.data_changed.emit(Changed.GROUPS)
 
     @Slot()
     def delete_group(self) -> None:
@@ -308,7 +308,7 @@ class GroupsDialog(QDialog):
         groups.delete_group(group_id)
         self._dirty = False
         self.reload()
-        self.workspace.data_changed.emit("groups")
+        self.workspace.data_changed.emit(Changed.GROUPS)
 
     def _copy(self, edit: QPlainTextEdit, what: str) -> None:
         QGuiApplication.clipboard().setText(edit.toPlainText())

@@ -28,7 +28,7 @@ from models.members.contributions import KINDS
 from models.store import settings
 from models.store.db import database
 from ui.members.form_helpers import error_style, kind_labels, section_title
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 
 class LevelsDialog(QDialog):
@@ -177,7 +177,7 @@ class LevelsDialog(QDialog):
         with database.atomic():
             contributions.set_thresholds(named)
             settings.put("points_per_kind", {k: s.value() for k, s in self.points.items()})
-        self.workspace.data_changed.emit("members")
+        self.workspace.data_changed.emit(Changed.MEMBERS)
         self.accept()
         return True
 

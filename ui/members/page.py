@@ -30,7 +30,7 @@ from ui.members.segments_panel import SegmentsPanel
 from ui.members.table_model import MemberTableModel
 from ui.members.tag_delegate import TagChipDelegate
 from ui.read_only import set_editing
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 
 class MembersPage(QWidget):
@@ -208,9 +208,9 @@ class MembersPage(QWidget):
         self._dirty = False
         self._reselect(selected)
 
-    @Slot(str)
-    def _on_data_changed(self, domain: str) -> None:
-        if domain in ("members", "tags", "groups", "*"):
+    @Slot(object)
+    def _on_data_changed(self, changed: Changed) -> None:
+        if changed & (Changed.MEMBERS | Changed.TAGS | Changed.GROUPS):
             if self.isVisible():
                 self.reload()
             else:
@@ -410,5 +410,5 @@ class MembersPage(QWidget):
         self._after_bulk(done + self.tr("（%n 位成员，可撤销）", "", len(ids)))
 
     def _after_bulk(self, message: str) -> None:
-        self.workspace.data_changed.emit("members")
+        self.workspace.data_changed.emit(Changed.MEMBERS)
         self.workspace.status_message.emit(message)

@@ -32,7 +32,7 @@ from ui import dialogs
 from ui.i18n import aside
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import error_style, section_title
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NONE_ID = 0  # the "uncategorised" pseudo category in the list
@@ -182,10 +182,10 @@ class TagsDialog(QDialog):
         self.categories.setCurrentRow(row)
         self._load_tags(row, tag_id)
 
-    @Slot(str)
-    def _external_change(self, domain: str) -> None:
+    @Slot(object)
+    def _external_change(self, changed: Changed) -> None:
         # Bulk tagging in the list, an undo, an import: usage counts move.
-        if domain in ("members", "tags", "*") and self.isVisible():
+        if changed & (Changed.MEMBERS | Changed.TAGS) and self.isVisible():
             self.reload(tag_id=self.current_tag_id())
 
     def current_category_key(self) -> int | None:
@@ -232,7 +232,7 @@ class TagsDialog(QDialog):
     def _done(self, text: str) -> None:
         self.error.clear()
         self.status.setText(text)
-        self.workspace.data_changed.emit("tags")
+        self.workspace.data_changed.emit(Changed.TAGS)
 
     def _fail(self, exc: ValidationError) -> None:
         self.status.clear()
@@ -292,7 +292,7 @@ class TagsDialog(QDialog):
             ids[i], ids[j] = ids[j], ids[i]
             tags.reorder_categories(ids)
             self.reload(key)
-            self.workspace.data_changed.emit("tags")
+            self.workspace.data_changed.emit(Changed.TAGS)
 
     @Slot()
     def delete_category(self) -> None:

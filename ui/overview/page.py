@@ -202,8 +202,8 @@ class OverviewPage(QWidget):
         if self._dirty:
             self.reload()
 
-    @Slot(str)
-    def _on_data_changed(self, _domain: str) -> None:
+    @Slot(object)
+    def _on_data_changed(self, _changed: object) -> None:
         if self.isVisible():
             self.reload()
         else:

@@ -16,7 +16,7 @@ from models.progress import Cancelled
 from ui import dialogs
 from ui.roster.import_pages import FilePage, MappingPage, PreviewPage, ResultPage
 from ui.worker import Task
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 
 class ImportWizard(QWizard):
@@ -123,7 +123,7 @@ class ImportWizard(QWizard):
     @Slot(object)
     def _imported(self, report) -> None:
         self.report = report
-        self.workspace.data_changed.emit("members")
+        self.workspace.data_changed.emit(Changed.MEMBERS)
         self.workspace.status_message.emit(report.summary())
         text = report.summary()
         if report.notices:
@@ -159,7 +159,7 @@ class ImportWizard(QWizard):
         except RosterError as exc:
             dialogs.error(self, self.tr("撤销导入"), str(exc))
             return False
-        self.workspace.data_changed.emit("members")
+        self.workspace.data_changed.emit(Changed.MEMBERS)
         self.workspace.status_message.emit(text)
         self.result_page.summary.setText(text)
         return True

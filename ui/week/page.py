@@ -218,8 +218,8 @@ class WeekPage(QWidget):
             self.plan.note = weekly_plan.get_note(self.week_start)
             self.view.setHtml(week_html(self.plan))
 
-    @Slot(str)
-    def _on_data_changed(self, _domain: str) -> None:
+    @Slot(object)
+    def _on_data_changed(self, _changed: object) -> None:
         # Any domain feeds the plan; rebuild now if visible, else on the next visit.
         if self.isVisible():
             self.reload()
