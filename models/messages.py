@@ -39,6 +39,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "{known}). It was not changed; please update QunDesk to open it."),
     "db_damaged": ("{path}：数据库已损坏（{detail}）。文件没有被改动。",
                    "{path}: the database is damaged ({detail}). It was not changed."),
+    "levels_none": ("至少需要一个等级", "At least one level is needed"),
+    "levels_unnamed": ("每个等级都需要名称", "Every level needs a name"),
+    "levels_same_points": ("两个等级的起始积分相同", "Two levels start at the same points"),
+    "levels_same_name": ("等级名称重复", "Two levels have the same name"),
+    "problem_separator": ("；", "; "),
     "name_exists": ("名称“{name}”已存在", "The name “{name}” is already taken"),
     "default_community_name": ("我的社群", "My community"),  # until the owner names it
     # roster import / export (models/roster_*.py)

@@ -290,3 +290,34 @@ def test_points_and_levels(db):
     contributions.delete_contribution(entry.id)
     assert Member.get_by_id(member.id).points == 110
     assert contributions.level_for(110) == "铜牌"
+
+
+def test_a_card_is_saved_whole_with_its_tags_groups_and_friend_date(db):
+    import datetime as dt
+
+    from models.members.editing import save_card
+    from models.members.groups import Membership, save_group
+
+    group = save_group({"name": "一群", "platform": "wechat", "capacity": 500})
+    tag = tags.get_or_create_tag("讲师")
+    member = save_card({"name": "张三", "is_friend": True}, tag_ids=[tag.id],
+                       roles={group.id: "admin"})
+    assert member.friend_added_on == dt.date.today()
+    assert [t.name for t in tags.tags_of(member.id)] == ["讲师"]
+    assert Membership.get(Membership.member == member.id).role == "admin"
+    from peewee import IntegrityError
+
+    with pytest.raises(IntegrityError):  # a tag that does not exist: the whole card is refused
+        save_card({"name": "李四"}, tag_ids=[999_999])
+    assert Member.select().where(Member.name == "李四").count() == 0
+
+
+def test_level_rules_are_checked_and_saved_together(db):
+    from models.members import contributions
+
+    with pytest.raises(ValidationError) as caught:
+        contributions.save_level_rules([(0, "新人"), (0, "老人"), (10, "")], {"answer": 5})
+    assert "起始积分相同" in caught.value.errors["levels"]
+    assert "名称" in caught.value.errors["levels"]
+    contributions.save_level_rules([(0, "新人"), (50, "骨干")], {"answer": 7})
+    assert contributions.thresholds() == [(0, "新人"), (50, "骨干")]

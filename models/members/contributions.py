@@ -8,7 +8,8 @@ from typing import Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
 
-from models.members.cards import Member, clean_text
+from models.members.cards import Member, ValidationError, clean_text
+from models.messages import msg
 from models.store import settings, undo
 from models.store.db import BaseModel, chunks, database
 
@@ -74,6 +75,26 @@ def level_for(points: int, table: list[tuple[int, str]] | None = None) -> str:
     table = table or thresholds()
     index = bisect.bisect_right([p for p, _ in table], points) - 1
     return table[max(index, 0)][1]
+
+
+def save_level_rules(table: list[tuple[int, str]], points_per_kind: dict[str, int]) -> None:
+    """The levels (start points, name) and the points each kind of contribution earns, in
+    one transaction; ValidationError({"levels": ...}) names every problem at once."""
+    problems = []
+    named = [(int(p), clean_text(n)) for p, n in table if clean_text(n)]
+    if not named:
+        problems.append(msg("levels_none"))
+    if len(named) < len(table):
+        problems.append(msg("levels_unnamed"))
+    if len({p for p, _ in named}) != len(named):
+        problems.append(msg("levels_same_points"))
+    if len({n for _, n in named}) != len(named):
+        problems.append(msg("levels_same_name"))
+    if problems:
+        raise ValidationError({"levels": msg("problem_separator").join(problems)})
+    with database.atomic():
+        set_thresholds(named)
+        settings.put("points_per_kind", {k: int(v) for k, v in points_per_kind.items()})
 
 
 def set_thresholds(table: list[tuple[int, str]]) -> None:

@@ -33,9 +33,8 @@ from models.members.cards import (
     add_custom_field,
     custom_values,
     normalize,
-    save_member,
 )
-from models.store.db import database
+from models.members.editing import save_card
 from models.store.problems import DatabaseProblem
 from ui import dialogs
 from ui.members.card_logs import (
@@ -391,13 +390,8 @@ class MemberCardDialog(QDialog):
             return False
         custom = {fid: editor.text() for fid, editor in self.custom_editors.items()}
         try:
-            with database.atomic():
-                member = save_member(data, self.member_id, custom=custom)
-                tags.set_member_tags(member.id, self.tags.tag_ids())
-                groups.set_memberships(member.id, self.groups.roles())
-                if member.is_friend and member.friend_added_on is None:
-                    Member.update(friend_added_on=dt.date.today()).where(
-                        Member.id == member.id).execute()
+            member = save_card(data, self.member_id, custom=custom,
+                               tag_ids=self.tags.tag_ids(), roles=self.groups.roles())
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.members import contributions
-from models.members.cards import Member
+from models.members.cards import Member, ValidationError
 from models.members.contributions import KINDS
 from models.store import settings
-from models.store.db import database
 from ui.members.form_helpers import error_style, kind_labels, section_title
 from ui.workspace import Changed, Workspace
 
@@ -158,25 +157,12 @@ class LevelsDialog(QDialog):
 
     @Slot()
     def save(self) -> bool:
-        table = self.table_values()
-        problems = []
-        named = [(p, n) for p, n in table if n]
-        if not named:
-            problems.append(self.tr("至少需要一个等级"))
-        if len(named) < len(table):
-            problems.append(self.tr("每个等级都需要名称"))
-        points = [p for p, _ in named]
-        if len(points) != len(set(points)):
-            problems.append(self.tr("两个等级的起始积分相同"))
-        names = [n for _, n in named]
-        if len(names) != len(set(names)):
-            problems.append(self.tr("等级名称重复"))
-        if problems:
-            self.error.setText("；".join(problems))
+        points = {k: s.value() for k, s in self.points.items()}
+        try:
+            contributions.save_level_rules(self.table_values(), points)
+        except ValidationError as exc:
+            self.error.setText(exc.errors.get("levels", ""))
             return False
-        with database.atomic():
-            contributions.set_thresholds(named)
-            settings.put("points_per_kind", {k: s.value() for k, s in self.points.items()})
         self.workspace.data_changed.emit(Changed.MEMBERS)
         self.accept()
         return True
