@@ -11,6 +11,7 @@ import datetime as dt
 import importlib
 import random
 from collections.abc import Callable
+from typing import Any
 
 from models.members.contributions import KINDS, refresh_points
 from models.members.pinyin_keys import combined_keys, sort_key
@@ -105,7 +106,7 @@ def _tags() -> list[int]:
         category = TagCategory.get_or_none(TagCategory.name == cat_name)
         for name in names:
             database.execute_sql("INSERT OR IGNORE INTO tag(name, category_id) VALUES (?,?)",
-                                 (name, category.id if category else None))
+                                 (name, category.get_id() if category else None))
             ids.append(database.execute_sql("SELECT id FROM tag WHERE name=?", (name,))
                        .fetchone()[0])
     return ids
@@ -120,7 +121,7 @@ def _members(rng: random.Random, n: int, first_id: int, today: dt.date,
             "initials sort_name created_at updated_at").split()
     sql = f"INSERT INTO member ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})"
     ids: list[int] = []
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     for i in range(n):
         mid = first_id + i
         name = rng.choice(SURNAMES) + rng.choice(GIVEN)

@@ -101,10 +101,9 @@ def queue_ids(today: dt.date) -> list[int]:
 
 def attendee_ids(activity_id: int) -> list[int]:
     """Members checked in at an activity (the 'attended' count of its participation)."""
-    from models.activities.tables import SignUp
-
-    return [m for (m,) in SignUp.select(SignUp.member).where(
-        (SignUp.activity == activity_id) & SignUp.attended).order_by(SignUp.member).tuples()]
+    cursor = database.execute_sql("SELECT member_id FROM sign_up WHERE activity_id = ? "
+                                  "AND attended ORDER BY member_id", (activity_id,))
+    return [int(member_id) for (member_id,) in cursor]
 
 
 def filter_for(key: str, today: dt.date, arg: Any = None, label: str = "") -> MemberFilter:

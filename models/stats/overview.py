@@ -55,7 +55,7 @@ def compute(today: dt.date | None = None, snapshot: bool = True,
         "weekly": lambda: q.weekly_flow(today),
         "month": lambda: top_contributors("month", today),
     }
-    mine = {
+    mine: dict[str, Callable[[], Any]] = {
         "head": lambda: q.headline(today, active_days, at_risk_days),
         "ranked": q.by_points,
         "participation": lambda: participation(today, totals["current"]),
@@ -144,7 +144,9 @@ def top_contributors(period: str, today: dt.date,
     """(member id, name, points) for 'week', 'month' or 'all' (all: the cards' totals)."""
     if period == "all":
         return q.top_all_time(limit)
-    return q.top_since(periods(today)[period], limit)
+    since = periods(today)[period]
+    assert since is not None  # only "all" has no start, handled above
+    return q.top_since(since, limit)
 
 
 def _leaderboards(boards: dict[str, list[tuple[int, str, int]]],

@@ -208,13 +208,13 @@ def birthdays(today: dt.date, days: int) -> list[dict[str, Any]]:
         f"SELECT id, name, birthday FROM member WHERE ({where} OR substr(birthday, 6, 5) = ?) "
         "AND +left_on IS NULL", [x for pair in ranges for x in pair] + ["02-29"])
     out = []
-    for mid, name, born in cursor:
-        born = str(born)  # 'YYYY-MM-DD'
-        day = upcoming.get(born[5:10])
-        if day is None:  # 29 Feb outside the window
+    for mid, name, stored in cursor:
+        born = str(stored)  # 'YYYY-MM-DD'
+        when = upcoming.get(born[5:10])
+        if when is None:  # 29 Feb outside the window
             continue
-        out.append({"member_id": mid, "name": name, "date": day.isoformat(),
-                    "in_days": (day - today).days, "age": day.year - int(born[:4])})
+        out.append({"member_id": mid, "name": name, "date": when.isoformat(),
+                    "in_days": (when - today).days, "age": when.year - int(born[:4])})
     out.sort(key=lambda b: (b["in_days"], b["name"]))
     return out
 
@@ -229,9 +229,10 @@ def by_points(limit: int = 500) -> list[tuple[Any, ...]]:
     One top-N scan serves both the all-time leaderboard and the at-risk list (whose most
     valuable members are nearly always among the top few hundred).
     """
-    return database.execute_sql(
+    rows: list[tuple[Any, ...]] = database.execute_sql(
         "SELECT id, name, points, joined_on, left_on, last_contact_on FROM member "
         "WHERE points > 0 ORDER BY points DESC, sort_name LIMIT ?", (limit,)).fetchall()
+    return rows
 
 
 def top_since(since: dt.date, limit: int) -> list[tuple[int, str, int]]:
@@ -244,11 +245,12 @@ def top_since(since: dt.date, limit: int) -> list[tuple[int, str, int]]:
         "GROUP BY member_id ORDER BY p DESC LIMIT ?", (since.isoformat(), fetch)).fetchall()
     if len(top) == fetch and limit and top[-1][1] == top[limit - 1][1]:
         # So many ties at the cut-off that the name order needs the whole table.
-        return database.execute_sql(
+        leaders: list[tuple[int, str, int]] = database.execute_sql(
             "SELECT m.id, m.name, x.p FROM (SELECT member_id, SUM(points) AS p FROM "
             "contribution WHERE +date >= ? GROUP BY member_id) x JOIN member m "
             "ON m.id = x.member_id ORDER BY x.p DESC, m.sort_name LIMIT ?",
             (since.isoformat(), limit)).fetchall()
+        return leaders
     points = dict(top)
     if not points:
         return []

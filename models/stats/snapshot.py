@@ -59,7 +59,8 @@ def backfill(today: dt.date, weeks: int) -> int:
     """Rebuild missing past weeks from dated records; returns how many were added."""
     active_days = int(settings.get("active_days"))
     at_risk_days = int(settings.get("at_risk_days"))
-    have = {row[0] for row in StatsSnapshot.select(StatsSnapshot.week_start).tuples()}
+    have: set[dt.date] = {row.week_start for row in
+                          StatsSnapshot.select(StatsSnapshot.week_start)}
     if have and min(have) > monday(today) - dt.timedelta(weeks=weeks):
         # Do not invent history from before the workspace's first real snapshot.
         weeks = (monday(today) - min(have)).days // 7
