@@ -198,3 +198,19 @@ def test_bulk_tags_group_and_left_are_undoable(people):
     bulk.add_to_group(ids, group.id)
     bulk.remove_tags(ids, [tag.id])
     assert undo.latest().label == "移除 2 位成员的标签"
+
+
+def test_a_saved_filter_searches_exactly_like_the_list(db):
+    from models.members import rows, segments, tags
+    from models.members.segments import MemberFilter
+
+    a = save_member({"name": "李雷", "city": "上海", "notes": "喜欢摄影"})
+    b = save_member({"name": "韩梅梅", "notes": "上海人"})
+    tags.set_member_tags(b.id, [tags.get_or_create_tag("摄影").id])
+    save_member({"name": "王五"})
+    ids, texts = rows.ordered_texts()
+    for text in ("摄影", "li 摄影", "上海 摄影", "hmm", "lilei", "没有这个人"):
+        in_list = {ids[i] for i in rows.search(texts, text)}
+        assert set(segments.matching_ids(MemberFilter(text=text))) == in_list, text
+    assert set(segments.matching_ids(MemberFilter(text="上海 摄影"))) == {b.id}  # tag + note
+    assert a.id in segments.matching_ids(MemberFilter(text="摄影"))

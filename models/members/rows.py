@@ -58,9 +58,20 @@ def sorted_ids(key: str = "name", descending: bool = False) -> list[int]:
     return [row[0] for row in cursor]
 
 
-# What the list's search box looks at: the member's search text plus their tag names.
+# What a member search looks at, everywhere (the list's search box, saved filters):
+# the member's search text (name, nicknames, WeChat ID, phone, notes, pinyin) plus their
+# tag names, lowercase. A search matches when every word of it is contained in this.
 _HAY = ("m.search_text || COALESCE((SELECT char(1) || group_concat(lower(t.name), char(1)) "
         "FROM member_tag mt JOIN tag t ON t.id = mt.tag_id WHERE mt.member_id = m.id), '')")
+
+
+def text_condition(text: str) -> tuple[str, list[str]]:
+    """The SQL condition (on member `m`) for a search text, with its parameters: the
+    same rule as search() applies in memory, so a saved filter counts what the list shows."""
+    words = text.lower().split()
+    if not words:
+        return "1", []
+    return " AND ".join(f"instr({_HAY}, ?) > 0" for _ in words), words
 
 
 def ordered_texts(key: str = "name", descending: bool = False) -> tuple[list[int], list[str]]:

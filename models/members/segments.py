@@ -10,6 +10,7 @@ from typing import Any
 from peewee import CharField, IntegerField, TextField
 
 from models.members.contributions import thresholds
+from models.members.rows import text_condition
 from models.store.db import BaseModel, database
 
 
@@ -135,11 +136,9 @@ def build_sql(spec: MemberFilter, today: dt.date | None = None,
         else:
             where.append("0")
     if with_text and spec.text.strip():
-        like = f"%{spec.text.strip().lower()}%"
-        where.append("(lower(m.name) LIKE ? OR lower(m.nickname) LIKE ? OR "
-                     "lower(coalesce(m.wechat_id,'')) LIKE ? OR m.phone LIKE ? OR "
-                     "lower(m.notes) LIKE ? OR m.pinyin LIKE ? OR m.initials LIKE ?)")
-        params += [like] * 7
+        condition, words = text_condition(spec.text)  # the list's own search rule
+        where.append(f"({condition})")
+        params += words
     return (" AND ".join(where) or "1"), params
 
 
