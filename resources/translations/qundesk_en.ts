@@ -1237,22 +1237,6 @@ You can keep working. If this keeps happening, copy the report below and send it
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
-    <message>
-        <source>保存导入模板</source>
-        <translation>Save Import Template</translation>
-    </message>
-    <message>
-        <source>名单导入模板.xlsx</source>
-        <translation>roster-import-template.xlsx</translation>
-    </message>
-    <message>
-        <source>无法保存</source>
-        <translation>Cannot save</translation>
-    </message>
-    <message>
-        <source>模板已保存：%1</source>
-        <translation>Template saved: %1</translation>
-    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -1295,26 +1279,6 @@ You can keep working. If this keeps happening, copy the report below and send it
     <message>
         <source>表头在第 %1 行，共 %2 列</source>
         <translation>Header in row %1, %2 columns</translation>
-    </message>
-    <message>
-        <source>保存导入模板</source>
-        <translation>Save Import Template</translation>
-    </message>
-    <message>
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation>Excel files (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>名单导入模板.xlsx</source>
-        <translation>roster-import-template.xlsx</translation>
-    </message>
-    <message>
-        <source>无法保存</source>
-        <translation>Cannot save</translation>
-    </message>
-    <message>
-        <source>模板已保存：%1</source>
-        <translation>Template saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1946,22 +1910,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>每类贡献的默认积分</source>
         <translation>Default points per contribution type</translation>
-    </message>
-    <message>
-        <source>至少需要一个等级</source>
-        <translation>At least one level is needed</translation>
-    </message>
-    <message>
-        <source>每个等级都需要名称</source>
-        <translation>Every level needs a name</translation>
-    </message>
-    <message>
-        <source>两个等级的起始积分相同</source>
-        <translation>Two levels start at the same points</translation>
-    </message>
-    <message>
-        <source>等级名称重复</source>
-        <translation>Duplicate level name</translation>
     </message>
 </context>
 <context>
@@ -3549,6 +3497,29 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>已保存</source>
         <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTemplate</name>
+    <message>
+        <source>保存导入模板</source>
+        <translation>Save Import Template</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>名单导入模板.xlsx</source>
+        <translation>roster-import-template.xlsx</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>模板已保存：%1</source>
+        <translation>Template saved: %1</translation>
     </message>
 </context>
 <context>

@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
 from models.roster.exporter import (
     DEFAULT_SHARED,
     SHAREABLE,
-    RosterError,
     all_columns,
     export_roster,
-    export_template,
 )
 from models.roster.mapping import target_label
 from ui import dialogs
+from ui.roster.template import save_import_template
 from ui.worker import Task
 from ui.workspace import Workspace
 
@@ -178,14 +177,6 @@ class ExportDialog(QDialog):
 
     @Slot()
     def save_template(self) -> None:
-        path = dialogs.save_file(self, self.tr("保存导入模板"), self.tr("Excel 文件 (*.xlsx)"),
-                                 self.tr("名单导入模板.xlsx"))
-        if path is None:
-            return
-        try:
-            export_template(path)
-        except RosterError as exc:
-            dialogs.error(self, self.tr("无法保存"), str(exc))
-            return
-        self.workspace.status_message.emit(
-            self.tr("模板已保存：%1").replace("%1", str(path.with_suffix(".xlsx"))))
+        done = save_import_template(self)
+        if done is not None:
+            self.workspace.status_message.emit(done)

@@ -115,18 +115,11 @@ class FilePage(QWizardPage):
 
     @Slot()
     def save_template(self) -> None:
-        from models.roster.exporter import RosterError, export_template
+        from ui.roster.template import save_import_template
 
-        path = dialogs.save_file(self, self.tr("保存导入模板"), self.tr("Excel 文件 (*.xlsx)"),
-                                 self.tr("名单导入模板.xlsx"))
-        if path is None:
-            return
-        try:
-            export_template(path)
-        except RosterError as exc:
-            dialogs.error(self, self.tr("无法保存"), str(exc))
-            return
-        self.info.setText(self.tr("模板已保存：%1").replace("%1", str(path.with_suffix(".xlsx"))))
+        done = save_import_template(self)
+        if done is not None:
+            self.info.setText(done)
 
 
 class MappingPage(QWizardPage):
