@@ -125,6 +125,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_done": ("已撤销导入批次 {batch}（{file}）：删除新建的 {created} 位，恢复更新的 {updated} 位",
                   "Undid import batch {batch} ({file}): removed {created} created, restored "
                   "{updated} updated"),
+    "undo_delete_content": ("删除内容“{title}”", "Delete “{title}”"),
+    "undo_delete_series": ("删除系列“{title}”", "Delete the series “{title}”"),
     "undo_delete_activity": ("删除活动“{title}”", "Delete activity “{title}”"),
     "undo_kept_edits": ("；{count} 位成员在导入后改过的内容已保留",
                         "; later edits to {count} members were kept"),

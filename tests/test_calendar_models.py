@@ -207,13 +207,13 @@ def test_deletes_can_be_undone(groups):
                       E.ItemFields("单次改名", "分享", D(2026, 12, 9), T(20, 0), status="ready",
                                    group_ids=(groups[1],)))
     before = C.entries_between(D(2026, 12, 1), D(2026, 12, 31), today=TODAY)
-    E.delete_series(sid, "删除内容“周三读书”")
+    E.delete_series(sid, undoable=True)
     assert C.entries_between(D(2026, 12, 1), D(2026, 12, 31)) == []
-    assert undo.undo() == "删除内容“周三读书”"
+    assert undo.undo() == "删除系列“周三读书”"
     assert C.entries_between(D(2026, 12, 1), D(2026, 12, 31), today=TODAY) == before
     one = E.schedule_item("海报", "海报", D(2026, 12, 3), group_ids=groups)
-    E.delete(E.Ref(one, None, D(2026, 12, 3)), "删除内容“海报”")
-    E.delete(E.Ref(None, sid, D(2026, 12, 16)), "删除内容“周三读书”")
+    E.delete(E.Ref(one, None, D(2026, 12, 3)), undoable=True)
+    E.delete(E.Ref(None, sid, D(2026, 12, 16)), undoable=True)
     assert len(C.entries_between(D(2026, 12, 1), D(2026, 12, 31))) == 4
     undo.undo()
     undo.undo()

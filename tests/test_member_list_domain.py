@@ -197,7 +197,7 @@ def test_bulk_tags_group_and_left_are_undoable(people):
     group = save_group({"name": "二群"})
     bulk.add_to_group(ids, group.id)
     bulk.remove_tags(ids, [tag.id])
-    assert undo.latest().label == "移除 2 位成员的标签"
+    assert undo.label_of(undo.latest()) == "移除 2 位成员的标签"
 
 
 def test_a_saved_filter_searches_exactly_like_the_list(db):

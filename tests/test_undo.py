@@ -74,7 +74,7 @@ def test_undo_delete_content_item_keeps_items_created_since(db):
     group = save_group({"name": "一群"})
     fields = E.ItemFields("周三读书", "分享", dt.date(2026, 12, 2), dt.time(20, 0), 60, "ready")
     item = E.save_item(fields, [group.id])
-    E.delete(E.Ref(item, None, fields.date), undo_label="删除内容")
+    E.delete(E.Ref(item, None, fields.date), undoable=True)
     newer = E.save_item(E.ItemFields("新的早报", "早报", dt.date(2026, 12, 3)))
     assert newer == item
     undo.undo()
@@ -127,7 +127,7 @@ def test_undo_tag_merge_from_anywhere_is_one_step(db):
     tags.set_member_tags(a.id, [ai.id])
     tags.set_member_tags(b.id, [ml.id])
     tags.merge_tags(ml.id, ai.id)  # called by any screen, not only the tags dialog
-    assert undo.latest().label == "合并标签“机器学习”到“AI”"
+    assert undo.label_of(undo.latest()) == "合并标签“机器学习”到“AI”"
     undo.undo()
     assert {t.name for t in tags.tags_of(b.id)} == {"机器学习"}
     assert {t.name for t in tags.tags_of(a.id)} == {"AI"}
@@ -141,3 +141,14 @@ def test_undo_delete_then_edit_a_neighbour_keeps_the_edit(db, db_path):
     undo.undo()
     assert Member.get_by_id(b.id).inviter_id == a.id  # the link comes back
     assert Member.get_by_id(b.id).notes == "之后的备注"  # and the later edit stays
+
+
+def test_undo_labels_follow_the_language_of_the_moment(db):
+    from models import messages
+
+    member = save_member({"name": "甲"})
+    bulk.mark_left([member.id])  # recorded while the app speaks Chinese
+    assert undo.label_of(undo.latest()) == "把 1 位成员标记为已退群"
+    messages.set_language("en")
+    assert undo.label_of(undo.latest()) == "Mark 1 members as left"
+    assert undo.undo() == "Mark 1 members as left"

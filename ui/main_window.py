@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
             self.act_undo.setText(self.tr("撤销(&U)"))
             self.act_undo.setEnabled(False)
         else:
-            self.act_undo.setText(self.tr("撤销：%1(&U)").replace("%1", entry.label))
+            self.act_undo.setText(self.tr("撤销：%1(&U)").replace("%1", undo.label_of(entry)))
             self.act_undo.setEnabled(True)
 
     # ------------------------------------------------------------------ storage

@@ -284,7 +284,7 @@ def delete_activity(activity_id: int) -> int:
         Contribution.delete().where(Contribution.activity_id == activity_id).execute()
         Activity.delete().where(Activity.id == activity_id).execute()
         refresh_points(members)
-        return undo.record(msg("undo_delete_activity", title=title), snapshot,
+        return undo.record(undo.coded("undo_delete_activity", title=title), snapshot,
                            deleted=[activity_id])
 
 

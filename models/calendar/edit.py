@@ -224,7 +224,7 @@ def set_status(ref: Ref, status: str) -> int:
     return item_id
 
 
-def delete(ref: Ref, undo_label: str | None = None) -> None:
+def delete(ref: Ref, undoable: bool = False) -> None:
     """Delete one entry. A series occurrence is kept as a 'removed' marker so the rule
     does not bring it back (and the .ics gets an EXDATE). With `undo_label`, the main
     window's Undo can bring it back."""
@@ -235,7 +235,7 @@ def delete(ref: Ref, undo_label: str | None = None) -> None:
         item = ContentItem.get_or_none(ContentItem.id == item_id)
         if item is None:
             return
-        snapshot = _snapshot(ContentItem, [item_id]) if undo_label else None
+        snapshot = _snapshot(ContentItem, [item_id]) if undoable else None
         deleted: list[int] = []
         if item.series_id is not None and item.original_date is not None:
             item.removed = True
@@ -244,17 +244,20 @@ def delete(ref: Ref, undo_label: str | None = None) -> None:
             item.delete_instance(recursive=True)
             deleted.append(item_id)
         if snapshot is not None:
-            undo.record(undo_label, snapshot, deleted=deleted)
+            undo.record(undo.coded("undo_delete_content", title=item.title), snapshot,
+                        deleted=deleted)
 
 
-def delete_series(series_id: int, undo_label: str | None = None) -> None:
+def delete_series(series_id: int, undoable: bool = False) -> None:
     from models.store import undo
 
     with database.atomic():
-        snapshot = _snapshot(ContentSeries, [series_id]) if undo_label else None
+        snapshot = _snapshot(ContentSeries, [series_id]) if undoable else None
+        series = ContentSeries.get_or_none(ContentSeries.id == series_id)
         ContentSeries.delete().where(ContentSeries.id == series_id).execute()
         if snapshot is not None:
-            undo.record(undo_label, snapshot, deleted=[series_id])
+            undo.record(undo.coded("undo_delete_series", title=series.title if series else ""),
+                        snapshot, deleted=[series_id])
 
 
 def _snapshot(root: type, ids: list[int]) -> dict:

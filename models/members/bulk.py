@@ -8,7 +8,6 @@ from pathlib import Path
 
 from models.members import groups, tags
 from models.members.cards import Member
-from models.messages import msg
 from models.store import backup, undo
 from models.store.db import chunks, database
 
@@ -23,16 +22,16 @@ def _undoable(label: str, ids: Sequence[int], action,  # type: ignore[no-untyped
 
 
 def add_tags(ids: Sequence[int], tag_ids: Sequence[int]) -> int:
-    return _undoable(msg("undo_add_tags", n=len(ids)), ids, lambda: tags.add_tags(ids, tag_ids))
+    return _undoable(undo.coded("undo_add_tags", n=len(ids)), ids, lambda: tags.add_tags(ids, tag_ids))
 
 
 def remove_tags(ids: Sequence[int], tag_ids: Sequence[int]) -> int:
-    return _undoable(msg("undo_remove_tags", n=len(ids)), ids,
+    return _undoable(undo.coded("undo_remove_tags", n=len(ids)), ids,
                      lambda: tags.remove_tags(ids, tag_ids))
 
 
 def add_to_group(ids: Sequence[int], group_id: int) -> int:
-    return _undoable(msg("undo_add_group", n=len(ids)), ids,
+    return _undoable(undo.coded("undo_add_group", n=len(ids)), ids,
                      lambda: groups.add_to_group(ids, group_id))
 
 
@@ -44,7 +43,7 @@ def mark_left(ids: Sequence[int], when: dt.date | None = None) -> int:
             Member.update(left_on=when, updated_at=dt.datetime.now()).where(
                 Member.id.in_(batch) & Member.left_on.is_null()).execute()
 
-    return _undoable(msg("undo_mark_left", n=len(ids)), ids, action)
+    return _undoable(undo.coded("undo_mark_left", n=len(ids)), ids, action)
 
 
 def delete(ids: Sequence[int], db_path: Path) -> int:
@@ -55,4 +54,4 @@ def delete(ids: Sequence[int], db_path: Path) -> int:
         for batch in chunks(ids):
             Member.delete().where(Member.id.in_(batch)).execute()
 
-    return _undoable(msg("undo_delete", n=len(ids)), ids, action, deleted=ids)
+    return _undoable(undo.coded("undo_delete", n=len(ids)), ids, action, deleted=ids)

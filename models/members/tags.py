@@ -86,8 +86,8 @@ def merge_tags(source_id: int, target_id: int) -> int:
                    .where(MemberTag.tag == source_id).tuples()]
         add_tags(members, [target_id])
         Tag.delete().where(Tag.id == source_id).execute()
-        undo.record(msg("undo_merge_tags", source=names.get(source_id, ""),
-                        target=names.get(target_id, "")), snapshot, deleted=[source_id])
+        undo.record(undo.coded("undo_merge_tags", source=names.get(source_id, ""),
+                               target=names.get(target_id, "")), snapshot, deleted=[source_id])
     return len(members)
 
 
@@ -104,7 +104,7 @@ def delete_tag(tag_id: int) -> int:
         count = tag_usage(tag_id)
         snapshot = undo.capture(Tag, [tag_id])
         Tag.delete().where(Tag.id == tag_id).execute()
-        undo.record(msg("undo_delete_tag", name=tag.name), snapshot, deleted=[tag_id])
+        undo.record(undo.coded("undo_delete_tag", name=tag.name), snapshot, deleted=[tag_id])
     return count
 
 

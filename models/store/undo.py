@@ -80,6 +80,30 @@ def capture(root: type[Model], ids: list[int],
     return {"tables": tables}
 
 
+_CODED = "msg:"
+
+
+def coded(code: str, **params: Any) -> str:
+    """An undo label kept as a message code (models.messages) with its values, so the
+    Undo menu shows it in the language of the moment, not the one it was recorded in."""
+    return _CODED + json.dumps({"code": code, "params": params}, ensure_ascii=False,
+                               default=str)
+
+
+def label_of(entry: UndoEntry) -> str:
+    """The words for an undo entry (entries from before codes existed are plain text)."""
+    from models.messages import msg
+
+    text = str(entry.label)
+    if not text.startswith(_CODED):
+        return text
+    try:
+        data = json.loads(text[len(_CODED):])
+        return msg(str(data["code"]), **dict(data["params"]))
+    except (ValueError, KeyError, TypeError):
+        return text
+
+
 def record(label: str, snapshot: dict[str, Any], created: list[int] | None = None,
            deleted: Sequence[int] = ()) -> int:
     """Store a snapshot, and the same rows as they are now, after the action.
@@ -142,7 +166,7 @@ def undo(entry_id: int | None = None) -> str | None:
             _recount_points(snapshot["tables"])
         entry.undone = True
         entry.save()
-    return entry.label + (msg("undo_kept_later_edits", count=kept) if kept else "")
+    return label_of(entry) + (msg("undo_kept_later_edits", count=kept) if kept else "")
 
 
 def _merge_all(tables: list[dict[str, Any]], after: list[dict[str, Any]]) -> int:

@@ -320,11 +320,10 @@ class ItemEditor(QDialog):
                 else self.tr("删除“%1”？")).replace("%1", self.title.text())
         if not dialogs.confirm(self, self.tr("删除内容"), text, danger=True):
             return
-        label = f"{self.tr('删除内容')}“{self.title.text()}”"
         if whole:
-            E.delete_series(ref.series_id, label)
+            E.delete_series(ref.series_id, undoable=True)
         else:
-            E.delete(ref, label)
+            E.delete(ref, undoable=True)
         self.saved.emit(self.tr("已删除"))
         self.accept()
 

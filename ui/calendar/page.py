@@ -362,7 +362,7 @@ class CalendarPage(QWidget):
         if entry.series_id is not None:
             text += "\n" + self.tr("只删除这一次，系列的其他日期不受影响。")
         if dialogs.confirm(self, self.tr("删除内容"), text, danger=True):
-            E.delete(E.ref_of(entry), f"{self.tr('删除内容')}“{entry.title}”")
+            E.delete(E.ref_of(entry), undoable=True)
             self._after_write()
 
     def delete_selected(self) -> None:
