@@ -44,6 +44,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "levels_same_points": ("两个等级的起始积分相同", "Two levels start at the same points"),
     "levels_same_name": ("等级名称重复", "Two levels have the same name"),
     "problem_separator": ("；", "; "),
+    "list_join": ("、", ", "),
+    # the .ics export (models/calendar/ics.py), in the language the export runs in
+    "ics_reminder": ("提醒", "Reminder"),
+    "ics_groups": ("群：{groups}", "Groups: {groups}"),
+    "ics_presenter": ("主讲：{name}", "Presenter: {name}"),
+    "ics_calendar_name": ("{community} · 内容日历", "{community} · Content calendar"),
     "name_exists": ("名称“{name}”已存在", "The name “{name}” is already taken"),
     "default_community_name": ("我的社群", "My community"),  # until the owner names it
     # roster import / export (models/roster_*.py)

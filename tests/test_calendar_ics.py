@@ -152,3 +152,16 @@ def test_rrule_expands_to_what_the_calendar_shows(db, tmp_path, rule, start):
                   [x for v in values for x in v.dts]):
             dates = dates - {d.dt.date()} if sign < 0 else dates | {d.dt.date()}
     assert sorted(dates) == shown
+
+
+def test_the_export_speaks_the_language_it_runs_in(db, tmp_path):
+    from models import messages
+    from models.calendar import edit as E
+
+    E.schedule_item("分享", "分享", D(2026, 11, 20), dt.time(20, 0))
+    out = tmp_path / "en.ics"
+    messages.set_language("en")
+    export_ics(out)
+    text = out.read_bytes().decode("utf-8").replace("\r\n ", "")  # unfold long lines
+    assert "X-WR-CALNAME:My community · Content calendar" in text
+    assert "DESCRIPTION:Reminder" in text

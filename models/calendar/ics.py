@@ -24,6 +24,7 @@ from icalendar import Alarm, Calendar, Event, vRecur
 from models.calendar.entries import ContentItem, ContentSeries, ItemGroup, SeriesGroup
 from models.calendar.holidays import day_info, known_years
 from models.calendar.recurrence import Rule, occurrences
+from models.messages import msg
 from models.store import settings
 from models.store.files import check_writable_target, write_bytes
 
@@ -52,7 +53,7 @@ def _timing(event: Event, day: dt.date, time: dt.time | None, minutes: int) -> N
         event.add("dtend", _when(day, time) + dt.timedelta(minutes=minutes or DEFAULT_MINUTES))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", "提醒")
+        alarm.add("description", msg("ics_reminder"))
         alarm.add("trigger", dt.timedelta(minutes=-REMIND_MINUTES))
         event.add_component(alarm)
 
@@ -62,9 +63,9 @@ def _describe(event: Event, row: ContentItem | ContentSeries, groups: list[str])
     event.add("categories", [row.kind.name])
     lines = []
     if groups:
-        lines.append("群：" + "、".join(groups))
+        lines.append(msg("ics_groups", groups=msg("list_join").join(groups)))
     if row.presenter_id is not None and row.presenter is not None:
-        lines.append("主讲：" + row.presenter.name)
+        lines.append(msg("ics_presenter", name=row.presenter.name))
     if row.body:
         lines += ["", row.body]
     if lines:
@@ -195,7 +196,7 @@ def build_calendar(start: dt.date | None = None, end: dt.date | None = None) -> 
     cal.add("prodid", "-//QunDesk//群主台 内容日历//ZH")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{settings.get('community_name')} · 内容日历")
+    cal.add("x-wr-calname", msg("ics_calendar_name", community=settings.get("community_name")))
     cal.add("x-wr-timezone", "Asia/Shanghai")
     query = ContentItem.select().where(ContentItem.date.is_null(False) & ~ContentItem.removed
                                        & ContentItem.series.is_null())
