@@ -120,3 +120,18 @@ def test_backup_temporaries_are_private_and_swept_when_a_writer_opens(tmp_path):
     open_database(db_path)
     close_database()
     assert not left.exists()
+
+
+def test_a_killed_writers_temporary_is_swept_at_once(tmp_path):
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    pid = int(dead.stdout)  # a process that has ended
+    left = tmp_path / f".w.sqlite3.{pid}-abcd1234{files.TEMP_SUFFIX}"
+    left.write_bytes(b"half")
+    mine = tmp_path / f".w.sqlite3.{os.getpid()}-abcd1234{files.TEMP_SUFFIX}"  # still alive
+    mine.write_bytes(b"busy")
+    assert files.sweep_folder(tmp_path) == 1
+    assert not left.exists() and mine.exists()

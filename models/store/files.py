@@ -5,7 +5,8 @@ Every file QunDesk writes (exports, PDFs, calendars, reports, backups) goes thro
 folder, is flushed and fsynced, and is renamed over the target only when complete. A
 crash, a full disk or a vanished folder therefore leaves either the old file or the new
 one, never half of one; the temporary is removed on failure, and one left by a killed
-process is swept the next time the same target is written.
+process is swept the next time the same target is written (or, for backups, whenever a
+writer opens the workspace).
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def sweep_temporaries(target: Path, older_than: float = STALE_AFTER) -> int:
         return 0
     for leftover in candidates:
         try:
-            if leftover.lstat().st_mtime < cutoff:
+            if _abandoned(leftover, cutoff):
                 leftover.unlink()
                 removed += 1
         except OSError:
@@ -140,12 +141,29 @@ def sweep_folder(folder: Path, older_than: float = STALE_AFTER) -> int:
         return 0
     for leftover in leftovers:
         try:
-            if leftover.lstat().st_mtime < cutoff:
+            if _abandoned(leftover, cutoff):
                 leftover.unlink()
                 removed += 1
         except OSError:
             continue
     return removed
+
+
+def _abandoned(leftover: Path, cutoff: float) -> bool:
+    """A temporary whose writer is gone: the process named in it has ended (POSIX), or
+    nothing has written to it for STALE_AFTER (a reused process id, or Windows)."""
+    if leftover.lstat().st_mtime < cutoff:
+        return True
+    pid = leftover.name[: -len(TEMP_SUFFIX)].rsplit(".", 1)[-1].split("-", 1)[0]
+    if os.name == "nt" or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # it exists (another user's): leave it
+    return False
 
 
 def glob_escape(text: str) -> str:
@@ -156,7 +174,9 @@ def new_temp(target: Path, private: bool) -> Path:
     """Create an empty temporary beside `target`, 0600 from its first byte if private."""
     mode = 0o600 if private else 0o666
     for _ in range(10):
-        tmp = target.with_name(f"{_temp_stem(target)}{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        # the writer's process id in the name: a sweep can tell a killed writer's leftover
+        tmp = target.with_name(f"{_temp_stem(target)}{os.getpid()}-{secrets.token_hex(4)}"
+                               f"{TEMP_SUFFIX}")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                          mode)
