@@ -103,3 +103,14 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
                         lambda parent, title, text, danger=False: shown.append(("confirm", text))
                         or True)
     return shown
+
+
+@pytest.fixture
+def controller(qapp, qsettings, monkeypatch):
+    """The app's controller (ui.app.QunDeskApp) with no first-start dialog; closed after."""
+    import ui.app as app_module
+
+    monkeypatch.setattr(app_module.QTimer, "singleShot", lambda *a, **k: None)
+    ctl = app_module.QunDeskApp(qapp, "zh")
+    yield ctl
+    ctl._close_current()

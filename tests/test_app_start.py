@@ -6,24 +6,11 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from models.members.cards import Member, save_member
 from models.store import backup, lock
 from models.store.db import close_database, open_database
 from models.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.store_helpers import held_elsewhere
-from ui.app import QunDeskApp
-
-
-@pytest.fixture
-def controller(qapp, qsettings, monkeypatch):
-    import ui.app as app_module
-
-    monkeypatch.setattr(app_module.QTimer, "singleShot", lambda *a, **k: None)  # no first-start
-    ctl = QunDeskApp(qapp, "zh")
-    yield ctl
-    ctl._close_current()
 
 
 def test_opens_and_locks_the_database(controller, db_path, no_dialogs, qapp):

@@ -13,17 +13,6 @@ from models.members.cards import Member
 from models.store.db import close_database, current, open_database
 from models.store.problems import ReadOnlyError
 from tests.store_helpers import fingerprint
-from ui.app import QunDeskApp
-
-
-@pytest.fixture
-def controller(qapp, qsettings, monkeypatch):
-    import ui.app as app_module
-
-    monkeypatch.setattr(app_module.QTimer, "singleShot", lambda *a, **k: None)  # no first-start
-    ctl = QunDeskApp(qapp, "zh")
-    yield ctl
-    ctl._close_current()
 
 
 def community(path: Path, members: int = 60) -> Path:

@@ -17,7 +17,7 @@ import os
 import secrets
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -113,32 +113,24 @@ def _temp_stem(target: Path) -> str:
 
 def sweep_temporaries(target: Path, older_than: float = STALE_AFTER) -> int:
     """Remove temporaries of `target` that a killed writer left behind; returns how many."""
-    removed = 0
-    stem = _temp_stem(target)
-    cutoff = time.time() - older_than
-    try:
-        candidates = list(target.parent.glob(f"{glob_escape(stem)}*{TEMP_SUFFIX}"))
-    except OSError:
-        return 0
-    for leftover in candidates:
-        try:
-            if _abandoned(leftover, cutoff):
-                leftover.unlink()
-                removed += 1
-        except OSError:
-            continue
-    return removed
+    pattern = f"{glob_escape(_temp_stem(target))}*{TEMP_SUFFIX}"
+    return _sweep(lambda: list(target.parent.glob(pattern)), older_than)
 
 
 def sweep_folder(folder: Path, older_than: float = STALE_AFTER) -> int:
     """Remove every stale temporary of ours in a folder that holds only our files."""
-    removed = 0
+    return _sweep(lambda: [p for p in folder.iterdir()
+                           if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX)],
+                  older_than)
+
+
+def _sweep(candidates: Callable[[], list[Path]], older_than: float) -> int:
     cutoff = time.time() - older_than
     try:
-        leftovers = [p for p in folder.iterdir()
-                     if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX)]
+        leftovers = candidates()
     except OSError:
         return 0
+    removed = 0
     for leftover in leftovers:
         try:
             if _abandoned(leftover, cutoff):
