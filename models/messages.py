@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "negative": ("{field}不能为负数", "{field} cannot be negative"),
     "self_inviter": ("邀请人不能是本人", "A member cannot invite themselves"),
     "inviter_loop": ("邀请关系出现循环", "The inviter chain would loop back to this member"),
+    "tag_taken": ("标签“{name}”已存在", "Tag “{name}” already exists"),
     "tag_exists": ("标签“{name}”已存在，可以合并", "Tag “{name}” already exists; merge instead"),
     "undo_add_tags": ("给 {n} 位成员添加标签", "Add tags to {n} members"),
     "undo_remove_tags": ("移除 {n} 位成员的标签", "Remove tags from {n} members"),
@@ -32,6 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_mark_left": ("把 {n} 位成员标记为已退群", "Mark {n} members as left"),
     "undo_delete": ("删除 {n} 位成员", "Delete {n} members"),
     "undo_merge_tags": ("合并标签“{source}”到“{target}”", "Merge tag “{source}” into “{target}”"),
+    "undo_delete_filter": ("删除保存的筛选“{name}”", "Delete saved filter “{name}”"),
     "undo_delete_tag": ("删除标签“{name}”", "Delete tag “{name}”"),
     "db_newer": ("{path}：这个文件由更新版本的群主台创建（数据版本 {found}，当前版本最高支持 {known}）。"
                  "文件没有被改动，请升级群主台后再打开。",

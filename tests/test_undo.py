@@ -152,3 +152,27 @@ def test_undo_labels_follow_the_language_of_the_moment(db):
     messages.set_language("en")
     assert undo.label_of(undo.latest()) == "Mark 1 members as left"
     assert undo.undo() == "Mark 1 members as left"
+
+
+def test_deleting_a_saved_filter_is_one_undoable_step(db):
+    from models.members import segments
+
+    kept = segments.save("新人", segments.MemberFilter(text="张"))
+    segments.delete_saved(kept.id)
+    assert segments.get_saved(kept.id) is None
+    assert undo.label_of(undo.latest()) == "删除保存的筛选“新人”"
+    undo.undo()
+    restored = segments.get_saved(kept.id)
+    assert restored is not None and restored.filter.text == "张"
+
+
+def test_a_new_tag_under_a_taken_name_is_refused_and_nothing_is_made(db):
+    import pytest
+
+    from models.members.cards import ValidationError
+
+    tags.create_tag("摄影")
+    with pytest.raises(ValidationError) as caught:
+        tags.create_tag(" 摄影 ")
+    assert "已存在" in caught.value.errors["name"]
+    assert [t.name for t in tags.all_tags()].count("摄影") == 1

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models import messages
 from models.store import backup, undo
+from models.store.db import backup_workspace, current, restore_workspace
 from models.store.files import FileProblem
 from models.store.problems import (
     DamagedDatabaseError,
@@ -281,8 +282,6 @@ class MainWindow(QMainWindow):
     def storage_problem(self, problem: object) -> None:
         """A write (or read) failed for a reason the user must hear about, from any screen
         or worker (ui.crash routes these here instead of showing an error report)."""
-        from models.store.db import current
-
         if isinstance(problem, WorkspaceGoneError):
             db = current()
             if db is not None:
@@ -298,8 +297,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def save_copy(self) -> None:
         """Write what the app still has open to a new file (the original is gone)."""
-        from models.store.db import database
-
         target = dialogs.save_file(self, self.tr("另存数据库副本"),
                                    self.tr("群主台数据库 (*.sqlite3)"),
                                    self.workspace.db_path.name)
@@ -308,7 +305,7 @@ class MainWindow(QMainWindow):
         if target.suffix.lower() not in (".sqlite3", ".db", ".sqlite"):
             target = target.with_name(target.name + ".sqlite3")
         try:
-            saved = backup.create(database.obj, self.workspace.db_path, reason="copy", to=target)
+            saved = backup_workspace(reason="copy", to=target)
         except (FileProblem, DatabaseProblem, OSError) as exc:
             dialogs.error(self, self.tr("无法另存"), str(exc))
             return
@@ -340,10 +337,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def backup_now(self) -> None:
-        from models.store.db import database
-
         try:
-            path = backup.create(database.obj, self.workspace.db_path, reason="manual")
+            path = backup_workspace(reason="manual")
         except (FileProblem, DatabaseProblem) as exc:
             dialogs.error(self, self.tr("无法备份"), str(exc))
             return
@@ -351,8 +346,6 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def restore_backup(self) -> None:
-        from models.store.db import database
-
         source = dialogs.open_file(self, self.tr("选择备份文件"),
                                    self.tr("SQLite 数据库 (*.sqlite3 *.db)"),
                                    str(backup.backup_folder(self.workspace.db_path)))
@@ -363,7 +356,7 @@ class MainWindow(QMainWindow):
                                .replace("%1", source.name), danger=True):
             return
         try:
-            safety = backup.restore(database.obj, self.workspace.db_path, source)
+            safety = restore_workspace(source)
         except (DatabaseProblem, FileProblem) as exc:
             dialogs.error(self, self.tr("无法恢复"), str(exc))
             return

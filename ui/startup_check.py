@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from models.store import backup, inspect
-from models.store.db import database
+from models.store import inspect
+from models.store.db import rolling_backup, thread_connection
 from models.store.problems import DamagedDatabaseError
 
 log = logging.getLogger(__name__)
@@ -44,11 +44,8 @@ class _Job(QRunnable):
         try:
             inspect.examine(self.db_path, inspect.PAGES)  # reads the WAL too, changes nothing
             if self.backup_after:
-                database.connect(reuse_if_open=True)
-                try:
-                    backup.rolling(database.obj, self.db_path)
-                finally:
-                    database.close()
+                with thread_connection():
+                    rolling_backup()
         except DamagedDatabaseError as exc:
             self._send(self.owner.damaged, exc.detail)
         except Exception:  # a failed backup must never stop the app; next start retries

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.progress import Cancelled
-from models.store.db import current, database
+from models.store.db import current, thread_connection
 from models.store.problems import DamagedDatabaseError, WorkspaceGoneError, from_sqlite
 from ui import crash
 
@@ -52,8 +52,8 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             # peewee keeps one connection per thread: this worker opens and closes its own.
-            database.connect(reuse_if_open=True)
-            result = self.work(self._progress, self.stop.is_set)
+            with thread_connection():
+                result = self.work(self._progress, self.stop.is_set)
         except Cancelled:
             self._send(self.signals.cancelled)
         except Exception as exc:  # handed to the GUI thread, shown there
@@ -65,9 +65,6 @@ class _Job(QRunnable):
                 crash.report_storage_problem(problem)  # the window says it once, plainly
         else:
             self._send(self.signals.finished, result)
-        finally:
-            if database.obj is not None and not database.is_closed():
-                database.close()
 
     def _progress(self, done: int, total: int) -> None:
         self._send(self.signals.progress, done, total)

@@ -39,6 +39,7 @@ MESSAGES.update({
     "template_exists": ("模板“{name}”已存在", "A template named “{name}” already exists"),
     "already_signed_up": ("{name} 已经报名", "{name} has already signed up"),
     "activity_full": ("活动已满（名额 {capacity}）", "The activity is full ({capacity} places)"),
+    "activity_gone": ("这个活动已不存在（可能已被删除）", "This activity no longer exists (deleted?)"),
 })
 FIELD_LABELS.update({
     "activity_title": ("活动名称", "Title"), "activity_start": ("开始时间", "Start"),
@@ -286,6 +287,30 @@ def delete_activity(activity_id: int) -> int:
         refresh_points(members)
         return undo.record(undo.coded("undo_delete_activity", title=title), snapshot,
                            deleted=[activity_id])
+
+
+def get_activity(activity_id: int) -> Activity | None:
+    return Activity.get_or_none(Activity.id == activity_id)
+
+
+class ActivityGone(LookupError):
+    """The activity was deleted meanwhile (another screen, an undo)."""
+
+    def __init__(self, activity_id: int) -> None:
+        super().__init__(msg("activity_gone"))
+        self.activity_id = activity_id
+
+
+def require_activity(activity_id: int) -> Activity:
+    found = get_activity(activity_id)
+    if found is None:
+        raise ActivityGone(activity_id)
+    return found
+
+
+def recent_activities(limit: int = 200) -> list[Activity]:
+    """The latest activities first (what a content item can be linked to)."""
+    return list(Activity.select().order_by(Activity.start.desc(), Activity.id.desc()).limit(limit))
 
 
 def list_activities(scope: str = "all", today: dt.date | None = None,

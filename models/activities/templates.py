@@ -89,6 +89,10 @@ def list_templates() -> list[ActivityTemplate]:
                                                    ActivityTemplate.name))
 
 
+def get_template(template_id: int) -> ActivityTemplate | None:
+    return ActivityTemplate.get_or_none(ActivityTemplate.id == template_id)
+
+
 def get_by_name(name: str) -> ActivityTemplate | None:
     ensure_builtin_templates()
     return ActivityTemplate.get_or_none(ActivityTemplate.name == name)

@@ -91,3 +91,11 @@ def save_source(name: str, link: str = "", notes: str = "", source_id: int | Non
 
 def delete_source(source_id: int) -> None:
     ContentSource.delete().where(ContentSource.id == source_id).execute()
+
+
+def presenters() -> list[tuple[int, str]]:
+    """(member id, name) of everyone who presents an item or a series, by name order."""
+    return [(mid, name) for mid, name in database.execute_sql(
+        "SELECT DISTINCT m.id, m.name FROM member m WHERE m.id IN "
+        "(SELECT presenter_id FROM content_item UNION SELECT presenter_id FROM content_series)"
+        " ORDER BY m.sort_name").fetchall()]

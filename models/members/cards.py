@@ -22,7 +22,7 @@ from peewee import (
 
 from models.members.pinyin_keys import combined_keys, sort_key
 from models.messages import msg
-from models.store.db import BaseModel, database
+from models.store.db import BaseModel, chunks, database
 
 GENDERS = ("", "男", "女", "其他")
 
@@ -288,6 +288,42 @@ def _check_inviter(member_id: int | None, inviter_id: int | None) -> str | None:
         row = Member.select(Member.inviter).where(Member.id == current).tuples().first()
         current = row[0] if row else None
     return None
+
+
+MemberGone = Member.DoesNotExist  # the card was deleted meanwhile (bulk delete, undo)
+
+
+def get_member(member_id: int) -> Member | None:
+    return Member.get_or_none(Member.id == member_id)
+
+
+def member_name(member_id: int) -> str | None:
+    return Member.select(Member.name).where(Member.id == member_id).scalar()
+
+
+def member_points(member_id: int) -> int:
+    return Member.select(Member.points).where(Member.id == member_id).scalar() or 0
+
+
+def member_count() -> int:
+    """Every card, including members who have left."""
+    return Member.select().count()
+
+
+def active_points() -> list[int]:
+    """The points of every member still in the community, ascending."""
+    return sorted(p for (p,) in Member.select(Member.points).where(Member.left_on.is_null()).tuples())
+
+
+def wechat_ids(member_ids: list[int]) -> dict[int, str]:
+    if not member_ids:
+        return {}
+    return {mid: wid or "" for chunk in chunks(member_ids) for mid, wid in
+            Member.select(Member.id, Member.wechat_id).where(Member.id.in_(chunk)).tuples()}
+
+
+def custom_fields() -> list[CustomField]:
+    return list(CustomField.select().order_by(CustomField.position, CustomField.id))
 
 
 def save_member(data: dict[str, Any], member_id: int | None = None,

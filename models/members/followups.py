@@ -60,6 +60,10 @@ def history(member_id: int) -> list[FollowUp]:
                 .order_by(FollowUp.date.desc(), FollowUp.id.desc()))
 
 
+def friends_added_on(day: dt.date) -> int:
+    return Member.select().where(Member.friend_added_on == day).count()
+
+
 def mark_friend(member_ids: list[int], today: dt.date | None = None) -> None:
     Member.update(is_friend=True, friend_added_on=today or dt.date.today()).where(
         Member.id.in_(member_ids) & ~Member.is_friend

@@ -94,6 +94,19 @@ def set_role(member_id: int, group_id: int, role: str) -> None:
     ).execute()
 
 
+def all_groups() -> list[Group]:
+    """Every group in the owner's order (ties by name, so the order is stable)."""
+    return list(Group.select().order_by(Group.position, Group.name, Group.id))
+
+
+def get_group(group_id: int) -> Group | None:
+    return Group.get_or_none(Group.id == group_id)
+
+
+def group_names() -> set[str]:
+    return {name for (name,) in Group.select(Group.name).tuples()}
+
+
 def member_counts(active_only: bool = True) -> dict[int, int]:
     query = Membership.select(Membership.group, fn.COUNT(Membership.id))
     if active_only:
@@ -108,7 +121,7 @@ def fill_ratio(group: Group, count: int) -> float | None:
 def groups_near_capacity() -> list[tuple[Group, int]]:
     counts = member_counts()
     out = []
-    for group in Group.select().order_by(Group.position):
+    for group in all_groups():
         ratio = fill_ratio(group, counts.get(group.id, 0))
         if ratio is not None and ratio >= NEAR_CAPACITY:
             out.append((group, counts.get(group.id, 0)))

@@ -96,6 +96,18 @@ def texts_in_order(order: Sequence[int]) -> list[str]:
     return [texts.get(i, "") for i in order]
 
 
+def tag_looks() -> dict[int, tuple[str, str]]:
+    """{tag id: (name, colour)}: what a tag chip in the list shows."""
+    cursor = database.execute_sql(
+        "SELECT t.id, t.name, COALESCE(c.color, '#64748b') FROM tag t "
+        "LEFT JOIN tag_category c ON c.id = t.category_id")
+    return {tid: (name, color) for tid, name, color in cursor}
+
+
+def group_names() -> dict[int, str]:
+    return dict(database.execute_sql('SELECT id, name FROM "group"').fetchall())
+
+
 def left_ids() -> set[int]:
     """Members who have left the community (few, and indexed: a 2 ms query at 100k)."""
     return {row[0] for row in database.execute_sql(

@@ -11,6 +11,7 @@ from peewee import CharField, IntegerField, TextField
 
 from models.members.contributions import thresholds
 from models.members.rows import text_condition
+from models.store import undo
 from models.store.db import BaseModel, database
 
 
@@ -168,3 +169,19 @@ def save(name: str, spec: MemberFilter) -> SavedFilter:
 
 def saved_with_counts(today: dt.date | None = None) -> list[tuple[SavedFilter, int]]:
     return [(s, count(s.filter, today)) for s in SavedFilter.select().order_by(SavedFilter.position)]
+
+
+def get_saved(filter_id: int) -> SavedFilter | None:
+    return SavedFilter.get_or_none(SavedFilter.id == filter_id)
+
+
+def delete_saved(filter_id: int) -> None:
+    """Forget a saved filter (its members stay); one transaction, undoable."""
+    with database.atomic():
+        saved = get_saved(filter_id)
+        if saved is None:
+            return
+        snapshot = undo.capture(SavedFilter, [filter_id])
+        saved.delete_instance()
+        undo.record(undo.coded("undo_delete_filter", name=saved.name), snapshot,
+                    deleted=[filter_id])

@@ -64,6 +64,29 @@ def get_or_create_tag(name: str, category_id: int | None = None) -> Tag:
     return tag
 
 
+def create_tag(name: str, category_id: int | None = None) -> Tag:
+    """A new tag; a name already taken is a ValidationError (the manager offers a merge)."""
+    if find_tag(name) is not None:
+        raise ValidationError({"name": msg("tag_taken", name=clean_text(name, fold=True))})
+    return get_or_create_tag(name, category_id)
+
+
+def get_tag(tag_id: int) -> Tag | None:
+    return Tag.get_or_none(Tag.id == tag_id)
+
+
+def find_tag(name: str, excluding: int | None = None) -> Tag | None:
+    """The tag with this name (as it would be stored), other than `excluding`."""
+    query = Tag.select().where(Tag.name == clean_text(name, fold=True))
+    if excluding is not None:
+        query = query.where(Tag.id != excluding)
+    return query.first()
+
+
+def tag_names(tag_ids: Iterable[int]) -> dict[int, str]:
+    return {t.id: t.name for t in Tag.select(Tag.id, Tag.name).where(Tag.id.in_(list(tag_ids)))}
+
+
 def rename_tag(tag_id: int, new_name: str) -> None:
     new_name = clean_text(new_name, fold=True)
     if not new_name:
@@ -164,6 +187,15 @@ def usage_counts() -> dict[int, int]:
 
 
 # ---------------------------------------------------------------- categories (tag manager)
+
+
+def get_category(category_id: int) -> TagCategory | None:
+    return TagCategory.get_or_none(TagCategory.id == category_id)
+
+
+def tags_per_category() -> dict[int | None, int]:
+    """How many tags each category holds (None: uncategorised)."""
+    return dict(Tag.select(Tag.category, fn.COUNT(Tag.id)).group_by(Tag.category).tuples())
 
 
 def categories() -> list[TagCategory]:

@@ -21,6 +21,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -351,3 +352,46 @@ def chunks(items: Iterable[Any], size: int = 500) -> Iterator[list[Any]]:
             batch = []
     if batch:
         yield batch
+
+
+@contextmanager
+def thread_connection() -> Iterator[None]:
+    """A connection of this thread's own for the duration (peewee keeps one per thread):
+    a worker thread opens the open workspace's file and closes it when its job ends."""
+    database.connect(reuse_if_open=True)
+    try:
+        yield
+    finally:
+        if database.obj is not None and not database.is_closed():
+            database.close()
+
+
+def backup_workspace(reason: str = "manual", to: Path | None = None) -> Path:
+    """A backup of the open workspace (into its backup folder, or to `to`)."""
+    from models.store import backup
+
+    db = _open_workspace()
+    return backup.create(db, db.workspace, reason=reason, to=to)
+
+
+def rolling_backup() -> Path | None:
+    """The daily backup of the open workspace, if today's is not taken yet."""
+    from models.store import backup
+
+    db = _open_workspace()
+    return backup.rolling(db, db.workspace)
+
+
+def restore_workspace(source: Path) -> Path:
+    """Replace the open workspace's data with a backup's; returns the safety copy."""
+    from models.store import backup
+
+    db = _open_workspace()
+    return backup.restore(db, db.workspace, source)
+
+
+def _open_workspace() -> WorkspaceDatabase:
+    db = current()
+    if db is None:
+        raise RuntimeError("no workspace is open")
+    return db

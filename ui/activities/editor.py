@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from models.activities import activity as activities
 from models.members.cards import ValidationError
-from models.members.groups import Group
+from models.members.groups import all_groups
 from ui.colors import MUTED_GREY, OVERDUE_RED, text_style
 
 ERROR_STYLE = "border: 1px solid #b3261e"
@@ -49,9 +49,9 @@ def datetime_edit() -> QDateTimeEdit:
 def group_list() -> QListWidget:
     """A checkable list of the workspace's groups."""
     widget = QListWidget()
-    for group_id, name in Group.select(Group.id, Group.name).order_by(Group.position).tuples():
-        item = QListWidgetItem(name)
-        item.setData(Qt.ItemDataRole.UserRole, group_id)
+    for group in all_groups():
+        item = QListWidgetItem(group.name)
+        item.setData(Qt.ItemDataRole.UserRole, group.id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         widget.addItem(item)
@@ -163,7 +163,7 @@ class ActivityEditor(QDialog):
             self.has_end.setChecked(True)
             self._kind_changed()
             return
-        a = activities.Activity.get_by_id(self.activity_id)
+        a = activities.require_activity(self.activity_id)
         self._original_start = a.start
         self.title.setText(a.title)
         self.kind.setCurrentIndex(max(0, self.kind.findData(a.kind)))

@@ -187,7 +187,7 @@ class ActivitiesPage(QWidget):
         if (row < 0 and reveal and activity_id is not None
                 and self.scope.currentData() != "all"):
             # Just created or edited into another scope: show it rather than lose it.
-            if activities.Activity.get_or_none(activities.Activity.id == activity_id):
+            if activities.get_activity(activity_id) is not None:
                 self.scope.setCurrentIndex(SCOPES.index("all"))
                 row = self.model.row_of(activity_id)
         if row >= 0:
@@ -216,7 +216,9 @@ class ActivitiesPage(QWidget):
             self._show_header(activity_id)
 
     def _show_header(self, activity_id: int) -> None:
-        a = activities.Activity.get_by_id(activity_id)
+        a = activities.get_activity(activity_id)
+        if a is None:  # deleted meanwhile; the list reloads on the change notice
+            return
         self.heading.setText(a.title)
         when = a.start.strftime("%Y-%m-%d %H:%M")
         if a.end:
@@ -282,10 +284,12 @@ class ActivitiesPage(QWidget):
     @Slot(QPoint)
     def _context_menu(self, pos: QPoint) -> None:
         """Right-click: change the status in one go (e.g. mark it done after the day)."""
-        if self.current_id() is None:
+        activity_id = self.current_id()
+        shown = activities.get_activity(activity_id) if activity_id is not None else None
+        if shown is None:
             return
         menu = QMenu(self)
-        current = activities.Activity.get_by_id(self.current_id()).status
+        current = shown.status
         for key in activities.STATUSES:
             action = menu.addAction(activities.status_label(key))
             action.setCheckable(True)
@@ -350,8 +354,10 @@ class ActivitiesPage(QWidget):
         activity_id = self.current_id()
         if activity_id is None:
             return
-        title = activities.Activity.get_by_id(activity_id).title
-        dialog = SaveTemplateDialog(activity_id, title, self)
+        shown = activities.get_activity(activity_id)
+        if shown is None:
+            return
+        dialog = SaveTemplateDialog(activity_id, shown.title, self)
         dialog.saved.connect(lambda _tid: self.workspace.status_message.emit(
             self.tr("已保存为模板")))
         self._dialog = dialog
@@ -419,7 +425,10 @@ class ActivitiesPage(QWidget):
         activity_id = self.current_id()
         if activity_id is None:
             return
-        title = activities.Activity.get_by_id(activity_id).title
+        shown = activities.get_activity(activity_id)
+        if shown is None:
+            return
+        title = shown.title
         if not dialogs.confirm(self, self.tr("删除活动"),
                                self.tr("删除活动“%1”及其清单和报名？已发的签到积分也会扣回。"
                                        "可以用“编辑 > 撤销”(Ctrl+Z) 恢复。")

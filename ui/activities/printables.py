@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -17,6 +18,9 @@ from models.activities import activity as activities
 from models.activities import checklists, signups
 from ui import i18n
 
+if TYPE_CHECKING:
+    from models.activities.tables import Activity
+
 WALK_IN_ROWS = 6  # blank lines at the end of a sign-in sheet for people who just turn up
 
 
@@ -24,7 +28,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ActivityPrint", text)
 
 
-def _when(activity: activities.Activity) -> str:
+def _when(activity: Activity) -> str:
     text = activity.start.strftime("%Y-%m-%d %H:%M")
     if activity.end:
         text += " – " + activity.end.strftime(
@@ -32,7 +36,7 @@ def _when(activity: activities.Activity) -> str:
     return text
 
 
-def _meta(activity: activities.Activity) -> str:
+def _meta(activity: Activity) -> str:
     groups = i18n.join(activities.group_names([activity.id]).get(activity.id, []))
     parts = [_tr("时间：%1").replace("%1", _when(activity)),
              _tr("形式：%1").replace("%1", activities.kind_label(activity.kind))]
@@ -46,7 +50,7 @@ def _meta(activity: activities.Activity) -> str:
 
 def checklist_html(activity_id: int, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
-    activity = activities.Activity.get_by_id(activity_id)
+    activity = activities.require_activity(activity_id)
     items = checklists.steps(activity_id)
     done = sum(1 for i in items if i.done)
     head = "".join(f"<th>{escape(h)}</th>" for h in (
@@ -94,7 +98,7 @@ def _cell(text: str, width: str = "") -> str:
 
 
 def signin_sheet_html(activity_id: int) -> str:
-    activity = activities.Activity.get_by_id(activity_id)
+    activity = activities.require_activity(activity_id)
     people = signups.signups(activity_id)
     head = "".join(f"<th>{escape(h)}</th>" for h in (
         _tr("序号"), _tr("姓名"), _tr("群昵称"), _tr("手机尾号"), _tr("签名"), _tr("备注")))
@@ -115,11 +119,11 @@ def signin_sheet_html(activity_id: int) -> str:
 
 
 def checklist_title(activity_id: int) -> str:
-    return _tr("活动清单 - %1").replace("%1", activities.Activity.get_by_id(activity_id).title)
+    return _tr("活动清单 - %1").replace("%1", activities.require_activity(activity_id).title)
 
 
 def signin_title(activity_id: int) -> str:
-    return _tr("签到表 - %1").replace("%1", activities.Activity.get_by_id(activity_id).title)
+    return _tr("签到表 - %1").replace("%1", activities.require_activity(activity_id).title)
 
 
 def render_checklist_pdf(activity_id: int, path: Path) -> int:

@@ -79,7 +79,7 @@ class ReviewPanel(QWidget):
         if activity_id is None:
             self.figures.clear()
             return
-        activity = activities.Activity.get_by_id(activity_id)
+        activity = activities.require_activity(activity_id)
         self.new_members.setValue(activity.new_members)
         self.conversions.setValue(activity.conversions)
         self.income.setValue(float(activity.income or 0))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import signups
-from models.activities.tables import Activity
+from models.activities.activity import get_activity
 from ui import dialogs
 from ui.activities.item_models import SignUpModel
 from ui.activities.member_search import MemberSearchList
@@ -122,7 +122,8 @@ class SignUpsPanel(QWidget):
         text = self.tr("报名 %1 人 · 签到 %2 人").replace("%1", str(signed)) \
             .replace("%2", str(attended))
         if self.model.activity_id is not None:
-            capacity = Activity.get_by_id(self.model.activity_id).capacity
+            shown = get_activity(self.model.activity_id)
+            capacity = shown.capacity if shown is not None else None
             if capacity:
                 text += " · " + self.tr("名额 %1").replace("%1", str(capacity))
                 if signed > capacity:

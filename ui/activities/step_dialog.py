@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import checklists
-from models.activities.tables import Activity
-from models.members.cards import Member, ValidationError
+from models.activities.activity import require_activity
+from models.members.cards import ValidationError, member_name
 from ui.activities.member_search import MemberSearchList
 from ui.colors import OVERDUE_RED, text_style
 
@@ -58,7 +58,7 @@ class StepDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.activity_id, self.step_id = activity_id, step_id
-        self.start = Activity.get_by_id(activity_id).start.date()
+        self.start = require_activity(activity_id).start.date()
         self.setWindowTitle(self.tr("编辑步骤") if step_id else self.tr("添加步骤"))
         self.title = QLineEdit()
         self.relative = QRadioButton(self.tr("相对活动日期"))
@@ -150,8 +150,7 @@ class StepDialog(QDialog):
 
     def set_member(self, member_id: int | None) -> None:
         self._member_id = member_id
-        name = (Member.select(Member.name).where(Member.id == member_id).scalar()
-                if member_id else None)
+        name = member_name(member_id) if member_id else None
         self.member_label.setText(name or self.tr("（不指定，按角色）"))
 
     @Slot()

@@ -131,7 +131,9 @@ class NewFromTemplateDialog(QDialog):
             self.description.clear()
             self.preview.setRowCount(0)
             return
-        template = templates.ActivityTemplate.get_by_id(template_id)
+        template = templates.get_template(template_id)
+        if template is None:
+            return
         self.description.setText(template.description)
         self.title.setPlaceholderText(template.name)
         self._update_preview()
@@ -141,7 +143,9 @@ class NewFromTemplateDialog(QDialog):
         template_id = self.template_id()
         if template_id is None:
             return
-        template = templates.ActivityTemplate.get_by_id(template_id)
+        template = templates.get_template(template_id)
+        if template is None:
+            return
         start = from_qdatetime(self.start.dateTime()).date()
         rows = templates.preview(template_id, start)
         self.preview.setRowCount(len(rows))
@@ -156,7 +160,9 @@ class NewFromTemplateDialog(QDialog):
         template_id = self.template_id()
         if template_id is None:
             return
-        template = templates.ActivityTemplate.get_by_id(template_id)
+        template = templates.get_template(template_id)
+        if template is None:
+            return
         data = {"title": self.title.text().strip() or template.name,
                 "start": from_qdatetime(self.start.dateTime()), "place": self.place.text(),
                 "group_ids": checked_groups(self.groups)}

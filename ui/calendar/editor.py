@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.activities.activity import recent_activities
 from models.calendar import edit as E
 from models.calendar import lists as L
 from models.calendar.entries import STATUSES
 from models.calendar.recurrence import Rule
 from models.calendar.text import wechat_text
-from models.members.groups import Group
+from models.members.groups import all_groups
 from ui import dialogs
 from ui.calendar.common import status_label, weekday_names
 from ui.members.member_picker import MemberPicker
@@ -126,7 +127,7 @@ class ItemEditor(QDialog):
         self.rule_note.setStyleSheet("color: #6b7280;")
         self.groups = QListWidget()
         self.groups.setMaximumHeight(96)
-        for group in Group.select().order_by(Group.position, Group.name):
+        for group in all_groups():
             item = QListWidgetItem(group.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -184,11 +185,7 @@ class ItemEditor(QDialog):
 
     def _fill_activities(self) -> None:
         self.activity.addItem(self.tr("（无）"), None)
-        try:
-            from models.activities.tables import Activity
-        except ImportError:  # the activities screen is optional for the calendar
-            return
-        for a in Activity.select().order_by(Activity.start.desc()).limit(200):
+        for a in recent_activities():
             self.activity.addItem(f"{a.start:%Y-%m-%d} {a.title}", a.id)
 
     # ------------------------------------------------------------------- load

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from models.calendar import edit as E
 from models.calendar import entries as C
+from models.calendar import lists as L
 from models.calendar.text import wechat_text
-from models.members.groups import Group
+from models.members.groups import all_groups
 from ui import dates, dialogs
 from ui.calendar.agenda import AgendaView
 from ui.calendar.backlog import BacklogPanel
@@ -169,8 +170,6 @@ class CalendarPage(QWidget):
 
     def refresh_lists(self) -> None:
         """Fill the filter choices (kinds, groups, presenters), keeping what is selected."""
-        from models.calendar import lists as L
-
         def fill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
             current = combo.currentData()
             combo.blockSignals(True)
@@ -182,15 +181,11 @@ class CalendarPage(QWidget):
             combo.blockSignals(False)
 
         fill(self.group_filter, self.tr("全部群"),
-             [(g.name, g.name) for g in Group.select().order_by(Group.position, Group.name)])
+             [(g.name, g.name) for g in all_groups()])
         fill(self.kind_filter, self.tr("全部类型"), [(k.name, k.name) for k in L.kinds()])
         fill(self.status_filter, self.tr("全部状态"),
              [(status_label(s), s) for s in C.STATUSES if s != "idea"])
-        presenters = C.database.execute_sql(
-            "SELECT DISTINCT m.id, m.name FROM member m WHERE m.id IN "
-            "(SELECT presenter_id FROM content_item UNION SELECT presenter_id FROM content_series)"
-            " ORDER BY m.sort_name").fetchall()
-        fill(self.presenter_filter, self.tr("全部主讲"), [(name, mid) for mid, name in presenters])
+        fill(self.presenter_filter, self.tr("全部主讲"), [(name, mid) for mid, name in L.presenters()])
         overdue = len(C.overdue_entries(self.today))
         self.overdue_only.setText(self.tr("只看过期（%n 项）", "", overdue))
         self.backlog.reload()

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from models.members import contributions, groups, tags
 from models.members.cards import (
-    CustomField,
-    Member,
+    MemberGone,
     ValidationError,
     add_custom_field,
+    custom_fields,
     custom_values,
+    get_member,
     normalize,
 )
 from models.members.editing import save_card
@@ -250,9 +251,9 @@ class MemberCardDialog(QDialog):
 
     # ------------------------------------------------------------------ loading
     def _load(self) -> None:
-        member = Member.get_or_none(Member.id == self.member_id) if self.member_id else None
+        member = get_member(self.member_id) if self.member_id else None
         values = custom_values(member.id) if member else {}
-        for field in CustomField.select().order_by(CustomField.position, CustomField.id):
+        for field in custom_fields():
             self._add_custom_row(field.id, field.name, values.get(field.id, ""))
         if member is None and self.member_id is not None:
             # Deleted meanwhile (bulk delete, undo of an import): nothing to edit.
@@ -395,7 +396,7 @@ class MemberCardDialog(QDialog):
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False
-        except Member.DoesNotExist:
+        except MemberGone:
             self.show_errors({"member": self.tr("这位成员已被删除，卡片无法保存。")})
             return False
         except DatabaseProblem as exc:  # read-only, disk full, the file gone: nothing saved

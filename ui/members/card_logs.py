@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.members import contributions, followups
-from models.members.cards import Member, invitees_tree, inviter_chain
+from models.members.cards import invitees_tree, inviter_chain, member_points
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels, kind_labels, status_labels
 
@@ -186,8 +186,7 @@ class ContributionSection(QWidget):
     def total(self) -> int:
         if self.member_id is None:
             return 0
-        row = Member.select(Member.points).where(Member.id == self.member_id).tuples().first()
-        return row[0] if row else 0
+        return member_points(self.member_id)
 
     def reload(self) -> None:
         points = self.total()

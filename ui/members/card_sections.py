@@ -167,7 +167,7 @@ class GroupsSection(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(0, 1)
         counts = groups_model.member_counts()
-        groups = list(groups_model.Group.select().order_by(groups_model.Group.position))
+        groups = groups_model.all_groups()
         if not groups:
             grid.addWidget(QLabel(self.tr("还没有群，可在“群管理”中添加")), 0, 0)
         platforms = platform_labels()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.members import followups
-from models.members.cards import Member
+from models.members.cards import wechat_ids
 from models.store import settings
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels
@@ -112,8 +112,7 @@ class ContactQueueDialog(QDialog):
         selected = self.current()
         queue = followups.contact_queue(self.today)
         ids = [entry.member_id for entry in queue]
-        wechat = dict(Member.select(Member.id, Member.wechat_id).where(Member.id.in_(ids))
-                      .tuples()) if ids else {}
+        wechat = wechat_ids(ids)
         self.table.setRowCount(len(queue))
         due = adds = 0
         for row, entry in enumerate(queue):
@@ -135,7 +134,7 @@ class ContactQueueDialog(QDialog):
             self.table.setItem(row, 3, QTableWidgetItem(wechat.get(entry.member_id) or ""))
             if (entry.member_id, entry.reason) == selected:
                 self.table.selectRow(row)
-        added = Member.select().where(Member.friend_added_on == self.today).count()
+        added = followups.friends_added_on(self.today)
         self.summary.setText(
             self.tr("%1 人跟进到期；今天已加好友 %2 人，还可加 %3 人（列出 %4 人）。")
             .replace("%1", str(due)).replace("%2", str(added))

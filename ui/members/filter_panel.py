@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.members.contributions import thresholds
-from models.members.groups import ROLES, Group
+from models.members.groups import ROLES, all_groups
 from models.members.segments import MemberFilter
 from models.members.tags import all_tags
 from ui.members.form_helpers import role_labels
@@ -144,7 +144,7 @@ class FilterPanel(QWidget):
         current = self.current()
         self.group.clear()
         self.group.addItem(self.tr("所有群"), None)
-        for group in Group.select().order_by(Group.position):
+        for group in all_groups():
             self.group.addItem(group.name, group.id)
         self.role.clear()
         self.role.addItem(self.tr("所有角色"), None)

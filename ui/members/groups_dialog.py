@@ -161,7 +161,7 @@ class GroupsDialog(QDialog):
         select_id = select_id if select_id is not None else self.current_id()
         counts = groups.member_counts()
         labels = platform_labels()
-        rows = list(groups.Group.select().order_by(groups.Group.position, groups.Group.id))
+        rows = groups.all_groups()
         self.table.setRowCount(len(rows))
         near: list[str] = []
         for row, group in enumerate(rows):
@@ -230,8 +230,7 @@ class GroupsDialog(QDialog):
                 self._select(self._shown_id)
                 self.table.blockSignals(False)
             return
-        group = groups.Group.get_or_none(groups.Group.id == new_id) \
-            if new_id is not None else None
+        group = groups.get_group(new_id) if new_id is not None else None
         self._loading = True
         self.name_field.set_error(None)
         self.status.clear()
@@ -282,7 +281,7 @@ class GroupsDialog(QDialog):
     def add_group(self) -> None:
         if self._dirty and not self.save_group():
             return
-        existing = {name for (name,) in groups.Group.select(groups.Group.name).tuples()}
+        existing = groups.group_names()
         base = self.tr("新群")
         name, n = base, 1
         while name in existing:
@@ -299,7 +298,9 @@ class GroupsDialog(QDialog):
         group_id = self.current_id()
         if group_id is None:
             return
-        group = groups.Group.get_by_id(group_id)
+        group = groups.get_group(group_id)
+        if group is None:
+            return
         count = groups.member_counts(active_only=False).get(group_id, 0)
         text = self.tr("删除群“%1”？其中 %2 位成员的群关系和角色会被移除（成员本身保留）。") \
             .replace("%1", group.name).replace("%2", str(count))

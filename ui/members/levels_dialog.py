@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.members import contributions
-from models.members.cards import Member, ValidationError
+from models.members.cards import ValidationError, active_points
 from models.members.contributions import KINDS
 from models.store import settings
 from ui.members.form_helpers import error_style, kind_labels, section_title
@@ -37,8 +37,7 @@ class LevelsDialog(QDialog):
         self.setWindowTitle(self.tr("等级与积分规则"))
         # Every active member's points, once: the table shows how many would land at each
         # level while the thresholds are edited.
-        self._all_points = sorted(p for (p,) in Member.select(Member.points)
-                                  .where(Member.left_on.is_null()).tuples())
+        self._all_points = active_points()
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("起始积分"), self.tr("等级名称"),
                                               self.tr("在群人数")])

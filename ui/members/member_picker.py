@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from models.members.cards import Member, find_members
+from models.members.cards import find_members, member_name
 from ui.i18n import aside
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,9 +50,9 @@ class MemberPicker(QLineEdit):
     def set_member(self, member_id: int | None) -> None:
         name = ""
         if member_id is not None:
-            row = Member.select(Member.name).where(Member.id == member_id).tuples().first()
-            name = row[0] if row else ""
-            member_id = member_id if row else None
+            found = member_name(member_id)
+            name = found or ""
+            member_id = member_id if found is not None else None
         self._member_id, self._name = member_id, name
         self.setText(name)
         self.member_changed.emit(member_id)

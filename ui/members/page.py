@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.members import bulk, segments
-from models.members.groups import Group
+from models.members.groups import all_groups
 from models.members.segments import MemberFilter
 from models.members.tags import all_tags
 from ui import dialogs
@@ -380,7 +380,7 @@ class MembersPage(QWidget):
             remove.addAction(tag.name, lambda t=tag.id: self._bulk(bulk.remove_tags, [t],
                                                                     self.tr("已移除标签")))
         group_menu = menu.addMenu(self.tr("加入群"))
-        for group in Group.select().order_by(Group.position):
+        for group in all_groups():
             group_menu.addAction(group.name, lambda g=group.id: self._bulk(
                 bulk.add_to_group, g, self.tr("已加入群")))
         menu.addAction(self.tr("标记为已退群"),

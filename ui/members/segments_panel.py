@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.members import segments
-from models.members.segments import MemberFilter, SavedFilter
+from models.members.segments import MemberFilter
 from ui import dialogs
 
 ALL_ROW = -1
@@ -69,7 +69,7 @@ class SegmentsPanel(QWidget):
         if key == ALL_ROW:
             self.segment_chosen.emit(MemberFilter())
             return
-        saved = SavedFilter.get_or_none(SavedFilter.id == key)
+        saved = segments.get_saved(key)
         if saved is not None:
             self.segment_chosen.emit(saved.filter)
 
@@ -84,9 +84,9 @@ class SegmentsPanel(QWidget):
         item = self.list.currentItem()
         if item is None or item.data(Qt.ItemDataRole.UserRole) == ALL_ROW:
             return
-        saved = SavedFilter.get_or_none(SavedFilter.id == item.data(Qt.ItemDataRole.UserRole))
+        saved = segments.get_saved(item.data(Qt.ItemDataRole.UserRole))
         if saved and dialogs.confirm(self, self.tr("删除筛选"),
                                      self.tr("删除保存的筛选“%1”？成员不会被删除。")
                                      .replace("%1", saved.name)):
-            saved.delete_instance()
+            segments.delete_saved(saved.id)
             self.reload()

@@ -18,7 +18,6 @@ from models.members import rows as member_rows
 from models.members.contributions import level_for, thresholds
 from models.members.rows import COL, narrows
 from models.members.segments import MemberFilter, matching_ids
-from models.store.db import database
 from ui.members.columns import DEFAULT_COLUMNS, header
 from ui.worker import Task
 
@@ -104,11 +103,8 @@ class MemberTableModel(QAbstractTableModel):
         return self._hay
 
     def _load_lookups(self) -> None:
-        cursor = database.execute_sql(
-            "SELECT t.id, t.name, COALESCE(c.color, '#64748b') FROM tag t "
-            "LEFT JOIN tag_category c ON c.id = t.category_id")
-        self._tag_info = {tid: (name, color) for tid, name, color in cursor}
-        self._group_names = dict(database.execute_sql('SELECT id, name FROM "group"').fetchall())
+        self._tag_info = member_rows.tag_looks()
+        self._group_names = member_rows.group_names()
         self._levels = thresholds()
 
     def _structural_ids(self, spec: MemberFilter) -> tuple[set[int] | None, set[int]]:

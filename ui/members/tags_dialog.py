@@ -158,9 +158,8 @@ class TagsDialog(QDialog):
         self._loading = True
         self.categories.clear()
         counts: dict[int, int] = {}
-        for tag in tags.Tag.select(tags.Tag.category):
-            key = tag.category_id or NONE_ID
-            counts[key] = counts.get(key, 0) + 1
+        for key, n in tags.tags_per_category().items():
+            counts[key or NONE_ID] = counts.get(key or NONE_ID, 0) + n
         for category in tags.categories():
             item = QListWidgetItem(swatch(category.color), category.name)
             item.setData(ID_ROLE, category.id)
@@ -269,14 +268,19 @@ class TagsDialog(QDialog):
         key = self.current_category_key()
         if not key:
             return
-        picker = QColorDialog(QColor(tags.TagCategory.get_by_id(key).color), self)
+        category = tags.get_category(key)
+        if category is None:
+            return
+        picker = QColorDialog(QColor(category.color), self)
         picker.setWindowTitle(self.tr("分类颜色"))
         picker.colorSelected.connect(lambda colour: self.set_colour(key, colour))
         picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         picker.open()
 
     def set_colour(self, category_id: int, colour: QColor) -> None:
-        category = tags.TagCategory.get_by_id(category_id)
+        category = tags.get_category(category_id)
+        if category is None:
+            return
         tags.save_category(category.name, colour.name(), category_id)
         self.reload(category_id)
         self._done(self.tr("颜色已更新"))
@@ -299,8 +303,10 @@ class TagsDialog(QDialog):
         key = self.current_category_key()
         if not key:
             return
-        category = tags.TagCategory.get_by_id(key)
-        count = tags.Tag.select().where(tags.Tag.category == key).count()
+        category = tags.get_category(key)
+        if category is None:
+            return
+        count = tags.tags_per_category().get(key, 0)
         text = self.tr("删除分类“%1”？其中 %2 个标签会保留并变为“未分类”。") \
             .replace("%1", category.name).replace("%2", str(count))
         if not dialogs.confirm(self, self.tr("删除分类"), text, danger=True):
@@ -315,10 +321,7 @@ class TagsDialog(QDialog):
         name = self.new_tag.text()
         key = self.current_category_key() or None
         try:
-            if tags.Tag.get_or_none(tags.Tag.name == name.strip()) is not None:
-                raise ValidationError({"name": self.tr("标签“%1”已存在").replace(
-                    "%1", name.strip())})
-            tag = tags.get_or_create_tag(name, key)
+            tag = tags.create_tag(name, key)
         except ValidationError as exc:
             self._fail(exc)
             return
@@ -340,12 +343,11 @@ class TagsDialog(QDialog):
 
     def rename(self, tag_id: int, new_name: str) -> None:
         """Rename; a name that another tag has already offers to merge into it."""
-        old = tags.Tag.get_by_id(tag_id).name
+        old = tags.tag_names([tag_id]).get(tag_id, "")
         try:
             tags.rename_tag(tag_id, new_name)
         except ValidationError as exc:
-            clash = tags.Tag.get_or_none((tags.Tag.name == new_name.strip())
-                                         & (tags.Tag.id != tag_id))
+            clash = tags.find_tag(new_name, excluding=tag_id)
             if clash is None:
                 self._fail(exc)
                 self.reload()
@@ -367,7 +369,7 @@ class TagsDialog(QDialog):
         if source is None or target is None or source == target:
             self.error.setText(self.tr("请选择一个不同的目标标签"))
             return
-        names = {t.id: t.name for t in tags.Tag.select().where(tags.Tag.id.in_([source, target]))}
+        names = tags.tag_names([source, target])
         text = self.tr("把“%1”合并到“%2”？“%1”的 %3 位成员将改为“%2”，“%1”会被删除（可撤销）。") \
             .replace("%1", names[source]).replace("%2", names[target]) \
             .replace("%3", str(tags.tag_usage(source)))
@@ -375,9 +377,10 @@ class TagsDialog(QDialog):
             self.merge(source, target)
 
     def merge(self, source: int, target: int) -> int:
-        names = {t.id: t.name for t in tags.Tag.select().where(tags.Tag.id.in_([source, target]))}
+        names = tags.tag_names([source, target])
         moved = tags.merge_tags(source, target)
-        target_cat = tags.Tag.get_by_id(target).category_id or NONE_ID
+        merged = tags.get_tag(target)
+        target_cat = (merged.category_id if merged is not None else None) or NONE_ID
         self.reload(target_cat, target)
         self._done(self.tr("已合并：“%1”的 %2 位成员并入，“%3”现有 %4 位成员（可撤销）")
                    .replace("%1", names[source]).replace("%2", str(moved))
@@ -399,7 +402,9 @@ class TagsDialog(QDialog):
         tag_id = self.current_tag_id()
         if tag_id is None:
             return
-        tag = tags.Tag.get_by_id(tag_id)
+        tag = tags.get_tag(tag_id)
+        if tag is None:
+            return
         count = tags.tag_usage(tag_id)
         text = self.tr("删除标签“%1”？%2 位成员会失去这个标签（可用“编辑 > 撤销”恢复）。") \
             .replace("%1", tag.name).replace("%2", str(count))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.members.cards import member_count
 from models.roster.exporter import (
     DEFAULT_SHARED,
     SHAREABLE,
@@ -92,9 +93,7 @@ class ExportDialog(QDialog):
         self._fill_columns()
 
     def _member_count(self) -> int:
-        from models.members.cards import Member
-
-        return Member.select().count()
+        return member_count()
 
     @Slot()
     def _fill_columns(self) -> None:
