@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "negative": ("{field}不能为负数", "{field} cannot be negative"),
     "self_inviter": ("邀请人不能是本人", "A member cannot invite themselves"),
     "inviter_loop": ("邀请关系出现循环", "The inviter chain would loop back to this member"),
+    "member_gone": ("这位成员已不存在（可能已被删除）", "This member no longer exists (deleted?)"),
     "tag_taken": ("标签“{name}”已存在", "Tag “{name}” already exists"),
     "tag_exists": ("标签“{name}”已存在，可以合并", "Tag “{name}” already exists; merge instead"),
     "undo_add_tags": ("给 {n} 位成员添加标签", "Add tags to {n} members"),

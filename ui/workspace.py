@@ -21,10 +21,24 @@ class Changed(enum.Flag):
     ALL = MEMBERS | TAGS | GROUPS | CALENDAR | ACTIVITIES  # an undo, a restore, an import
 
 
+def workspace_of(widget: QObject | None) -> Workspace:
+    """The workspace a dialog or panel works on: the nearest `workspace` up its parents
+    (a screen holds it; its dialogs and panels are its children)."""
+    while widget is not None:
+        found = getattr(widget, "workspace", None)
+        if isinstance(found, Workspace):
+            return found
+        widget = widget.parent()
+    raise LookupError("this widget belongs to no screen with a workspace")
+
+
 class Workspace(QObject):
     """Passed to each screen (no global registry).
 
-    data_changed(Changed): a screen wrote data; other screens reload what they show.
+    data_changed(Changed): data was written (ui.operations calls announce()); every
+    screen reloads what it shows. While the notice is delivered (receivers are on the GUI
+    thread, so delivery is synchronous) `origin` is the screen that made the change and
+    already shows it, so it can skip its own reload; None for an undo, a restore, ...
     show_members(filter): ask the main window to open the member list with a
     models.members.segments.MemberFilter applied (Overview click-through, etc.).
     read_only: why this workspace can't be changed (a message code), or None. Screens
@@ -43,6 +57,14 @@ class Workspace(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.read_only = read_only
+        self.origin: QObject | None = None  # who is announcing a change, during announce()
+
+    def announce(self, changes: Changed, origin: QObject | None = None) -> None:
+        self.origin = origin
+        try:
+            self.data_changed.emit(changes)
+        finally:
+            self.origin = None
 
     def read_only_reason(self) -> str:
         return msg(self.read_only) if self.read_only else ""

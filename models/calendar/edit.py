@@ -36,6 +36,7 @@ _ERRORS = {
     "no_date": ("系列需要开始日期", "A series needs a start date"),
     "bad_duration": ("时长不能为负数", "The duration cannot be negative"),
     "not_found": ("内容已不存在（可能已被删除）", "This item no longer exists (deleted?)"),
+    "kind_exists": ("类型“{name}”已存在", "Kind “{name}” already exists"),
     "until_before": ("结束日期早于开始日期", "The end date is before the start date"),
 }
 
@@ -316,3 +317,11 @@ def schedule_item(title: str, kind: str, date: dt.date, time: dt.time | None = N
     fields = ItemFields(title=title, kind=kind, date=date, start_time=time, status=status,
                         presenter_id=presenter_id, body=body, activity_id=activity_id)
     return save_item(fields, group_ids)
+
+
+def series_from_item(item_id: int, fields: ItemFields, rule: Rule) -> int:
+    """A one-off that becomes the first of a series: the series replaces it, in one step."""
+    with database.atomic():
+        series_id = save_series(fields, rule)
+        delete(Ref(item_id, None, None))
+    return series_id

@@ -50,7 +50,7 @@ def save_kind(name: str, color: str, kind_id: int | None = None) -> int:
     if kind_id is not None:
         clash = clash.where(ContentKind.id != kind_id)
     if clash.exists():
-        raise ValueError(f"“{name}”")
+        raise CalendarError("kind_exists", name=name)
     with database.atomic():
         if kind_id is None:
             return ContentKind.insert(name=name, color=color.upper(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QMimeData,
@@ -32,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.calendar import lists as L
-from models.calendar.edit import CalendarError, Ref, ideas
+from models.calendar.edit import Ref, ideas, unschedule
 from ui import dialogs, i18n
 from ui.calendar.common import MIME_REF, ref_from_mime, ref_mime
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -197,23 +201,23 @@ class BacklogPanel(QWidget):
 
     @Slot(object)
     def _unschedule(self, ref: Ref) -> None:
-        from models.calendar.edit import unschedule
+        item_id = ref.item_id
+        if item_id is not None:
+            self._change(lambda: unschedule(item_id))
 
-        unschedule(ref.item_id)
-        self.changed.emit()
+    def _change(self, change: Callable[[], object]) -> bool:
+        done = Op(self, workspace_of(self), change, Changed.CALENDAR) \
+            .success(lambda _result: self.changed.emit())
+        return done.failure(lambda exc: dialogs.warn(self, self.tr("内容来源"), str(exc))).run()
 
     def _source_dialog(self, current: tuple | None) -> None:
         _sid, name, link, notes = current or (None, "", "", "")
         dialog = SourceDialog(self, name, link, notes)
 
         def save() -> None:
-            try:
-                L.save_source(dialog.name.text(), dialog.link.text(),
-                              dialog.notes.toPlainText(), current[0] if current else None)
-            except CalendarError as exc:
-                dialogs.warn(self, self.tr("内容来源"), str(exc))
-                return
-            self.changed.emit()
+            self._change(lambda: L.save_source(dialog.name.text(), dialog.link.text(),
+                                               dialog.notes.toPlainText(),
+                                               current[0] if current else None))
 
         dialog.accepted.connect(save)
         dialog.open()
@@ -236,8 +240,7 @@ class BacklogPanel(QWidget):
         sid, name, _link, _notes = item.data(ID_ROLE)
         if dialogs.confirm(self, self.tr("删除内容来源"),
                            self.tr("删除内容来源“%1”？").replace("%1", name), danger=True):
-            L.delete_source(sid)
-            self.changed.emit()
+            self._change(lambda: L.delete_source(sid))
 
     @Slot()
     def _open_link(self) -> None:

@@ -4,6 +4,7 @@ occurrence the choice between changing only this one or the whole series."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
@@ -40,6 +41,8 @@ from models.members.groups import all_groups
 from ui import dialogs
 from ui.calendar.common import status_label, weekday_names
 from ui.members.member_picker import MemberPicker
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
 
 
 def swatch(color: str) -> QIcon:
@@ -279,33 +282,41 @@ class ItemEditor(QDialog):
         fields = self.fields()
         rule = self.recurrence.rule() if self.recurrence.isEnabled() else None
         ref = self.ref
-        try:
-            if self.is_occurrence and self.series_radio.isChecked():
-                if rule is None:
-                    dialogs.warn(self, self.windowTitle(), self.tr("整个系列需要一个重复规则。"))
-                    return
-                E.save_series(fields, rule, ref.series_id)
-                message = self.tr("已更新整个系列")
-            elif self.is_occurrence:
-                E.edit_occurrence(ref, fields)
-                message = self.tr("已更新这一次")
-            elif rule is not None:
-                if fields.status == "idea":
-                    fields = replace(fields, status="ready")
-                E.save_series(fields, rule)
-                if ref is not None and ref.item_id is not None:
-                    E.delete(ref)  # the one-off became the first of a series
-                message = self.tr("已创建重复内容")
+        change: Callable[[], object]
+        if ref is not None and ref.series_id is not None and self.series_radio.isChecked():
+            if rule is None:
+                dialogs.warn(self, self.windowTitle(), self.tr("整个系列需要一个重复规则。"))
+                return
+            series_id, whole = ref.series_id, rule
+            change, message = (lambda: E.save_series(fields, whole, series_id)), \
+                self.tr("已更新整个系列")
+        elif ref is not None and ref.series_id is not None:
+            change, message = (lambda: E.edit_occurrence(ref, fields)), self.tr("已更新这一次")
+        elif rule is not None:
+            first = replace(fields, status="ready") if fields.status == "idea" else fields
+            new_rule = rule
+            if ref is not None and ref.item_id is not None:  # the one-off becomes a series
+                item_id = ref.item_id
+                change = lambda: E.series_from_item(item_id, first, new_rule)  # noqa: E731
             else:
-                if fields.date is None:
-                    fields = replace(fields, status="idea")
-                E.save_item(fields, item_id=ref.item_id if ref else None)
-                message = self.tr("已保存")
-        except E.CalendarError as exc:
+                change = lambda: E.save_series(first, new_rule)  # noqa: E731
+            message = self.tr("已创建重复内容")
+        else:
+            item = replace(fields, status="idea") if fields.date is None else fields
+            change, message = (lambda: E.save_item(item, item_id=ref.item_id if ref else None)), \
+                self.tr("已保存")
+        self._run(change, message)
+
+    def _run(self, change: Callable[[], object], message: str) -> None:
+        def done(_result: object) -> None:
+            self.saved.emit(message)
+            self.accept()
+
+        def refused(exc: Exception) -> None:
             dialogs.warn(self, self.windowTitle(), str(exc))
-            return
-        self.saved.emit(message)
-        self.accept()
+
+        Op(self, workspace_of(self.parent()), change, Changed.CALENDAR) \
+            .success(done).failure(refused).run()
 
     @Slot()
     def _delete(self) -> None:
@@ -317,12 +328,11 @@ class ItemEditor(QDialog):
                 else self.tr("删除“%1”？")).replace("%1", self.title.text())
         if not dialogs.confirm(self, self.tr("删除内容"), text, danger=True):
             return
-        if whole:
-            E.delete_series(ref.series_id, undoable=True)
+        series_id = ref.series_id
+        if whole and series_id is not None:
+            self._run(lambda: E.delete_series(series_id, undoable=True), self.tr("已删除"))
         else:
-            E.delete(ref, undoable=True)
-        self.saved.emit(self.tr("已删除"))
-        self.accept()
+            self._run(lambda: E.delete(ref, undoable=True), self.tr("已删除"))
 
     @Slot()
     def _copy_body(self) -> None:

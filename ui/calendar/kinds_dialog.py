@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -18,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.calendar import lists as L
-from models.calendar.edit import CalendarError
 from models.calendar.entries import FALLBACK_KIND
 from ui import dialogs
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
 
 
 class KindsDialog(QDialog):
@@ -94,17 +97,15 @@ class KindsDialog(QDialog):
         dialog.open()
 
     def _save(self, kind_id: int | None) -> None:
-        try:
-            L.save_kind(self.name.text(), self.color, kind_id)
-        except CalendarError as exc:
-            dialogs.warn(self, self.windowTitle(), str(exc))
-            return
-        except ValueError:
-            dialogs.warn(self, self.windowTitle(),
-                         self.tr("类型“%1”已存在").replace("%1", self.name.text().strip()))
-            return
-        self.reload()
-        self.changed.emit()
+        self._change(lambda: L.save_kind(self.name.text(), self.color, kind_id))
+
+    def _change(self, change: Callable[[], object]) -> None:
+        def done(_result: object) -> None:
+            self.reload()
+            self.changed.emit()
+
+        Op(self, workspace_of(self.parent()), change, Changed.CALENDAR).success(done) \
+            .failure(lambda exc: dialogs.warn(self, self.windowTitle(), str(exc))).run()
 
     @Slot()
     def _remove(self) -> None:
@@ -118,6 +119,4 @@ class KindsDialog(QDialog):
         if dialogs.confirm(self, self.windowTitle(),
                            self.tr("删除类型“%1”？用到它的内容会归入“其他”。").replace("%1", name),
                            danger=True):
-            L.delete_kind(kid)
-            self.reload()
-            self.changed.emit()
+            self._change(lambda: L.delete_kind(kid))

@@ -4,6 +4,7 @@ backlog of ideas and content sources, drag-and-drop rescheduling and quick actio
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Slot
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -35,6 +36,7 @@ from ui.calendar.common import EntryFilter, status_label
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
 from ui.colors import OVERDUE_RED, readable
+from ui.operations import Op
 from ui.read_only import lock_dialog, set_editing
 from ui.workspace import Changed, Workspace
 
@@ -51,7 +53,6 @@ class CalendarPage(QWidget):
         self.filter = EntryFilter()
         self.entries: list[C.CalendarEntry] = []
         self.selected: C.CalendarEntry | None = None
-        self._writing = False
         self._editor = None
         self._build()
         workspace.data_changed.connect(self._on_data_changed)
@@ -142,7 +143,6 @@ class CalendarPage(QWidget):
         self.month.more_requested.connect(self._show_week_of)
         self.week.more_requested.connect(lambda day: self._show_agenda_of(day))
         self.backlog = BacklogPanel()
-        self.backlog.changed.connect(self._after_write)
         self.backlog.idea_activated.connect(lambda iid: self.edit_entry(E.Ref(iid, None, None)))
         self.backlog.new_idea_requested.connect(lambda: self.new_item(idea=True))
         splitter = QSplitter()
@@ -303,44 +303,38 @@ class CalendarPage(QWidget):
 
     @Slot(str)
     def _saved(self, message: str) -> None:
-        self.workspace.status_message.emit(message)
-        self._after_write()
+        self.workspace.status_message.emit(message)  # the notice already reloaded the views
 
-    @Slot()
-    def _after_write(self) -> None:
-        self._writing = True
-        try:
-            self.workspace.data_changed.emit(Changed.CALENDAR)
-        finally:
-            self._writing = False
+    def _change(self, change: Callable[[], object], message: str | None = None) -> bool:
+        """One write from this page (a drag, a menu item), through the one operation path."""
+        def done(_result: object) -> None:
+            if message:
+                self.workspace.status_message.emit(message)
+            self._reload_all()
+
+        return Op(self, self.workspace, change, Changed.CALENDAR).success(done).run()
+
+    def _reload_all(self) -> None:
         self.refresh_lists()
         self.reload()
 
     @Slot(object)
     def _on_data_changed(self, _changed: Changed) -> None:
-        if self._writing:
-            return
-        self.refresh_lists()
-        self.reload()
+        if self.workspace.origin is not self:  # this page reloads after its own writes
+            self._reload_all()
 
     @Slot(object, object, object, bool)
     def drop(self, ref: E.Ref, day: dt.date, time: dt.time | None, keep_time: bool) -> None:
+        """Reschedule an entry or schedule a backlog idea (from either view)."""
         if self.workspace.read_only:
             self.workspace.status_message.emit(self.workspace.read_only_reason())
             return
-        """Reschedule an entry or schedule a backlog idea (from either view)."""
-        if keep_time:
-            E.move(ref, day)
-        else:
-            E.move(ref, day, time)
         when = f"{day:%m-%d}" + (f" {time:%H:%M}" if time and not keep_time else "")
-        self.workspace.status_message.emit(self.tr("已移到 %1").replace("%1", when))
-        self._after_write()
+        self._change(lambda: E.move(ref, day) if keep_time else E.move(ref, day, time),
+                     self.tr("已移到 %1").replace("%1", when))
 
     def duplicate(self, entry: C.CalendarEntry) -> None:
-        E.duplicate(E.ref_of(entry))
-        self.workspace.status_message.emit(self.tr("已复制一份"))
-        self._after_write()
+        self._change(lambda: E.duplicate(E.ref_of(entry)), self.tr("已复制一份"))
 
     def copy_body(self, entry: C.CalendarEntry) -> None:
         fields = E.fields_of(E.ref_of(entry))
@@ -348,8 +342,7 @@ class CalendarPage(QWidget):
         self.workspace.status_message.emit(self.tr("正文已复制，可直接粘贴到微信"))
 
     def set_status(self, entry: C.CalendarEntry, status: str) -> None:
-        E.set_status(E.ref_of(entry), status)
-        self._after_write()
+        self._change(lambda: E.set_status(E.ref_of(entry), status))
 
     def delete_entry(self, entry: C.CalendarEntry) -> None:
         text = self.tr("删除“%1”（%2）？").replace("%1", entry.title).replace(
@@ -357,8 +350,7 @@ class CalendarPage(QWidget):
         if entry.series_id is not None:
             text += "\n" + self.tr("只删除这一次，系列的其他日期不受影响。")
         if dialogs.confirm(self, self.tr("删除内容"), text, danger=True):
-            E.delete(E.ref_of(entry), undoable=True)
-            self._after_write()
+            self._change(lambda: E.delete(E.ref_of(entry), undoable=True))
 
     def delete_selected(self) -> None:
         if self.selected is not None:
@@ -404,8 +396,9 @@ class CalendarPage(QWidget):
         return menu
 
     def _unschedule(self, entry: C.CalendarEntry) -> None:
-        E.unschedule(entry.item_id)
-        self._after_write()
+        item_id = entry.item_id
+        if item_id is not None:
+            self._change(lambda: E.unschedule(item_id))
 
     @Slot(object, object, QPoint)
     def _context_menu(self, entry: C.CalendarEntry | None, day: dt.date, pos: QPoint) -> None:
@@ -434,7 +427,6 @@ class CalendarPage(QWidget):
         from ui.calendar.kinds_dialog import KindsDialog
 
         dialog = KindsDialog(self)
-        dialog.changed.connect(self._after_write)
         self._editor = dialog
         dialog.open()
 
