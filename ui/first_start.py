@@ -52,7 +52,7 @@ class FirstStartDialog(QDialog):
     @Slot()
     def start_empty(self) -> None:
         self._save_name()
-        self.workspace.data_changed.emit(Changed.ALL)
+        self.workspace.announce(Changed.ALL)  # a new workspace: every screen starts over
         self.accept()
 
     @Slot()
@@ -67,7 +67,7 @@ class FirstStartDialog(QDialog):
 
     @Slot(object)
     def _demo_done(self, _counts: object) -> None:
-        self.workspace.data_changed.emit(Changed.ALL)
+        self.workspace.announce(Changed.ALL)  # a new workspace: every screen starts over
         self.accept()
 
     @Slot(object)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -32,6 +33,7 @@ from ui import dialogs
 from ui.i18n import LANGUAGES
 from ui.icons import icon
 from ui.notice_bar import ERROR, INFO, NoticeBar
+from ui.operations import Op
 from ui.workspace import Changed, Workspace
 
 
@@ -316,12 +318,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def undo_last(self) -> None:
-        label = undo.undo()
-        if label is None:
-            self.statusBar().showMessage(self.tr("没有可以撤销的操作"), 4000)
-            return
-        self.statusBar().showMessage(self.tr("已撤销：%1").replace("%1", label), 5000)
-        self.workspace.data_changed.emit(Changed.ALL)
+        def done(label: str | None) -> None:
+            if label is None:
+                self.statusBar().showMessage(self.tr("没有可以撤销的操作"), 4000)
+            else:
+                self.statusBar().showMessage(self.tr("已撤销：%1").replace("%1", label), 5000)
+
+        Op(self, self.workspace, undo.undo, Changed.ALL).success(done).run()
 
     @Slot()
     def import_roster(self) -> None:
@@ -355,14 +358,13 @@ class MainWindow(QMainWindow):
                                self.tr("用备份“%1”替换当前数据？当前数据会先自动备份。")
                                .replace("%1", source.name), danger=True):
             return
-        try:
-            safety = restore_workspace(source)
-        except (DatabaseProblem, FileProblem) as exc:
-            dialogs.error(self, self.tr("无法恢复"), str(exc))
-            return
-        self.workspace.data_changed.emit(Changed.ALL)
-        self.statusBar().showMessage(
-            self.tr("已恢复。恢复前的数据保存在 %1").replace("%1", str(safety)), 10000)
+
+        def done(safety: Path) -> None:
+            self.statusBar().showMessage(
+                self.tr("已恢复。恢复前的数据保存在 %1").replace("%1", str(safety)), 10000)
+
+        Op(self, self.workspace, lambda: restore_workspace(source), Changed.ALL).success(done) \
+            .failure(lambda exc: dialogs.error(self, self.tr("无法恢复"), str(exc)), storage=True).run()
 
     @Slot()
     def open_database(self) -> None:

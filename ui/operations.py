@@ -29,8 +29,17 @@ from models.activities.activity import ActivityGone
 from models.calendar.edit import CalendarError
 from models.members.cards import MemberGone, ValidationError
 from models.messages import msg
+from models.roster.batch import UndoImportError
+from models.roster.exporter import RosterError as ExportError
+from models.roster.files import RosterFileError
+from models.roster.importer import RosterError
 from models.store.files import FileProblem
-from models.store.problems import DatabaseProblem, from_sqlite
+from models.store.problems import (
+    DamagedDatabaseError,
+    DatabaseProblem,
+    WorkspaceGoneError,
+    from_sqlite,
+)
 from ui import crash, dialogs
 from ui.worker import Task, Work
 from ui.workspace import Changed, Workspace
@@ -38,7 +47,8 @@ from ui.workspace import Changed, Workspace
 T = TypeVar("T")
 
 # What models/ raises when it refuses a change; str() is a message in the user's language.
-REFUSALS: tuple[type[Exception], ...] = (ValidationError, CalendarError, ActivityGone)
+REFUSALS: tuple[type[Exception], ...] = (ValidationError, CalendarError, ActivityGone, RosterError,
+                                         ExportError, RosterFileError, UndoImportError)
 
 
 def _tr(text: str) -> str:
@@ -56,14 +66,16 @@ class _Change(Generic[T]):
         self.parent, self.workspace, self.changes = parent, workspace, changes
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[Exception], None] | None = None
+        self._inline_storage = False
 
     def success(self, callback: Callable[[T], None]) -> Self:
         self._success = callback
         return self
 
-    def failure(self, callback: Callable[[Exception], None]) -> Self:
-        """Show a refusal in the screen itself (beside the field) instead of a box."""
-        self._failure = callback
+    def failure(self, callback: Callable[[Exception], None], storage: bool = False) -> Self:
+        """Show a refusal in the screen itself (beside the field) instead of a box; with
+        `storage`, problems of the file too (the form says "not saved" and stays open)."""
+        self._failure, self._inline_storage = callback, storage
         return self
 
     def _allowed(self) -> bool:
@@ -87,6 +99,10 @@ class _Change(Generic[T]):
         problem = exc if isinstance(exc, (DatabaseProblem, FileProblem)) else from_sqlite(exc)
         if problem is None:
             raise exc  # a real bug: the crash handler reports it
+        if self._inline_storage and self._failure is not None:
+            self._failure(problem)
+            if not isinstance(problem, (WorkspaceGoneError, DamagedDatabaseError)):
+                return  # the window must still hear that the file is gone or damaged
         if not crash.report_storage_problem(problem):
             dialogs.warn(self.parent, _tr("没有保存"), str(problem))
 
@@ -131,8 +147,9 @@ class LongOp(_Change[T]):
         if not self._allowed():
             return None
         task = Task(self.parent, self.title, self.work)
-        task.succeeded.connect(self._succeeded)
-        task.failed.connect(self._failed)
+        # Lambdas, not bound methods: Qt would not keep this Op alive for a bound method.
+        task.succeeded.connect(lambda result: self._succeeded(result))
+        task.failed.connect(lambda exc: self._failed(exc))
         if self._cancelled is not None:
             task.cancelled.connect(self._cancelled)
         return task.start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
@@ -52,6 +53,13 @@ def delete_contribution(entry_id: int) -> None:
         if entry is not None:
             entry.delete_instance()
             refresh_points([entry.member_id])
+
+
+def delete_contributions(entry_ids: Iterable[int]) -> None:
+    """Delete several entries at once, in one transaction."""
+    with database.atomic():
+        for entry_id in entry_ids:
+            delete_contribution(entry_id)
 
 
 def refresh_points(member_ids: list[int]) -> None:

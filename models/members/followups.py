@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peewee import (
@@ -48,6 +49,13 @@ def delete_followup(entry_id: int) -> None:
         if entry is not None:
             entry.delete_instance()
             _refresh_last_contact(entry.member_id)
+
+
+def delete_followups(entry_ids: Iterable[int]) -> None:
+    """Delete several log entries at once, in one transaction."""
+    with database.atomic():
+        for entry_id in entry_ids:
+            delete_followup(entry_id)
 
 
 def _refresh_last_contact(member_id: int) -> None:

@@ -4,7 +4,7 @@ referrals and sessions. Card fields, tags and groups are saved together or not a
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -36,7 +36,6 @@ from models.members.cards import (
     normalize,
 )
 from models.members.editing import save_card
-from models.store.problems import DatabaseProblem
 from ui import dialogs
 from ui.members.card_logs import (
     ContributionSection,
@@ -52,10 +51,14 @@ from ui.members.form_helpers import (
     gender_labels,
     section_title,
 )
+from ui.operations import Op
 from ui.workspace import Changed, Workspace
 
 MULTILINE = ("expertise", "needs", "hobbies", "family", "notes")
 DATES = ("birthday", "joined_on", "left_on", "next_contact_on")
+
+if TYPE_CHECKING:
+    from models.members.cards import Member
 
 
 class MemberCardDialog(QDialog):
@@ -68,7 +71,6 @@ class MemberCardDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.member_id = member_id
-        self._logs_changed = False
         self.setWindowTitle(self.tr("新建成员") if member_id is None else self.tr("成员卡片"))
         self.setSizeGripEnabled(True)
         self.fields: dict[str, ErrorField] = {}
@@ -106,7 +108,6 @@ class MemberCardDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.editors["name"].textChanged.connect(self._name_changed)
-        self.finished.connect(self._on_finished)
         self._loaded_tags: set[int] = set()
         self._load()
         self._dirty = False
@@ -228,9 +229,7 @@ class MemberCardDialog(QDialog):
                                       (self.tr("跟进记录"), self.followups)], stretch=False)
         follow_form.addRow("", self.friend_info)
         self.followups.logged.connect(self._followup_logged)
-        self.followups.changed.connect(self._logs_touched)
         self.contributions = ContributionSection(self.member_id)
-        self.contributions.changed.connect(self._logs_touched)
         self.contributions.changed.connect(self._update_title)
         self.tabs.addTab(self.contributions, self.tr("积分"))
         self.referrals = ReferralSection(self.member_id)
@@ -390,26 +389,25 @@ class MemberCardDialog(QDialog):
             self.show_errors(errors)
             return False
         custom = {fid: editor.text() for fid, editor in self.custom_editors.items()}
-        try:
-            member = save_card(data, self.member_id, custom=custom,
-                               tag_ids=self.tags.tag_ids(), roles=self.groups.roles())
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return False
-        except MemberGone:
-            self.show_errors({"member": self.tr("这位成员已被删除，卡片无法保存。")})
-            return False
-        except DatabaseProblem as exc:  # read-only, disk full, the file gone: nothing saved
-            self.show_errors({"member": str(exc)})
-            return False
+        tag_ids, roles = self.tags.tag_ids(), self.groups.roles()
+        return Op(self, self.workspace, lambda: save_card(data, self.member_id, custom=custom,
+                                                          tag_ids=tag_ids, roles=roles),
+                  Changed.MEMBERS).success(self._saved).failure(self._refused, storage=True).run()
+
+    def _saved(self, member: Member) -> None:
         self.show_errors({})
         self.member_id = member.id
         self.saved.emit(member.id)
-        self.workspace.data_changed.emit(Changed.MEMBERS)
-        self._logs_changed = False
         self._dirty = False
         self.accept()
-        return True
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, MemberGone):
+            self.show_errors({"member": self.tr("这位成员已被删除，卡片无法保存。")})
+        else:  # read-only, disk full, the file gone: nothing saved
+            self.show_errors({"member": str(exc)})
 
     @Slot()
     def add_custom_field(self) -> None:
@@ -438,17 +436,6 @@ class MemberCardDialog(QDialog):
         self.last_contact.setText(self.tr("最近联系：%1").replace(
             "%1", (self.followups.table.item(0, 0).text() if self.followups.table.rowCount()
                    else self.tr("无"))))
-
-    @Slot()
-    def _logs_touched(self) -> None:
-        self._logs_changed = True
-
-    @Slot(int)
-    def _on_finished(self, _result: int) -> None:
-        # Follow-ups and points are written as they are logged: even on Cancel, the
-        # list must show the new last-contact date and points.
-        if self._logs_changed:
-            self.workspace.data_changed.emit(Changed.MEMBERS)
 
     @Slot(int)
     def _open_other(self, member_id: int) -> None:

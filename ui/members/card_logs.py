@@ -27,6 +27,8 @@ from models.members import contributions, followups
 from models.members.cards import invitees_tree, inviter_chain, member_points
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels, kind_labels, status_labels
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -114,22 +116,29 @@ class FollowUpSection(QWidget):
         self.next_field.set_error(self.tr("日期无效") if bad_next else None)
         if when is None or bad_next:
             return
-        followups.log_followup(self.member_id, when, self.channel.currentData(),
-                               self.note.text(), upcoming)
-        self.note.clear()
-        self.next_date.clear()
-        self.reload()
-        self.logged.emit(upcoming)
-        self.changed.emit()
+        member_id, channel, note = self.member_id, self.channel.currentData(), self.note.text()
+
+        def done(_result: object) -> None:
+            self.note.clear()
+            self.next_date.clear()
+            self.reload()
+            self.logged.emit(upcoming)
+            self.changed.emit()
+
+        Op(self, workspace_of(self), lambda: followups.log_followup(
+            member_id, when, channel, note, upcoming), Changed.MEMBERS).success(done).run()
 
     @Slot()
     def delete_selected(self) -> None:
-        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        for row in rows:
-            followups.delete_followup(self.table.item(row, 0).data(ID_ROLE))
-        if rows:
-            self.reload()
-            self.changed.emit()
+        ids = [self.table.item(index.row(), 0).data(ID_ROLE)
+               for index in self.table.selectionModel().selectedRows()]
+        if ids:
+            Op(self, workspace_of(self), lambda: followups.delete_followups(ids),
+               Changed.MEMBERS).success(self._written).run()
+
+    def _written(self, _result: object = None) -> None:
+        self.reload()
+        self.changed.emit()
 
 
 class ContributionSection(QWidget):
@@ -208,20 +217,27 @@ class ContributionSection(QWidget):
     def add_entry(self) -> None:
         if self.member_id is None:
             return
-        contributions.add_contribution(self.member_id, self.kind.currentData(),
-                                       self.points.value(), note=self.note.text())
-        self.note.clear()
-        self.reload()
-        self.changed.emit()
+        member_id, kind = self.member_id, self.kind.currentData()
+        points, note = self.points.value(), self.note.text()
+
+        def done(_result: object) -> None:
+            self.note.clear()
+            self._written()
+
+        Op(self, workspace_of(self), lambda: contributions.add_contribution(
+            member_id, kind, points, note=note), Changed.MEMBERS).success(done).run()
 
     @Slot()
     def delete_selected(self) -> None:
-        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        for row in rows:
-            contributions.delete_contribution(self.table.item(row, 0).data(ID_ROLE))
-        if rows:
-            self.reload()
-            self.changed.emit()
+        ids = [self.table.item(index.row(), 0).data(ID_ROLE)
+               for index in self.table.selectionModel().selectedRows()]
+        if ids:
+            Op(self, workspace_of(self), lambda: contributions.delete_contributions(ids),
+               Changed.MEMBERS).success(self._written).run()
+
+    def _written(self, _result: object = None) -> None:
+        self.reload()
+        self.changed.emit()
 
 
 class ReferralSection(QWidget):

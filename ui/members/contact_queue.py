@@ -28,6 +28,7 @@ from models.members.cards import wechat_ids
 from models.store import settings
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels
+from ui.operations import Op
 from ui.workspace import Changed, Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -145,7 +146,7 @@ class ContactQueueDialog(QDialog):
 
     @Slot(object)
     def _external_change(self, changed: Changed) -> None:
-        if changed & Changed.MEMBERS and self.isVisible():
+        if changed & Changed.MEMBERS and self.isVisible() and self.workspace.origin is not self:
             self.reload()
 
     def current(self) -> tuple[int, str] | None:
@@ -186,9 +187,9 @@ class ContactQueueDialog(QDialog):
         current = self.current()
         if current is None or current[1] != "add_friend":
             return
-        followups.mark_friend([current[0]], self.today)
-        self.reload()
-        self.workspace.data_changed.emit(Changed.MEMBERS)
+        member_id, today = current[0], self.today
+        Op(self, self.workspace, lambda: followups.mark_friend([member_id], today),
+           Changed.MEMBERS).success(lambda _r: self.reload()).run()
 
     @Slot()
     def log_followup(self) -> None:
@@ -200,9 +201,13 @@ class ContactQueueDialog(QDialog):
             self.next_field.set_error(self.tr("日期无效"))
             return
         self.next_field.set_error(None)
-        followups.log_followup(current[0], self.today, self.channel.currentData(),
-                               self.note.text(), upcoming)
-        self.note.clear()
-        self.next_date.clear()
-        self.reload()
-        self.workspace.data_changed.emit(Changed.MEMBERS)
+        member_id, today = current[0], self.today
+        channel, note = self.channel.currentData(), self.note.text()
+
+        def done(_result: object) -> None:
+            self.note.clear()
+            self.next_date.clear()
+            self.reload()
+
+        Op(self, self.workspace, lambda: followups.log_followup(
+            member_id, today, channel, note, upcoming), Changed.MEMBERS).success(done).run()

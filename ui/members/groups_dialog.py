@@ -30,6 +30,7 @@ from models.members import groups
 from models.members.cards import ValidationError
 from ui import dialogs
 from ui.members.form_helpers import ErrorField, error_style, platform_labels
+from ui.operations import Op
 from ui.workspace import Changed, Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -203,7 +204,8 @@ class GroupsDialog(QDialog):
     @Slot(object)
     def _external_change(self, changed: Changed) -> None:
         # Members added to groups elsewhere change the counts; never drop typed edits.
-        if changed & (Changed.MEMBERS | Changed.GROUPS) and self.isVisible() and not self._dirty:
+        if changed & (Changed.MEMBERS | Changed.GROUPS) and self.isVisible() and not self._dirty \
+                and self.workspace.origin is not self:
             self.reload()
 
     def current_id(self) -> int | None:
@@ -266,16 +268,17 @@ class GroupsDialog(QDialog):
         data = {"name": self.name.text(), "platform": self.platform.currentData(),
                 "capacity": self.capacity.value(), "rules": self.rules.toPlainText(),
                 "welcome": self.welcome.toPlainText()}
-        try:
-            groups.save_group(data, group_id)
-        except ValidationError as exc:
-            self.name_field.set_error(exc.errors.get("name"))
-            return False
-        self._dirty = False
-        self.reload(select_after or group_id)
-        self.status.setText(self.tr("已保存"))
-        self.workspace.data_changed.emit(Changed.GROUPS)
-        return True
+        def done(_group: object) -> None:
+            self._dirty = False
+            self.reload(select_after or group_id)
+            self.status.setText(self.tr("已保存"))
+
+        def refused(exc: Exception) -> None:
+            self.name_field.set_error(exc.errors.get("name") if isinstance(exc, ValidationError)
+                                      else str(exc))
+
+        return Op(self, self.workspace, lambda: groups.save_group(data, group_id),
+                  Changed.GROUPS).success(done).failure(refused).run()
 
     @Slot()
     def add_group(self) -> None:
@@ -287,11 +290,13 @@ class GroupsDialog(QDialog):
         while name in existing:
             n += 1
             name = f"{base} {n}"
-        group = groups.save_group({"name": name, "platform": "wechat"})
-        self.reload(group.id)
-        self.name.setFocus()
-        self.name.selectAll()
-        self.workspace.data_changed.emit(Changed.GROUPS)
+        def done(group: groups.Group) -> None:
+            self.reload(group.id)
+            self.name.setFocus()
+            self.name.selectAll()
+
+        Op(self, self.workspace, lambda: groups.save_group({"name": name, "platform": "wechat"}),
+           Changed.GROUPS).success(done).run()
 
     @Slot()
     def delete_group(self) -> None:
@@ -306,10 +311,12 @@ class GroupsDialog(QDialog):
             .replace("%1", group.name).replace("%2", str(count))
         if not dialogs.confirm(self, self.tr("删除群"), text, danger=True):
             return
-        groups.delete_group(group_id)
-        self._dirty = False
-        self.reload()
-        self.workspace.data_changed.emit(Changed.GROUPS)
+        def done(_count: int) -> None:
+            self._dirty = False
+            self.reload()
+
+        Op(self, self.workspace, lambda: groups.delete_group(group_id), Changed.GROUPS) \
+            .success(done).run()
 
     def _copy(self, edit: QPlainTextEdit, what: str) -> None:
         QGuiApplication.clipboard().setText(edit.toPlainText())

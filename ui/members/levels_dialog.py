@@ -27,6 +27,7 @@ from models.members.cards import ValidationError, active_points
 from models.members.contributions import KINDS
 from models.store import settings
 from ui.members.form_helpers import error_style, kind_labels, section_title
+from ui.operations import Op
 from ui.workspace import Changed, Workspace
 
 
@@ -157,14 +158,14 @@ class LevelsDialog(QDialog):
     @Slot()
     def save(self) -> bool:
         points = {k: s.value() for k, s in self.points.items()}
-        try:
-            contributions.save_level_rules(self.table_values(), points)
-        except ValidationError as exc:
-            self.error.setText(exc.errors.get("levels", ""))
-            return False
-        self.workspace.data_changed.emit(Changed.MEMBERS)
-        self.accept()
-        return True
+        table = self.table_values()
+
+        def refused(exc: Exception) -> None:
+            self.error.setText(exc.errors.get("levels", "") if isinstance(exc, ValidationError)
+                               else str(exc))
+
+        return Op(self, self.workspace, lambda: contributions.save_level_rules(table, points),
+                  Changed.MEMBERS).success(lambda _r: self.accept()).failure(refused).run()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         # Enter while editing a level name commits the cell, not the whole dialog.

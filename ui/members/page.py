@@ -29,6 +29,7 @@ from ui.members.filter_panel import FilterPanel
 from ui.members.segments_panel import SegmentsPanel
 from ui.members.table_model import MemberTableModel
 from ui.members.tag_delegate import TagChipDelegate
+from ui.operations import Op
 from ui.read_only import set_editing
 from ui.workspace import Changed, Workspace
 
@@ -180,8 +181,9 @@ class MembersPage(QWidget):
                        "删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。", "", len(ids))
         if not dialogs.confirm(self, self.tr("删除成员"), text, danger=True):
             return
-        bulk.delete(ids, self.workspace.db_path)
-        self._after_bulk(self.tr("已删除 %n 位成员（可撤销）", "", len(ids)))
+        message = self.tr("已删除 %n 位成员（可撤销）", "", len(ids))
+        Op(self, self.workspace, lambda: bulk.delete(ids, self.workspace.db_path), Changed.MEMBERS) \
+            .success(lambda _r: self.workspace.status_message.emit(message)).run()
 
     def apply_filter(self, spec: object) -> None:
         """Show the list with a filter (saved segment, Overview click-through...)."""
@@ -403,12 +405,6 @@ class MembersPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        if argument is None:
-            operation(ids)
-        else:
-            operation(ids, argument)
-        self._after_bulk(done + self.tr("（%n 位成员，可撤销）", "", len(ids)))
-
-    def _after_bulk(self, message: str) -> None:
-        self.workspace.data_changed.emit(Changed.MEMBERS)
-        self.workspace.status_message.emit(message)
+        message = done + self.tr("（%n 位成员，可撤销）", "", len(ids))
+        Op(self, self.workspace, lambda: operation(ids) if argument is None else operation(ids, argument),
+           Changed.MEMBERS).success(lambda _r: self.workspace.status_message.emit(message)).run()

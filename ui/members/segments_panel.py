@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from models.members import segments
 from models.members.segments import MemberFilter
 from ui import dialogs
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
 
 ALL_ROW = -1
 
@@ -88,5 +90,6 @@ class SegmentsPanel(QWidget):
         if saved and dialogs.confirm(self, self.tr("删除筛选"),
                                      self.tr("删除保存的筛选“%1”？成员不会被删除。")
                                      .replace("%1", saved.name)):
-            segments.delete_saved(saved.id)
-            self.reload()
+            filter_id = saved.id
+            Op(self, workspace_of(self), lambda: segments.delete_saved(filter_id), Changed.MEMBERS) \
+                .success(lambda _r: self.reload()).run()

@@ -4,6 +4,9 @@ are captured first so Edit > Undo can bring the tags and their members back."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -32,10 +35,13 @@ from ui import dialogs
 from ui.i18n import aside
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import error_style, section_title
+from ui.operations import Op
 from ui.workspace import Changed, Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NONE_ID = 0  # the "uncategorised" pseudo category in the list
+
+T = TypeVar("T")
 
 
 def swatch(colour: str) -> QIcon:
@@ -184,7 +190,8 @@ class TagsDialog(QDialog):
     @Slot(object)
     def _external_change(self, changed: Changed) -> None:
         # Bulk tagging in the list, an undo, an import: usage counts move.
-        if changed & (Changed.MEMBERS | Changed.TAGS) and self.isVisible():
+        if changed & (Changed.MEMBERS | Changed.TAGS) and self.isVisible() \
+                and self.workspace.origin is not self:
             self.reload(tag_id=self.current_tag_id())
 
     def current_category_key(self) -> int | None:
@@ -228,40 +235,48 @@ class TagsDialog(QDialog):
         item = self.table.item(row, 0) if row >= 0 else None
         return item.data(ID_ROLE) if item else None
 
+    def _change(self, change: Callable[[], T], done: Callable[[T], None],
+                refused: Callable[[], None] | None = None) -> bool:
+        """One write of this dialog through the one operation path; a refusal is shown
+        under the lists (then `refused` puts the view back as it is stored)."""
+        def fail(exc: Exception) -> None:
+            self._fail(exc)
+            if refused is not None:
+                refused()
+
+        return Op(self, self.workspace, change, Changed.TAGS).success(done).failure(fail).run()
+
     def _done(self, text: str) -> None:
         self.error.clear()
         self.status.setText(text)
-        self.workspace.data_changed.emit(Changed.TAGS)
 
-    def _fail(self, exc: ValidationError) -> None:
+    def _fail(self, exc: Exception) -> None:
         self.status.clear()
-        self.error.setText("；".join(exc.errors.values()))
+        self.error.setText("；".join(exc.errors.values()) if isinstance(exc, ValidationError)
+                           else str(exc))
 
     # ------------------------------------------------------------------ categories
     @Slot()
     def add_category(self) -> None:
         palette = ("#0ea5e9", "#84cc16", "#f43f5e", "#eab308", "#6366f1", "#10b981")
         colour = palette[self.categories.count() % len(palette)]
-        try:
-            category = tags.save_category(self.new_category.text(), colour)
-        except ValidationError as exc:
-            self._fail(exc)
-            return
-        self.new_category.clear()
-        self.reload(category.id)
-        self._done(self.tr("已新建分类“%1”").replace("%1", category.name))
+        name = self.new_category.text()
+
+        def done(category: tags.TagCategory) -> None:
+            self.new_category.clear()
+            self.reload(category.id)
+            self._done(self.tr("已新建分类“%1”").replace("%1", category.name))
+
+        self._change(lambda: tags.save_category(name, colour), done)
 
     @Slot(QListWidgetItem)
     def _category_renamed(self, item: QListWidgetItem) -> None:
         if self._loading or not item.data(ID_ROLE):
             return
-        try:
-            tags.save_category(item.text(), category_id=item.data(ID_ROLE))
-        except ValidationError as exc:
-            self._fail(exc)
-            self.reload(item.data(ID_ROLE))
-            return
-        self._done(self.tr("分类已改名为“%1”").replace("%1", item.text().strip()))
+        name, key = item.text(), item.data(ID_ROLE)
+        self._change(lambda: tags.save_category(name, category_id=key),
+                     lambda _c: self._done(self.tr("分类已改名为“%1”").replace("%1", name.strip())),
+                     refused=lambda: self.reload(key))
 
     @Slot()
     def choose_colour(self) -> None:
@@ -281,9 +296,11 @@ class TagsDialog(QDialog):
         category = tags.get_category(category_id)
         if category is None:
             return
-        tags.save_category(category.name, colour.name(), category_id)
-        self.reload(category_id)
-        self._done(self.tr("颜色已更新"))
+        def done(_category: object) -> None:
+            self.reload(category_id)
+            self._done(self.tr("颜色已更新"))
+
+        self._change(lambda: tags.save_category(category.name, colour.name(), category_id), done)
 
     def move_category(self, step: int) -> None:
         ids = [c.id for c in tags.categories()]
@@ -294,9 +311,7 @@ class TagsDialog(QDialog):
         j = i + step
         if 0 <= j < len(ids):
             ids[i], ids[j] = ids[j], ids[i]
-            tags.reorder_categories(ids)
-            self.reload(key)
-            self.workspace.data_changed.emit(Changed.TAGS)
+            self._change(lambda: tags.reorder_categories(ids), lambda _r: self.reload(key))
 
     @Slot()
     def delete_category(self) -> None:
@@ -311,23 +326,23 @@ class TagsDialog(QDialog):
             .replace("%1", category.name).replace("%2", str(count))
         if not dialogs.confirm(self, self.tr("删除分类"), text, danger=True):
             return
-        tags.delete_category(key)
-        self.reload(NONE_ID)
-        self._done(self.tr("已删除分类“%1”").replace("%1", category.name))
+        def done(_count: object) -> None:
+            self.reload(NONE_ID)
+            self._done(self.tr("已删除分类“%1”").replace("%1", category.name))
+
+        self._change(lambda: tags.delete_category(key), done)
 
     # ------------------------------------------------------------------ tags
     @Slot()
     def add_tag(self) -> None:
         name = self.new_tag.text()
         key = self.current_category_key() or None
-        try:
-            tag = tags.create_tag(name, key)
-        except ValidationError as exc:
-            self._fail(exc)
-            return
-        self.new_tag.clear()
-        self.reload(key or NONE_ID, tag.id)
-        self._done(self.tr("已新建标签“%1”").replace("%1", tag.name))
+        def done(tag: tags.Tag) -> None:
+            self.new_tag.clear()
+            self.reload(key or NONE_ID, tag.id)
+            self._done(self.tr("已新建标签“%1”").replace("%1", tag.name))
+
+        self._change(lambda: tags.create_tag(name, key), done)
 
     @Slot()
     def _edit_current_tag(self) -> None:
@@ -344,14 +359,8 @@ class TagsDialog(QDialog):
     def rename(self, tag_id: int, new_name: str) -> None:
         """Rename; a name that another tag has already offers to merge into it."""
         old = tags.tag_names([tag_id]).get(tag_id, "")
-        try:
-            tags.rename_tag(tag_id, new_name)
-        except ValidationError as exc:
-            clash = tags.find_tag(new_name, excluding=tag_id)
-            if clash is None:
-                self._fail(exc)
-                self.reload()
-                return
+        clash = tags.find_tag(new_name, excluding=tag_id)
+        if clash is not None:
             text = self.tr("已有标签“%1”。把“%2”合并进去吗？（%3 位成员）") \
                 .replace("%1", clash.name).replace("%2", old) \
                 .replace("%3", str(tags.tag_usage(tag_id)))
@@ -360,8 +369,12 @@ class TagsDialog(QDialog):
             else:
                 self.reload()
             return
-        self.reload(tag_id=tag_id)
-        self._done(self.tr("“%1”已改名为“%2”").replace("%1", old).replace("%2", new_name.strip()))
+
+        def done(_result: object) -> None:
+            self.reload(tag_id=tag_id)
+            self._done(self.tr("“%1”已改名为“%2”").replace("%1", old).replace("%2", new_name.strip()))
+
+        self._change(lambda: tags.rename_tag(tag_id, new_name), done, refused=self.reload)
 
     @Slot()
     def merge_current(self) -> None:
@@ -378,13 +391,19 @@ class TagsDialog(QDialog):
 
     def merge(self, source: int, target: int) -> int:
         names = tags.tag_names([source, target])
-        moved = tags.merge_tags(source, target)
-        merged = tags.get_tag(target)
-        target_cat = (merged.category_id if merged is not None else None) or NONE_ID
-        self.reload(target_cat, target)
-        self._done(self.tr("已合并：“%1”的 %2 位成员并入，“%3”现有 %4 位成员（可撤销）")
-                   .replace("%1", names[source]).replace("%2", str(moved))
-                   .replace("%3", names[target]).replace("%4", str(tags.tag_usage(target))))
+        moved = 0
+
+        def done(count: int) -> None:
+            nonlocal moved
+            moved = count
+            merged = tags.get_tag(target)
+            target_cat = (merged.category_id if merged is not None else None) or NONE_ID
+            self.reload(target_cat, target)
+            self._done(self.tr("已合并：“%1”的 %2 位成员并入，“%3”现有 %4 位成员（可撤销）")
+                       .replace("%1", names[source]).replace("%2", str(count))
+                       .replace("%3", names[target]).replace("%4", str(tags.tag_usage(target))))
+
+        self._change(lambda: tags.merge_tags(source, target), done)
         return moved
 
     @Slot()
@@ -393,9 +412,13 @@ class TagsDialog(QDialog):
         if tag_id is None:
             return
         key = self.move_target.currentData()
-        tags.move_tag(tag_id, key or None)
-        self.reload(key, tag_id)
-        self._done(self.tr("已移动到“%1”").replace("%1", self.move_target.currentText()))
+        where = self.move_target.currentText()
+
+        def done(_result: object) -> None:
+            self.reload(key, tag_id)
+            self._done(self.tr("已移动到“%1”").replace("%1", where))
+
+        self._change(lambda: tags.move_tag(tag_id, key or None), done)
 
     @Slot()
     def delete_current(self) -> None:
@@ -410,7 +433,9 @@ class TagsDialog(QDialog):
             .replace("%1", tag.name).replace("%2", str(count))
         if not dialogs.confirm(self, self.tr("删除标签"), text, danger=True):
             return
-        tags.delete_tag(tag_id)
-        self.reload()
-        self._done(self.tr("已删除“%1”（%2 位成员）").replace("%1", tag.name)
-                   .replace("%2", str(count)))
+        def done(_count: int) -> None:
+            self.reload()
+            self._done(self.tr("已删除“%1”（%2 位成员）").replace("%1", tag.name)
+                       .replace("%2", str(count)))
+
+        self._change(lambda: tags.delete_tag(tag_id), done)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from models.progress import Cancelled
 from ui import dialogs
+from ui.operations import LongOp, Op
 from ui.roster.import_pages import FilePage, MappingPage, PreviewPage, ResultPage
 from ui.worker import Task
 from ui.workspace import Changed, Workspace
@@ -118,12 +119,13 @@ class ImportWizard(QWizard):
                 return write_plan(plan, db_path=db_path, progress=progress,
                                   cancelled=cancelled, on_duplicate=mode)
 
-        self._start(self.tr("正在导入名单"), work, self._imported, self._import_failed)
+        op = LongOp(self, self.workspace, work, Changed.MEMBERS, self.tr("正在导入名单"))
+        self.task = op.success(self._imported).failure(self._import_failed, storage=True) \
+            .cancelled(self._cancelled).start()
 
     @Slot(object)
     def _imported(self, report) -> None:
         self.report = report
-        self.workspace.data_changed.emit(Changed.MEMBERS)
         self.workspace.status_message.emit(report.summary())
         text = report.summary()
         if report.notices:
@@ -147,22 +149,21 @@ class ImportWizard(QWizard):
         dialogs.error(self, self.tr("导入名单"), _message(exc))
 
     def undo_import(self) -> bool:
-        from models.roster.importer import RosterError, undo_import
+        from models.roster.importer import undo_import
 
         if self.report is None or self.report.batch is None:
             return False
         if not dialogs.confirm(self, self.tr("撤销导入"),
                                self.tr("删除这次导入新建的成员，并把更新过的成员恢复原样？")):
             return False
-        try:
-            text = undo_import(self.report.batch, db_path=self.workspace.db_path)
-        except RosterError as exc:
-            dialogs.error(self, self.tr("撤销导入"), str(exc))
-            return False
-        self.workspace.data_changed.emit(Changed.MEMBERS)
-        self.workspace.status_message.emit(text)
-        self.result_page.summary.setText(text)
-        return True
+        batch, db_path = self.report.batch, self.workspace.db_path
+
+        def done(text: str) -> None:
+            self.workspace.status_message.emit(text)
+            self.result_page.summary.setText(text)
+
+        return Op(self, self.workspace, lambda: undo_import(batch, db_path=db_path), Changed.MEMBERS) \
+            .success(done).failure(lambda exc: dialogs.error(self, self.tr("撤销导入"), str(exc))).run()
 
 
 def _message(exc: object) -> str:
