@@ -22,7 +22,7 @@ from peewee import (
 
 from models.members.pinyin_keys import combined_keys, sort_key
 from models.messages import msg
-from models.store.db import BaseModel, database
+from models.store.db import BaseModel, database, tuples
 
 GENDERS = ("", "男", "女", "其他")
 
@@ -59,6 +59,7 @@ class Member(BaseModel):
     family = TextField(default="")
     source = CharField(default="")
     inviter = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="invitees")
+    inviter_id: int | None  # the key alone (peewee's accessor; no query)
     joined_on = DateField(null=True, index=True)
     left_on = DateField(null=True, index=True)
     entry_fee = DecimalField(null=True, decimal_places=2, auto_round=True)
@@ -99,6 +100,8 @@ class CustomField(BaseModel):
 class CustomValue(BaseModel):
     member = ForeignKeyField(Member, on_delete="CASCADE", backref="custom_values")
     field = ForeignKeyField(CustomField, on_delete="CASCADE", backref="values")
+    member_id: int  # the key alone (peewee's accessor; no query)
+    field_id: int
     value = TextField(default="")
 
     class Meta:
@@ -338,8 +341,8 @@ def set_custom_values(member_id: int, values: dict[int, str]) -> None:
 def custom_values(member_id: int) -> dict[int, str]:
     rows = CustomValue.select(CustomValue.field, CustomValue.value).where(
         CustomValue.member == member_id
-    ).tuples()
-    return {field: value for field, value in rows}
+    )
+    return {field: value for field, value in tuples(rows)}
 
 
 def add_custom_field(name: str) -> CustomField:
@@ -366,8 +369,8 @@ def invitees_tree(member_id: int, depth: int = 3) -> list[tuple[int, int, str]]:
         if level > depth:
             return
         rows = (Member.select(Member.id, Member.name).where(Member.inviter == parent)
-                .order_by(Member.sort_name).tuples())
-        for mid, name in rows:
+                .order_by(Member.sort_name))
+        for mid, name in tuples(rows):
             if mid in seen:
                 continue
             out.append((level, mid, name))
@@ -413,7 +416,7 @@ def find_members(text: str, limit: int = 20,
     if exclude is not None:
         query = query.where(Member.id != exclude)
     ranked = []
-    for mid, name, nickname, wechat_id, pinyin, initials, left_on, sort_name in query.tuples():
+    for mid, name, nickname, wechat_id, pinyin, initials, left_on, sort_name in tuples(query):
         fields = [name.lower(), (nickname or "").lower(), (wechat_id or "").lower(),
                   *(pinyin or "").split(), *(initials or "").split()]
         if not any(text in f for f in fields):
