@@ -106,7 +106,7 @@ def _tags() -> list[int]:
         category = TagCategory.get_or_none(TagCategory.name == cat_name)
         for name in names:
             database.execute_sql("INSERT OR IGNORE INTO tag(name, category_id) VALUES (?,?)",
-                                 (name, category.get_id() if category else None))
+                                 (name, category.id if category else None))
             ids.append(database.execute_sql("SELECT id FROM tag WHERE name=?", (name,))
                        .fetchone()[0])
     return ids

@@ -22,7 +22,7 @@ from peewee import (
 
 from models.members.pinyin_keys import combined_keys, sort_key
 from models.messages import msg
-from models.store.db import BaseModel, chunks, database
+from models.store.db import BaseModel, chunks, database, tuples
 
 GENDERS = ("", "男", "女", "其他")
 
@@ -59,6 +59,7 @@ class Member(BaseModel):
     family = TextField(default="")
     source = CharField(default="")
     inviter = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="invitees")
+    inviter_id: int | None  # the key alone (peewee's accessor; no query)
     joined_on = DateField(null=True, index=True)
     left_on = DateField(null=True, index=True)
     entry_fee = DecimalField(null=True, decimal_places=2, auto_round=True)
@@ -99,6 +100,8 @@ class CustomField(BaseModel):
 class CustomValue(BaseModel):
     member = ForeignKeyField(Member, on_delete="CASCADE", backref="custom_values")
     field = ForeignKeyField(CustomField, on_delete="CASCADE", backref="values")
+    member_id: int  # the key alone (peewee's accessor; no query)
+    field_id: int
     value = TextField(default="")
 
     class Meta:
@@ -290,7 +293,8 @@ def _check_inviter(member_id: int | None, inviter_id: int | None) -> str | None:
     return None
 
 
-MemberGone = Member.DoesNotExist  # the card was deleted meanwhile (bulk delete, undo)
+class MemberGone(LookupError):
+    """The card was deleted meanwhile (a bulk delete, an undo); nothing was saved."""
 
 
 def get_member(member_id: int) -> Member | None:
@@ -298,7 +302,8 @@ def get_member(member_id: int) -> Member | None:
 
 
 def member_name(member_id: int) -> str | None:
-    return Member.select(Member.name).where(Member.id == member_id).scalar()
+    name = Member.select(Member.name).where(Member.id == member_id).scalar()
+    return str(name) if name is not None else None
 
 
 def member_points(member_id: int) -> int:
@@ -312,14 +317,14 @@ def member_count() -> int:
 
 def active_points() -> list[int]:
     """The points of every member still in the community, ascending."""
-    return sorted(p for (p,) in Member.select(Member.points).where(Member.left_on.is_null()).tuples())
+    return sorted(p for (p,) in tuples(Member.select(Member.points).where(Member.left_on.is_null())))
 
 
 def wechat_ids(member_ids: list[int]) -> dict[int, str]:
     if not member_ids:
         return {}
     return {mid: wid or "" for chunk in chunks(member_ids) for mid, wid in
-            Member.select(Member.id, Member.wechat_id).where(Member.id.in_(chunk)).tuples()}
+            tuples(Member.select(Member.id, Member.wechat_id).where(Member.id.in_(chunk)))}
 
 
 def custom_fields() -> list[CustomField]:
@@ -344,7 +349,10 @@ def save_member(data: dict[str, Any], member_id: int | None = None,
     if errors:
         raise ValidationError(errors)
     with database.atomic():
-        member = Member() if member_id is None else Member.get_by_id(member_id)
+        found = Member() if member_id is None else get_member(member_id)
+        if found is None:
+            raise MemberGone(member_id)
+        member = found
         for field, value in clean.items():
             setattr(member, field, value)
         if member_id is None and member.joined_on is None:
@@ -374,8 +382,8 @@ def set_custom_values(member_id: int, values: dict[int, str]) -> None:
 def custom_values(member_id: int) -> dict[int, str]:
     rows = CustomValue.select(CustomValue.field, CustomValue.value).where(
         CustomValue.member == member_id
-    ).tuples()
-    return {field: value for field, value in rows}
+    )
+    return {field: value for field, value in tuples(rows)}
 
 
 def add_custom_field(name: str) -> CustomField:
@@ -402,8 +410,8 @@ def invitees_tree(member_id: int, depth: int = 3) -> list[tuple[int, int, str]]:
         if level > depth:
             return
         rows = (Member.select(Member.id, Member.name).where(Member.inviter == parent)
-                .order_by(Member.sort_name).tuples())
-        for mid, name in rows:
+                .order_by(Member.sort_name))
+        for mid, name in tuples(rows):
             if mid in seen:
                 continue
             out.append((level, mid, name))
@@ -449,7 +457,7 @@ def find_members(text: str, limit: int = 20,
     if exclude is not None:
         query = query.where(Member.id != exclude)
     ranked = []
-    for mid, name, nickname, wechat_id, pinyin, initials, left_on, sort_name in query.tuples():
+    for mid, name, nickname, wechat_id, pinyin, initials, left_on, sort_name in tuples(query):
         fields = [name.lower(), (nickname or "").lower(), (wechat_id or "").lower(),
                   *(pinyin or "").split(), *(initials or "").split()]
         if not any(text in f for f in fields):

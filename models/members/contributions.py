@@ -12,7 +12,7 @@ from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextFiel
 from models.members.cards import Member, ValidationError, clean_text
 from models.messages import msg
 from models.store import settings, undo
-from models.store.db import BaseModel, chunks, database
+from models.store.db import BaseModel, chunks, database, tuples
 
 KINDS = ("best_share", "answer", "invite", "attend", "custom")
 KIND_LABELS_ZH = {
@@ -23,6 +23,7 @@ KIND_LABELS_ZH = {
 
 class Contribution(BaseModel):
     member = ForeignKeyField(Member, on_delete="CASCADE", backref="contributions")
+    member_id: int  # the key alone (peewee's accessor; no query)
     date = DateField(index=True)
     kind = CharField(default="custom")
     points = IntegerField(default=0)
@@ -119,7 +120,7 @@ def leaderboard(since: dt.date | None = None, limit: int = 10) -> list[tuple[int
                                                          Member.sort_name).limit(limit))
     if since is not None:
         query = query.where(Contribution.date >= since)
-    return list(query.tuples())
+    return list(tuples(query))
 
 
 def _recount_after_undo(tables: list[dict[str, Any]]) -> None:

@@ -20,7 +20,7 @@ def save_card(data: dict[str, Any], member_id: int | None = None, *,
               custom: dict[int, str] | None = None, tag_ids: Iterable[int] = (),
               roles: dict[int, str] | None = None) -> Member:
     """Create or update a member from the card; raises ValidationError, saving nothing
-    (Member.DoesNotExist when the member was deleted meanwhile)."""
+    (MemberGone when the member was deleted meanwhile)."""
     with database.atomic():
         member = save_member(data, member_id, custom=custom)
         tags.set_member_tags(member.id, tag_ids)

@@ -19,13 +19,14 @@ from peewee import (
 
 from models.members.cards import Member, clean_text
 from models.store import settings
-from models.store.db import BaseModel, database
+from models.store.db import BaseModel, database, tuples
 
 CHANNELS = ("wechat", "phone", "meet", "other")
 
 
 class FollowUp(BaseModel):
     member = ForeignKeyField(Member, on_delete="CASCADE", backref="followups")
+    member_id: int  # the key alone (peewee's accessor; no query)
     date = DateField(index=True)
     channel = CharField(default="wechat")
     note = TextField(default="")
@@ -99,17 +100,17 @@ def contact_queue(today: dt.date | None = None, limit: int | None = None) -> lis
     active = NodeList((SQL("+"), Member.left_on)).is_null()
     due = (Member.select(Member.id, Member.name, Member.next_contact_on)
            .where(active & (Member.next_contact_on <= today))
-           .order_by(Member.next_contact_on, Member.sort_name).tuples())
-    queue = [QueueEntry(mid, name, "due", when) for mid, name, when in due]
+           .order_by(Member.next_contact_on, Member.sort_name))
+    queue = [QueueEntry(mid, name, "due", when) for mid, name, when in tuples(due)]
     added_today = Member.select().where(Member.friend_added_on == today).count()
     room = max(0, daily - added_today)
     if room:
         strangers = Member.select(Member.id, Member.name).where(active & ~Member.is_friend)
         # Longest-waiting first: dated joins through the joined_on index, undated last.
-        new = list(strangers.where(Member.joined_on.is_null(False))
-                   .order_by(Member.joined_on, Member.id).limit(room).tuples())
+        new = list(tuples(strangers.where(Member.joined_on.is_null(False))
+                          .order_by(Member.joined_on, Member.id).limit(room)))
         if len(new) < room:
-            new += list(strangers.where(Member.joined_on.is_null()).order_by(Member.id)
-                        .limit(room - len(new)).tuples())
+            new += list(tuples(strangers.where(Member.joined_on.is_null()).order_by(Member.id)
+                               .limit(room - len(new))))
         queue += [QueueEntry(mid, name, "add_friend", None) for mid, name in new]
     return queue

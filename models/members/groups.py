@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
 
 from models.members.cards import Member, ValidationError, clean_text
 from models.messages import msg
-from models.store.db import BaseModel, chunks, database
+from models.store.db import BaseModel, chunks, database, tuples
 
 PLATFORMS = ("wechat", "qq", "zsxq", "other")
 # Default capacity per platform; 0 means no limit (知识星球 circles have none).
@@ -35,6 +36,8 @@ class Group(BaseModel):
 class Membership(BaseModel):
     member = ForeignKeyField(Member, on_delete="CASCADE", backref="memberships")
     group = ForeignKeyField(Group, on_delete="CASCADE", backref="memberships")
+    member_id: int  # the key alone (peewee's accessor; no query)
+    group_id: int
     role = CharField(default="member")
     joined_on = DateField(null=True)
 
@@ -42,7 +45,7 @@ class Membership(BaseModel):
         indexes = ((("member", "group"), True), (("group",), False))
 
 
-def save_group(data: dict, group_id: int | None = None) -> Group:
+def save_group(data: dict[str, Any], group_id: int | None = None) -> Group:
     name = clean_text(data.get("name", ""))
     if not name:
         raise ValidationError({"name": msg("required", field="name")})
@@ -104,14 +107,14 @@ def get_group(group_id: int) -> Group | None:
 
 
 def group_names() -> set[str]:
-    return {name for (name,) in Group.select(Group.name).tuples()}
+    return {name for (name,) in tuples(Group.select(Group.name))}
 
 
 def member_counts(active_only: bool = True) -> dict[int, int]:
     query = Membership.select(Membership.group, fn.COUNT(Membership.id))
     if active_only:
         query = query.join(Member).where(Member.left_on.is_null())
-    return dict(query.group_by(Membership.group).tuples())
+    return dict(tuples(query.group_by(Membership.group)))
 
 
 def fill_ratio(group: Group, count: int) -> float | None:

@@ -30,7 +30,7 @@ def search_keys(text: str) -> tuple[str, str]:
     if not text:
         return "", ""
     rest = lazy_pinyin(text[1:], errors=lambda s: s.lower())
-    first = pinyin(text[0], style=Style.NORMAL, heteronym=True, errors=lambda s: [s.lower()])[0]
+    first = pinyin(text[0], style=Style.NORMAL, heteronym=True, errors=lambda s: s.lower())[0]
     fulls: list[str] = []
     initials: list[str] = []
     for head in dict.fromkeys(first):

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import contains
+from typing import Any
 
 from models.store.db import chunks, database
 
@@ -114,8 +115,8 @@ def left_ids() -> set[int]:
         "SELECT id FROM member WHERE left_on IS NOT NULL")}
 
 
-def fetch_rows(ids: Sequence[int]) -> dict[int, tuple]:
-    out: dict[int, tuple] = {}
+def fetch_rows(ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    out: dict[int, tuple[Any, ...]] = {}
     for batch in chunks(ids, 400):
         cursor = database.execute_sql(_ROW_SQL.format(marks=",".join("?" * len(batch))), batch)
         for row in cursor:

@@ -55,8 +55,9 @@ class SavedFilter(BaseModel):
     spec = TextField()
     position = IntegerField(default=0)
 
+    # Shadows peewee's Model.filter() query builder, which nothing calls on this table.
     @property
-    def filter(self) -> MemberFilter:
+    def filter(self) -> MemberFilter:  # type: ignore[override]
         return MemberFilter.from_json(self.spec)
 
 

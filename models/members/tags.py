@@ -10,7 +10,7 @@ from peewee import JOIN, CharField, ForeignKeyField, IntegerField, fn
 from models.members.cards import Member, ValidationError, clean_text
 from models.messages import msg
 from models.store import schema, undo
-from models.store.db import BaseModel, chunks, database
+from models.store.db import BaseModel, chunks, database, tuples
 
 DEFAULT_CATEGORIES = [
     ("领域", "#3b82f6"),
@@ -32,15 +32,19 @@ class TagCategory(BaseModel):
 class Tag(BaseModel):
     name = CharField(unique=True, collation="NOCASE")
     category = ForeignKeyField(TagCategory, null=True, on_delete="SET NULL", backref="tags")
+    category_id: int | None  # the key alone (peewee's accessor; no query)
 
     @property
     def color(self) -> str:
-        return self.category.color if self.category_id else UNCATEGORISED_COLOUR
+        category = self.category if self.category_id else None
+        return category.color if category is not None else UNCATEGORISED_COLOUR
 
 
 class MemberTag(BaseModel):
     member = ForeignKeyField(Member, on_delete="CASCADE", backref="member_tags")
     tag = ForeignKeyField(Tag, on_delete="CASCADE", backref="member_tags")
+    member_id: int  # the key alone (peewee's accessor; no query)
+    tag_id: int
 
     class Meta:
         indexes = ((("member", "tag"), True), (("tag",), False))
@@ -80,7 +84,8 @@ def find_tag(name: str, excluding: int | None = None) -> Tag | None:
     query = Tag.select().where(Tag.name == clean_text(name, fold=True))
     if excluding is not None:
         query = query.where(Tag.id != excluding)
-    return query.first()
+    found: Tag | None = query.first()
+    return found
 
 
 def tag_names(tag_ids: Iterable[int]) -> dict[int, str]:
@@ -105,8 +110,8 @@ def merge_tags(source_id: int, target_id: int) -> int:
     with database.atomic():
         names = {t.id: t.name for t in Tag.select().where(Tag.id.in_([source_id, target_id]))}
         snapshot = undo.capture(Tag, [source_id, target_id])
-        members = [m for (m,) in MemberTag.select(MemberTag.member)
-                   .where(MemberTag.tag == source_id).tuples()]
+        members = [m for (m,) in tuples(MemberTag.select(MemberTag.member)
+                                        .where(MemberTag.tag == source_id))]
         add_tags(members, [target_id])
         Tag.delete().where(Tag.id == source_id).execute()
         undo.record(undo.coded("undo_merge_tags", source=names.get(source_id, ""),
@@ -182,8 +187,8 @@ def all_tags() -> list[Tag]:
 
 
 def usage_counts() -> dict[int, int]:
-    rows = MemberTag.select(MemberTag.tag, fn.COUNT(MemberTag.id)).group_by(MemberTag.tag).tuples()
-    return dict(rows)
+    rows = MemberTag.select(MemberTag.tag, fn.COUNT(MemberTag.id)).group_by(MemberTag.tag)
+    return dict(tuples(rows))
 
 
 # ---------------------------------------------------------------- categories (tag manager)
@@ -195,7 +200,7 @@ def get_category(category_id: int) -> TagCategory | None:
 
 def tags_per_category() -> dict[int | None, int]:
     """How many tags each category holds (None: uncategorised)."""
-    return dict(Tag.select(Tag.category, fn.COUNT(Tag.id)).group_by(Tag.category).tuples())
+    return dict(tuples(Tag.select(Tag.category, fn.COUNT(Tag.id)).group_by(Tag.category)))
 
 
 def categories() -> list[TagCategory]:

@@ -19,7 +19,7 @@ from peewee import BooleanField, CharField, DateTimeField, IntegerField, TextFie
 
 from models.messages import msg
 from models.store import undo
-from models.store.db import BaseModel, chunks, database
+from models.store.db import BaseModel, chunks, database, tuples
 
 
 class ImportBatch(BaseModel):
@@ -45,8 +45,9 @@ def record(file_name: str, sheet: str, counts: dict[str, int], payload: dict[str
 
 
 def latest() -> ImportBatch | None:
-    return (ImportBatch.select().where(~ImportBatch.undone)
-            .order_by(ImportBatch.id.desc()).first())
+    batch: ImportBatch | None = (ImportBatch.select().where(~ImportBatch.undone)
+                                 .order_by(ImportBatch.id.desc()).first())
+    return batch
 
 
 def undo_batch(batch_id: int | None = None) -> tuple[ImportBatch, int]:
@@ -79,7 +80,7 @@ def undo_batch(batch_id: int | None = None) -> tuple[ImportBatch, int]:
                                  (Group, Membership.group, "created_groups"),
                                  (CustomField, CustomValue.field, "created_fields")):
             for ids in chunks(data.get(key, [])):
-                used = {i for (i,) in link.model.select(link).where(link.in_(ids)).tuples()}
+                used = {i for (i,) in tuples(link.model.select(link).where(link.in_(ids)))}
                 unused = [i for i in ids if i not in used]
                 if unused:
                     model.delete().where(model.id.in_(unused)).execute()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -191,7 +192,7 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     upd_rows = [r for r in plan.rows if r.status == "update"]
     total = len(new_rows) + len(upd_rows) + 1
     done = 0
-    upd_ids = sorted({r.match_id for r in upd_rows})
+    upd_ids = sorted({r.target_id for r in upd_rows})
     snapshot = undo.capture(Member, upd_ids) if upd_ids else None
     conn = database.connection()
     first_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]) + 1
@@ -201,7 +202,7 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     with _bulk_search_text(conn, first_id, len(new_rows)):
         for batch in chunks(new_rows, CHUNK):
             check(cancelled)
-            params = []
+            params: list[list[Any]] = []
             for row in batch:
                 mid = first_id + len(ids_by_row)
                 ids_by_row[row.row] = mid
@@ -216,8 +217,8 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     for batch in chunks(upd_rows, CHUNK):
         check(cancelled)
         for row in batch:
-            ids_by_row[row.row] = row.match_id
-            if _update(conn, row, existing[row.match_id], overwrite, now):
+            ids_by_row[row.row] = row.target_id
+            if _update(conn, row, existing[row.target_id], overwrite, now):
                 changed.add(row.row)
         done += len(batch)
         if progress:
@@ -244,7 +245,7 @@ _TRIGGER_BODY = re.compile(r"UPDATE\s+member\s+SET\s+search_text\s*=\s*(.+?)\s+W
 
 
 @contextmanager
-def _bulk_search_text(conn, first_id: int, count: int) -> Iterator[None]:
+def _bulk_search_text(conn: sqlite3.Connection, first_id: int, count: int) -> Iterator[None]:
     """The member table keeps its search text with a per-row AFTER INSERT trigger
     (models.store.schema). For a bulk insert, one set-based UPDATE with the trigger's own
     expression does the same work ~3x faster: the trigger is dropped and re-created,
@@ -274,7 +275,7 @@ _TAIL = _INSERT_COLS.index("is_friend")  # is_friend, points, keys and stamps co
 
 
 def _member_params(mid: int, v: dict[str, Any], points: int | None,
-                   now: dt.datetime, keys: tuple[str, str, str] | None = None) -> list:
+                   now: dt.datetime, keys: tuple[str, str, str] | None = None) -> list[Any]:
     row = [v.get(c, d) for c, d in _VALUE_COLS[:_TAIL]]
     row[0] = mid
     row.extend((bool(v.get("is_friend", False)), points or 0,
@@ -297,9 +298,9 @@ def _empty(value: Any) -> bool:
     return value in (None, "") or value is False
 
 
-def _update(conn, row: RowPlan, old: dict[str, Any], overwrite: bool,
+def _update(conn: sqlite3.Connection, row: RowPlan, old: dict[str, Any], overwrite: bool,
             now: dt.datetime) -> bool:
-    sets = {}
+    sets: dict[str, Any] = {}
     for key, value in row.values.items():
         if key not in _UPDATABLE or value == old.get(key):
             continue
@@ -319,8 +320,8 @@ def _update(conn, row: RowPlan, old: dict[str, Any], overwrite: bool,
     return True
 
 
-def _resolve(conn, table: str, names: set[str], extra: dict[str, Any], fold: bool = False
-             ) -> tuple[dict[str, int], list[int]]:
+def _resolve(conn: sqlite3.Connection, table: str, names: set[str], extra: dict[str, Any],
+             fold: bool = False) -> tuple[dict[str, int], list[int]]:
     """Name (case-insensitive) -> id for tags/groups/custom fields; creates missing ones.
     Tag names are folded (full-width to ASCII) as models.members.tags does; group and field
     names are kept as written."""
@@ -340,13 +341,16 @@ def _resolve(conn, table: str, names: set[str], extra: dict[str, Any], fold: boo
             cur = conn.execute(
                 f'INSERT INTO "{table}" ({",".join(cols)}) VALUES ({",".join("?" * len(cols))})',
                 (key, *extra.values()))
-            found[key.casefold()] = cur.lastrowid
-            created.append(cur.lastrowid)
+            new_id = cur.lastrowid
+            assert new_id is not None  # every INSERT into a rowid table sets it
+            found[key.casefold()] = new_id
+            created.append(new_id)
     return {n: found[clean_text(n).casefold()] for n in names
             if clean_text(n)}, created
 
 
-def _link_tags(conn, rows: list[RowPlan], ids: dict[int, int], changed: set[int]) -> list[int]:
+def _link_tags(conn: sqlite3.Connection, rows: list[RowPlan], ids: dict[int, int],
+               changed: set[int]) -> list[int]:
     wanted = [r for r in rows if r.tags and r.row in ids]
     if not wanted:
         return []
@@ -360,7 +364,7 @@ def _link_tags(conn, rows: list[RowPlan], ids: dict[int, int], changed: set[int]
     return created
 
 
-def _link_groups(conn, rows: list[RowPlan], ids: dict[int, int],
+def _link_groups(conn: sqlite3.Connection, rows: list[RowPlan], ids: dict[int, int],
                  changed: set[int]) -> list[int]:
     wanted = [r for r in rows if r.groups and r.row in ids]
     if not wanted:
@@ -377,8 +381,8 @@ def _link_groups(conn, rows: list[RowPlan], ids: dict[int, int],
     return created
 
 
-def _custom_values(conn, rows: list[RowPlan], ids: dict[int, int], changed: set[int],
-                   overwrite: bool) -> list[int]:
+def _custom_values(conn: sqlite3.Connection, rows: list[RowPlan], ids: dict[int, int],
+                   changed: set[int], overwrite: bool) -> list[int]:
     wanted = [r for r in rows if r.custom and r.row in ids]
     if not wanted:
         return []
@@ -394,8 +398,9 @@ def _custom_values(conn, rows: list[RowPlan], ids: dict[int, int], changed: set[
     return created
 
 
-def _points(conn, rows: list[RowPlan], ids: dict[int, int], existing: dict[int, dict],
-            overwrite: bool, changed: set[int], now: dt.datetime) -> None:
+def _points(conn: sqlite3.Connection, rows: list[RowPlan], ids: dict[int, int],
+            existing: dict[int, dict[str, Any]], overwrite: bool, changed: set[int],
+            now: dt.datetime) -> None:
     """Points live in the contribution log: an import adds one entry per member for the
     difference, so the card's total equals the sheet and undo removes the entry."""
     entries = []
@@ -403,7 +408,7 @@ def _points(conn, rows: list[RowPlan], ids: dict[int, int], existing: dict[int, 
     for r in rows:
         if r.points is None or r.row not in ids or r.status not in ("new", "update"):
             continue
-        current = 0 if r.status == "new" else existing[r.match_id]["points"]
+        current = 0 if r.status == "new" else existing[r.target_id]["points"]
         if r.status == "update" and current and not overwrite:
             continue
         delta = r.points - current
@@ -423,7 +428,8 @@ def _points(conn, rows: list[RowPlan], ids: dict[int, int], existing: dict[int, 
                      f"contribution WHERE member_id = member.id) WHERE id IN ({marks})", batch)
 
 
-def _inviters(conn, plan: ImportPlan, ids: dict[int, int], changed: set[int]) -> None:
+def _inviters(conn: sqlite3.Connection, plan: ImportPlan, ids: dict[int, int],
+              changed: set[int]) -> None:
     """'邀请人' names a member by WeChat ID, phone or a name only one member has;
     resolved after all rows exist, so an inviter listed further down is found too."""
     wanted = [r for r in plan.rows if r.inviter and r.row in ids]

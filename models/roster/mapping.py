@@ -17,6 +17,7 @@ from models.members.cards import CARD_FIELDS, clean_text
 from models.messages import FIELD_LABELS, field_label
 from models.roster.values import cell_text
 from models.store import settings
+from models.store.db import tuples
 
 EXTRA_FIELDS = ("tags", "groups", "points", "level")
 TARGETS = (*CARD_FIELDS, *EXTRA_FIELDS)
@@ -180,7 +181,7 @@ def _custom_fields() -> set[str]:
     from models.members.cards import CustomField
 
     try:
-        return {name for (name,) in CustomField.select(CustomField.name).tuples()}
+        return {name for (name,) in tuples(CustomField.select(CustomField.name))}
     except AttributeError:  # no workspace open (the proxy is not initialised)
         return set()
 

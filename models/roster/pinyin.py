@@ -35,7 +35,7 @@ def _word(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _heads(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True,
-                                      errors=lambda s: [s.lower()])[0]))
+                                      errors=_lower)[0]))
 
 
 def _cut(run: str) -> list[str]:

@@ -64,6 +64,13 @@ class RowPlan:
     def display_name(self) -> str:
         return self.values.get("name") or self.values.get("nickname") or ""
 
+    @property
+    def target_id(self) -> int:
+        """The member an "update" row writes to (match_rows sets one for every such row)."""
+        if self.match_id is None:
+            raise ValueError(f"row {self.row} matches no member")
+        return self.match_id
+
 
 @dataclass
 class ImportPlan:

@@ -28,6 +28,7 @@ from models.roster.files import (
 )
 
 Cell = Any
+Area = tuple[tuple[int, int], tuple[int, int]]  # merged cells: (top, left), (bottom, right)
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Book:
 
 # A file being read ahead on a thread (see prefetch): calamine parses without the GIL,
 # so the command line reads the roster while the workspace opens and imports modules.
-_AHEAD: dict[tuple[str, float], tuple[threading.Thread, list[Any]]] = {}
+_AHEAD: dict[tuple[str, float], tuple[threading.Thread, list[Book | BaseException]]] = {}
 
 
 def prefetch(path: Path, sheet: str | None = None) -> None:
@@ -72,7 +73,7 @@ def prefetch(path: Path, sheet: str | None = None) -> None:
         key = (str(path.resolve()), path.stat().st_mtime)
     except OSError:
         return
-    result: list[Any] = []
+    result: list[Book | BaseException] = []
 
     def work() -> None:
         try:
@@ -95,11 +96,12 @@ def open_book(path: Path) -> Book:
     except OSError:
         ahead = None
     if ahead is not None:
-        ahead[0].join()
-        if ahead[1] and isinstance(ahead[1][0], BaseException):
-            raise ahead[1][0]
-        if ahead[1]:
-            return ahead[1][0]
+        thread, result = ahead
+        thread.join()
+        if result:
+            if isinstance(result[0], BaseException):
+                raise result[0]
+            return result[0]
     return _open_book(path)
 
 
@@ -155,7 +157,7 @@ def _open_xls(path: Path) -> Book:
 
     try:
         wb = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
-    except xlrd.XLRDError as exc:
+    except xlrd.biffh.XLRDError as exc:
         text = str(exc).lower()
         code = "file_encrypted" if "encrypt" in text else "file_corrupt"
         raise RosterFileError(msg(code, file=path.name)) from exc
@@ -172,22 +174,22 @@ def _open_xls(path: Path) -> Book:
         if sh.ncols > MAX_COLS:
             raise RosterFileError(msg("sheet_too_many_cols", file=path.name,
                                       col=col_letter(sh.ncols - 1), limit=MAX_COLS))
-        rows = []
+        rows: list[list[Cell]] = []
         for r in range(sh.nrows):
-            row = []
+            row: list[Cell] = []
             for cell in sh.row(r):
+                value: Cell = cell.value
                 if cell.ctype == xlrd.XL_CELL_DATE:
                     try:
-                        value = xlrd.xldate_as_datetime(cell.value, wb.datemode)
-                        value = value.date() if value.time() == dt.time() else value
+                        stamp = xlrd.xldate_as_datetime(value, wb.datemode)
                     except (ValueError, OverflowError):
-                        value = cell.value
+                        pass  # kept as the serial number
+                    else:
+                        value = stamp.date() if stamp.time() == dt.time() else stamp
                 elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
-                    value = bool(cell.value)
+                    value = bool(value)
                 elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
                     value = ""
-                else:
-                    value = cell.value
                 row.append(value)
             rows.append(row)
         _check_cells(rows, path.name, name, 1)
@@ -300,7 +302,7 @@ def _check_cells(rows: list[list[Cell]], file: str, sheet: str, first_row: int) 
                                           limit=MAX_CELL_CHARS))
 
 
-def _fill_merged(rows: list[list[Cell]], merged: list) -> None:
+def _fill_merged(rows: list[list[Cell]], merged: list[Area]) -> None:
     """Give every cell of a merged area the top-left value (a city merged over five
     members belongs to each of them). Areas are clipped to the data actually present."""
     height = len(rows)

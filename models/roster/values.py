@@ -53,8 +53,8 @@ def parse_cell_date(value: Any, date1904: bool = False) -> tuple[dt.date | None,
     if isinstance(value, bool):
         return None, "bad_date"
     if isinstance(value, (int, float)):
-        day = serial_to_date(float(value), date1904)
-        return (day, None) if day else (None, "bad_date")
+        serial_day = serial_to_date(float(value), date1904)
+        return (serial_day, None) if serial_day else (None, "bad_date")
     text = clean_text(value, fold=True)
     if not text:
         return None, None
@@ -74,8 +74,8 @@ def parse_cell_date(value: Any, date1904: bool = False) -> tuple[dt.date | None,
     if _MD.match(text):
         return None, "date_no_year"
     if re.fullmatch(r"\d+(\.\d+)?", text):  # a serial stored as text
-        day = serial_to_date(float(text), date1904)
-        return (day, None) if day and float(text) > 10000 else (None, "bad_date")
+        serial_day = serial_to_date(float(text), date1904)
+        return (serial_day, None) if serial_day and float(text) > 10000 else (None, "bad_date")
     return None, "bad_date"
 
 

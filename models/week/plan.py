@@ -22,7 +22,7 @@ from typing import Any
 from peewee import DateField, DateTimeField, TextField, fn
 
 from models.members.cards import Member, clean_text
-from models.store.db import BaseModel, database
+from models.store.db import BaseModel, database, tuples
 
 # In display order. "notes" is the owner's own text for the week.
 SECTIONS = ("content", "activities", "steps", "birthdays", "followups",
@@ -226,9 +226,9 @@ def birthdays_between(start: dt.date, end: dt.date) -> list[Birthday]:
     rows = (Member.select(Member.id, Member.name, Member.birthday)
             .where(Member.left_on.is_null() & Member.birthday.is_null(False)
                    & fn.strftime("%m-%d", Member.birthday).in_(list(keys)))
-            .order_by(Member.sort_name).tuples())
+            .order_by(Member.sort_name))
     out = []
-    for mid, name, born in rows:
+    for mid, name, born in tuples(rows):
         when = keys[born.strftime("%m-%d")]
         out.append(Birthday(mid, name, when, when.year - born.year if born.year > 1900 else None))
     out.sort(key=lambda b: b.date)
@@ -240,8 +240,8 @@ def _fill_followups(days: list[DayPlan], start: dt.date, end: dt.date, today: dt
     rows = (Member.select(Member.id, Member.name, Member.next_contact_on)
             .where(Member.left_on.is_null() & (Member.next_contact_on >= start)
                    & (Member.next_contact_on <= end))
-            .order_by(Member.next_contact_on, Member.sort_name).tuples())
-    for mid, name, due in rows:
+            .order_by(Member.next_contact_on, Member.sort_name))
+    for mid, name, due in tuples(rows):
         day = by_date[due]
         if len(day.followups) < FOLLOWUPS_PER_DAY:
             day.followups.append(FollowUpDue(mid, name, due, due < today))
@@ -265,11 +265,12 @@ def _fill_overdue(plan: WeekPlan) -> None:
     plan.overdue_steps = steps[:OVERDUE_LIMIT]
     plan.overdue_followups = [
         FollowUpDue(mid, name, due, True) for mid, name, due in
-        query.order_by(Member.next_contact_on, Member.sort_name).limit(OVERDUE_LIMIT).tuples()]
+        tuples(query.order_by(Member.next_contact_on, Member.sort_name).limit(OVERDUE_LIMIT))]
 
 
-def _moves(column: Any, first: dt.date, last: dt.date) -> tuple[list[MemberMove], int]:
+def _moves(column: DateField[dt.date | None], first: dt.date, last: dt.date
+           ) -> tuple[list[MemberMove], int]:
     query = Member.select(Member.id, Member.name, column).where(column.between(first, last))
     total = query.count()
-    rows = query.order_by(column, Member.sort_name).limit(MEMBER_MOVES_LIMIT).tuples()
-    return [MemberMove(mid, name, when) for mid, name, when in rows], total
+    rows = query.order_by(column, Member.sort_name).limit(MEMBER_MOVES_LIMIT)
+    return [MemberMove(mid, name, when) for mid, name, when in tuples(rows)], total
