@@ -1,25 +1,24 @@
 """A believable demo community: members, groups, tags, follow-ups, contributions, invites.
 
-Other domains (calendar, activities) add their own demo data through DEMO_EXTENSIONS:
-each named module has `populate_demo(rng: random.Random, today: date) -> None`.
+The calendar and activities add their own demo data (`populate_demo(rng, today)` in
+their `demo` modules).
 Raw executemany keeps 100,000 members to a few seconds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import random
 from collections.abc import Callable
 from typing import Any
 
+from models.activities import demo as activities_demo
+from models.calendar import demo as calendar_demo
 from models.members.contributions import KINDS, refresh_points
 from models.members.pinyin_keys import combined_keys, sort_key
 from models.members.tags import TagCategory, ensure_default_categories
 from models.store import settings
 from models.store.db import database
-
-DEMO_EXTENSIONS: list[str] = ["models.calendar.demo", "models.activities.demo"]
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
             "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史"
@@ -74,8 +73,8 @@ def build(members: int = 300, seed: int = 7, today: dt.date | None = None,
         _member_tags(rng, ids, tag_ids)
         _followups(rng, ids, today)
         _contributions(rng, ids, today)
-        for name in DEMO_EXTENSIONS:
-            importlib.import_module(name).populate_demo(rng, today)
+        calendar_demo.populate_demo(rng, today)
+        activities_demo.populate_demo(rng, today)
     return {"members": len(ids), "groups": len(group_ids), "tags": len(tag_ids)}
 
 

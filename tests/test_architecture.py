@@ -137,3 +137,11 @@ def test_modules_stay_modest() -> None:
     long = [f"{p.relative_to(ROOT)}: {n} lines" for p in _all_files()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > LINE_LIMIT]
     assert not long, "split these by what they hold:\n" + "\n".join(long)
+
+
+def test_changes_are_announced_only_through_the_operation_path() -> None:
+    """Screens write through ui.operations (Op/LongOp), which announce; nobody else emits."""
+    emitting = [f"{p.relative_to(ROOT)}:{n}" for p in _modules("ui")
+                for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+                if "data_changed.emit" in line and p.name != "workspace.py"]
+    assert not emitting, "announce changes with ui.operations.Op instead:\n" + "\n".join(emitting)

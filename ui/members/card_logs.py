@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.calendar.entries import sessions_of
 from models.members import contributions, followups
 from models.members.cards import invitees_tree, inviter_chain, member_points
 from ui.members.card_sections import EnterCatcher
@@ -314,14 +315,8 @@ class SessionsSection(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        try:  # the calendar domain arrives with its own issue
-            from models.calendar.entries import sessions_of
-        except ImportError:
-            sessions_of = None
-        entries = sessions_of(self.member_id, limit=50) if sessions_of and self.member_id else []
-        if sessions_of is None:
-            self.info.setText(self.tr("内容日历尚未启用"))
-        elif self.member_id is None:
+        entries = sessions_of(self.member_id, limit=50) if self.member_id else []
+        if self.member_id is None:
             self.info.setText(self.tr("保存后显示此成员的分享"))
         else:
             self.info.setText(self.tr("%n 场分享（最近 50 场，含已排期）", "", len(entries)))
@@ -330,7 +325,7 @@ class SessionsSection(QWidget):
         for row, entry in enumerate(entries):
             start = entry.start_time
             status = statuses.get(entry.status, entry.status)
-            if getattr(entry, "overdue", False):
+            if entry.overdue:
                 status = self.tr("%1（已逾期）").replace("%1", status)
             values = [entry.date.isoformat() if entry.date else "",
                       start.strftime("%H:%M") if start else self.tr("全天"),
