@@ -8,15 +8,38 @@ classes implement rowCount/columnCount/headerData/data/flags/setData from those 
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., object])
 Role = Qt.ItemDataRole
+_FUNCTIONS = ("display", "tooltip", "foreground", "font", "decoration", "check", "set_check")
+
+
+def _weak(function: F | None) -> F | None:
+    """`function` without a strong reference to a Qt object.
+
+    A model holds its columns; a column holding the model back would make a reference
+    cycle, and when Python's garbage collector breaks one it deletes the Qt object at an
+    arbitrary moment, in whatever thread it runs in (see EnterCatcher in
+    ui/members/card_sections.py). So a model's method is called through a weak reference,
+    and a lambda that captures the model is refused: make it a method.
+    """
+    if function is None:
+        return None
+    if inspect.ismethod(function) and isinstance(function.__self__, QObject):
+        owner, plain = weakref.ref(function.__self__), function.__func__
+        return cast(F, lambda *args: plain(owner(), *args))
+    if any(isinstance(cell.cell_contents, QObject) for cell in function.__closure__ or ()):
+        raise TypeError(f"{function!r} captures a Qt object: pass a method instead")
+    return function
 
 
 @dataclass(frozen=True)
@@ -25,7 +48,8 @@ class Column(Generic[R]):
 
     Each function takes the row and returns that role's value (None: nothing to show).
     `check` makes a check box; `set_check(row number, checked)` writes it and says
-    whether it did.
+    whether it did. The model's own methods are fine here, lambdas using `self` are not
+    (see `_weak`).
     """
 
     key: str
@@ -42,6 +66,8 @@ class Column(Generic[R]):
     roles: Mapping[int, Callable[[R], object]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        for name in _FUNCTIONS:  # frozen: fields are set once, here
+            object.__setattr__(self, name, _weak(getattr(self, name)))
         roles: dict[int, Callable[[R], object]] = {}
         for role, get in ((Role.DisplayRole, self.display), (Role.ToolTipRole, self.tooltip),
                           (Role.ForegroundRole, self.foreground), (Role.FontRole, self.font),
@@ -55,7 +81,7 @@ class Column(Generic[R]):
             check = self.check
             roles[Role.CheckStateRole] = lambda row: (Qt.CheckState.Checked if check(row)
                                                       else Qt.CheckState.Unchecked)
-        object.__setattr__(self, "roles", roles)  # frozen: set once, here
+        object.__setattr__(self, "roles", roles)
 
 
 class ColumnHeaderModel(QAbstractTableModel, Generic[R]):

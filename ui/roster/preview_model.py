@@ -27,7 +27,7 @@ class PreviewModel(ColumnTableModel[RowPlan]):
         self._filter: str | None = None
         self.set_column_specs([
             Column("row", self.tr("行号"), display=lambda p: p.row),
-            Column("status", self.tr("状态"), display=lambda p: self.status_text(p.status),
+            Column("status", self.tr("状态"), display=self._status,
                    foreground=lambda p: QBrush(QColor(STATUS_COLOURS.get(p.status, "#000000")))),
             Column("name", self.tr("姓名"), display=lambda p: p.display_name),
             Column("wechat_id", self.tr("微信号"), display=lambda p: p.values.get("wechat_id") or ""),
@@ -40,6 +40,9 @@ class PreviewModel(ColumnTableModel[RowPlan]):
     def status_text(self, status: str) -> str:
         return {"new": self.tr("新建"), "update": self.tr("更新"),
                 "duplicate": self.tr("重复，跳过"), "error": self.tr("有错误")}.get(status, status)
+
+    def _status(self, plan: RowPlan) -> str:
+        return self.status_text(plan.status)
 
     def set_rows(self, rows: Iterable[RowPlan]) -> None:
         self.beginResetModel()
@@ -69,9 +72,11 @@ class ProblemModel(ColumnTableModel[Problem]):
             Column("row", self.tr("行号"), display=lambda p: p.row),
             Column("column", self.tr("列"), display=lambda p: p.column),
             Column("message", self.tr("问题"), display=lambda p: p.message),
-            Column("action", self.tr("处理"), display=lambda p: (
-                self.tr("整行未导入") if p.level == "error" else self.tr("该项留空"))),
+            Column("action", self.tr("处理"), display=self._action),
         ])
+
+    def _action(self, problem: Problem) -> str:
+        return self.tr("整行未导入") if problem.level == "error" else self.tr("该项留空")
 
     def set_problems(self, problems: Iterable[Problem]) -> None:
         self.set_rows(problems)
