@@ -7,7 +7,7 @@ checklist model also carries drag-and-drop reordering (row ids in a private MIME
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
@@ -17,6 +17,9 @@ from models.activities import checklists, signups
 from ui import dates, i18n
 from ui.colors import OVERDUE_RED, readable, tint
 from ui.table_model import Column, ColumnTableModel
+
+if TYPE_CHECKING:  # the row types, for annotations only
+    from models.activities.tables import ChecklistItem, SignUp
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -141,7 +144,7 @@ class ActivityListModel(ColumnTableModel[Row]):
             .replace("%2", str(row["signed_up"][1]))
 
 
-class ChecklistModel(ColumnTableModel[checklists.ChecklistItem]):
+class ChecklistModel(ColumnTableModel["ChecklistItem"]):
     """One activity's steps; column 0 is the done tick; rows drag to reorder."""
 
     COLUMNS = ("done", "title", "due", "offset", "assignee", "notes")
@@ -164,7 +167,7 @@ class ChecklistModel(ColumnTableModel[checklists.ChecklistItem]):
         ])
 
     @property
-    def _items(self) -> list[checklists.ChecklistItem]:
+    def _items(self) -> list[ChecklistItem]:
         """The steps shown (the panel reads them to find the overdue ones)."""
         return self._rows
 
@@ -181,11 +184,11 @@ class ChecklistModel(ColumnTableModel[checklists.ChecklistItem]):
     def progress(self) -> tuple[int, int]:
         return sum(1 for i in self._rows if i.done), len(self._rows)
 
-    def overdue(self, item: checklists.ChecklistItem) -> bool:
+    def overdue(self, item: ChecklistItem) -> bool:
         today = self.today or dt.date.today()
         return not item.done and item.due_on is not None and item.due_on < today
 
-    def row_role(self, item: checklists.ChecklistItem, role: int) -> object:
+    def row_role(self, item: ChecklistItem, role: int) -> object:
         if role == ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -197,28 +200,28 @@ class ChecklistModel(ColumnTableModel[checklists.ChecklistItem]):
             return QBrush(tint(OVERDUE_RED))  # pale pink on light, dark wine on dark
         return None
 
-    def _done_tip(self, item: checklists.ChecklistItem) -> str | None:
+    def _done_tip(self, item: ChecklistItem) -> str | None:
         if item.done and item.done_on:
             return self.tr("完成于 %1").replace("%1", item.done_on.isoformat())
         return None
 
-    def _due_text(self, item: checklists.ChecklistItem) -> str:
+    def _due_text(self, item: ChecklistItem) -> str:
         if item.due_on is None:
             return ""
         text = item.due_on.strftime("%Y-%m-%d")
         return text + " " + self.tr("逾期") if self.overdue(item) else text
 
-    def _offset_text(self, item: checklists.ChecklistItem) -> str:
+    def _offset_text(self, item: ChecklistItem) -> str:
         return checklists.offset_label(item.due_offset) or self.tr("固定")
 
-    def _assignee_text(self, item: checklists.ChecklistItem) -> str:
+    def _assignee_text(self, item: ChecklistItem) -> str:
         role_text = checklists.role_label(item.assignee_role)
         if item.assignee_member_id is not None:
             name = item.assignee_member.name
             return name if item.assignee_role == "owner" else name + i18n.aside(role_text)
         return role_text
 
-    def _overdue_font(self, item: checklists.ChecklistItem) -> QFont | None:
+    def _overdue_font(self, item: ChecklistItem) -> QFont | None:
         return _bold() if self.overdue(item) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -281,7 +284,7 @@ class ChecklistModel(ColumnTableModel[checklists.ChecklistItem]):
             self.changed.emit()
 
 
-class SignUpModel(ColumnTableModel[signups.SignUp]):
+class SignUpModel(ColumnTableModel["SignUp"]):
     """Who signed up; column 0 ticks attendance (check-in)."""
 
     COLUMNS = ("attended", "name", "nickname", "city", "signed_up_on", "checked_in_at")
@@ -317,10 +320,10 @@ class SignUpModel(ColumnTableModel[signups.SignUp]):
     def counts(self) -> tuple[int, int]:
         return len(self._rows), sum(1 for r in self._rows if r.attended)
 
-    def row_role(self, row: signups.SignUp, role: int) -> object:
+    def row_role(self, row: SignUp, role: int) -> object:
         return row.member_id if role == ID_ROLE else None
 
-    def _attended_text(self, row: signups.SignUp) -> str:
+    def _attended_text(self, row: SignUp) -> str:
         return self.tr("已到") if row.attended else ""
 
     def _tick(self, row: int, attended: bool) -> bool:
