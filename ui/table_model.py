@@ -121,7 +121,7 @@ class ColumnHeaderModel(QAbstractTableModel, Generic[R]):
 class ColumnTableModel(ColumnHeaderModel[R]):
     """A table of rows (any objects) shown through the columns' functions."""
 
-    read_only = False  # check boxes are shown but cannot be ticked (a read-only workspace)
+    read_only = False  # set by the page on a read-only workspace: ticks shown, not tickable
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -148,7 +148,7 @@ class ColumnTableModel(ColumnHeaderModel[R]):
         return get(row) if get is not None else self.row_role(row, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
+        flags = super().flags(index)  # Qt's: enabled and selectable cells
         if (index.isValid() and not self.read_only
                 and self._columns[index.column()].check is not None):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
