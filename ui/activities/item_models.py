@@ -7,23 +7,19 @@ checklist model also carries drag-and-drop reordering (row ids in a private MIME
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from models.activities import activity as activities
 from models.activities import checklists, signups
 from ui import dates, i18n
 from ui.colors import OVERDUE_RED, readable, tint
+from ui.table_model import Column, ColumnTableModel
+
+if TYPE_CHECKING:  # the row types, for annotations only
+    from models.activities.tables import ChecklistItem, SignUp
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,16 +50,56 @@ def _fmt_span(start: dt.datetime, end: dt.datetime | None) -> str:
     return text
 
 
-class ActivityListModel(QAbstractTableModel):
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+# Cells of the activity list (a row is a dict, see ActivityListModel.reload).
+Row = dict[str, Any]
+
+
+def _span_tip(row: Row) -> str:
+    return f"{row['title']}\n{_fmt_span(row['start'], row['end'])}"
+
+
+def _cancelled_ink(row: Row) -> QBrush | None:
+    return _ink(MUTED) if row["status"] == "cancelled" else None
+
+
+def _status_ink(row: Row) -> QBrush | None:
+    colour = STATUS_COLORS.get(row["status"])
+    return _ink(colour) if colour else None
+
+
+def _signed_up_text(row: Row) -> str:
+    signed, _attended = row["signed_up"]
+    return f"{signed}/{row['capacity']}" if row["capacity"] else str(signed)
+
+
+class ActivityListModel(ColumnTableModel[Row]):
     """Activities with their status, checklist progress and sign-up count."""
 
     COLUMNS = ("start", "title", "status", "progress", "signed_up")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
         self.scope, self.search = "upcoming", ""
         self.today: dt.date | None = None
+        self.set_column_specs([
+            Column("start", self.tr("时间"), display=self._start_text, tooltip=_span_tip,
+                   foreground=_cancelled_ink),
+            Column("title", self.tr("活动"),
+                   display=lambda r: r["title"] + i18n.aside(activities.kind_label(r["kind"])),
+                   tooltip=_span_tip, foreground=_cancelled_ink),
+            Column("status", self.tr("状态"),
+                   display=lambda r: activities.status_label(r["status"]), foreground=_status_ink),
+            Column("progress", self.tr("清单"), display=self._progress_text,
+                   foreground=lambda r: _ink(OVERDUE_RED) if r["overdue"] else _cancelled_ink(r)),
+            Column("signed_up", self.tr("报名"), display=_signed_up_text,
+                   tooltip=self._signed_up_tip, foreground=_cancelled_ink),
+        ])
 
     def reload(self) -> None:
         today = self.today or dt.date.today()
@@ -81,19 +117,6 @@ class ActivityListModel(QAbstractTableModel):
         } for a in rows]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("时间"), self.tr("活动"), self.tr("状态"), self.tr("清单"),
-                    self.tr("报名"))[section]
-        return None
-
     def activity_id(self, row: int) -> int | None:
         return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
 
@@ -103,47 +126,25 @@ class ActivityListModel(QAbstractTableModel):
                 return row
         return -1
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, column = self._rows[index.row()], self.COLUMNS[index.column()]
-        if role == ID_ROLE:
-            return row["id"]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "start":
-                return _fmt_start(row["start"], (self.today or dt.date.today()).year)
-            if column == "title":
-                return row["title"] + i18n.aside(activities.kind_label(row["kind"]))
-            if column == "status":
-                return activities.status_label(row["status"])
-            if column == "progress":
-                done, total = row["progress"]
-                text = f"{done}/{total}"
-                if row["overdue"]:
-                    text += self.tr("（%n 项逾期）", "", row["overdue"])  # " (1 overdue)" in English
-                return text
-            signed, attended = row["signed_up"]
-            if row["capacity"]:
-                return f"{signed}/{row['capacity']}"
-            return str(signed)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == "status":
-                colour = STATUS_COLORS.get(row["status"])
-                return _ink(colour) if colour else None
-            if column == "progress" and row["overdue"]:
-                return _ink(OVERDUE_RED)
-            if row["status"] == "cancelled":
-                return _ink(MUTED)
-        if role == Qt.ItemDataRole.ToolTipRole and column in ("start", "title"):
-            return f"{row['title']}\n{_fmt_span(row['start'], row['end'])}"
-        if role == Qt.ItemDataRole.ToolTipRole and column == "signed_up":
-            return self.tr("报名 %1 人，签到 %2 人").replace("%1", str(row["signed_up"][0])) \
-                .replace("%2", str(row["signed_up"][1]))
-        return None
+    def row_role(self, row: Row, role: int) -> object:
+        return row["id"] if role == ID_ROLE else None
+
+    def _start_text(self, row: Row) -> str:
+        return _fmt_start(row["start"], (self.today or dt.date.today()).year)
+
+    def _progress_text(self, row: Row) -> str:
+        done, total = row["progress"]
+        text = f"{done}/{total}"
+        if row["overdue"]:
+            text += self.tr("（%n 项逾期）", "", row["overdue"])  # " (1 overdue)" in English
+        return text
+
+    def _signed_up_tip(self, row: Row) -> str:
+        return self.tr("报名 %1 人，签到 %2 人").replace("%1", str(row["signed_up"][0])) \
+            .replace("%2", str(row["signed_up"][1]))
 
 
-class ChecklistModel(QAbstractTableModel):
-    read_only = False  # set by the page on a read-only workspace
+class ChecklistModel(ColumnTableModel["ChecklistItem"]):
     """One activity's steps; column 0 is the done tick; rows drag to reorder."""
 
     COLUMNS = ("done", "title", "due", "offset", "assignee", "notes")
@@ -152,112 +153,93 @@ class ChecklistModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.activity_id: int | None = None
-        self._items: list[checklists.ChecklistItem] = []
         self.today: dt.date | None = None
+        self.set_column_specs([
+            Column("done", self.tr("完成"), check=lambda i: i.done, set_check=self._tick,
+                   display=lambda i: dates.day_month(i.done_on) if i.done and i.done_on else "",
+                   tooltip=self._done_tip),
+            Column("title", self.tr("步骤"), display=lambda i: i.title, font=self._overdue_font),
+            Column("due", self.tr("截止日期"), display=self._due_text, font=self._overdue_font),
+            Column("offset", self.tr("相对"), display=self._offset_text),
+            Column("assignee", self.tr("负责人"), display=self._assignee_text),
+            Column("notes", self.tr("备注"), display=lambda i: i.notes.replace("\n", " "),
+                   tooltip=lambda i: i.notes or None),
+        ])
+
+    @property
+    def _items(self) -> list[ChecklistItem]:
+        """The steps shown (the panel reads them to find the overdue ones)."""
+        return self._rows
 
     def load(self, activity_id: int | None) -> None:
         self.activity_id = activity_id
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._items = checklists.steps(self.activity_id) if self.activity_id else []
-        self.endResetModel()
+        self.set_rows(checklists.steps(self.activity_id) if self.activity_id else [])
 
     def step_id(self, row: int) -> int | None:
-        return self._items[row].id if 0 <= row < len(self._items) else None
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
 
     def progress(self) -> tuple[int, int]:
-        return sum(1 for i in self._items if i.done), len(self._items)
+        return sum(1 for i in self._rows if i.done), len(self._rows)
 
-    def overdue(self, item: checklists.ChecklistItem) -> bool:
+    def overdue(self, item: ChecklistItem) -> bool:
         today = self.today or dt.date.today()
         return not item.done and item.due_on is not None and item.due_on < today
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("完成"), self.tr("步骤"), self.tr("截止日期"), self.tr("相对"),
-                    self.tr("负责人"), self.tr("备注"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._items):
-            return None
-        item, column = self._items[index.row()], self.COLUMNS[index.column()]
+    def row_role(self, item: ChecklistItem, role: int) -> object:
         if role == ID_ROLE:
             return item.id
-        if role == Qt.ItemDataRole.CheckStateRole and column == "done":
-            return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "done":
-                return dates.day_month(item.done_on) if item.done and item.done_on else ""
-            if column == "title":
-                return item.title
-            if column == "due":
-                if item.due_on is None:
-                    return ""
-                text = item.due_on.strftime("%Y-%m-%d")
-                return text + " " + self.tr("逾期") if self.overdue(item) else text
-            if column == "offset":
-                return checklists.offset_label(item.due_offset) or self.tr("固定")
-            if column == "assignee":
-                role_text = checklists.role_label(item.assignee_role)
-                if item.assignee_member_id is not None:
-                    name = item.assignee_member.name
-                    return name if item.assignee_role == "owner" else name + i18n.aside(role_text)
-                return role_text
-            return item.notes.replace("\n", " ")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "done" and item.done and item.done_on:
-                return self.tr("完成于 %1").replace("%1", item.done_on.isoformat())
-            if column == "notes" and item.notes:
-                return item.notes
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.overdue(item):
                 return _ink(OVERDUE_RED, tint(OVERDUE_RED))
             if item.done:
                 return _ink(MUTED)
-        if role == Qt.ItemDataRole.FontRole and self.overdue(item) and column in ("title", "due"):
-            font = QFont()
-            font.setBold(True)
-            return font
         if role == Qt.ItemDataRole.BackgroundRole and self.overdue(item):
             return QBrush(tint(OVERDUE_RED))  # pale pink on light, dark wine on dark
         return None
 
+    def _done_tip(self, item: ChecklistItem) -> str | None:
+        if item.done and item.done_on:
+            return self.tr("完成于 %1").replace("%1", item.done_on.isoformat())
+        return None
+
+    def _due_text(self, item: ChecklistItem) -> str:
+        if item.due_on is None:
+            return ""
+        text = item.due_on.strftime("%Y-%m-%d")
+        return text + " " + self.tr("逾期") if self.overdue(item) else text
+
+    def _offset_text(self, item: ChecklistItem) -> str:
+        return checklists.offset_label(item.due_offset) or self.tr("固定")
+
+    def _assignee_text(self, item: ChecklistItem) -> str:
+        role_text = checklists.role_label(item.assignee_role)
+        if item.assignee_member_id is not None:
+            name = item.assignee_member.name
+            return name if item.assignee_role == "owner" else name + i18n.aside(role_text)
+        return role_text
+
+    def _overdue_font(self, item: ChecklistItem) -> QFont | None:
+        return _bold() if self.overdue(item) else None
+
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled  # drop between rows (invalid index)
         if not index.isValid():
-            return base
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled  # drop between rows
+        flags = super().flags(index)  # with the tick unless read-only
         if self.read_only:  # shown, not ticked or dragged (a read-only workspace)
             return flags
-        flags |= Qt.ItemFlag.ItemIsDragEnabled
-        if self.COLUMNS[index.column()] == "done":
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        return flags | Qt.ItemFlag.ItemIsDragEnabled
 
-    def setData(self, index: Index, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not index.isValid() or role != Qt.ItemDataRole.CheckStateRole
-                or self.COLUMNS[index.column()] != "done"):
-            return False
-        done = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) \
-            else value
-        self.set_done(index.row(), done)
+    def _tick(self, row: int, done: bool) -> bool:
+        self.set_done(row, done)
         return True
 
     def set_done(self, row: int, done: bool) -> None:
-        item = self._items[row]
+        item = self._rows[row]
         checklists.set_done(item.id, done, self.today if done else None)
-        self._items[row] = checklists.get_step(item.id)
+        self._rows[row] = checklists.get_step(item.id)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         self.changed.emit()
 
@@ -271,7 +253,7 @@ class ChecklistModel(QAbstractTableModel):
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
-        data.setData(STEP_MIME, QByteArray(",".join(str(self._items[r].id) for r in rows)
+        data.setData(STEP_MIME, QByteArray(",".join(str(self._rows[r].id) for r in rows)
                                            .encode()))
         return data
 
@@ -285,8 +267,8 @@ class ChecklistModel(QAbstractTableModel):
             return False
         moving = [int(x) for x in bytes(data.data(STEP_MIME).data()).decode().split(",") if x]
         if row < 0:
-            row = parent.row() if parent.isValid() else len(self._items)
-        ids = [i.id for i in self._items]
+            row = parent.row() if parent.isValid() else len(self._rows)
+        ids = [i.id for i in self._rows]
         before = [i for i in ids[:row] if i not in moving]
         after = [i for i in ids[row:] if i not in moving]
         checklists.reorder(self.activity_id, before + moving + after)
@@ -296,14 +278,13 @@ class ChecklistModel(QAbstractTableModel):
 
     def move(self, row: int, to_row: int) -> None:
         """Keyboard/button reorder: the same result as dragging one row."""
-        if 0 <= row < len(self._items) and 0 <= to_row < len(self._items):
-            checklists.move_step(self._items[row].id, to_row)
+        if 0 <= row < len(self._rows) and 0 <= to_row < len(self._rows):
+            checklists.move_step(self._rows[row].id, to_row)
             self.reload()
             self.changed.emit()
 
 
-class SignUpModel(QAbstractTableModel):
-    read_only = False  # set by the page on a read-only workspace
+class SignUpModel(ColumnTableModel["SignUp"]):
     """Who signed up; column 0 ticks attendance (check-in)."""
 
     COLUMNS = ("attended", "name", "nickname", "city", "signed_up_on", "checked_in_at")
@@ -312,7 +293,17 @@ class SignUpModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.activity_id: int | None = None
-        self._rows: list[signups.SignUp] = []
+        self.set_column_specs([
+            Column("attended", self.tr("签到"), check=lambda r: r.attended, set_check=self._tick,
+                   display=self._attended_text),
+            Column("name", self.tr("姓名"), display=lambda r: r.member.name),
+            Column("nickname", self.tr("群昵称"), display=lambda r: r.member.nickname),
+            Column("city", self.tr("地区"), display=lambda r: r.member.city),
+            Column("signed_up_on", self.tr("报名日期"),
+                   display=lambda r: r.signed_up_on.isoformat() if r.signed_up_on else ""),
+            Column("checked_in_at", self.tr("签到时间"), display=lambda r: (
+                r.checked_in_at.strftime("%m-%d %H:%M") if r.checked_in_at else "")),
+        ])
 
     def load(self, activity_id: int | None) -> None:
         self.activity_id = activity_id
@@ -329,53 +320,16 @@ class SignUpModel(QAbstractTableModel):
     def counts(self) -> tuple[int, int]:
         return len(self._rows), sum(1 for r in self._rows if r.attended)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+    def row_role(self, row: SignUp, role: int) -> object:
+        return row.member_id if role == ID_ROLE else None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def _attended_text(self, row: SignUp) -> str:
+        return self.tr("已到") if row.attended else ""
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("签到"), self.tr("姓名"), self.tr("群昵称"), self.tr("地区"),
-                    self.tr("报名日期"), self.tr("签到时间"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, column = self._rows[index.row()], self.COLUMNS[index.column()]
-        if role == ID_ROLE:
-            return row.member_id
-        if role == Qt.ItemDataRole.CheckStateRole and column == "attended":
-            return Qt.CheckState.Checked if row.attended else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "attended":
-                return self.tr("已到") if row.attended else ""
-            if column in ("name", "nickname", "city"):
-                return getattr(row.member, column)
-            if column == "signed_up_on":
-                return row.signed_up_on.isoformat() if row.signed_up_on else ""
-            return row.checked_in_at.strftime("%m-%d %H:%M") if row.checked_in_at else ""
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.COLUMNS[index.column()] == "attended" and not self.read_only:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def setData(self, index: Index, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not index.isValid() or role != Qt.ItemDataRole.CheckStateRole
-                or self.COLUMNS[index.column()] != "attended" or self.activity_id is None):
+    def _tick(self, row: int, attended: bool) -> bool:
+        if self.activity_id is None:
             return False
-        checked = value if isinstance(value, bool) else \
-            Qt.CheckState(value) == Qt.CheckState.Checked
-        self.set_attended(index.row(), checked)
+        self.set_attended(row, attended)
         return True
 
     def set_attended(self, row: int, attended: bool) -> None:

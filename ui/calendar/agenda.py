@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     Qt,
@@ -23,57 +23,47 @@ from models.calendar.holidays import day_info
 from ui import dates, i18n
 from ui.calendar.common import MIME_REF, ref_mime, status_label, time_text, tr
 from ui.colors import MUTED_GREY, OVERDUE_RED, readable
+from ui.table_model import Column, ColumnTableModel
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AgendaModel(QAbstractTableModel):
+def _date_text(e: CalendarEntry) -> str:
+    info = day_info(e.date)
+    mark = f" {tr('休')}" if info.holiday else f" {tr('班')}" if info.adjusted_workday else ""
+    return dates.weekday_date(e.date) + mark
+
+
+class AgendaModel(ColumnTableModel[CalendarEntry]):
     COLUMNS = ("date", "time", "title", "kind", "groups", "presenter", "status")
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.entries: list[CalendarEntry] = []
         self.today = dt.date.today()
+        self.set_column_specs([
+            Column("date", tr("日期"), display=_date_text),
+            Column("time", tr("时间"), display=time_text),
+            Column("title", tr("标题"), display=lambda e: e.title, tooltip=lambda e: e.title),
+            Column("kind", tr("类型"), display=lambda e: e.kind,
+                   decoration=lambda e: QColor(e.color)),
+            Column("groups", tr("目标群"), display=lambda e: i18n.join(e.groups)),
+            Column("presenter", tr("主讲"), display=lambda e: e.presenter),
+            Column("status", tr("状态"), display=lambda e: (
+                status_label(e.status) + (f" · {tr('过期')}" if e.overdue else ""))),
+        ])
+
+    @property
+    def entries(self) -> list[CalendarEntry]:
+        """The period's entries in the order shown."""
+        return self._rows
 
     def set_entries(self, entries: list[CalendarEntry], today: dt.date) -> None:
         self.beginResetModel()
-        self.entries, self.today = list(entries), today
+        self._rows, self.today = list(entries), today
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (tr("日期"), tr("时间"), tr("标题"), tr("类型"), tr("目标群"), tr("主讲"),
-                tr("状态"))[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
-            return None
-        e = self.entries[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == "date":
-                info = day_info(e.date)
-                mark = f" {tr('休')}" if info.holiday else f" {tr('班')}" if info.adjusted_workday \
-                    else ""
-                return dates.weekday_date(e.date) + mark
-            return {
-                "time": time_text(e), "title": e.title, "kind": e.kind,
-                "groups": i18n.join(e.groups), "presenter": e.presenter,
-                "status": status_label(e.status) + (f" · {tr('过期')}" if e.overdue else ""),
-            }[col]
-        if role == Qt.ItemDataRole.DecorationRole and col == "kind":
-            return QColor(e.color)
+    def row_role(self, e: CalendarEntry, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole:
             base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
             if e.overdue:
@@ -84,17 +74,13 @@ class AgendaModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and col == "title":
-            return e.title
         if role == ENTRY_ROLE:
             return e
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled)
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME_REF]
@@ -103,13 +89,13 @@ class AgendaModel(QAbstractTableModel):
         rows = sorted({i.row() for i in indexes if i.isValid()})
         if not rows:
             return QMimeData()
-        return ref_mime(ref_of(self.entries[rows[0]]))
+        return ref_mime(ref_of(self._rows[rows[0]]))
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
     def row_of(self, key_entry: CalendarEntry) -> int:
-        for row, e in enumerate(self.entries):
+        for row, e in enumerate(self._rows):
             if (e.item_id, e.series_id, e.date) == (key_entry.item_id, key_entry.series_id,
                                                      key_entry.date):
                 return row

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import compress
 from operator import not_
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from models.members import rows as member_rows
@@ -19,6 +20,7 @@ from models.members.contributions import level_for, thresholds
 from models.members.rows import COL, narrows
 from models.members.segments import MemberFilter, matching_ids
 from ui.members.columns import DEFAULT_COLUMNS, header
+from ui.table_model import Column, ColumnHeaderModel
 from ui.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,14 +31,16 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.UserRole + 2})
 
 
-class MemberTableModel(QAbstractTableModel):
+# The base gives the columns and headers only: data() below is the hot path (every
+# painted cell), so it reads the row cache directly instead of going through column specs.
+class MemberTableModel(ColumnHeaderModel[tuple[Any, ...]]):
     IdRole = Qt.ItemDataRole.UserRole + 1
     TagsRole = Qt.ItemDataRole.UserRole + 2  # [(name, colour)] for the chip delegate
     counts_changed = Signal(int, int)  # shown, total
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
-        self._columns: list[str] = list(DEFAULT_COLUMNS)
+        self.set_columns(DEFAULT_COLUMNS)
         self._order: list[int] = []  # every member id, in sort order
         self._hay: list[str] | None = None  # search text by position in _order, once loaded
         self._left: set[int] = set()  # ids of members who have left
@@ -183,26 +187,14 @@ class MemberTableModel(QAbstractTableModel):
         return MemberFilter(**{**self._filter.__dict__, "text": self._text})
 
     def set_columns(self, columns: Sequence[str]) -> None:
-        self.beginResetModel()
-        self._columns = list(columns)
-        self.endResetModel()
+        self.set_column_specs(Column(key, header(key)) for key in columns)
 
     def columns(self) -> list[str]:
-        return list(self._columns)
+        return self.column_keys()
 
     # ------------------------------------------------------------ Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
-                return header(self._columns[section])
-        return None
 
     def member_id(self, row: int) -> int:
         return self._order[self._visible[row]]
@@ -242,7 +234,7 @@ class MemberTableModel(QAbstractTableModel):
         if role == self.IdRole:
             return self._order[self._visible[index.row()]]
         row = self._row(index.row())
-        key = self._columns[index.column()]
+        key = self._columns[index.column()].key
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#94a3b8")) if row[COL["left_on"]] else None
         if role == self.TagsRole:
@@ -270,7 +262,7 @@ class MemberTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
-        key, descending = self._columns[column], order == Qt.SortOrder.DescendingOrder
+        key, descending = self._columns[column].key, order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._sort_key, self._descending):
             return  # Qt re-requests the current order when sorting is switched on: free
         self._sort_key, self._descending = key, descending

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -22,57 +22,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.table_model import Column, ColumnTableModel
+
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole
-Index = QModelIndex | QPersistentModelIndex
 
 # (header, how to show a row, alignment)
-Column = tuple[str, Callable[[dict[str, Any]], str], Qt.AlignmentFlag]
+RowColumn = tuple[str, Callable[[dict[str, Any]], str], Qt.AlignmentFlag]
 
 
-class RowsModel(QAbstractTableModel):
-    def __init__(self, columns: list[Column], parent: Any = None) -> None:
+class RowsModel(ColumnTableModel[dict[str, Any]]):
+    def __init__(self, columns: list[RowColumn], parent: Any = None) -> None:
         super().__init__(parent)
-        self._columns = columns
-        self._rows: list[dict[str, Any]] = []
+        # The text is its own tooltip (cut-off names); keys are not needed here.
+        self.set_column_specs(Column(str(n), header, display=show, tooltip=show,
+                                     align=align | Qt.AlignmentFlag.AlignVCenter)
+                              for n, (header, show, align) in enumerate(columns))
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def row_role(self, row: dict[str, Any], role: int) -> object:
+        return row.get("member_id") if role == MEMBER_ID_ROLE else None
 
     def row_data(self, row: int) -> dict[str, Any]:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        _, show, align = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return show(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(align | Qt.AlignmentFlag.AlignVCenter)
-        if role == MEMBER_ID_ROLE:
-            return row.get("member_id")
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
-            return self._columns[section][0]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class ListPanel(QFrame):
@@ -81,7 +51,7 @@ class ListPanel(QFrame):
     member_clicked = Signal(int, str)
     show_all = Signal()
 
-    def __init__(self, title: str, columns: list[Column], parent: QWidget | None = None,
+    def __init__(self, title: str, columns: list[RowColumn], parent: QWidget | None = None,
                  stretch: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overviewPanel")
