@@ -25,11 +25,12 @@ from models.calendar.entries import (
 )
 from models.calendar.recurrence import Rule, is_occurrence, weekdays_text
 from models.members.cards import clean_text
-from models.messages import language
+from models.messages import MESSAGES, msg
 from models.store.db import database
 
 TITLE_LIMIT = 200
-_ERRORS = {
+# CalendarError's codes, registered in the shared catalogue like every domain's messages.
+MESSAGES.update({
     "title_required": ("标题不能为空", "The title is required"),
     "title_long": ("标题太长（最多 200 个字）", "The title is too long (at most 200 characters)"),
     "bad_status": ("未知状态“{value}”", "Unknown status “{value}”"),
@@ -38,15 +39,14 @@ _ERRORS = {
     "not_found": ("内容已不存在（可能已被删除）", "This item no longer exists (deleted?)"),
     "kind_exists": ("类型“{name}”已存在", "Kind “{name}” already exists"),
     "until_before": ("结束日期早于开始日期", "The end date is before the start date"),
-}
+})
 
 
 class CalendarError(ValueError):
     """Bad input for a calendar edit; str() is a message for the user."""
 
     def __init__(self, code: str, **params: object) -> None:
-        zh, en = _ERRORS[code]
-        super().__init__((en if language() == "en" else zh).format(**params))
+        super().__init__(msg(code, **params))
         self.code = code
 
 
@@ -227,7 +227,7 @@ def set_status(ref: Ref, status: str) -> int:
 
 def delete(ref: Ref, undoable: bool = False) -> None:
     """Delete one entry. A series occurrence is kept as a 'removed' marker so the rule
-    does not bring it back (and the .ics gets an EXDATE). With `undo_label`, the main
+    does not bring it back (and the .ics gets an EXDATE). With `undoable`, the main
     window's Undo can bring it back."""
     from models.store import undo
 
