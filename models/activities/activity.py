@@ -18,19 +18,17 @@ from peewee import (
     fn,
 )
 
-from models.activities.checklists import progress, recompute_due_dates, role_label
+from models.activities.checklists import progress, recompute_due_dates
 from models.activities.signups import signup_counts
 from models.activities.tables import Activity, ActivityGroup, ChecklistItem, SignUp
 from models.members.cards import ValidationError, clean_text
 from models.members.groups import Group
-from models.messages import FIELD_LABELS, MESSAGES, language, msg
+from models.messages import FIELD_LABELS, MESSAGES, msg
 from models.store.db import chunks, database
 
+# Codes only: ui.activities.labels puts them into words.
 KINDS = ("online", "offline")
 STATUSES = ("planning", "ready", "done", "cancelled")
-STATUS_LABELS = {"planning": ("筹备中", "Planning"), "ready": ("已就绪", "Ready"),
-                 "done": ("已结束", "Done"), "cancelled": ("已取消", "Cancelled")}
-KIND_LABELS = {"online": ("线上", "Online"), "offline": ("线下", "Offline")}
 
 
 # This domain's messages, registered here rather than edited into the shared table.
@@ -48,16 +46,6 @@ FIELD_LABELS.update({
     "conversions": ("转化人数", "Conversions"), "step_title": ("步骤", "Step"),
     "template_name": ("模板名称", "Template name"),
 })
-
-
-def status_label(status: str) -> str:
-    pair = STATUS_LABELS.get(status, (status, status))
-    return pair[1] if language() == "en" else pair[0]
-
-
-def kind_label(kind: str) -> str:
-    pair = KIND_LABELS.get(kind, (kind, kind))
-    return pair[1] if language() == "en" else pair[0]
 
 
 # ---------------------------------------------------------------- read API (week, overview)
@@ -82,7 +70,8 @@ class StepDue:
     step_id: int
     title: str
     due: dt.date
-    assignee: str  # member name, role label, or "群主"
+    member: str | None  # the assigned member's name, if someone is
+    role: str  # else who does it: a checklists.ROLES key or the user's own role text
     done: bool
     overdue: bool
 
@@ -134,14 +123,9 @@ def _step_dues(where: Any, today: dt.date) -> list[StepDue]:
              .where(where & (Activity.status != "cancelled")
                     & ChecklistItem.due_on.is_null(False))
              .order_by(ChecklistItem.due_on, Activity.start, ChecklistItem.position).tuples())
-    labels: dict[str, str] = {}
-    out = []
-    for aid, atitle, sid, title, due, member, role, done in query:
-        if member is None:
-            member = labels.get(role) or labels.setdefault(role, role_label(role))
-        out.append(StepDue(aid, atitle, sid, title, due, member, bool(done),
-                           (not done) and due < today))
-    return out
+    return [StepDue(aid, atitle, sid, title, due, member, role, bool(done),
+                    (not done) and due < today)
+            for aid, atitle, sid, title, due, member, role, done in query]
 
 
 def participation(since: dt.date | None = None,

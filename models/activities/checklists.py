@@ -18,39 +18,13 @@ from peewee import (
 
 from models.activities.tables import Activity, ChecklistItem
 from models.members.cards import Member, ValidationError, clean_text
-from models.messages import language, msg
+from models.messages import msg
 from models.store.db import chunks, database
 
-# Who does a step: the owner (群主) or someone in one of these roles (PLAYBOOK §3).
-ROLES: dict[str, tuple[str, str]] = {
-    "owner": ("群主", "Owner"),
-    "host": ("主持人", "Host"),
-    "checkin": ("签到", "Check-in"),
-    "tech": ("技术", "Tech / AV"),
-    "photo": ("摄影", "Photographer"),
-    "volunteer": ("志愿者", "Volunteer"),
-    "logistics": ("后勤", "Logistics"),
-    "speaker": ("分享嘉宾", "Speaker"),
-    "design": ("设计", "Design"),
-    "support": ("客服", "Support"),
-    "curator": ("内容整理", "Content curator"),
-}
-
-
-def role_label(role: str) -> str:
-    if not role:
-        role = "owner"
-    pair = ROLES.get(role)
-    if pair is None:
-        return role  # a role the user typed in
-    return pair[1] if language() == "en" else pair[0]
-
-
-def assignee_label(item: ChecklistItem) -> str:
-    """The member's name if someone is assigned, else the role, else the owner (群主)."""
-    if item.assignee_member_id is not None:
-        return item.assignee_member.name
-    return role_label(item.assignee_role)
+# Who does a step: the owner (群主) or someone in one of these roles (PLAYBOOK §3); an
+# assignee_role can also be a role the user typed in. ui.activities.labels puts them in words.
+ROLES = ("owner", "host", "checkin", "tech", "photo", "volunteer", "logistics", "speaker",
+         "design", "support", "curator")
 
 
 def offset_label(offset: int | None) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from models.activities import activity as activities
 from models.activities import checklists, signups
 from ui import dates, i18n
+from ui.activities.labels import kind_label, role_label, status_label
 from ui.colors import OVERDUE_RED, readable, tint
 
 Index = QModelIndex | QPersistentModelIndex
@@ -113,9 +114,9 @@ class ActivityListModel(QAbstractTableModel):
             if column == "start":
                 return _fmt_start(row["start"], (self.today or dt.date.today()).year)
             if column == "title":
-                return row["title"] + i18n.aside(activities.kind_label(row["kind"]))
+                return row["title"] + i18n.aside(kind_label(row["kind"]))
             if column == "status":
-                return activities.status_label(row["status"])
+                return status_label(row["status"])
             if column == "progress":
                 done, total = row["progress"]
                 text = f"{done}/{total}"
@@ -208,7 +209,7 @@ class ChecklistModel(QAbstractTableModel):
             if column == "offset":
                 return checklists.offset_label(item.due_offset) or self.tr("固定")
             if column == "assignee":
-                role_text = checklists.role_label(item.assignee_role)
+                role_text = role_label(item.assignee_role)
                 if item.assignee_member_id is not None:
                     name = item.assignee_member.name
                     return name if item.assignee_role == "owner" else name + i18n.aside(role_text)
