@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from peewee import SqliteDatabase
+from peewee import BaseQuery, SqliteDatabase
 
 from models.store import inspect, lock
 from models.store.base import BaseModel, database
@@ -42,7 +42,7 @@ from models.store.problems import (
     from_sqlite,
 )
 
-__all__ = ["database", "BaseModel", "open_database", "close_database", "chunks",
+__all__ = ["database", "BaseModel", "open_database", "close_database", "chunks", "tuples",
            "DatabaseProblem", "DamagedDatabaseError", "NewerSchemaError", "NotOursError",
            "ReadOnlyError", "StructureError", "WorkspaceGoneError", "WriteFailedError",
            "WorkspaceDatabase", "current"]
@@ -395,3 +395,12 @@ def _open_workspace() -> WorkspaceDatabase:
     if db is None:
         raise RuntimeError("no workspace is open")
     return db
+
+
+def tuples(query: BaseQuery) -> Iterator[tuple[Any, ...]]:
+    """The rows of `query` as tuples of column values (`query.tuples()`).
+
+    peewee's stubs have `.tuples()` return the query unchanged, which type checkers then
+    take to yield model instances; this says what it yields.
+    """
+    return iter(query.tuples())
