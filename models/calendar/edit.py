@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from models.calendar.entries import (
     STATUSES,
@@ -26,7 +26,7 @@ from models.calendar.entries import (
 from models.calendar.recurrence import Rule, is_occurrence, weekdays_text
 from models.members.cards import clean_text
 from models.messages import MESSAGES, msg
-from models.store.db import database
+from models.store.db import database, tuples
 
 TITLE_LIMIT = 200
 # CalendarError's codes, registered in the shared catalogue like every domain's messages.
@@ -99,7 +99,8 @@ def _columns(fields: ItemFields) -> dict[str, object]:
     }
 
 
-def _set_groups(link: type, owner_col: str, owner_id: int, group_ids: Sequence[int]) -> None:
+def _set_groups(link: type[ItemGroup] | type[SeriesGroup], owner_col: str, owner_id: int,
+                group_ids: Sequence[int]) -> None:
     link.delete().where(getattr(link, owner_col) == owner_id).execute()
     rows = [{owner_col: owner_id, "group": gid} for gid in dict.fromkeys(group_ids)]
     if rows:
@@ -165,6 +166,7 @@ def fields_of(ref: Ref) -> ItemFields:
     """The editable fields of any entry (an untouched occurrence shows its series' values)."""
     if ref.item_id is not None:
         return item_fields(ref.item_id)
+    assert ref.series_id is not None  # a Ref names an item, or a series occurrence
     fields, _rule = series_fields(ref.series_id)
     return replace(fields, date=ref.date)
 
@@ -177,7 +179,7 @@ def materialize(series_id: int, day: dt.date) -> int:
         if found is not None:
             return found.id
         fields, rule = series_fields(series_id)
-        item_id = ContentItem.insert(
+        item_id: int = ContentItem.insert(
             **_columns(replace(fields, date=day)), date=day, series=series_id,
             original_date=day).execute()
         _set_groups(ItemGroup, "item", item_id, fields.group_ids)
@@ -261,7 +263,7 @@ def delete_series(series_id: int, undoable: bool = False) -> None:
                         snapshot, deleted=[series_id])
 
 
-def _snapshot(root: type, ids: list[int]) -> dict:
+def _snapshot(root: type[ContentItem] | type[ContentSeries], ids: list[int]) -> dict[str, Any]:
     """models.store.undo's snapshot, plus the group links of the items it holds (undo captures
     direct dependents only; an item's groups hang one level further down)."""
     from models.store import undo
@@ -300,8 +302,8 @@ def ideas() -> list[tuple[int, str, str, str]]:
     rows = (ContentItem.select(ContentItem.id, ContentItem.title, ContentKind.name,
                                ContentKind.color)
             .join(ContentKind).where(ContentItem.date.is_null() & ~ContentItem.removed)
-            .order_by(ContentItem.created_at.desc(), ContentItem.id.desc()).tuples())
-    return list(rows)
+            .order_by(ContentItem.created_at.desc(), ContentItem.id.desc()))
+    return list(tuples(rows))
 
 
 def occurrence_still_valid(series_id: int, day: dt.date) -> bool:
