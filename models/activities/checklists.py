@@ -11,15 +11,12 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from peewee import (
-    JOIN,
-    fn,
-)
+from peewee import JOIN, ModelSelect, fn
 
 from models.activities.tables import Activity, ChecklistItem
 from models.members.cards import Member, ValidationError, clean_text
 from models.messages import msg
-from models.store.db import chunks, database
+from models.store.db import chunks, database, tuples
 
 # Who does a step: the owner (群主) or someone in one of these roles (PLAYBOOK §3); an
 # assignee_role can also be a role the user typed in. ui.activities.labels puts them in words.
@@ -44,9 +41,9 @@ def due_for(start: dt.date | dt.datetime, offset: int) -> dt.date:
 def recompute_due_dates(activity_id: int) -> None:
     """Relative steps follow the activity's start day; fixed steps are left alone."""
     activity = Activity.get_by_id(activity_id)
-    items = list(ChecklistItem.select(ChecklistItem.id, ChecklistItem.due_offset)
-                 .where((ChecklistItem.activity == activity_id)
-                        & ChecklistItem.due_offset.is_null(False)).tuples())
+    items = list(tuples(ChecklistItem.select(ChecklistItem.id, ChecklistItem.due_offset)
+                        .where((ChecklistItem.activity == activity_id)
+                               & ChecklistItem.due_offset.is_null(False))))
     with database.atomic():
         for item_id, offset in items:
             ChecklistItem.update(due_on=due_for(activity.start, offset)).where(
@@ -104,7 +101,7 @@ def set_done(step_id: int, done: bool, on: dt.date | None = None) -> None:
         .where(ChecklistItem.id == step_id).execute()
 
 
-def _with_assignee() -> Any:
+def _with_assignee() -> ModelSelect[ChecklistItem]:
     return (ChecklistItem.select(ChecklistItem, Member.id, Member.name)
             .join(Member, join_type=JOIN.LEFT_OUTER,
                   on=(ChecklistItem.assignee_member == Member.id)))
@@ -149,8 +146,8 @@ def progress_many(activity_ids: list[int]) -> dict[int, tuple[int, int]]:
                                       fn.SUM(ChecklistItem.done.cast("integer")),
                                       fn.COUNT(ChecklistItem.id))
                  .where(ChecklistItem.activity.in_(batch))
-                 .group_by(ChecklistItem.activity).tuples())
-        for aid, done, total in query:
+                 .group_by(ChecklistItem.activity))
+        for aid, done, total in tuples(query):
             out[aid] = (int(done or 0), int(total))
     return out
 
@@ -161,6 +158,6 @@ def overdue_count_many(activity_ids: list[int], today: dt.date) -> dict[int, int
         query = (ChecklistItem.select(ChecklistItem.activity, fn.COUNT(ChecklistItem.id))
                  .where(ChecklistItem.activity.in_(batch) & (ChecklistItem.done == False)  # noqa: E712
                         & (ChecklistItem.due_on < today))
-                 .group_by(ChecklistItem.activity).tuples())
-        out.update(dict(query))
+                 .group_by(ChecklistItem.activity))
+        out.update(dict(tuples(query)))
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from models.activities.activity import group_ids
 from models.activities.tables import Activity
 from models.messages import MESSAGES, msg
-from models.store.db import database
+from models.store.db import database, tuples
 
 CALENDAR_KIND = "活动推广"  # one of the calendar's default kinds
 POST_TIMES = {"announcement": dt.time(20, 0), "reminder": dt.time(20, 0),
@@ -91,9 +91,8 @@ def scheduled_ids(activity_id: int) -> list[int]:
     """Calendar items already linked to this activity (so the user isn't asked twice)."""
     from models.calendar.entries import ContentItem
 
-    return [i for (i,) in ContentItem.select(ContentItem.id)
-            .where((ContentItem.activity_id == activity_id) & (ContentItem.removed == False))  # noqa: E712
-            .tuples()]
+    return [i for (i,) in tuples(ContentItem.select(ContentItem.id).where(
+        (ContentItem.activity_id == activity_id) & (ContentItem.removed == False)))]  # noqa: E712
 
 
 def schedule_promotion(activity_id: int, today: dt.date | None = None,
