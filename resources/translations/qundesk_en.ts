@@ -1920,10 +1920,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>类型“%1”已存在</source>
-        <translation>The type “%1” already exists</translation>
-    </message>
-    <message>
         <source>“其他”是兜底类型，不能删除。</source>
         <translation>“Other” is the fallback type and cannot be deleted.</translation>
     </message>
@@ -2886,6 +2882,17 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>删除模板“%1”？用它建的活动不受影响。</source>
         <translation>Delete the template “%1”? Activities made from it are not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>没有保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -3974,10 +3981,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>已删除分类“%1”</source>
         <translation>Category “%1” deleted</translation>
-    </message>
-    <message>
-        <source>标签“%1”已存在</source>
-        <translation>The tag “%1” already exists</translation>
     </message>
     <message>
         <source>已新建标签“%1”</source>
