@@ -169,8 +169,8 @@ def test_read_api_for_week_and_overview(db):
     C.set_done(s2.id, True)
     today = dt.date(2026, 12, 4)
     due = A.steps_due_between(dt.date(2026, 12, 1), dt.date(2026, 12, 7), today)
-    assert [(d.step_id, d.assignee, d.overdue, d.done) for d in due] == [
-        (s1.id, "后勤", True, False), (s2.id, "钱七", False, True)]
+    assert [(d.step_id, d.member, d.role, d.overdue, d.done) for d in due] == [
+        (s1.id, None, "logistics", True, False), (s2.id, "钱七", "owner", False, True)]
     assert due[0].activity_title == "上海面基"
     over = A.overdue_steps(dt.date(2026, 12, 9))
     assert [d.step_id for d in over] == [s1.id]  # done and cancelled ones are not overdue

@@ -12,6 +12,7 @@ from models.activities import checklists as C
 from models.activities import signups as S
 from models.activities import templates as T
 from models.members.cards import Member
+from ui.activities.labels import assignee_label
 from ui.workspace import Changed
 
 TODAY = dt.date(2026, 11, 18)
@@ -150,7 +151,7 @@ def test_add_and_edit_a_step(page, qtbot):
     dialog.save()
     step = C.get_step(step.id)
     assert step.due_offset is None and step.assignee_member_id == helper
-    assert C.assignee_label(step) == "周八"
+    assert assignee_label(step) == "周八"
 
 
 def test_sign_up_and_check_in(page, qtbot):

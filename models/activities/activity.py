@@ -9,28 +9,24 @@ participation): plain dataclasses, no peewee rows leak out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypedDict
 
-from peewee import (
-    JOIN,
-    fn,
-)
+from peewee import JOIN, ColumnBase, Expression, Ordering, fn
 
-from models.activities.checklists import progress, recompute_due_dates, role_label
+from models.activities.checklists import progress, recompute_due_dates
 from models.activities.signups import signup_counts
 from models.activities.tables import Activity, ActivityGroup, ChecklistItem, SignUp
 from models.members.cards import ValidationError, clean_text
 from models.members.groups import Group
-from models.messages import FIELD_LABELS, MESSAGES, language, msg
-from models.store.db import chunks, database
+from models.messages import FIELD_LABELS, MESSAGES, msg
+from models.store.db import chunks, database, tuples
 
+# Codes only: ui.activities.labels puts them into words.
 KINDS = ("online", "offline")
 STATUSES = ("planning", "ready", "done", "cancelled")
-STATUS_LABELS = {"planning": ("筹备中", "Planning"), "ready": ("已就绪", "Ready"),
-                 "done": ("已结束", "Done"), "cancelled": ("已取消", "Cancelled")}
-KIND_LABELS = {"online": ("线上", "Online"), "offline": ("线下", "Offline")}
 
 
 # This domain's messages, registered here rather than edited into the shared table.
@@ -48,16 +44,6 @@ FIELD_LABELS.update({
     "conversions": ("转化人数", "Conversions"), "step_title": ("步骤", "Step"),
     "template_name": ("模板名称", "Template name"),
 })
-
-
-def status_label(status: str) -> str:
-    pair = STATUS_LABELS.get(status, (status, status))
-    return pair[1] if language() == "en" else pair[0]
-
-
-def kind_label(kind: str) -> str:
-    pair = KIND_LABELS.get(kind, (kind, kind))
-    return pair[1] if language() == "en" else pair[0]
 
 
 # ---------------------------------------------------------------- read API (week, overview)
@@ -82,7 +68,8 @@ class StepDue:
     step_id: int
     title: str
     due: dt.date
-    assignee: str  # member name, role label, or "群主"
+    member: str | None  # the assigned member's name, if someone is
+    role: str  # else who does it: a checklists.ROLES key or the user's own role text
     done: bool
     overdue: bool
 
@@ -121,7 +108,7 @@ def overdue_steps(today: dt.date | None = None) -> list[StepDue]:
                       today)
 
 
-def _step_dues(where: Any, today: dt.date) -> list[StepDue]:
+def _step_dues(where: Expression, today: dt.date) -> list[StepDue]:
     from models.members.cards import Member
 
     # Plain tuples, not model instances: an overdue list can run to thousands of rows.
@@ -133,15 +120,10 @@ def _step_dues(where: Any, today: dt.date) -> list[StepDue]:
                    on=(ChecklistItem.assignee_member == Member.id))
              .where(where & (Activity.status != "cancelled")
                     & ChecklistItem.due_on.is_null(False))
-             .order_by(ChecklistItem.due_on, Activity.start, ChecklistItem.position).tuples())
-    labels: dict[str, str] = {}
-    out = []
-    for aid, atitle, sid, title, due, member, role, done in query:
-        if member is None:
-            member = labels.get(role) or labels.setdefault(role, role_label(role))
-        out.append(StepDue(aid, atitle, sid, title, due, member, bool(done),
-                           (not done) and due < today))
-    return out
+             .order_by(ChecklistItem.due_on, Activity.start, ChecklistItem.position))
+    return [StepDue(aid, atitle, sid, title, due, member, role, bool(done),
+                    (not done) and due < today)
+            for aid, atitle, sid, title, due, member, role, done in tuples(query)]
 
 
 def participation(since: dt.date | None = None,
@@ -156,15 +138,15 @@ def participation(since: dt.date | None = None,
              .where((Activity.start < _day_start(today)) & (Activity.status != "cancelled")))
     if since is not None:
         query = query.where(Activity.start >= _day_start(since))
-    query = query.group_by(Activity.id).order_by(Activity.start, Activity.id).tuples()
+    query = query.group_by(Activity.id).order_by(Activity.start, Activity.id)
     return [(aid, title, start.date(), int(signed), int(attended))
-            for aid, title, start, signed, attended in query]
+            for aid, title, start, signed, attended in tuples(query)]
 
 
 # ---------------------------------------------------------------- editing
 
 
-def _money(value: Any, field: str, errors: dict[str, str]) -> Decimal:
+def _money(value: object, field: str, errors: dict[str, str]) -> Decimal:
     if value in (None, ""):
         return Decimal(0)
     try:
@@ -232,7 +214,7 @@ def save_activity(data: dict[str, Any], activity_id: int | None = None) -> Activ
     return activity
 
 
-def set_groups(activity_id: int, group_ids: Any) -> None:
+def set_groups(activity_id: int, group_ids: Iterable[int]) -> None:
     with database.atomic():
         ActivityGroup.delete().where(ActivityGroup.activity == activity_id).execute()
         rows = [{"activity": activity_id, "group": g} for g in dict.fromkeys(group_ids)]
@@ -241,16 +223,16 @@ def set_groups(activity_id: int, group_ids: Any) -> None:
 
 
 def group_ids(activity_id: int) -> list[int]:
-    return [g for (g,) in ActivityGroup.select(ActivityGroup.group)
-            .where(ActivityGroup.activity == activity_id).tuples()]
+    return [g for (g,) in tuples(ActivityGroup.select(ActivityGroup.group)
+                                 .where(ActivityGroup.activity == activity_id))]
 
 
 def group_names(activity_ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for batch in chunks(activity_ids):
         query = (ActivityGroup.select(ActivityGroup.activity, Group.name).join(Group)
-                 .where(ActivityGroup.activity.in_(batch)).order_by(Group.position).tuples())
-        for aid, name in query:
+                 .where(ActivityGroup.activity.in_(batch)).order_by(Group.position))
+        for aid, name in tuples(query):
             out.setdefault(aid, []).append(name)
     return out
 
@@ -280,8 +262,8 @@ def delete_activity(activity_id: int) -> int:
     with database.atomic():
         title = Activity.get_by_id(activity_id).title
         snapshot = undo.capture(Activity, [activity_id], also=[(Contribution, "activity_id")])
-        members = [m for (m,) in Contribution.select(Contribution.member)
-                   .where(Contribution.activity_id == activity_id).tuples()]
+        members = [m for (m,) in tuples(Contribution.select(Contribution.member)
+                                        .where(Contribution.activity_id == activity_id))]
         Contribution.delete().where(Contribution.activity_id == activity_id).execute()
         Activity.delete().where(Activity.id == activity_id).execute()
         refresh_points(members)
@@ -319,6 +301,7 @@ def list_activities(scope: str = "all", today: dt.date | None = None,
     today = today or dt.date.today()
     query = Activity.select()
     midnight = _day_start(today)
+    order: tuple[ColumnBase | Ordering, ...]
     if scope == "upcoming":
         query = query.where((fn.COALESCE(Activity.end, Activity.start) >= midnight)
                             & (Activity.status != "cancelled"))
@@ -336,12 +319,35 @@ def list_activities(scope: str = "all", today: dt.date | None = None,
     return list(query.order_by(*order))
 
 
-def review_figures(activity_ids: list[int]) -> list[dict[str, Any]]:
+class ReviewFigures(TypedDict):
+    """One activity's column in the side-by-side comparison (and the review panel)."""
+
+    id: int
+    title: str
+    start: dt.datetime
+    kind: str
+    status: str
+    signed_up: int
+    attended: int
+    attendance_rate: float | None  # None: nobody signed up
+    new_members: int
+    conversions: int
+    conversion_rate: float | None  # None: nobody attended
+    income: Decimal
+    budget: Decimal
+    fee: Decimal
+    steps_done: int
+    steps_total: int
+    keep: str
+    change: str
+
+
+def review_figures(activity_ids: list[int]) -> list[ReviewFigures]:
     """What the side-by-side comparison shows, one dict per activity, in the given order."""
 
     counts = signup_counts(activity_ids)
     by_id = {a.id: a for a in Activity.select().where(Activity.id.in_(activity_ids))}
-    out = []
+    out: list[ReviewFigures] = []
     for aid in activity_ids:
         a = by_id.get(aid)
         if a is None:

@@ -11,46 +11,17 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from peewee import (
-    JOIN,
-    fn,
-)
+from peewee import JOIN, ModelSelect, fn
 
 from models.activities.tables import Activity, ChecklistItem
 from models.members.cards import Member, ValidationError, clean_text
-from models.messages import language, msg
-from models.store.db import chunks, database
+from models.messages import msg
+from models.store.db import chunks, database, tuples
 
-# Who does a step: the owner (群主) or someone in one of these roles (PLAYBOOK §3).
-ROLES: dict[str, tuple[str, str]] = {
-    "owner": ("群主", "Owner"),
-    "host": ("主持人", "Host"),
-    "checkin": ("签到", "Check-in"),
-    "tech": ("技术", "Tech / AV"),
-    "photo": ("摄影", "Photographer"),
-    "volunteer": ("志愿者", "Volunteer"),
-    "logistics": ("后勤", "Logistics"),
-    "speaker": ("分享嘉宾", "Speaker"),
-    "design": ("设计", "Design"),
-    "support": ("客服", "Support"),
-    "curator": ("内容整理", "Content curator"),
-}
-
-
-def role_label(role: str) -> str:
-    if not role:
-        role = "owner"
-    pair = ROLES.get(role)
-    if pair is None:
-        return role  # a role the user typed in
-    return pair[1] if language() == "en" else pair[0]
-
-
-def assignee_label(item: ChecklistItem) -> str:
-    """The member's name if someone is assigned, else the role, else the owner (群主)."""
-    if item.assignee_member_id is not None:
-        return item.assignee_member.name
-    return role_label(item.assignee_role)
+# Who does a step: the owner (群主) or someone in one of these roles (PLAYBOOK §3); an
+# assignee_role can also be a role the user typed in. ui.activities.labels puts them in words.
+ROLES = ("owner", "host", "checkin", "tech", "photo", "volunteer", "logistics", "speaker",
+         "design", "support", "curator")
 
 
 def offset_label(offset: int | None) -> str:
@@ -70,9 +41,9 @@ def due_for(start: dt.date | dt.datetime, offset: int) -> dt.date:
 def recompute_due_dates(activity_id: int) -> None:
     """Relative steps follow the activity's start day; fixed steps are left alone."""
     activity = Activity.get_by_id(activity_id)
-    items = list(ChecklistItem.select(ChecklistItem.id, ChecklistItem.due_offset)
-                 .where((ChecklistItem.activity == activity_id)
-                        & ChecklistItem.due_offset.is_null(False)).tuples())
+    items = list(tuples(ChecklistItem.select(ChecklistItem.id, ChecklistItem.due_offset)
+                        .where((ChecklistItem.activity == activity_id)
+                               & ChecklistItem.due_offset.is_null(False))))
     with database.atomic():
         for item_id, offset in items:
             ChecklistItem.update(due_on=due_for(activity.start, offset)).where(
@@ -130,7 +101,7 @@ def set_done(step_id: int, done: bool, on: dt.date | None = None) -> None:
         .where(ChecklistItem.id == step_id).execute()
 
 
-def _with_assignee() -> Any:
+def _with_assignee() -> ModelSelect[ChecklistItem]:
     return (ChecklistItem.select(ChecklistItem, Member.id, Member.name)
             .join(Member, join_type=JOIN.LEFT_OUTER,
                   on=(ChecklistItem.assignee_member == Member.id)))
@@ -175,8 +146,8 @@ def progress_many(activity_ids: list[int]) -> dict[int, tuple[int, int]]:
                                       fn.SUM(ChecklistItem.done.cast("integer")),
                                       fn.COUNT(ChecklistItem.id))
                  .where(ChecklistItem.activity.in_(batch))
-                 .group_by(ChecklistItem.activity).tuples())
-        for aid, done, total in query:
+                 .group_by(ChecklistItem.activity))
+        for aid, done, total in tuples(query):
             out[aid] = (int(done or 0), int(total))
     return out
 
@@ -187,6 +158,6 @@ def overdue_count_many(activity_ids: list[int], today: dt.date) -> dict[int, int
         query = (ChecklistItem.select(ChecklistItem.activity, fn.COUNT(ChecklistItem.id))
                  .where(ChecklistItem.activity.in_(batch) & (ChecklistItem.done == False)  # noqa: E712
                         & (ChecklistItem.due_on < today))
-                 .group_by(ChecklistItem.activity).tuples())
-        out.update(dict(query))
+                 .group_by(ChecklistItem.activity))
+        out.update(dict(tuples(query)))
     return out

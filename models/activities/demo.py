@@ -18,7 +18,7 @@ from models.activities.templates import create_from_template, get_by_name
 from models.members.cards import Member
 from models.members.contributions import refresh_points
 from models.store import settings
-from models.store.db import database
+from models.store.db import database, tuples
 
 # (template, title, days from today, hour, status, place)
 PLAN = (
@@ -50,8 +50,8 @@ CHANGE_NOTES = {
 
 
 def populate_demo(rng: random.Random, today: dt.date) -> None:
-    members = [m for (m,) in Member.select(Member.id).where(Member.left_on.is_null())
-               .order_by(Member.id).tuples()]
+    active = Member.select(Member.id).where(Member.left_on.is_null()).order_by(Member.id)
+    members: list[int] = [m for (m,) in tuples(active)]
     if not members:
         return
     group_rows = database.execute_sql('SELECT id, name FROM "group" ORDER BY position').fetchall()
@@ -85,9 +85,9 @@ def _tick_steps(rng: random.Random, activity: Activity, today: dt.date,
     roles = [r for r in ROLES if r != "owner"]
     for item in ChecklistItem.select().where(ChecklistItem.activity == activity.id):
         if item.assignee_role in roles and rng.random() < 0.6:
-            item.assignee_member = rng.choice(helpers)
-        due = item.due_on
-        if due < today and (activity.status == "done" or rng.random() < 0.8):
+            item.assignee_member_id = rng.choice(helpers)
+        due = item.due_on  # set: a template's steps are all relative to the start
+        if due is not None and due < today and (activity.status == "done" or rng.random() < 0.8):
             item.done = True
             item.done_on = min(today, due + dt.timedelta(days=rng.choice((-1, 0, 0, 1))))
         item.save()
@@ -144,5 +144,5 @@ def _promote_upcoming(today: dt.date) -> None:
     upcoming = Activity.select(Activity.id).where(
         (Activity.start >= dt.datetime.combine(today, dt.time.min))
         & (Activity.status != "cancelled"))
-    for (aid,) in upcoming.tuples():
+    for (aid,) in tuples(upcoming):
         schedule_promotion(aid, today=today)

@@ -15,7 +15,7 @@ from peewee import fn
 from models.activities.tables import Activity, SignUp
 from models.members.cards import Member
 from models.members.contributions import Contribution, add_contribution, refresh_points
-from models.store.db import chunks, database
+from models.store.db import chunks, database, tuples
 
 
 def sign_up(activity_id: int, member_ids: Iterable[int], on: dt.date | None = None) -> int:
@@ -97,15 +97,15 @@ def signup_counts(activity_ids: list[int]) -> dict[int, tuple[int, int]]:
     for batch in chunks(activity_ids):
         query = (SignUp.select(SignUp.activity, fn.COUNT(SignUp.id),
                                fn.SUM(SignUp.attended.cast("integer")))
-                 .where(SignUp.activity.in_(batch)).group_by(SignUp.activity).tuples())
-        for aid, signed, attended in query:
+                 .where(SignUp.activity.in_(batch)).group_by(SignUp.activity))
+        for aid, signed, attended in tuples(query):
             out[aid] = (int(signed), int(attended or 0))
     return out
 
 
 def member_activity_ids(activity_id: int) -> set[int]:
-    return {m for (m,) in SignUp.select(SignUp.member).where(SignUp.activity == activity_id)
-            .tuples()}
+    return {m for (m,) in tuples(SignUp.select(SignUp.member)
+                                 .where(SignUp.activity == activity_id))}
 
 
 def search_members(text: str, limit: int = 200) -> list[tuple[int, str, str, str]]:
@@ -121,4 +121,4 @@ def search_members(text: str, limit: int = 200) -> list[tuple[int, str, str, str
         query = query.where(Member.name.contains(text) | Member.nickname.contains(text)
                             | (Member.wechat_id ** like) | (Member.pinyin ** like)
                             | (Member.initials ** like))
-    return list(query.tuples())
+    return list(tuples(query))

@@ -59,6 +59,8 @@ class Activity(BaseModel):
 class ActivityGroup(BaseModel):
     activity = ForeignKeyField(Activity, on_delete="CASCADE", backref="group_links")
     group = ForeignKeyField(Group, on_delete="CASCADE", backref="activity_links")
+    activity_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)
+    group_id: int
 
     class Meta:
         indexes = ((("activity", "group"), True),)
@@ -75,6 +77,8 @@ class ChecklistItem(BaseModel):
     position = IntegerField(default=0)
     done = BooleanField(default=False)
     done_on = DateField(null=True)
+    activity_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)
+    assignee_member_id: int | None
 
     @property
     def relative(self) -> bool:
@@ -88,6 +92,8 @@ class SignUp(BaseModel):
     attended = BooleanField(default=False)
     checked_in_at = DateTimeField(null=True)
     note = TextField(default="")
+    activity_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)
+    member_id: int
 
     class Meta:
         indexes = ((("activity", "member"), True), (("member",), False))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Required, TypedDict
 
 from peewee import CharField, IntegerField, TextField
 
@@ -27,6 +27,23 @@ from models.store.paths import resources_dir
 SEEDED_KEY = "activity_templates_seeded"
 
 
+class TemplateStep(TypedDict, total=False):
+    """One step of a template's checklist, as stored in its JSON."""
+
+    title: Required[str]
+    offset: int  # days from the start (T-7 = -7)
+    role: str  # a checklists.ROLES key or the user's own role text
+    notes: str
+
+
+class PromotionStep(TypedDict, total=False):
+    """One post of a template's promotion plan (models.activities.promotion)."""
+
+    offset: int
+    kind: str  # announcement / reminder / recap
+    title: str  # with "{title}" standing for the activity's title
+
+
 class ActivityTemplate(BaseModel):
     name = CharField(unique=True)
     builtin_key = CharField(default="")  # the JSON file it came from; "" for the user's own
@@ -38,14 +55,18 @@ class ActivityTemplate(BaseModel):
     promotion = TextField(default="[]")  # [{"offset", "kind", "title"}]; [] = the default plan
     position = IntegerField(default=0)
 
-    def step_list(self) -> list[dict[str, Any]]:
-        return json.loads(self.steps or "[]")
+    # The JSON columns are written only by this module (and the built-in templates).
+    def step_list(self) -> list[TemplateStep]:
+        found: list[TemplateStep] = json.loads(self.steps or "[]")
+        return found
 
     def role_list(self) -> list[str]:
-        return json.loads(self.roles or "[]")
+        found: list[str] = json.loads(self.roles or "[]")
+        return found
 
-    def promotion_list(self) -> list[dict[str, Any]]:
-        return json.loads(self.promotion or "[]")
+    def promotion_list(self) -> list[PromotionStep]:
+        found: list[PromotionStep] = json.loads(self.promotion or "[]")
+        return found
 
 
 def builtin_files() -> list[Path]:
@@ -53,7 +74,8 @@ def builtin_files() -> list[Path]:
 
 
 def load_builtin(path: Path) -> dict[str, Any]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """A built-in template file: name, kind, steps, roles, promotion, ... (free-form JSON)."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     data.setdefault("key", path.stem)
     return data
 
@@ -139,7 +161,7 @@ def save_as_template(activity_id: int, name: str, description: str = "") -> Acti
     if ActivityTemplate.select().where(ActivityTemplate.name == name).exists():
         raise ValidationError({"name": msg("template_exists", name=name)})
     activity = Activity.get_by_id(activity_id)
-    out_steps = []
+    out_steps: list[TemplateStep] = []
     for item in steps(activity_id):
         if item.due_offset is not None:
             offset = item.due_offset

@@ -35,7 +35,8 @@ SOURCES = (
 )
 
 
-def _members(rng: random.Random, count: int) -> list[int]:
+def _members(rng: random.Random, count: int) -> list[int | None]:
+    """`count` presenters drawn from the community; None each (nobody) without members."""
     preferred = [r[0] for r in database.execute_sql(
         "SELECT DISTINCT member_id FROM membership WHERE role IN ('kol', 'speaker') "
         "ORDER BY member_id")]
@@ -43,7 +44,7 @@ def _members(rng: random.Random, count: int) -> list[int]:
         "SELECT id FROM member WHERE left_on IS NULL ORDER BY id LIMIT 500")]
     pool = preferred or others
     if not pool:
-        return [None] * count  # type: ignore[list-item]
+        return [None] * count
     return [rng.choice(pool) for _ in range(count)]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from models.calendar.entries import (
     STATUSES,
@@ -25,11 +25,12 @@ from models.calendar.entries import (
 )
 from models.calendar.recurrence import Rule, is_occurrence, weekdays_text
 from models.members.cards import clean_text
-from models.messages import language
-from models.store.db import database
+from models.messages import MESSAGES, msg
+from models.store.db import database, tuples
 
 TITLE_LIMIT = 200
-_ERRORS = {
+# CalendarError's codes, registered in the shared catalogue like every domain's messages.
+MESSAGES.update({
     "title_required": ("标题不能为空", "The title is required"),
     "title_long": ("标题太长（最多 200 个字）", "The title is too long (at most 200 characters)"),
     "bad_status": ("未知状态“{value}”", "Unknown status “{value}”"),
@@ -38,15 +39,14 @@ _ERRORS = {
     "not_found": ("内容已不存在（可能已被删除）", "This item no longer exists (deleted?)"),
     "kind_exists": ("类型“{name}”已存在", "Kind “{name}” already exists"),
     "until_before": ("结束日期早于开始日期", "The end date is before the start date"),
-}
+})
 
 
 class CalendarError(ValueError):
     """Bad input for a calendar edit; str() is a message for the user."""
 
     def __init__(self, code: str, **params: object) -> None:
-        zh, en = _ERRORS[code]
-        super().__init__((en if language() == "en" else zh).format(**params))
+        super().__init__(msg(code, **params))
         self.code = code
 
 
@@ -99,7 +99,8 @@ def _columns(fields: ItemFields) -> dict[str, object]:
     }
 
 
-def _set_groups(link: type, owner_col: str, owner_id: int, group_ids: Sequence[int]) -> None:
+def _set_groups(link: type[ItemGroup] | type[SeriesGroup], owner_col: str, owner_id: int,
+                group_ids: Sequence[int]) -> None:
     link.delete().where(getattr(link, owner_col) == owner_id).execute()
     rows = [{owner_col: owner_id, "group": gid} for gid in dict.fromkeys(group_ids)]
     if rows:
@@ -165,6 +166,7 @@ def fields_of(ref: Ref) -> ItemFields:
     """The editable fields of any entry (an untouched occurrence shows its series' values)."""
     if ref.item_id is not None:
         return item_fields(ref.item_id)
+    assert ref.series_id is not None  # a Ref names an item, or a series occurrence
     fields, _rule = series_fields(ref.series_id)
     return replace(fields, date=ref.date)
 
@@ -177,7 +179,7 @@ def materialize(series_id: int, day: dt.date) -> int:
         if found is not None:
             return found.id
         fields, rule = series_fields(series_id)
-        item_id = ContentItem.insert(
+        item_id: int = ContentItem.insert(
             **_columns(replace(fields, date=day)), date=day, series=series_id,
             original_date=day).execute()
         _set_groups(ItemGroup, "item", item_id, fields.group_ids)
@@ -227,7 +229,7 @@ def set_status(ref: Ref, status: str) -> int:
 
 def delete(ref: Ref, undoable: bool = False) -> None:
     """Delete one entry. A series occurrence is kept as a 'removed' marker so the rule
-    does not bring it back (and the .ics gets an EXDATE). With `undo_label`, the main
+    does not bring it back (and the .ics gets an EXDATE). With `undoable`, the main
     window's Undo can bring it back."""
     from models.store import undo
 
@@ -261,7 +263,7 @@ def delete_series(series_id: int, undoable: bool = False) -> None:
                         snapshot, deleted=[series_id])
 
 
-def _snapshot(root: type, ids: list[int]) -> dict:
+def _snapshot(root: type[ContentItem] | type[ContentSeries], ids: list[int]) -> dict[str, Any]:
     """models.store.undo's snapshot, plus the group links of the items it holds (undo captures
     direct dependents only; an item's groups hang one level further down)."""
     from models.store import undo
@@ -300,8 +302,8 @@ def ideas() -> list[tuple[int, str, str, str]]:
     rows = (ContentItem.select(ContentItem.id, ContentItem.title, ContentKind.name,
                                ContentKind.color)
             .join(ContentKind).where(ContentItem.date.is_null() & ~ContentItem.removed)
-            .order_by(ContentItem.created_at.desc(), ContentItem.id.desc()).tuples())
-    return list(rows)
+            .order_by(ContentItem.created_at.desc(), ContentItem.id.desc()))
+    return list(tuples(rows))
 
 
 def occurrence_still_valid(series_id: int, day: dt.date) -> bool:

@@ -72,6 +72,8 @@ class ContentSeries(BaseModel):
     activity_id = IntegerField(null=True)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+    kind_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)
+    presenter_id: int | None
 
     @property
     def rule(self) -> Rule:
@@ -95,6 +97,9 @@ class ContentItem(BaseModel):
     removed = BooleanField(default=False)  # a deleted occurrence (keeps the rule from re-adding it)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+    kind_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)
+    presenter_id: int | None
+    series_id: int | None
 
     class Meta:
         indexes = ((("series", "original_date"), True),)
@@ -103,6 +108,8 @@ class ContentItem(BaseModel):
 class ItemGroup(BaseModel):
     item = ForeignKeyField(ContentItem, on_delete="CASCADE", backref="group_links")
     group = ForeignKeyField(Group, on_delete="CASCADE", backref="content_links")
+    item_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)
+    group_id: int
 
     class Meta:
         indexes = ((("item", "group"), True),)
@@ -111,6 +118,8 @@ class ItemGroup(BaseModel):
 class SeriesGroup(BaseModel):
     series = ForeignKeyField(ContentSeries, on_delete="CASCADE", backref="group_links")
     group = ForeignKeyField(Group, on_delete="CASCADE", backref="series_links")
+    series_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)
+    group_id: int
 
     class Meta:
         indexes = ((("series", "group"), True),)
@@ -153,10 +162,16 @@ def _parse_time(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
 
 
-def _date(value: object) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value  # type: ignore[return-value]
+def _day(value: object) -> dt.date:
+    """A date column's value as read by raw SQL (ISO text), or a date already."""
+    if isinstance(value, dt.date):
+        return value
     return _parse_date(str(value))
+
+
+def _date(value: object) -> dt.date | None:
+    """_day() of a column that may be NULL."""
+    return None if value is None else _day(value)
 
 
 def _time(value: object) -> dt.time | None:
@@ -167,7 +182,7 @@ def _time(value: object) -> dt.time | None:
     return _parse_time(str(value))
 
 
-def _sort_key(entry: CalendarEntry) -> tuple:
+def _sort_key(entry: CalendarEntry) -> tuple[dt.date, bool, dt.time, str, int]:
     return (entry.date, entry.start_time is not None, entry.start_time or dt.time(0),
             entry.title, entry.item_id or 0)
 
@@ -219,8 +234,8 @@ def _item_entries(where: str, params: Sequence[object], today: dt.date,
              database.execute_sql("SELECT id, name, color FROM content_kind")}
     names = _member_names({r[6] for r in rows if r[6] is not None})
     out = []
-    for (iid, sid, day, time, title, kind_id, pid, status, dur) in rows:
-        day = _date(day)
+    for (iid, sid, date, time, title, kind_id, pid, status, dur) in rows:
+        day = _day(date)  # every caller's condition on i.date excludes backlog ideas
         kind, color = kinds[kind_id]
         out.append(CalendarEntry(iid, sid, day, _time(time), title, kind, color,
                                  groups.get(iid, ()), pid, names.get(pid, ""), status,
@@ -249,14 +264,14 @@ def _series_entries(where: str, params: Sequence[object], start: dt.date, end: d
                 "SELECT series_id, original_date FROM content_item WHERE original_date "
                 f"BETWEEN ? AND ? AND series_id IN ({','.join('?' * len(batch))})",
                 [start.isoformat(), end.isoformat(), *batch]):
-            taken.add((sid, _date(orig)))
+            taken.add((sid, _day(orig)))
     out = []
     for (sid, first, time, title, kind, color, pid, pname, status, dur, freq, interval,
          weekdays, until, count, nth, created) in rows:
         rule = Rule(freq, interval, parse_weekdays(weekdays), _date(until), count, nth)
         # Occurrences before the series was created are history, not forgotten work.
         tracked_from = _date(created) or dt.date.min
-        for day in occurrences(rule, _date(first), start, end):
+        for day in occurrences(rule, _day(first), start, end):
             if (sid, day) in taken:
                 continue
             overdue = day >= tracked_from and _is_overdue(day, status, today)
@@ -314,7 +329,7 @@ def sessions_of(member_id: int, limit: int = 50, today: dt.date | None = None
         "SELECT MIN(start_date) FROM content_series WHERE presenter_id = ?",
         [member_id]).fetchone()[0]
     if series_start is not None:
-        entries += _series_entries("s.presenter_id = ?", [member_id], _date(series_start),
+        entries += _series_entries("s.presenter_id = ?", [member_id], _day(series_start),
                                    horizon, today)
     entries.sort(key=_sort_key, reverse=True)
     return entries[:limit]

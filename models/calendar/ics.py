@@ -80,11 +80,12 @@ def _describe(event: Event, row: ContentItem | ContentSeries, groups: list[str])
     event.add("last-modified", row.updated_at.astimezone(dt.UTC))  # naive = this machine
 
 
-def _groups(link: type, column: str, owner: int) -> list[str]:
+def _groups(link: type[ItemGroup] | type[SeriesGroup], column: str, owner: int) -> list[str]:
     return [g.group.name for g in link.select().where(getattr(link, column) == owner)]
 
 
 def _item_event(item: ContentItem, uid: str) -> Event:
+    assert item.date is not None, "only dated items are exported"  # as every caller selects
     event = Event()
     event.add("uid", uid)
     _timing(event, item.date, item.start_time, item.duration_minutes)
@@ -119,8 +120,9 @@ def _recur(series: ContentSeries, rule: Rule, until: dt.date | None) -> vRecur:
     return vRecur(recur)
 
 
-def _in_range(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
-    return (start is None or day >= start) and (end is None or day <= end)
+def _in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether an entry's day is in [start, end] (either open); an undated one never is."""
+    return day is not None and (start is None or day >= start) and (end is None or day <= end)
 
 
 def _series_events(series: ContentSeries, ns: str, start: dt.date | None,
@@ -155,16 +157,16 @@ def _series_events(series: ContentSeries, ns: str, start: dt.date | None,
 
     valid = set(occurrences(rule, series.start_date, first,
                             last or first + dt.timedelta(days=_FAR)))
-    overrides = []
+    overrides: list[tuple[dt.date, ContentItem]] = []  # (the date the rule gave it, item)
     for o in ContentItem.select().where(ContentItem.series == series.id):
         if o.original_date is not None and in_window(o.original_date) \
                 and o.original_date in valid:
-            overrides.append(o)
-        elif not o.removed and o.date is not None and _in_range(o.date, start, end):
+            overrides.append((o.original_date, o))
+        elif not o.removed and _in_range(o.date, start, end):
             # Its occurrence is outside the exported rule (range, or the series was
             # re-ruled since): this edited entry stands on its own.
             events.append(_item_event(o, f"item-{o.id}-{ns}@qundesk"))
-    exdates = [o.original_date for o in overrides if o.removed]
+    exdates = [original for original, o in overrides if o.removed]
     rdates: list[dt.date] = []
     if rule.freq == "workdays":
         horizon = last or (first + dt.timedelta(days=_FAR))
@@ -181,11 +183,11 @@ def _series_events(series: ContentSeries, ns: str, start: dt.date | None,
         event.add("exdate", [_when(d, series.start_time) for d in sorted(set(exdates))])
     if rdates:
         event.add("rdate", [_when(d, series.start_time) for d in sorted(set(rdates))])
-    for o in overrides:
+    for original, o in overrides:
         if o.removed or o.date is None:
             continue
         child = _item_event(o, uid)
-        child.add("recurrence-id", _when(o.original_date, series.start_time))
+        child.add("recurrence-id", _when(original, series.start_time))
         events.append(child)
     return events
 

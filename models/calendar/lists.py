@@ -53,8 +53,9 @@ def save_kind(name: str, color: str, kind_id: int | None = None) -> int:
         raise CalendarError("kind_exists", name=name)
     with database.atomic():
         if kind_id is None:
-            return ContentKind.insert(name=name, color=color.upper(),
-                                      position=ContentKind.select().count()).execute()
+            new_id: int = ContentKind.insert(name=name, color=color.upper(),
+                                             position=ContentKind.select().count()).execute()
+            return new_id
         ContentKind.update(name=name, color=color.upper()).where(
             ContentKind.id == kind_id).execute()
     return kind_id
@@ -80,11 +81,12 @@ def save_source(name: str, link: str = "", notes: str = "", source_id: int | Non
     name = clean_text(name)
     if not name:
         raise CalendarError("title_required")
-    values = {"name": name, "link": clean_text(link), "notes": notes or ""}
+    values: dict[str, object] = {"name": name, "link": clean_text(link), "notes": notes or ""}
     with database.atomic():
         if source_id is None:
             values["position"] = ContentSource.select().count()
-            return ContentSource.insert(**values).execute()
+            new_id: int = ContentSource.insert(**values).execute()
+            return new_id
         ContentSource.update(**values).where(ContentSource.id == source_id).execute()
     return source_id
 

@@ -268,6 +268,77 @@
     </message>
 </context>
 <context>
+    <name>ActivityLabels</name>
+    <message>
+        <source>筹备中</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>已就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>线上</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>线下</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>群主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>技术</source>
+        <translation>Tech / AV</translation>
+    </message>
+    <message>
+        <source>摄影</source>
+        <translation>Photographer</translation>
+    </message>
+    <message>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>后勤</source>
+        <translation>Logistics</translation>
+    </message>
+    <message>
+        <source>分享嘉宾</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>设计</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>客服</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>内容整理</source>
+        <translation>Content curator</translation>
+    </message>
+</context>
+<context>
     <name>ActivityListModel</name>
     <message>
         <source>时间</source>
@@ -3604,10 +3675,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>状态</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>内容日历尚未启用</source>
-        <translation>The content calendar is not available yet</translation>
     </message>
     <message>
         <source>保存后显示此成员的分享</source>

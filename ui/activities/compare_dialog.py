@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import activity as activities
+from ui.activities.labels import kind_label
 from ui.activities.review_panel import percent
 from ui.colors import tint
 
@@ -79,7 +80,7 @@ class CompareDialog(QDialog):
         figures = activities.review_figures(self.selected_ids())
         rows = [
             (self.tr("日期"), lambda f: f"{f['start']:%Y-%m-%d}", None),
-            (self.tr("形式"), lambda f: activities.kind_label(f["kind"]), None),
+            (self.tr("形式"), lambda f: kind_label(f["kind"]), None),
             (self.tr("报名"), lambda f: str(f["signed_up"]), "signed_up"),
             (self.tr("签到"), lambda f: str(f["attended"]), "attended"),
             (self.tr("到场率"), lambda f: percent(f["attendance_rate"]), "attendance_rate"),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from models.activities import activity as activities
 from models.members.cards import ValidationError
 from models.members.groups import all_groups
+from ui.activities.labels import kind_label, status_label
 from ui.colors import MUTED_GREY, OVERDUE_RED, text_style
 
 ERROR_STYLE = "border: 1px solid #b3261e"
@@ -82,10 +83,10 @@ class ActivityEditor(QDialog):
         self.title = QLineEdit()
         self.kind = QComboBox()
         for key in activities.KINDS:
-            self.kind.addItem(activities.kind_label(key), key)
+            self.kind.addItem(kind_label(key), key)
         self.status = QComboBox()
         for key in activities.STATUSES:
-            self.status.addItem(activities.status_label(key), key)
+            self.status.addItem(status_label(key), key)
         self.start = datetime_edit()
         self.has_end = QCheckBox(self.tr("结束"))
         self.end = datetime_edit()

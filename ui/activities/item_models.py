@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from models.activities import activity as activities
 from models.activities import checklists, signups
 from ui import dates, i18n
+from ui.activities.labels import kind_label, role_label, status_label
 from ui.colors import OVERDUE_RED, readable, tint
 from ui.table_model import Column, ColumnTableModel
 
@@ -91,10 +92,10 @@ class ActivityListModel(ColumnTableModel[Row]):
             Column("start", self.tr("时间"), display=self._start_text, tooltip=_span_tip,
                    foreground=_cancelled_ink),
             Column("title", self.tr("活动"),
-                   display=lambda r: r["title"] + i18n.aside(activities.kind_label(r["kind"])),
+                   display=lambda r: r["title"] + i18n.aside(kind_label(r["kind"])),
                    tooltip=_span_tip, foreground=_cancelled_ink),
             Column("status", self.tr("状态"),
-                   display=lambda r: activities.status_label(r["status"]), foreground=_status_ink),
+                   display=lambda r: status_label(r["status"]), foreground=_status_ink),
             Column("progress", self.tr("清单"), display=self._progress_text,
                    foreground=lambda r: _ink(OVERDUE_RED) if r["overdue"] else _cancelled_ink(r)),
             Column("signed_up", self.tr("报名"), display=_signed_up_text,
@@ -215,7 +216,7 @@ class ChecklistModel(ColumnTableModel["ChecklistItem"]):
         return checklists.offset_label(item.due_offset) or self.tr("固定")
 
     def _assignee_text(self, item: ChecklistItem) -> str:
-        role_text = checklists.role_label(item.assignee_role)
+        role_text = role_label(item.assignee_role)
         if item.assignee_member_id is not None:
             name = item.assignee_member.name
             return name if item.assignee_role == "owner" else name + i18n.aside(role_text)

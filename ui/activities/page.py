@@ -27,6 +27,7 @@ from models.activities import activity as activities
 from ui import dialogs, i18n
 from ui.activities.checklist_panel import ChecklistPanel
 from ui.activities.item_models import ActivityListModel
+from ui.activities.labels import kind_label, status_label
 from ui.activities.review_panel import ReviewPanel
 from ui.activities.signups_panel import SignUpsPanel
 from ui.read_only import lock_dialog, set_editing
@@ -224,8 +225,8 @@ class ActivitiesPage(QWidget):
         if a.end:
             when += " – " + a.end.strftime("%H:%M" if a.end.date() == a.start.date()
                                            else "%Y-%m-%d %H:%M")
-        parts = [f"<b>{escape(activities.status_label(a.status))}</b>", escape(when),
-                 escape(activities.kind_label(a.kind))]
+        parts = [f"<b>{escape(status_label(a.status))}</b>", escape(when),
+                 escape(kind_label(a.kind))]
         if a.place:
             parts.append(escape(a.place))
         groups = activities.group_names([a.id]).get(a.id, [])
@@ -291,7 +292,7 @@ class ActivitiesPage(QWidget):
         menu = QMenu(self)
         current = shown.status
         for key in activities.STATUSES:
-            action = menu.addAction(activities.status_label(key))
+            action = menu.addAction(status_label(key))
             action.setCheckable(True)
             action.setChecked(key == current)
             action.triggered.connect(lambda _=False, k=key: self.set_status(k))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from models.activities import activity as activities
 from models.activities import checklists, signups
 from ui import i18n
+from ui.activities.labels import kind_label, role_label
 
 if TYPE_CHECKING:
     from models.activities.tables import Activity
@@ -39,7 +40,7 @@ def _when(activity: Activity) -> str:
 def _meta(activity: Activity) -> str:
     groups = i18n.join(activities.group_names([activity.id]).get(activity.id, []))
     parts = [_tr("时间：%1").replace("%1", _when(activity)),
-             _tr("形式：%1").replace("%1", activities.kind_label(activity.kind))]
+             _tr("形式：%1").replace("%1", kind_label(activity.kind))]
     if activity.place:
         parts.append((_tr("地点：%1") if activity.kind == "offline" else _tr("链接：%1"))
                      .replace("%1", activity.place))
@@ -59,7 +60,7 @@ def checklist_html(activity_id: int, today: dt.date | None = None) -> str:
     rows = []
     for item in items:
         overdue = not item.done and item.due_on is not None and item.due_on < today
-        assignee = checklists.role_label(item.assignee_role)
+        assignee = role_label(item.assignee_role)
         if item.assignee_member_id is not None:
             assignee = item.assignee_member.name + (
                 "" if item.assignee_role == "owner" else i18n.aside(assignee))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from models.activities import checklists
 from models.activities.activity import require_activity
 from models.members.cards import ValidationError, member_name
+from ui.activities.labels import role_label
 from ui.activities.member_search import MemberSearchList
 from ui.colors import OVERDUE_RED, text_style
 
@@ -82,7 +83,7 @@ class StepDialog(QDialog):
         self.role = QComboBox()
         self.role.setEditable(True)  # a role of the user's own ("茶歇", "场地对接", ...)
         for key in checklists.ROLES:
-            self.role.addItem(checklists.role_label(key), key)
+            self.role.addItem(role_label(key), key)
         self.member_label = QLabel()
         self.clear_member = QPushButton(self.tr("不指定成员"))
         self.members = MemberSearchList(multi=False, limit=50)

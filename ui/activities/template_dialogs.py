@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import templates
-from models.activities.checklists import role_label
 from models.members.cards import ValidationError
 from ui import dialogs
 from ui.activities.editor import (
@@ -35,6 +34,7 @@ from ui.activities.editor import (
     group_list,
     to_qdatetime,
 )
+from ui.activities.labels import role_label
 from ui.colors import MUTED_GREY, OVERDUE_RED, text_style
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.week.plan import DayPlan, FollowUpDue, WeekPlan
 from ui import dates, i18n
+from ui.activities.labels import assignee_text
 
 translate = QCoreApplication.translate
 
@@ -105,7 +106,7 @@ def _day_rows(day: DayPlan, plan: WeekPlan) -> list[str]:
         if step.overdue:
             title += _overdue_mark()
         rows.append(_row((_e(translate("WeekPlan", "截止")), title,
-                          _e(translate("WeekPlan", "活动清单")), _e(step.assignee))))
+                          _e(translate("WeekPlan", "活动清单")), _e(assignee_text(step.member, step.role)))))
     if day.birthdays:  # one row for all: a big community has several birthdays a day
         text = i18n.join(
             b.name + (translate("WeekPlan", "（%1 岁）").replace("%1", str(b.age)) if b.age
@@ -186,8 +187,8 @@ def _overdue_html(plan: WeekPlan) -> str:
         parts.append(_table(
             [(translate("WeekPlan", "截止"), 16), (translate("WeekPlan", "步骤"), 40),
              (translate("WeekPlan", "活动"), 26), (translate("WeekPlan", "负责人"), 18)],
-            [[_e(short_date(s.due)), "□ " + _e(s.title), _e(s.activity_title), _e(s.assignee)]
-             for s in plan.overdue_steps]))
+            [[_e(short_date(s.due)), "□ " + _e(s.title), _e(s.activity_title),
+              _e(assignee_text(s.member, s.role))] for s in plan.overdue_steps]))
         parts.append(_more(len(plan.overdue_steps), counts.get("steps", 0)))
     if plan.overdue_followups:
         parts.append(f"<h3>{_e(translate('WeekPlan', '私聊回访'))}</h3>")
