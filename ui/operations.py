@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, Self, TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from models.activities.activity import ActivityGone
@@ -62,7 +62,7 @@ def refusal_text(exc: Exception) -> str:
 class _Change(Generic[T]):
     """What a short and a long change share: the notice, the callbacks, the failures."""
 
-    def __init__(self, parent: QWidget, workspace: Workspace, changes: Changed) -> None:
+    def __init__(self, parent: QObject, workspace: Workspace, changes: Changed) -> None:
         self.parent, self.workspace, self.changes = parent, workspace, changes
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[Exception], None] | None = None
@@ -78,9 +78,17 @@ class _Change(Generic[T]):
         self._failure, self._inline_storage = callback, storage
         return self
 
+    def _window(self) -> QWidget | None:
+        """Where a message box belongs: the nearest widget up from the origin (an item
+        model's parent panel, say)."""
+        found: QObject | None = self.parent
+        while found is not None and not isinstance(found, QWidget):
+            found = found.parent()
+        return found
+
     def _allowed(self) -> bool:
         if self.workspace.read_only:
-            dialogs.inform(self.parent, _tr("只读"), self.workspace.read_only_reason())
+            dialogs.inform(self._window(), _tr("只读"), self.workspace.read_only_reason())
             return False
         return True
 
@@ -94,7 +102,7 @@ class _Change(Generic[T]):
             if self._failure is not None:
                 self._failure(exc)
             else:
-                dialogs.warn(self.parent, _tr("没有保存"), refusal_text(exc))
+                dialogs.warn(self._window(), _tr("没有保存"), refusal_text(exc))
             return
         problem = exc if isinstance(exc, (DatabaseProblem, FileProblem)) else from_sqlite(exc)
         if problem is None:
@@ -104,13 +112,13 @@ class _Change(Generic[T]):
             if not isinstance(problem, (WorkspaceGoneError, DamagedDatabaseError)):
                 return  # the window must still hear that the file is gone or damaged
         if not crash.report_storage_problem(problem):
-            dialogs.warn(self.parent, _tr("没有保存"), str(problem))
+            dialogs.warn(self._window(), _tr("没有保存"), str(problem))
 
 
 class Op(_Change[T]):
     """A change of a click or a key: a few milliseconds, run now on the GUI thread."""
 
-    def __init__(self, parent: QWidget, workspace: Workspace, change: Callable[[], T],
+    def __init__(self, parent: QObject, workspace: Workspace, change: Callable[[], T],
                  changes: Changed) -> None:
         super().__init__(parent, workspace, changes)
         self.change = change
@@ -132,7 +140,7 @@ class LongOp(_Change[T]):
     """A change that takes a while (an import, bulk work): on a worker, behind a progress
     dialog with Cancel. `work(progress, cancelled)` raises Cancelled to roll back."""
 
-    def __init__(self, parent: QWidget, workspace: Workspace, work: Work, changes: Changed,
+    def __init__(self, parent: QObject, workspace: Workspace, work: Work, changes: Changed,
                  title: str) -> None:
         super().__init__(parent, workspace, changes)
         self.work, self.title = work, title
@@ -146,7 +154,7 @@ class LongOp(_Change[T]):
         """Start it; the Task (keep a reference while it runs) or None when refused."""
         if not self._allowed():
             return None
-        task = Task(self.parent, self.title, self.work)
+        task = Task(self._window(), self.title, self.work)
         # Lambdas, not bound methods: Qt would not keep this Op alive for a bound method.
         task.succeeded.connect(lambda result: self._succeeded(result))
         task.failed.connect(lambda exc: self._failed(exc))

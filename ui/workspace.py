@@ -66,6 +66,16 @@ class Workspace(QObject):
         finally:
             self.origin = None
 
+    def announced_by(self, screen: QObject) -> bool:
+        """Whether the notice being delivered comes from `screen` or one of its parts (its
+        panels, item models, dialogs): it already shows what it wrote."""
+        found = self.origin
+        while found is not None:
+            if found is screen:
+                return True
+            found = found.parent()
+        return False
+
     def read_only_reason(self) -> str:
         return msg(self.read_only) if self.read_only else ""
 

@@ -20,6 +20,8 @@ from ui import dialogs
 from ui.activities.item_models import MUTED, ChecklistModel
 from ui.activities.step_dialog import StepDialog
 from ui.colors import OVERDUE_RED, text_style
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
 
 
 class ChecklistPanel(QWidget):
@@ -159,9 +161,12 @@ class ChecklistPanel(QWidget):
         title = self.model.index(row, 1).data()
         if dialogs.confirm(self, self.tr("删除步骤"),
                            self.tr("删除步骤“%1”？").replace("%1", title), danger=True):
-            checklists.delete_step(step_id)
-            self.model.reload()
-            self._on_changed()
+            def done(_result: object) -> None:
+                self.model.reload()
+                self._on_changed()
+
+            Op(self, workspace_of(self), lambda: checklists.delete_step(step_id),
+               Changed.ACTIVITIES).success(done).run()
 
     def _move(self, delta: int) -> None:
         row = self.selected_row()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -29,8 +29,13 @@ from models.members.cards import ValidationError
 from models.members.groups import all_groups
 from ui.activities.labels import kind_label, status_label
 from ui.colors import MUTED_GREY, OVERDUE_RED, text_style
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
 
 ERROR_STYLE = "border: 1px solid #b3261e"
+
+if TYPE_CHECKING:
+    from models.activities.tables import Activity
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:
@@ -220,16 +225,20 @@ class ActivityEditor(QDialog):
     def save(self) -> None:
         for widget in (self.title, self.end):
             widget.setStyleSheet("")
-        try:
-            activity = activities.save_activity(self.collect(), self.activity_id)
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            if "title" in exc.errors:
-                self.title.setStyleSheet(ERROR_STYLE)
-                self.title.setFocus()
-            if "end" in exc.errors:
-                self.end.setStyleSheet(ERROR_STYLE)
-            return
+        data, activity_id = self.collect(), self.activity_id
+        Op(self, workspace_of(self), lambda: activities.save_activity(data, activity_id),
+           Changed.ACTIVITIES).success(self._saved).failure(self._refused).run()
+
+    def _saved(self, activity: Activity) -> None:
         self.activity_id = activity.id
         self.saved.emit(activity.id)
         self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self.error.setText(str(exc))
+        errors = exc.errors if isinstance(exc, ValidationError) else {}
+        if "title" in errors:
+            self.title.setStyleSheet(ERROR_STYLE)
+            self.title.setFocus()
+        if "end" in errors:
+            self.end.setStyleSheet(ERROR_STYLE)

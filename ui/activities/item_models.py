@@ -7,6 +7,7 @@ checklist model also carries drag-and-drop reordering (row ids in a private MIME
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -17,7 +18,9 @@ from models.activities import checklists, signups
 from ui import dates, i18n
 from ui.activities.labels import kind_label, role_label, status_label
 from ui.colors import OVERDUE_RED, readable, tint
+from ui.operations import Op
 from ui.table_model import Column, ColumnTableModel
+from ui.workspace import Changed, workspace_of
 
 if TYPE_CHECKING:  # the row types, for annotations only
     from models.activities.tables import ChecklistItem, SignUp
@@ -238,10 +241,20 @@ class ChecklistModel(ColumnTableModel["ChecklistItem"]):
         return True
 
     def set_done(self, row: int, done: bool) -> None:
-        item = self._rows[row]
-        checklists.set_done(item.id, done, self.today if done else None)
-        self._rows[row] = checklists.get_step(item.id)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        item_id, day = self._rows[row].id, self.today if done else None
+
+        def shown(_result: object) -> None:
+            self._rows[row] = checklists.get_step(item_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            self.changed.emit()
+
+        self._write(lambda: checklists.set_done(item_id, done, day), shown)
+
+    def _write(self, change: Callable[[], object], shown: Callable[[object], None]) -> None:
+        Op(self, workspace_of(self), change, Changed.ACTIVITIES).success(shown).run()
+
+    def _reloaded(self, _result: object = None) -> None:
+        self.reload()
         self.changed.emit()
 
     # ------------------------------------------------------------ drag and drop
@@ -272,17 +285,15 @@ class ChecklistModel(ColumnTableModel["ChecklistItem"]):
         ids = [i.id for i in self._rows]
         before = [i for i in ids[:row] if i not in moving]
         after = [i for i in ids[row:] if i not in moving]
-        checklists.reorder(self.activity_id, before + moving + after)
-        self.reload()
-        self.changed.emit()
+        activity_id, order = self.activity_id, before + moving + after
+        self._write(lambda: checklists.reorder(activity_id, order), self._reloaded)
         return False  # the model is already rearranged: the view must not remove rows
 
     def move(self, row: int, to_row: int) -> None:
         """Keyboard/button reorder: the same result as dragging one row."""
         if 0 <= row < len(self._rows) and 0 <= to_row < len(self._rows):
-            checklists.move_step(self._rows[row].id, to_row)
-            self.reload()
-            self.changed.emit()
+            step_id = self._rows[row].id
+            self._write(lambda: checklists.move_step(step_id, to_row), self._reloaded)
 
 
 class SignUpModel(ColumnTableModel["SignUp"]):
@@ -334,11 +345,17 @@ class SignUpModel(ColumnTableModel["SignUp"]):
         return True
 
     def set_attended(self, row: int, attended: bool) -> None:
-        member_id = self._rows[row].member_id
-        if attended:
-            signups.check_in(self.activity_id, member_id)
-        else:
-            signups.undo_check_in(self.activity_id, member_id)
-        self._rows[row] = signups.get_signup(self._rows[row].id)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        self.changed.emit()
+        activity_id, member_id, signup_id = self.activity_id, self._rows[row].member_id, \
+            self._rows[row].id
+        if activity_id is None:
+            return
+
+        def shown(_result: object) -> None:
+            self._rows[row] = signups.get_signup(signup_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            self.changed.emit()
+
+        # Attendance points come and go with the check-in: members change too.
+        Op(self, workspace_of(self), lambda: signups.check_in(activity_id, member_id) if attended
+           else signups.undo_check_in(activity_id, member_id),
+           Changed.ACTIVITIES | Changed.MEMBERS).success(shown).run()

@@ -30,6 +30,7 @@ from ui.activities.item_models import ActivityListModel
 from ui.activities.labels import kind_label, status_label
 from ui.activities.review_panel import ReviewPanel
 from ui.activities.signups_panel import SignUpsPanel
+from ui.operations import Op
 from ui.read_only import lock_dialog, set_editing
 from ui.workspace import Changed, Workspace
 
@@ -156,7 +157,7 @@ class ActivitiesPage(QWidget):
         self.tabs.addTab(self.signups, self.tr("报名与签到"))
         self.tabs.addTab(self.review, self.tr("复盘"))
         self.checklist.changed.connect(self._written)
-        self.signups.changed.connect(self._signups_written)
+        self.signups.changed.connect(self._written)
         self.review.saved.connect(self._written)
         self.empty = QLabel(self.tr("选择左边的活动，或新建一个。"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -241,30 +242,17 @@ class ActivitiesPage(QWidget):
             text += "<br>" + escape(self.tr("目标：%1").replace("%1", a.goal))
         self.meta.setText(text)
 
-    def _announce(self, changed: Changed) -> None:
-        """Tell the other screens; this page already shows what it wrote."""
-        self._announcing = True
-        try:
-            self.workspace.data_changed.emit(changed)
-        finally:
-            self._announcing = False
-
     @Slot(object)
     def _data_changed(self, changed: Changed) -> None:
-        if self._announcing:
+        if self.workspace.announced_by(self):  # written here: already shown
             return
         if changed & (Changed.MEMBERS | Changed.GROUPS | Changed.ACTIVITIES):
             self.reload()
 
     def _written(self) -> None:
-        """A write inside the detail: refresh the list row and tell the other screens."""
+        """A write inside the detail (announced by its Op): refresh the list row."""
         self._refresh_list_keep_selection()
         self.review.refresh_figures()
-        self._announce(Changed.ACTIVITIES)
-
-    def _signups_written(self) -> None:
-        self._written()
-        self._announce(Changed.MEMBERS)  # attendance points changed
 
     def _refresh_list_keep_selection(self) -> None:
         keep = self.current_id()
@@ -306,10 +294,12 @@ class ActivitiesPage(QWidget):
         activity_id = self.current_id()
         if activity_id is None:
             return
-        activities.set_status(activity_id, status)
-        self._refresh_list_keep_selection()
-        self._show_header(activity_id)
-        self._announce(Changed.ACTIVITIES)
+        def done(_result: object) -> None:
+            self._refresh_list_keep_selection()
+            self._show_header(activity_id)
+
+        Op(self, self.workspace, lambda: activities.set_status(activity_id, status),
+           Changed.ACTIVITIES).success(done).run()
 
     @Slot()
     def new_item(self) -> None:
@@ -345,8 +335,7 @@ class ActivitiesPage(QWidget):
     @Slot(int)
     def _saved(self, activity_id: int) -> None:
         self.model.reload()
-        self.select_activity(activity_id, reveal=True)
-        self._announce(Changed.ACTIVITIES)
+        self.select_activity(activity_id, reveal=True)  # its dialog's Op announced it
 
     @Slot()
     def save_as_template(self) -> None:
@@ -383,15 +372,18 @@ class ActivitiesPage(QWidget):
                 self, self.tr("安排宣传"),
                 self.tr("内容日历上已经有 %n 条这个活动的宣传，再安排一次？", "", len(existing))):
             return
-        ids = activity_promotion.schedule_promotion(activity_id, today=self.today)
-        if not ids:
+        def done(ids: list[int]) -> None:
+            if not ids:
+                dialogs.inform(self, self.tr("安排宣传"),
+                               self.tr("宣传日期都已经过去，没有安排新的内容。"))
+                return
             dialogs.inform(self, self.tr("安排宣传"),
-                           self.tr("宣传日期都已经过去，没有安排新的内容。"))
-            return
-        self._announce(Changed.CALENDAR)
-        dialogs.inform(self, self.tr("安排宣传"),
-                       self.tr("已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。",
-                               "", len(ids)))
+                           self.tr("已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。",
+                                   "", len(ids)))
+
+        today = self.today
+        Op(self, self.workspace, lambda: activity_promotion.schedule_promotion(activity_id, today=today),
+           Changed.CALENDAR).success(done).run()
 
     @Slot()
     def print_page(self) -> None:
@@ -435,12 +427,13 @@ class ActivitiesPage(QWidget):
                                        "可以用“编辑 > 撤销”(Ctrl+Z) 恢复。")
                                .replace("%1", title), danger=True):
             return
-        activities.delete_activity(activity_id)
-        self.reload()
-        self._announce(Changed.ACTIVITIES)
-        self._announce(Changed.MEMBERS)
-        self.workspace.status_message.emit(
-            self.tr("已删除活动“%1”（可撤销）").replace("%1", title))
+        def done(_result: object) -> None:
+            self.reload()
+            self.workspace.status_message.emit(
+                self.tr("已删除活动“%1”（可撤销）").replace("%1", title))
+
+        Op(self, self.workspace, lambda: activities.delete_activity(activity_id),
+           Changed.ACTIVITIES | Changed.MEMBERS).success(done).run()
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import activity as activities
-from models.members.cards import ValidationError
 from ui.colors import OVERDUE_RED, text_style
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
 
 
 def percent(value: float | None) -> str:
@@ -108,19 +109,20 @@ class ReviewPanel(QWidget):
     def save(self) -> None:
         if self.activity_id is None:
             return
-        try:
-            activities.save_activity({
-                "new_members": self.new_members.value(),
-                "conversions": self.conversions.value(),
-                "income": f"{self.income.value():.2f}",
-                "reviewed_on": dt.date.fromisoformat(
-                    self.reviewed_on.date().toString("yyyy-MM-dd")),
-                "review_keep": self.keep.toPlainText(),
-                "review_change": self.change.toPlainText(),
-            }, self.activity_id)
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            return
-        self.error.setText(self.tr("已保存"))
-        self.refresh_figures()
-        self.saved.emit()
+        activity_id = self.activity_id
+        data = {
+            "new_members": self.new_members.value(),
+            "conversions": self.conversions.value(),
+            "income": f"{self.income.value():.2f}",
+            "reviewed_on": dt.date.fromisoformat(self.reviewed_on.date().toString("yyyy-MM-dd")),
+            "review_keep": self.keep.toPlainText(),
+            "review_change": self.change.toPlainText(),
+        }
+
+        def done(_activity: object) -> None:
+            self.error.setText(self.tr("已保存"))
+            self.refresh_figures()
+            self.saved.emit()
+
+        Op(self, workspace_of(self), lambda: activities.save_activity(data, activity_id),
+           Changed.ACTIVITIES).success(done).failure(lambda exc: self.error.setText(str(exc))).run()

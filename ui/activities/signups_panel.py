@@ -22,6 +22,8 @@ from models.activities.activity import get_activity
 from ui import dialogs
 from ui.activities.item_models import SignUpModel
 from ui.activities.member_search import MemberSearchList
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
 
 
 class AddSignUpsDialog(QDialog):
@@ -58,10 +60,14 @@ class AddSignUpsDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        ids = self.members.selected_ids()
-        added = signups.sign_up(self.activity_id, ids)
-        self.added.emit(added)
-        self.accept()
+        ids, activity_id = self.members.selected_ids(), self.activity_id
+
+        def done(added: int) -> None:
+            self.added.emit(added)
+            self.accept()
+
+        Op(self, workspace_of(self), lambda: signups.sign_up(activity_id, ids),
+           Changed.ACTIVITIES).success(done).run()
 
 
 class SignUpsPanel(QWidget):
@@ -174,6 +180,12 @@ class SignUpsPanel(QWidget):
         if dialogs.confirm(self, self.tr("移除报名"),
                            self.tr("移除 %n 人的报名？已签到的活动积分也会扣回。", "", len(ids)),
                            danger=True):
-            signups.remove(self.model.activity_id, ids)
-            self.model.reload()
-            self._on_changed()
+            activity_id = self.model.activity_id
+
+            def done(_result: object) -> None:
+                self.model.reload()
+                self._on_changed()
+
+            # Attendance points of removed check-ins go too: members change.
+            Op(self, workspace_of(self), lambda: signups.remove(activity_id, ids),
+               Changed.ACTIVITIES | Changed.MEMBERS).success(done).run()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -26,10 +26,15 @@ from PySide6.QtWidgets import (
 
 from models.activities import checklists
 from models.activities.activity import require_activity
-from models.members.cards import ValidationError, member_name
+from models.members.cards import member_name
 from ui.activities.labels import role_label
 from ui.activities.member_search import MemberSearchList
 from ui.colors import OVERDUE_RED, text_style
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
+
+if TYPE_CHECKING:
+    from models.activities.tables import ChecklistItem
 
 
 class OffsetSpinBox(QSpinBox):
@@ -178,15 +183,17 @@ class StepDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        try:
-            if self.step_id is None:
-                item = checklists.add_step(self.activity_id, self.collect())
-            else:
-                item = checklists.update_step(self.step_id, self.collect())
-        except ValidationError as exc:
+        data, activity_id, step_id = self.collect(), self.activity_id, self.step_id
+
+        def done(item: ChecklistItem) -> None:
+            self.step_id = item.id
+            self.saved.emit(item.id)
+            self.accept()
+
+        def refused(exc: Exception) -> None:
             self.error.setText(str(exc))
             self.title.setFocus()
-            return
-        self.step_id = item.id
-        self.saved.emit(item.id)
-        self.accept()
+
+        Op(self, workspace_of(self), lambda: checklists.add_step(activity_id, data)
+           if step_id is None else checklists.update_step(step_id, data),
+           Changed.ACTIVITIES).success(done).failure(refused).run()

@@ -4,6 +4,7 @@ and saving an activity as a template of its own."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import templates
-from models.members.cards import ValidationError
 from ui import dialogs
 from ui.activities.editor import (
     checked_groups,
@@ -36,6 +36,12 @@ from ui.activities.editor import (
 )
 from ui.activities.labels import role_label
 from ui.colors import MUTED_GREY, OVERDUE_RED, text_style
+from ui.operations import Op
+from ui.workspace import Changed, workspace_of
+
+if TYPE_CHECKING:
+    from models.activities.tables import Activity
+    from models.activities.templates import ActivityTemplate
 
 
 class NewFromTemplateDialog(QDialog):
@@ -166,13 +172,12 @@ class NewFromTemplateDialog(QDialog):
         data = {"title": self.title.text().strip() or template.name,
                 "start": from_qdatetime(self.start.dateTime()), "place": self.place.text(),
                 "group_ids": checked_groups(self.groups)}
-        try:
-            activity = templates.create_from_template(template_id, data)
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            return
-        self.created.emit(activity.id)
-        self.accept()
+        def done(activity: Activity) -> None:
+            self.created.emit(activity.id)
+            self.accept()
+
+        Op(self, workspace_of(self), lambda: templates.create_from_template(template_id, data),
+           Changed.ACTIVITIES).success(done).failure(lambda exc: self.error.setText(str(exc))).run()
 
     @Slot()
     def delete_template(self) -> None:
@@ -183,8 +188,8 @@ class NewFromTemplateDialog(QDialog):
         if dialogs.confirm(self, self.tr("删除模板"),
                            self.tr("删除模板“%1”？用它建的活动不受影响。").replace("%1", name),
                            danger=True):
-            templates.delete_template(template_id)
-            self.reload_templates()
+            Op(self, workspace_of(self), lambda: templates.delete_template(template_id),
+               Changed.ACTIVITIES).success(lambda _r: self.reload_templates()).run()
 
 
 class SaveTemplateDialog(QDialog):
@@ -214,12 +219,15 @@ class SaveTemplateDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        try:
-            template = templates.save_as_template(self.activity_id, self.name.text(),
-                                                  self.description.text())
-        except ValidationError as exc:
+        activity_id, name, description = self.activity_id, self.name.text(), self.description.text()
+
+        def done(template: ActivityTemplate) -> None:
+            self.saved.emit(template.id)
+            self.accept()
+
+        def refused(exc: Exception) -> None:
             self.error.setText(str(exc))
             self.name.setFocus()
-            return
-        self.saved.emit(template.id)
-        self.accept()
+
+        Op(self, workspace_of(self), lambda: templates.save_as_template(activity_id, name, description),
+           Changed.ACTIVITIES).success(done).failure(refused).run()
