@@ -18,7 +18,8 @@ class Changed(enum.Flag):
     GROUPS = enum.auto()
     CALENDAR = enum.auto()
     ACTIVITIES = enum.auto()
-    ALL = MEMBERS | TAGS | GROUPS | CALENDAR | ACTIVITIES  # an undo, a restore, an import
+    WEEK_NOTES = enum.auto()
+    ALL = MEMBERS | TAGS | GROUPS | CALENDAR | ACTIVITIES | WEEK_NOTES  # an undo, a restore, an import
 
 
 def workspace_of(widget: QObject | None) -> Workspace:

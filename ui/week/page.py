@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from models.week import plan as weekly_plan
 from ui import dialogs
+from ui.operations import Op
 from ui.print import document
 from ui.print.week_pdf import week_html, week_range, week_title
-from ui.workspace import Workspace
+from ui.workspace import Changed, Workspace
 
 SETTINGS_SECTIONS = "week/sections"
 SETTINGS_LANDSCAPE = "week/landscape"
@@ -213,14 +214,21 @@ class WeekPage(QWidget):
         text = self.notes.toPlainText()
         if text.strip() == weekly_plan.get_note(self.week_start):
             return
-        weekly_plan.save_note(self.week_start, text)
-        if self.plan is not None and "notes" in self.plan.sections:
-            self.plan.note = weekly_plan.get_note(self.week_start)
-            self.view.setHtml(week_html(self.plan))
+        week = self.week_start
+
+        def done(_result: object) -> None:
+            if self.plan is not None and "notes" in self.plan.sections:
+                self.plan.note = weekly_plan.get_note(week)
+                self.view.setHtml(week_html(self.plan))
+
+        Op(self, self.workspace, lambda: weekly_plan.save_note(week, text), Changed.WEEK_NOTES) \
+            .success(done).run()
 
     @Slot(object)
     def _on_data_changed(self, _changed: object) -> None:
         # Any domain feeds the plan; rebuild now if visible, else on the next visit.
+        if self.workspace.announced_by(self):  # its own note: already shown, keep typing
+            return
         if self.isVisible():
             self.reload()
         else:
