@@ -36,15 +36,16 @@ def test_workdays_follow_the_official_holiday_schedule():
                    D(2026, 10, 9), D(2026, 10, 10), D(2026, 10, 12)]
 
 
-def test_holiday_lookup_and_years_without_data():
-    assert day_info(D(2026, 10, 1)).holiday and day_info(D(2026, 10, 1)).name == "国庆节"
+def test_holiday_lookup_and_years_without_an_official_schedule():
+    assert day_info(D(2026, 10, 1)).holiday and day_info(D(2026, 10, 1)).festival == "national_day"
     assert day_info(D(2026, 10, 10)).adjusted_workday
     assert not day_info(D(2026, 11, 18)).holiday
-    # chinese_calendar raises for unknown years; here they are just ordinary weeks.
-    assert day_info(D(2035, 1, 1)).name == ""
-    assert is_workday(D(2035, 1, 1)) and not is_workday(D(2035, 1, 6))
-    assert occurrences(Rule("workdays"), D(2035, 1, 5), to=D(2035, 1, 8)) == [
-        D(2035, 1, 5), D(2035, 1, 8)]
+    # A year chinese_calendar does not know: the statutory days are computed (待公布).
+    new_year = day_info(D(2035, 1, 1))
+    assert new_year.holiday and new_year.provisional and new_year.festival == "new_year"
+    assert not is_workday(D(2035, 1, 1)) and not is_workday(D(2035, 1, 6))
+    assert occurrences(Rule("workdays"), D(2035, 1, 1), to=D(2035, 1, 8)) == [
+        D(2035, 1, 2), D(2035, 1, 3), D(2035, 1, 4), D(2035, 1, 5), D(2035, 1, 8)]
 
 
 def test_weekly_on_chosen_days():

@@ -158,3 +158,34 @@ def test_every_version_has_a_migration_and_a_fixture():
     assert sorted(schema.MIGRATIONS) == list(range(2, schema.SCHEMA_VERSION + 1))
     for version in range(1, schema.SCHEMA_VERSION):
         assert (FIXTURES / f"schema{version}.sqlite3").is_file(), version
+
+
+@pytest.fixture
+def schema2(tmp_path: Path) -> Path:
+    """Made by the release before the holiday entries: schema 1's community, upgraded to 2
+    by that release, plus a content item on 2027-02-06 (春节)."""
+    path = tmp_path / "w2" / "qundesk.sqlite3"
+    path.parent.mkdir()
+    shutil.copy(FIXTURES / "schema2.sqlite3", path)
+    return path
+
+
+def test_schema_2_upgrades_to_3_with_everything_intact_and_holiday_entries(schema2):
+    assert inspect.header_marks(inspect.read_header(schema2)) == (schema.APPLICATION_ID, 2)
+    before = counts(schema2)
+    old_settings = settings_of(schema2)
+    open_database(schema2)
+    from models.calendar import holidays as H
+
+    assert H.owner_days(2027) == []
+    H.set_days([H.OwnerDay(H.dt.date(2027, 2, 9), "off", "spring_festival")])
+    assert H.day_info(H.dt.date(2027, 2, 9)).source == "owner"
+    close_database()
+    after = counts(schema2)
+    assert {t: n for t, n in after.items() if t not in ("setting", "undo_entry")} == {
+        t: n for t, n in before.items() if t not in ("setting", "undo_entry")}
+    assert all(settings_of(schema2)[k] == v for k, v in old_settings.items())
+    assert inspect.header_marks(inspect.read_header(schema2)) == (schema.APPLICATION_ID, 3)
+    assert inspect.examine(schema2, inspect.FULL).version == schema.SCHEMA_VERSION
+    made = [p for p in backup.list_backups(schema2) if "before-migration-v2" in p.name]
+    assert len(made) == 1 and counts(made[0]) == before

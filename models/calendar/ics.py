@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from models.calendar.entries import ContentItem, ContentSeries, ItemGroup, SeriesGroup
-from models.calendar.holidays import day_info, known_years
+from models.calendar.holidays import day_info
 from models.calendar.recurrence import Rule, occurrences
 from models.messages import msg
 from models.store import settings
@@ -169,11 +169,11 @@ def _series_events(series: ContentSeries, ns: str, start: dt.date | None,
     exdates = [original for original, o in overrides if o.removed]
     rdates: list[dt.date] = []
     if rule.freq == "workdays":
+        # Every day the rule can reach: official, computed (待公布) and the owner's 休/班 days.
         horizon = last or (first + dt.timedelta(days=_FAR))
-        for year in known_years():
-            for day in (dt.date(year, 1, 1) + dt.timedelta(days=n) for n in range(366)):
-                if day.year != year or not in_window(day) or day > horizon:
-                    continue
+        for n in range((horizon - first).days + 1):
+            day = first + dt.timedelta(days=n)
+            if in_window(day):
                 info = day_info(day)
                 if info.holiday and day.weekday() < 5:
                     exdates.append(day)

@@ -196,7 +196,18 @@ def _open_writer(path: Path, migrate: bool) -> WorkspaceDatabase:
     return db
 
 
+_opened = 0  # how many times a workspace was bound: caches of its rows key on this
+
+
+def opened() -> int:
+    """Changes whenever another workspace (or the same one again) is opened, so a cache
+    of rows read from the workspace can tell that it must read again."""
+    return _opened
+
+
 def _bind(db: WorkspaceDatabase) -> None:
+    global _opened
+    _opened += 1
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)

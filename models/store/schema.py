@@ -22,7 +22,7 @@ from peewee import Model, SchemaManager, SqliteDatabase
 
 from models.store.base import BaseModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x5144534B  # "QDSK" in the file header: this file is a QunDesk workspace
 
 # Every module that defines tables. A domain module adds itself here.
@@ -37,6 +37,7 @@ TABLE_MODULES = (
     "models.store.undo",
     "models.roster.batch",
     "models.calendar.entries",
+    "models.calendar.holidays",
     "models.activities.tables",
     "models.activities.activity",
     "models.activities.checklists",
@@ -75,9 +76,15 @@ def _to_2(db: SqliteDatabase) -> None:
     SchemaManager(_model("stats_snapshot"), database=db).create_all(safe=True)
 
 
+def _to_3(db: SqliteDatabase) -> None:
+    """The owner's own holiday entries (休/班 for years without an official schedule)."""
+    SchemaManager(_model("holiday_day"), database=db).create_all(safe=False)
+
+
 # MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _to_2,
+    3: _to_3,
 }
 
 

@@ -624,6 +624,42 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Skipped</translation>
     </message>
     <message>
+        <source>元旦</source>
+        <translation>New Year&apos;s Day</translation>
+    </message>
+    <message>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <source>清明节</source>
+        <translation>Qingming</translation>
+    </message>
+    <message>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <source>端午节</source>
+        <translation>Dragon Boat</translation>
+    </message>
+    <message>
+        <source>中秋节</source>
+        <translation>Mid-Autumn</translation>
+    </message>
+    <message>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <source>抗战胜利纪念日</source>
+        <translation>Victory Day</translation>
+    </message>
+    <message>
+        <source>%1（待公布）</source>
+        <translation>%1 (provisional)</translation>
+    </message>
+    <message>
         <source>一</source>
         <translation>Mon</translation>
     </message>

@@ -21,7 +21,7 @@ from models.calendar.edit import ref_of
 from models.calendar.entries import CalendarEntry
 from models.calendar.holidays import day_info
 from ui import dates, i18n
-from ui.calendar.common import MIME_REF, ref_mime, status_label, time_text, tr
+from ui.calendar.common import MIME_REF, holiday_mark, ref_mime, status_label, time_text, tr
 from ui.colors import MUTED_GREY, OVERDUE_RED, readable
 from ui.table_model import Column, ColumnTableModel
 
@@ -31,8 +31,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _date_text(e: CalendarEntry) -> str:
     info = day_info(e.date)
-    mark = f" {tr('休')}" if info.holiday else f" {tr('班')}" if info.adjusted_workday else ""
-    return dates.weekday_date(e.date) + mark
+    mark = holiday_mark(info)
+    return dates.weekday_date(e.date) + (f" {mark}" if mark else "")
 
 
 class AgendaModel(ColumnTableModel[CalendarEntry]):

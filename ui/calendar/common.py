@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from models.calendar.edit import Ref
 from models.calendar.entries import CalendarEntry
+from models.calendar.holidays import DayInfo
 from ui.colors import OVERDUE_RED, contrast, is_dark, luminance, mix, readable
 
 MIME_REF = "application/x-qundesk-calendar-ref"
@@ -25,6 +26,25 @@ def status_label(status: str) -> str:
         "idea": tr("点子"), "draft": tr("草稿"), "ready": tr("待发布"),
         "published": tr("已发布"), "skipped": tr("已跳过"),
     }.get(status, status)
+
+
+def festival_names() -> dict[str, str]:
+    return {"new_year": tr("元旦"), "spring_festival": tr("春节"), "qingming": tr("清明节"),
+            "labour_day": tr("劳动节"), "dragon_boat": tr("端午节"), "mid_autumn": tr("中秋节"),
+            "national_day": tr("国庆节"), "victory_day": tr("抗战胜利纪念日")}
+
+
+def holiday_mark(info: DayInfo) -> str:
+    """The badge: 休 (a day off) or 班 (a weekend working day), else ""."""
+    return tr("休") if info.holiday else tr("班") if info.adjusted_workday else ""
+
+
+def holiday_name(info: DayInfo) -> str:
+    """The day's name; a computed festival says the official schedule is not out yet."""
+    name = info.note or festival_names().get(info.festival, info.festival)
+    if info.provisional:
+        name = tr("%1（待公布）").replace("%1", name)
+    return name
 
 
 def weekday_names() -> list[str]:

@@ -32,6 +32,8 @@ from ui.calendar.common import (
     MIME_REF,
     chip_colors,
     entry_key,
+    holiday_mark,
+    holiday_name,
     ref_from_mime,
     ref_mime,
     status_label,
@@ -186,17 +188,18 @@ class MonthView(QWidget):
         p.setFont(self._bold)
         p.drawText(number, Qt.AlignmentFlag.AlignCenter, str(day.day))
         if info.holiday or info.adjusted_workday:
-            mark = tr("休") if info.holiday else tr("班")
+            mark = holiday_mark(info)
             colour = HOLIDAY_RED if info.holiday else WORKDAY_BLUE
-            badge = QRect(number.right() + 2, rect.y() + 4, 15, 14)
+            p.setFont(self._font)
+            width = max(15, p.fontMetrics().horizontalAdvance(mark) + 6)  # "Work" in full
+            badge = QRect(number.right() + 2, rect.y() + 4, width, 14)
             p.fillRect(badge, colour)
             p.setPen(QColor("white"))
-            p.setFont(self._font)
             p.drawText(badge, Qt.AlignmentFlag.AlignCenter, mark)
             p.setPen(readable(colour, cell))
             name = QRect(badge.right() + 3, rect.y() + 2, rect.right() - badge.right() - 6, 18)
             p.drawText(name, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       p.fontMetrics().elidedText(info.name, Qt.TextElideMode.ElideRight,
+                       p.fontMetrics().elidedText(holiday_name(info), Qt.TextElideMode.ElideRight,
                                                   name.width()))
 
     def _paint_chips(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from models.calendar.entries import CalendarEntry
 from models.calendar.holidays import day_info
 from ui import dates
-from ui.calendar.common import entry_key, ref_from_mime, today_fill, tr
+from ui.calendar.common import entry_key, holiday_mark, holiday_name, ref_from_mime, today_fill, tr
 from ui.calendar.month_view import MonthView, paint_chip, tooltip_text
 from ui.colors import HOLIDAY_RED, WORKDAY_BLUE, readable
 
@@ -146,7 +146,7 @@ class WeekView(MonthView):
             p.drawText(QRect(rect.x(), 2, rect.width(), 18), Qt.AlignmentFlag.AlignCenter, label)
             p.setFont(self._font)
             if info.holiday or info.adjusted_workday:
-                mark = (tr("休") if info.holiday else tr("班")) + " " + info.name
+                mark = holiday_mark(info) + " " + holiday_name(info)
                 p.setPen(readable(HOLIDAY_RED if info.holiday else WORKDAY_BLUE, cell))
                 p.drawText(QRect(rect.x(), 20, rect.width(), 16), Qt.AlignmentFlag.AlignCenter,
                            mark)
