@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -219,3 +220,31 @@ def test_deletes_can_be_undone(groups):
     undo.undo()
     after = C.entries_between(D(2026, 12, 1), D(2026, 12, 31), today=TODAY)
     assert len(after) == 6 and [e for e in after if e.title == "海报"][0].groups == ("一群", "二群")
+
+
+def test_a_series_edit_reaches_occurrences_only_marked_or_moved(groups):
+    sid = _weekly_wed(groups)
+    E.set_status(E.Ref(None, sid, D(2026, 12, 9)), "published")  # only marked 已发布
+    E.move(E.Ref(None, sid, D(2026, 12, 16)), D(2026, 12, 17))  # only moved a day
+    E.edit_occurrence(E.Ref(None, sid, D(2026, 12, 23)),
+                      E.ItemFields("圣诞特别场", "分享", D(2026, 12, 23), T(20, 0), 60, "ready",
+                                   group_ids=tuple(groups)))  # renamed by hand
+    fields, rule = E.series_fields(sid)
+    E.save_series(replace(fields, title="读书会", start_time=T(22, 0)), rule, sid)
+    by_day = {e.date: e for e in C.entries_between(D(2026, 12, 1), D(2026, 12, 31), today=TODAY)}
+    assert (by_day[D(2026, 12, 9)].title, by_day[D(2026, 12, 9)].start_time,
+            by_day[D(2026, 12, 9)].status) == ("读书会", T(22, 0), "published")
+    assert (by_day[D(2026, 12, 17)].title, by_day[D(2026, 12, 17)].start_time) == ("读书会", T(22, 0))
+    assert (by_day[D(2026, 12, 23)].title, by_day[D(2026, 12, 23)].start_time) == ("圣诞特别场",
+                                                                                  T(22, 0))
+    assert by_day[D(2026, 12, 2)].title == "读书会" and by_day[D(2026, 12, 30)].start_time == T(22, 0)
+
+
+def test_a_long_series_keeps_its_count_through_an_edit(groups):
+    fields = E.ItemFields("每日早报", "分享", D(2026, 12, 1), T(8, 0), status="ready")
+    sid = E.save_series(fields, Rule("daily", count=10000))
+    again, rule = E.series_fields(sid)
+    E.save_series(again, rule, sid)  # saved without touching anything
+    assert E.series_fields(sid)[1].count == 10000
+    last = C.entries_between(D(2054, 4, 1), D(2054, 4, 30), today=TODAY)
+    assert [e.date for e in last][-1] == D(2054, 4, 17)  # the 10,000th day

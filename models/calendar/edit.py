@@ -138,10 +138,49 @@ def save_series(fields: ItemFields, rule: Rule, series_id: int | None = None) ->
     with database.atomic():
         if series_id is None:
             series_id = ContentSeries.insert(**values).execute()
-        elif ContentSeries.update(**values).where(ContentSeries.id == series_id).execute() == 0:
-            raise CalendarError("not_found")
+        else:
+            old = series_fields(series_id)[0]
+            ContentSeries.update(**values).where(ContentSeries.id == series_id).execute()
+            _follow_series(series_id, old, fields)
         _set_groups(SeriesGroup, "series", series_id, fields.group_ids)
     return series_id
+
+
+# What an occurrence takes from its series unless the owner changed it on that occurrence.
+_FOLLOWED = ("title", "kind", "start_time", "duration_minutes", "status", "presenter_id",
+             "body", "notes", "activity_id")
+
+
+def _follow_series(series_id: int, old: ItemFields, new: ItemFields) -> None:
+    """Bring the series' edited fields to its stored occurrences (those that were moved,
+    marked published, ...), field by field: an occurrence keeps a value that differs from
+    the series' old one, because that was changed by hand on that day."""
+    before = {**_columns(old), "presenter_id": old.presenter_id}
+    after = {**_columns(new), "presenter_id": new.presenter_id}
+    changed = [f for f in _FOLLOWED if _plain(before[f]) != _plain(after[f])]
+    old_groups, new_groups = set(old.group_ids), set(new.group_ids)
+    if not changed and old_groups == new_groups:
+        return
+    for item in ContentItem.select().where((ContentItem.series == series_id)
+                                           & ~ContentItem.removed):
+        updates = {f: after[f] for f in changed
+                   if _plain(getattr(item, "kind_id" if f == "kind" else f)) == _plain(before[f])}
+        if updates:
+            updates["presenter"] = updates.pop("presenter_id", item.presenter_id)
+            ContentItem.update(**updates, updated_at=dt.datetime.now()).where(
+                ContentItem.id == item.id).execute()
+        if old_groups != new_groups:
+            mine = {g.group_id for g in ItemGroup.select().where(ItemGroup.item == item.id)}
+            if mine == old_groups:
+                _set_groups(ItemGroup, "item", item.id, new.group_ids)
+
+
+def _plain(value: object) -> object:
+    """Compare a kind row by its id, and None like an empty text."""
+    if isinstance(value, ContentKind):
+        return value.id
+    return "" if value is None else value
+
 
 
 def series_fields(series_id: int) -> tuple[ItemFields, Rule]:
