@@ -124,8 +124,6 @@ class ChecklistPanel(QWidget):
 
     @Slot()
     def add_step(self) -> None:
-        if self.model.activity_id is None:
-            return
         self._open_dialog(None)
 
     @Slot()
@@ -135,7 +133,10 @@ class ChecklistPanel(QWidget):
             self._open_dialog(step_id)
 
     def _open_dialog(self, step_id: int | None) -> None:
-        self._dialog = StepDialog(self.model.activity_id, step_id, self)
+        activity_id = self.model.activity_id
+        if activity_id is None:  # no activity shown
+            return
+        self._dialog = StepDialog(activity_id, step_id, self)
         self._dialog.saved.connect(self._saved)
         self._dialog.open()
 

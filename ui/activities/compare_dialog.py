@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -26,6 +28,11 @@ from ui.activities.review_panel import percent
 from ui.colors import tint
 
 BEST_GREEN = QColor("#2e7d32")  # washed over the base: pale on light, deep on dark
+
+# The figures compared across activities: the best in each of these rows stands out.
+Compared = Literal["signed_up", "attended", "attendance_rate", "new_members", "conversions",
+                   "conversion_rate", "income"]
+FigureRow = tuple[str, Callable[[activities.ReviewFigures], str], Compared | None]
 
 
 class CompareDialog(QDialog):
@@ -78,7 +85,7 @@ class CompareDialog(QDialog):
     @Slot()
     def refresh(self) -> None:
         figures = activities.review_figures(self.selected_ids())
-        rows = [
+        rows: list[FigureRow] = [
             (self.tr("日期"), lambda f: f"{f['start']:%Y-%m-%d}", None),
             (self.tr("形式"), lambda f: kind_label(f["kind"]), None),
             (self.tr("报名"), lambda f: str(f["signed_up"]), "signed_up"),
@@ -101,10 +108,10 @@ class CompareDialog(QDialog):
         for r, (_label, text_of, key) in enumerate(rows):
             best = None
             if key and len(figures) > 1:
-                values = [f[key] for f in figures if f[key] is not None]
+                values = [value for f in figures if (value := f[key]) is not None]
                 best = max(values) if values else None
             for c, f in enumerate(figures):
                 item = QTableWidgetItem(text_of(f))
-                if best is not None and best and f[key] == best:
+                if key and best is not None and best and f[key] == best:
                     item.setBackground(QBrush(tint(BEST_GREEN)))  # the best in each row stands out
                 self.table.setItem(r, c, item)

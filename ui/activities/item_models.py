@@ -7,16 +7,24 @@ checklist model also carries drag-and-drop reordering (row ids in a private MIME
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypedDict
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from models.activities import activity as activities
 from models.activities import checklists, signups
 from ui import dates, i18n
-from ui.activities.labels import kind_label, role_label, status_label
+from ui.activities.labels import assignee_name, kind_label, role_label, status_label
 from ui.colors import OVERDUE_RED, readable, tint
 from ui.operations import Op
 from ui.table_model import Column, ColumnTableModel
@@ -60,8 +68,19 @@ def _bold() -> QFont:
     return font
 
 
-# Cells of the activity list (a row is a dict, see ActivityListModel.reload).
-Row = dict[str, Any]
+class Row(TypedDict):
+    """One line of the activity list (see ActivityListModel.reload)."""
+
+    id: int
+    title: str
+    start: dt.datetime
+    end: dt.datetime | None
+    kind: str
+    status: str
+    progress: tuple[int, int]  # steps done, steps in all
+    overdue: int  # steps past due (0 for a cancelled activity)
+    signed_up: tuple[int, int]  # signed up, checked in
+    capacity: int  # 0: no limit
 
 
 def _span_tip(row: Row) -> str:
@@ -87,7 +106,7 @@ class ActivityListModel(ColumnTableModel[Row]):
 
     COLUMNS = ("start", "title", "status", "progress", "signed_up")
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.scope, self.search = "upcoming", ""
         self.today: dt.date | None = None
@@ -154,7 +173,7 @@ class ChecklistModel(ColumnTableModel["ChecklistItem"]):
     COLUMNS = ("done", "title", "due", "offset", "assignee", "notes")
     changed = Signal()  # something was written: the page refreshes progress and lists
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.activity_id: int | None = None
         self.today: dt.date | None = None
@@ -220,8 +239,7 @@ class ChecklistModel(ColumnTableModel["ChecklistItem"]):
 
     def _assignee_text(self, item: ChecklistItem) -> str:
         role_text = role_label(item.assignee_role)
-        if item.assignee_member_id is not None:
-            name = item.assignee_member.name
+        if (name := assignee_name(item)) is not None:
             return name if item.assignee_role == "owner" else name + i18n.aside(role_text)
         return role_text
 
@@ -264,7 +282,7 @@ class ChecklistModel(ColumnTableModel["ChecklistItem"]):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [STEP_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
         data.setData(STEP_MIME, QByteArray(",".join(str(self._rows[r].id) for r in rows)
@@ -302,7 +320,7 @@ class SignUpModel(ColumnTableModel["SignUp"]):
     COLUMNS = ("attended", "name", "nickname", "city", "signed_up_on", "checked_in_at")
     changed = Signal()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.activity_id: int | None = None
         self.set_column_specs([

@@ -59,5 +59,10 @@ def assignee_text(member: str | None, role: str) -> str:
 
 def assignee_label(item: ChecklistItem) -> str:
     """assignee_text() of a checklist step as stored."""
-    name = item.assignee_member.name if item.assignee_member_id is not None else None
-    return assignee_text(name, item.assignee_role)
+    return assignee_text(assignee_name(item), item.assignee_role)
+
+
+def assignee_name(item: ChecklistItem) -> str | None:
+    """The assigned member's name, or None when the step goes by its role."""
+    member = item.assignee_member if item.assignee_member_id is not None else None
+    return member.name if member is not None else None

@@ -214,7 +214,7 @@ class ActivitiesPage(QWidget):
         self.checklist.load(activity_id)
         self.signups.load(activity_id)
         self.review.load(activity_id)
-        if has:
+        if activity_id is not None:
             self._show_header(activity_id)
 
     def _show_header(self, activity_id: int) -> None:

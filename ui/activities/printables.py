@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from models.activities import activity as activities
 from models.activities import checklists, signups
 from ui import i18n
-from ui.activities.labels import kind_label, role_label
+from ui.activities.labels import assignee_name, kind_label, role_label
 
 if TYPE_CHECKING:
     from models.activities.tables import Activity
@@ -61,9 +61,8 @@ def checklist_html(activity_id: int, today: dt.date | None = None) -> str:
     for item in items:
         overdue = not item.done and item.due_on is not None and item.due_on < today
         assignee = role_label(item.assignee_role)
-        if item.assignee_member_id is not None:
-            assignee = item.assignee_member.name + (
-                "" if item.assignee_role == "owner" else i18n.aside(assignee))
+        if (name := assignee_name(item)) is not None:
+            assignee = name + ("" if item.assignee_role == "owner" else i18n.aside(assignee))
         due = item.due_on.isoformat() if item.due_on else ""
         if overdue:
             due = f'<span class="warn">{due} {escape(_tr("逾期"))}</span>'

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -50,9 +51,7 @@ class OffsetSpinBox(QSpinBox):
         except ValueError:
             return self.value()
 
-    def validate(self, text: str, pos: int) -> object:
-        from PySide6.QtGui import QValidator
-
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         ok = re.fullmatch(r"\s*[Tt]?\s*[+-]?\d{0,3}\s*", text) is not None
         return (QValidator.State.Acceptable if ok else QValidator.State.Invalid, text, pos)
 
@@ -75,9 +74,10 @@ class StepDialog(QDialog):
         self.offset = OffsetSpinBox()
         self.offset.setRange(-365, 365)
         self.computed = QLabel()
-        self.date = QDateEdit(calendarPopup=True)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setDate(QDate(self.start))
+        self.date.setDate(QDate(self.start.year, self.start.month, self.start.day))
         due = QGridLayout()
         due.addWidget(self.relative, 0, 0)
         due.addWidget(self.offset, 0, 1)
@@ -135,8 +135,8 @@ class StepDialog(QDialog):
             self.offset.setValue(item.due_offset)
         else:
             self.fixed.setChecked(True)
-            if item.due_on:
-                self.date.setDate(QDate(item.due_on))
+            if (due := item.due_on) is not None:
+                self.date.setDate(QDate(due.year, due.month, due.day))
         index = self.role.findData(item.assignee_role)
         if index >= 0:
             self.role.setCurrentIndex(index)

@@ -96,7 +96,7 @@ class NewFromTemplateDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = buttons.addButton(self.tr("创建活动"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_activity)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
@@ -162,7 +162,7 @@ class NewFromTemplateDialog(QDialog):
                 self.preview.setItem(row, column, QTableWidgetItem(text))
 
     @Slot()
-    def create(self) -> None:
+    def create_activity(self) -> None:
         template_id = self.template_id()
         if template_id is None:
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QMimeData,
@@ -85,7 +86,7 @@ class AgendaModel(ColumnTableModel[CalendarEntry]):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME_REF]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
         if not rows:
             return QMimeData()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -42,6 +43,8 @@ from ui.workspace import Changed, workspace_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+# A content source as its list item holds it: (id, name, link, notes).
+SourceRow = tuple[int, str, str, str]
 
 
 class IdeasModel(QAbstractListModel):
@@ -49,7 +52,7 @@ class IdeasModel(QAbstractListModel):
 
     unschedule_requested = Signal(object)  # Ref
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[int, str, str, str]] = []
 
@@ -61,7 +64,7 @@ class IdeasModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         item_id, title, kind, color = self.rows[index.row()]
@@ -84,7 +87,7 @@ class IdeasModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME_REF]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
         if not rows:
             return QMimeData()
@@ -195,7 +198,8 @@ class BacklogPanel(QWidget):
         self.sources.clear()
         for source in L.sources():
             item = QListWidgetItem(source.name + (f"  ·  {source.link}" if source.link else ""))
-            item.setData(ID_ROLE, (source.id, source.name, source.link, source.notes))
+            row: SourceRow = (source.id, source.name, source.link, source.notes)
+            item.setData(ID_ROLE, row)
             item.setToolTip(source.notes or source.link)
             self.sources.addItem(item)
 
@@ -210,7 +214,7 @@ class BacklogPanel(QWidget):
             .success(lambda _result: self.changed.emit())
         return done.failure(lambda exc: dialogs.warn(self, self.tr("内容来源"), str(exc))).run()
 
-    def _source_dialog(self, current: tuple | None) -> None:
+    def _source_dialog(self, current: SourceRow | None) -> None:
         _sid, name, link, notes = current or (None, "", "", "")
         dialog = SourceDialog(self, name, link, notes)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtCore import QCoreApplication, QDate, QMimeData, QTime
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from models.calendar.edit import Ref
@@ -51,7 +51,29 @@ def weekday_names() -> list[str]:
     return [tr("一"), tr("二"), tr("三"), tr("四"), tr("五"), tr("六"), tr("日")]
 
 
-def entry_key(entry: CalendarEntry) -> tuple:
+# Identity of an entry across reloads: (item id, series id or None, date).
+EntryKey = tuple[int | None, int | None, dt.date]
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def qtime(time: dt.time) -> QTime:
+    return QTime(time.hour, time.minute, time.second, time.microsecond // 1000)
+
+
+def py_date(day: QDate) -> dt.date:
+    """A date edit's day (QDate.toPython() is declared to return object)."""
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def minute_time(time: QTime) -> dt.time:
+    """A time edit's time to the minute."""
+    return dt.time(time.hour(), time.minute())
+
+
+def entry_key(entry: CalendarEntry) -> EntryKey:
     """Identity of an entry across reloads (item id, or series + date)."""
     return (entry.item_id, entry.series_id if entry.item_id is None else None, entry.date)
 
@@ -69,7 +91,7 @@ def ref_from_mime(data: QMimeData) -> Ref | None:
     if not data.hasFormat(MIME_REF):
         return None
     try:
-        p = json.loads(bytes(data.data(MIME_REF)).decode())
+        p = json.loads(bytes(data.data(MIME_REF).data()).decode())
         day = dt.date.fromisoformat(p["date"]) if p.get("date") else None
         return Ref(p.get("item_id"), p.get("series_id"), day)
     except (ValueError, KeyError, TypeError):

@@ -39,7 +39,14 @@ from models.calendar.recurrence import Rule
 from models.calendar.text import wechat_text
 from models.members.groups import all_groups
 from ui import dialogs
-from ui.calendar.common import status_label, weekday_names
+from ui.calendar.common import (
+    minute_time,
+    py_date,
+    qdate,
+    qtime,
+    status_label,
+    weekday_names,
+)
 from ui.members.member_picker import MemberPicker
 from ui.operations import Op
 from ui.workspace import Changed, workspace_of
@@ -197,19 +204,23 @@ class ItemEditor(QDialog):
         ref = self.ref
         if ref is None:
             return
-        if self.is_occurrence and self.series_radio.isChecked():
-            fields, rule = E.series_fields(ref.series_id)
+        series_id = ref.series_id if self.is_occurrence else None
+        if series_id is not None and self.series_radio.isChecked():
+            fields, rule = E.series_fields(series_id)
             self._load(fields, rule)
             self.rule_note.setText(self.tr("修改会用于整个系列；单独改过的那几次保持不变。"))
             self.delete_button.setText(self.tr("删除整个系列"))
         else:
             fields = E.fields_of(ref)
             self._load(fields, None)
-            if self.is_occurrence:
-                series, rule = E.series_fields(ref.series_id)
+            if series_id is not None:
+                series, rule = E.series_fields(series_id)
+                day = ref.date or fields.date
+                # A series always starts on a day, and its occurrences fall on days.
+                assert series.date is not None and day is not None
                 self.recurrence.set_rule(rule, series.date)  # shown, read-only
                 self.rule_note.setText(self.tr("只修改这一次（%1），系列的其他日期不变。")
-                                       .replace("%1", (ref.date or fields.date).isoformat()))
+                                       .replace("%1", day.isoformat()))
                 self.delete_button.setText(self.tr("删除这一次"))
         self.recurrence.setEnabled(not self.is_occurrence or self.series_radio.isChecked())
         self.unscheduled.setEnabled(not self.is_occurrence)
@@ -222,10 +233,10 @@ class ItemEditor(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(f.status)))
         self.unscheduled.setChecked(f.date is None)
         day = f.date or dt.date.today()
-        self.date.setDate(QDate(day))
-        self._date_changed(QDate(day))
+        self.date.setDate(qdate(day))
+        self._date_changed(qdate(day))
         self.all_day.setChecked(f.start_time is None)
-        self.time.setTime(QTime(f.start_time) if f.start_time else QTime(20, 0))
+        self.time.setTime(qtime(f.start_time) if f.start_time else QTime(20, 0))
         self.duration.setValue(f.duration_minutes)
         self.recurrence.set_rule(rule, day)
         for row in range(self.groups.count()):
@@ -244,7 +255,7 @@ class ItemEditor(QDialog):
 
     @Slot(QDate)
     def _date_changed(self, date: QDate) -> None:
-        day = date.toPython()
+        day = py_date(date)
         self.weekday.setText(self.tr("（%1）").replace("%1", weekday_names()[day.weekday()]))
         self.recurrence.set_start(day)
 
@@ -269,9 +280,8 @@ class ItemEditor(QDialog):
         timed = not unscheduled and not self.all_day.isChecked()
         return E.ItemFields(
             title=self.title.text(), kind=self.kind.currentData() or "其他",
-            date=None if unscheduled else self.date.date().toPython(),
-            start_time=self.time.time().toPython().replace(second=0, microsecond=0)
-            if timed else None,
+            date=None if unscheduled else py_date(self.date.date()),
+            start_time=minute_time(self.time.time()) if timed else None,
             duration_minutes=self.duration.value() if timed else 0,
             status=self.status.currentData(), presenter_id=self.presenter.member_id(),
             body=self.body.toPlainText(), notes=self.notes.toPlainText(),

@@ -13,8 +13,15 @@ from html import escape
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFont,
+    QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -30,6 +37,7 @@ from models.calendar.holidays import day_info
 from ui import dates, i18n
 from ui.calendar.common import (
     MIME_REF,
+    EntryKey,
     chip_colors,
     entry_key,
     holiday_mark,
@@ -80,7 +88,7 @@ class MonthView(QWidget):
         self.first = dt.date.today().replace(day=1)
         self.today = dt.date.today()
         self.by_day: dict[dt.date, list[CalendarEntry]] = {}
-        self.selected: tuple | None = None
+        self.selected: EntryKey | None = None
         self._hits: list[tuple[QRect, CalendarEntry]] = []
         self._more: list[tuple[QRect, dt.date]] = []
         self._press: tuple[QPoint, CalendarEntry | None] | None = None
@@ -266,7 +274,7 @@ class MonthView(QWidget):
             drag.setPixmap(pixmap)
         drag.exec(Qt.DropAction.MoveAction)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected:
             found = [e for v in self.by_day.values() for e in v if entry_key(e) == self.selected]
             if found:
@@ -285,7 +293,7 @@ class MonthView(QWidget):
         elif (day := self.day_at(pos)) is not None:
             self.day_activated.emit(day, None)
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         entry = self.entry_at(event.pos())
         day = self.day_at(event.pos())
         if entry is not None:
@@ -294,7 +302,7 @@ class MonthView(QWidget):
             self.context_requested.emit(entry, day, event.globalPos())
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             entry = self.entry_at(event.pos())
             if entry is not None:
                 QToolTip.showText(event.globalPos(), tooltip_text(entry), self)
@@ -304,11 +312,11 @@ class MonthView(QWidget):
         return super().event(event)
 
     # ------------------------------------------------------------ drag & drop
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasFormat(MIME_REF):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
         day = self.day_at(event.position().toPoint())
         if day is None:
             event.ignore()
@@ -318,11 +326,11 @@ class MonthView(QWidget):
             self.update()
         event.acceptProposedAction()
 
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
         self._drop_day = None
         self.update()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         self._drop_day = None
         self.update()
         ref = ref_from_mime(event.mimeData())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Slot
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +42,9 @@ from ui.operations import Op
 from ui.read_only import lock_dialog, set_editing
 from ui.workspace import Changed, Workspace
 
+if TYPE_CHECKING:
+    from ui.calendar.editor import ItemEditor
+
 VIEWS = ("month", "week", "agenda")
 
 
@@ -53,7 +58,7 @@ class CalendarPage(QWidget):
         self.filter = EntryFilter()
         self.entries: list[C.CalendarEntry] = []
         self.selected: C.CalendarEntry | None = None
-        self._editor = None
+        self._editor: QDialog | None = None  # the open editor or kinds dialog, kept alive
         self._build()
         workspace.data_changed.connect(self._on_data_changed)
         workspace.read_only_changed.connect(self._apply_read_only)
@@ -131,9 +136,8 @@ class CalendarPage(QWidget):
         self.week = WeekView()
         self.agenda = AgendaView()
         self.stack = QStackedWidget()
-        for w in (self.month, self.week, self.agenda):
-            self.stack.addWidget(w)
         for view in (self.month, self.week, self.agenda):
+            self.stack.addWidget(view)
             view.entry_selected.connect(self._selected)
             view.entry_activated.connect(self.edit_entry)
             view.context_requested.connect(self._context_menu)
@@ -295,7 +299,7 @@ class CalendarPage(QWidget):
             return
         self._open_editor(editor)
 
-    def _open_editor(self, editor) -> None:
+    def _open_editor(self, editor: ItemEditor) -> None:
         self._editor = editor
         editor.saved.connect(self._saved)
         lock_dialog(editor, self.workspace)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.calendar.recurrence import Rule, nth_of
-from ui.calendar.common import weekday_names
+from ui.calendar.common import py_date, qdate, weekday_names
 
 
 class RecurrenceEditor(QWidget):
@@ -99,8 +99,8 @@ class RecurrenceEditor(QWidget):
         self.start = start
         if not any(b.isChecked() for b in self.days):
             self.days[start.weekday()].setChecked(True)
-        if self.until.date().toPython() < start:
-            self.until.setDate(QDate(start + dt.timedelta(days=90)))
+        if py_date(self.until.date()) < start:
+            self.until.setDate(qdate(start + dt.timedelta(days=90)))
         self._refresh()
 
     def set_rule(self, rule: Rule | None, start: dt.date) -> None:
@@ -113,13 +113,13 @@ class RecurrenceEditor(QWidget):
         self.nth.setCurrentIndex(max(0, self.nth.findData(nth)))
         if rule and rule.until:
             self.end.setCurrentIndex(1)
-            self.until.setDate(QDate(rule.until))
+            self.until.setDate(qdate(rule.until))
         elif rule and rule.count:
             self.end.setCurrentIndex(2)
             self.count.setValue(rule.count)
         else:
             self.end.setCurrentIndex(0)
-            self.until.setDate(QDate(start + dt.timedelta(days=90)))
+            self.until.setDate(qdate(start + dt.timedelta(days=90)))
         self.set_start(start)
 
     def rule(self) -> Rule | None:
@@ -130,7 +130,7 @@ class RecurrenceEditor(QWidget):
             if freq == "weekly" else ()
         end = self.end.currentData()
         return Rule(freq, self.interval.value() if freq not in ("weekdays", "workdays") else 1,
-                    weekdays, self.until.date().toPython() if end == "until" else None,
+                    weekdays, py_date(self.until.date()) if end == "until" else None,
                     self.count.value() if end == "count" else None,
                     self.nth.currentData() if freq == "monthly_weekday" else 0)
 

@@ -11,7 +11,18 @@ import datetime as dt
 from collections import defaultdict
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from models.calendar.entries import CalendarEntry
@@ -166,7 +177,7 @@ class WeekView(MonthView):
     def _paint_day(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor) -> None:
         entries = self.by_day.get(day, [])
         allday = [e for e in entries if e.start_time is None]
-        timed = [e for e in entries if e.start_time is not None]
+        timed = [(e, e.start_time) for e in entries if e.start_time is not None]
         y = HEAD
         shown = allday if len(allday) <= self.allday_rows else allday[:self.allday_rows - 1]
         for e in shown:
@@ -180,8 +191,8 @@ class WeekView(MonthView):
             p.drawText(more, Qt.AlignmentFlag.AlignVCenter,
                        tr("还有 %1 项…").replace("%1", str(len(allday) - len(shown))))
             self._more.append((more, day))
-        for e, lane, lanes in _lanes(timed):
-            top = self.y_of(e.start_time)
+        for e, start, lane, lanes in _lanes(timed):
+            top = self.y_of(start)
             minutes = max(MIN_BLOCK, e.duration_minutes or 0)
             height = max(ALLDAY_ROW, int(minutes * self.hour_px / 60) - 2)
             width = (rect.width() - 4) / lanes
@@ -198,7 +209,7 @@ class WeekView(MonthView):
         elif (slot := self.slot_at(pos)) is not None:
             self.day_activated.emit(*slot)
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
         slot = self.slot_at(event.position().toPoint())
         if slot is None:
             event.ignore()
@@ -208,11 +219,11 @@ class WeekView(MonthView):
             self.update()
         event.acceptProposedAction()
 
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
         self._drop_slot = None
         self.update()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         self._drop_slot = None
         self.update()
         ref = ref_from_mime(event.mimeData())
@@ -224,7 +235,7 @@ class WeekView(MonthView):
         self.dropped.emit(ref, slot[0], slot[1], False)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             entry = self.entry_at(event.pos())
             if entry is not None:
                 QToolTip.showText(event.globalPos(), tooltip_text(entry), self)
@@ -232,19 +243,21 @@ class WeekView(MonthView):
         return QWidget.event(self, event)
 
 
-def _lanes(timed: list[CalendarEntry]) -> list[tuple[CalendarEntry, int, int]]:
-    """Greedy side-by-side columns for overlapping blocks within one day."""
-    out: list[tuple[CalendarEntry, int, int]] = []
-    cluster: list[tuple[CalendarEntry, int]] = []
+def _lanes(timed: list[tuple[CalendarEntry, dt.time]]
+           ) -> list[tuple[CalendarEntry, dt.time, int, int]]:
+    """Greedy side-by-side columns for overlapping blocks within one day: each timed entry
+    (with its start time) and its lane out of how many."""
+    out: list[tuple[CalendarEntry, dt.time, int, int]] = []
+    cluster: list[tuple[CalendarEntry, dt.time, int]] = []
     lane_ends: list[int] = []
     cluster_end = -1
 
     def flush() -> None:
         lanes = max(1, len(lane_ends))
-        out.extend((e, lane, lanes) for e, lane in cluster)
+        out.extend((e, time, lane, lanes) for e, time, lane in cluster)
 
-    for e in sorted(timed, key=lambda x: x.start_time):
-        start = e.start_time.hour * 60 + e.start_time.minute
+    for e, time in sorted(timed, key=lambda pair: pair[1]):
+        start = time.hour * 60 + time.minute
         end = start + max(MIN_BLOCK, e.duration_minutes or 0)
         if start >= cluster_end and cluster:
             flush()
@@ -256,7 +269,7 @@ def _lanes(timed: list[CalendarEntry]) -> list[tuple[CalendarEntry, int, int]]:
         else:
             lane = len(lane_ends)
             lane_ends.append(end)
-        cluster.append((e, lane))
+        cluster.append((e, time, lane))
         cluster_end = max(cluster_end, end) if cluster_end > start else end
     if cluster:
         flush()
