@@ -209,14 +209,16 @@ def test_promotion_goes_on_the_calendar(db):
 
     template = T.get_by_name("线下聚会")
     activity = T.create_from_template(template.id, {"title": "年末聚餐", "start": START})
-    ids = P.schedule_promotion(activity.id, today=dt.date(2026, 11, 1))
+    ids = P.schedule_promotion(activity.id, today=dt.date(2026, 11, 1)).created
     items = list(ContentItem.select().where(ContentItem.id.in_(ids)).order_by(ContentItem.date))
     assert [i.date for i in items] == [dt.date(2026, 11, 28), dt.date(2026, 12, 4),
                                        dt.date(2026, 12, 6)]
     assert all(i.activity_id == activity.id and "年末聚餐" in i.title for i in items)
     assert sorted(P.scheduled_ids(activity.id)) == sorted(ids)
-    # Posts already in the past are not scheduled.
-    assert len(P.schedule_promotion(activity.id, today=dt.date(2026, 12, 5))) == 1
+    # Planned again: brought up to date, never added twice.
+    again = P.schedule_promotion(activity.id, today=dt.date(2026, 12, 5))
+    assert again.created == [] and sorted(again.updated) == sorted(ids)
+    assert sorted(P.scheduled_ids(activity.id)) == sorted(ids)
 
 
 def test_demo_has_past_current_and_upcoming_activities(demo_db):

@@ -180,6 +180,15 @@ def test_schema_2_upgrades_to_3_with_everything_intact_and_holiday_entries(schem
     assert H.owner_days(2027) == []
     H.set_days([H.OwnerDay(H.dt.date(2027, 2, 9), "off", "spring_festival")])
     assert H.day_info(H.dt.date(2027, 2, 9)).source == "owner"
+    from models.activities import promotion
+    from models.calendar.entries import ContentItem
+
+    # Promotion posts planned before know their activity's offset (and count as edited).
+    offsets = sorted(i.promo_offset for i in ContentItem.select().where(
+        ContentItem.promo_offset.is_null(False)))
+    assert offsets == [-7, -7, -1, -1, -1, 0, 1, 1, 1]
+    assert all(promotion.edited_by_hand(i) for i in ContentItem.select().where(
+        ContentItem.promo_offset.is_null(False)))
     close_database()
     after = counts(schema2)
     assert {t: n for t, n in after.items() if t not in ("setting", "undo_entry")} == {

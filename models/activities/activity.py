@@ -9,7 +9,7 @@ participation): plain dataclasses, no peewee rows leak out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypedDict
@@ -19,6 +19,7 @@ from peewee import JOIN, ColumnBase, Expression, Ordering, fn
 from models.activities.checklists import progress, recompute_due_dates
 from models.activities.signups import signup_counts
 from models.activities.tables import Activity, ActivityGroup, ChecklistItem, SignUp
+from models.calendar.entries import ContentItem, ItemGroup
 from models.members.cards import ValidationError, clean_text
 from models.members.groups import Group
 from models.messages import FIELD_LABELS, MESSAGES, msg
@@ -253,15 +254,20 @@ def set_status(activity_id: int, status: str) -> None:
     Activity.update(status=status).where(Activity.id == activity_id).execute()
 
 
-def delete_activity(activity_id: int) -> int:
-    """Delete an activity with its steps and sign-ups; attendance points go too.
+def delete_activity(activity_id: int, posts: Sequence[int] = ()) -> int:
+    """Delete an activity with its steps and sign-ups; attendance points go too, and the
+    calendar items `posts` (its promotion posts) with their group links.
     Returns the undo entry (Edit > Undo brings all of it back)."""
     from models.members.contributions import Contribution, refresh_points
     from models.store import undo
 
     with database.atomic():
         title = Activity.get_by_id(activity_id).title
-        snapshot = undo.capture(Activity, [activity_id], also=[(Contribution, "activity_id")])
+        snapshot = undo.capture(Activity, [activity_id], also=[(Contribution, "activity_id")],
+                                rows=[(ContentItem, "id", list(posts)),
+                                      (ItemGroup, "item_id", list(posts))] if posts else [])
+        if posts:
+            ContentItem.delete().where(ContentItem.id.in_(list(posts))).execute()
         members = [m for (m,) in tuples(Contribution.select(Contribution.member)
                                         .where(Contribution.activity_id == activity_id))]
         Contribution.delete().where(Contribution.activity_id == activity_id).execute()

@@ -8,12 +8,16 @@ linked back with activity_id, so the calendar shows and edits them like any othe
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
+from typing import Any
 
-from models.activities.activity import group_ids
+from models.activities.activity import delete_activity, group_ids, save_activity
 from models.activities.tables import Activity
+from models.calendar.edit import schedule_item
+from models.calendar.entries import ContentItem
 from models.messages import MESSAGES, msg
-from models.store.db import database, tuples
+from models.store.db import database
 
 CALENDAR_KIND = "活动推广"  # one of the calendar's default kinds
 POST_TIMES = {"announcement": dt.time(20, 0), "reminder": dt.time(20, 0),
@@ -39,11 +43,27 @@ MESSAGES.update({
 
 @dataclass(frozen=True)
 class PlannedPost:
+    offset: int  # days from the activity's start day (T-7 is -7)
     date: dt.date
     time: dt.time | None
     kind: str  # announcement / reminder / recap
     title: str
     body: str
+
+    def digest(self) -> str:
+        return _digest(self.date, self.time, self.title, self.body)
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    created: list[int]  # new posts
+    updated: list[int]  # posts planned before and untouched since: brought up to date
+    kept: list[int]  # posts edited by hand: left as they are
+
+
+def _digest(date: dt.date | None, time: dt.time | None, title: str, body: str) -> str:
+    text = f"{date}|{time}|{title}|{body}"
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _steps(activity: Activity) -> list[tuple[int, str, str]]:
@@ -83,34 +103,102 @@ def plan(activity_id: int) -> list[PlannedPost]:
     activity = Activity.get_by_id(activity_id)
     body = _body(activity)
     start = activity.start.date()
-    return [PlannedPost(start + dt.timedelta(days=offset), POST_TIMES.get(kind), kind, title, body)
-            for offset, kind, title in _steps(activity)]
+    return [PlannedPost(offset, start + dt.timedelta(days=offset), POST_TIMES.get(kind), kind,
+                        title, body) for offset, kind, title in _steps(activity)]
+
+
+def posts(activity_id: int) -> list[ContentItem]:
+    """The activity's promotion posts on the calendar, by day."""
+    return list(ContentItem.select().where((ContentItem.activity_id == activity_id)
+                                           & ContentItem.promo_offset.is_null(False)
+                                           & ~ContentItem.removed).order_by(ContentItem.date))
+
+
+def edited_by_hand(post: ContentItem) -> bool:
+    """Changed since it was planned (or planned before posts kept a digest)."""
+    return post.promo_digest != _digest(post.date, post.start_time, post.title, post.body)
+
+
+def hand_edited_posts(activity_id: int) -> list[ContentItem]:
+    return [p for p in posts(activity_id) if edited_by_hand(p)]
 
 
 def scheduled_ids(activity_id: int) -> list[int]:
-    """Calendar items already linked to this activity (so the user isn't asked twice)."""
-    from models.calendar.entries import ContentItem
+    """The activity's promotion posts already on the calendar."""
+    return [p.id for p in posts(activity_id)]
 
-    return [i for (i,) in tuples(ContentItem.select(ContentItem.id).where(
-        (ContentItem.activity_id == activity_id) & (ContentItem.removed == False)))]  # noqa: E712
+
+def _write(post: PlannedPost, item_id: int) -> None:
+    ContentItem.update(date=post.date, start_time=post.time, title=post.title, body=post.body,
+                       promo_offset=post.offset, promo_digest=post.digest(),
+                       updated_at=dt.datetime.now()).where(ContentItem.id == item_id).execute()
 
 
 def schedule_promotion(activity_id: int, today: dt.date | None = None,
-                       skip_past: bool = True) -> list[int]:
-    """Put the promotion posts on the content calendar as drafts; returns the new item ids.
-
-    Posts whose day is already past are skipped (nobody can announce yesterday).
-    """
-    from models.calendar.edit import schedule_item  # the calendar domain; imported when used
-
+                       skip_past: bool = True) -> Scheduled:
+    """Put the promotion posts on the content calendar as drafts, one per step of the
+    plan. Planned again, a step's post is brought up to date instead of added twice
+    (unless it was edited by hand: then it is kept). New posts whose day is already past
+    are skipped (nobody can announce yesterday)."""
     today = today or dt.date.today()
     groups = group_ids(activity_id)
-    ids = []
+    done = Scheduled([], [], [])
     with database.atomic():
+        existing = {p.promo_offset: p for p in posts(activity_id)}
         for post in plan(activity_id):
+            old = existing.get(post.offset)
+            if old is not None:
+                (done.kept if edited_by_hand(old) else done.updated).append(old.id)
+                if not edited_by_hand(old):
+                    _write(post, old.id)
+                continue
             if skip_past and post.date < today:
                 continue
-            ids.append(schedule_item(post.title, CALENDAR_KIND, post.date, post.time,
-                                     group_ids=groups, status="draft", body=post.body,
-                                     activity_id=activity_id))
-    return ids
+            item_id = schedule_item(post.title, CALENDAR_KIND, post.date, post.time,
+                                    group_ids=groups, status="draft", body=post.body,
+                                    activity_id=activity_id)
+            _write(post, item_id)
+            done.created.append(item_id)
+    return done
+
+
+def follow_activity(activity_id: int, move_edited: bool = False) -> int:
+    """After the activity moved or changed: its untouched posts take the new plan (day,
+    title, body); posts edited by hand move by the same days only with `move_edited`.
+    Returns how many posts changed."""
+    moved = 0
+    with database.atomic():
+        start = Activity.get_by_id(activity_id).start.date()
+        planned = {p.offset: p for p in plan(activity_id)}
+        for post in posts(activity_id):
+            new = planned.get(post.promo_offset) if post.promo_offset is not None else None
+            if not edited_by_hand(post) and new is not None:
+                _write(new, post.id)
+                moved += 1
+            elif move_edited and post.promo_offset is not None:
+                day = start + dt.timedelta(days=post.promo_offset)
+                if day != post.date:
+                    ContentItem.update(date=day, updated_at=dt.datetime.now()).where(
+                        ContentItem.id == post.id).execute()
+                    moved += 1
+    return moved
+
+
+def save_with_posts(data: dict[str, Any], activity_id: int, move_edited: bool = False) -> Activity:
+    """Save an activity's edit and bring its promotion posts along, in one transaction."""
+    with database.atomic():
+        activity = save_activity(data, activity_id)
+        follow_activity(activity_id, move_edited)
+    return activity
+
+
+def delete_with_posts(activity_id: int, with_posts: bool = True) -> int:
+    """Delete an activity, and its promotion posts with it (one undo step brings both
+    back); without `with_posts` they stay on the calendar, unlinked."""
+    with database.atomic():
+        ids = scheduled_ids(activity_id)
+        if not with_posts:
+            ContentItem.update(activity_id=None, promo_offset=None, promo_digest=None).where(
+                ContentItem.id.in_(ids)).execute()
+            return delete_activity(activity_id)
+        return delete_activity(activity_id, posts=ids)

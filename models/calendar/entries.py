@@ -95,6 +95,10 @@ class ContentItem(BaseModel):
     series = ForeignKeyField(ContentSeries, null=True, on_delete="CASCADE", backref="overrides")
     original_date = DateField(null=True)  # the occurrence this item replaces
     removed = BooleanField(default=False)  # a deleted occurrence (keeps the rule from re-adding it)
+    # An activity's promotion post: its day relative to the activity's start, and a digest
+    # of what was generated, so a post edited by hand is told apart from an untouched one.
+    promo_offset = IntegerField(null=True)
+    promo_digest = CharField(null=True)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     kind_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)

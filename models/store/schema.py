@@ -77,8 +77,19 @@ def _to_2(db: SqliteDatabase) -> None:
 
 
 def _to_3(db: SqliteDatabase) -> None:
-    """The owner's own holiday entries (休/班 for years without an official schedule)."""
+    """The owner's own holiday entries (休/班 for years without an official schedule), and
+    promotion posts that know their activity (they move and go with it)."""
     SchemaManager(_model("holiday_day"), database=db).create_all(safe=False)
+    db.execute_sql("ALTER TABLE content_item ADD COLUMN promo_offset INTEGER")
+    db.execute_sql("ALTER TABLE content_item ADD COLUMN promo_digest VARCHAR(255)")
+    # Posts planned before: their offset from the activity's day; no digest, so a later
+    # move asks about them as it does about posts edited by hand.
+    db.execute_sql(
+        "UPDATE content_item SET promo_offset = CAST(julianday(date) - julianday(date("
+        "(SELECT start FROM activity WHERE activity.id = content_item.activity_id))) AS INTEGER)"
+        " WHERE activity_id IS NOT NULL AND date IS NOT NULL AND series_id IS NULL"
+        " AND kind_id IN (SELECT id FROM content_kind WHERE name = '活动推广')"
+        " AND activity_id IN (SELECT id FROM activity)")
 
 
 # MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.

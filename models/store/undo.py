@@ -61,11 +61,14 @@ def _rows(table: str, column: str, ids: list[int]) -> tuple[list[str], list[list
 
 
 def capture(root: type[Model], ids: list[int],
-            also: Sequence[tuple[type[Model], str]] = ()) -> dict[str, Any]:
+            also: Sequence[tuple[type[Model], str]] = (),
+            rows: Sequence[tuple[type[Model], str, list[int]]] = ()) -> dict[str, Any]:
     """The rows that an action on `ids` of `root` may change, before it changes them.
 
     `also` names further (table, column) pairs that refer to `root` without a foreign
-    key (e.g. contributions earned at an activity).
+    key (e.g. contributions earned at an activity); `rows` names further rows by
+    (table, column, values) (e.g. an activity's promotion posts and their group links),
+    listed parents first.
     """
     key = _pk(root)
     tables: list[dict[str, Any]] = [{"table": root._meta.table_name, "column": key,
@@ -75,8 +78,11 @@ def capture(root: type[Model], ids: list[int],
         # their links back, but never delete them.
         tables.append({"table": model._meta.table_name, "column": column, "scope": ids,
                        "pk": _pk(model), "keep_extra": model is root})
+    for model, column, values in rows:
+        tables.append({"table": model._meta.table_name, "column": column, "scope": values,
+                       "pk": _pk(model), "keep_extra": False})
     for entry in tables:
-        entry["cols"], entry["rows"] = _rows(entry["table"], entry["column"], ids)
+        entry["cols"], entry["rows"] = _rows(entry["table"], entry["column"], entry["scope"])
     return {"tables": tables}
 
 

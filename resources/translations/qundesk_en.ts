@@ -135,10 +135,10 @@
         <translation>Saved as a template</translation>
     </message>
     <message numerus="yes">
-        <source>内容日历上已经有 %n 条这个活动的宣传，再安排一次？</source>
+        <source>内容日历上已经有 %n 条这个活动的宣传。按活动现在的时间和内容更新它们吗？（手动改过的会保留）</source>
         <translation>
-            <numerusform>The content calendar already has %n promotion post for this activity. Schedule again?</numerusform>
-            <numerusform>The content calendar already has %n promotion posts for this activity. Schedule again?</numerusform>
+            <numerusform>The content calendar already has %n promotion post for this activity. Update it to the activity&apos;s current time and details? (Posts you edited by hand are kept.)</numerusform>
+            <numerusform>The content calendar already has %n promotion posts for this activity. Update them to the activity&apos;s current time and details? (Posts you edited by hand are kept.)</numerusform>
         </translation>
     </message>
     <message>
@@ -152,13 +152,38 @@
             <numerusform>Scheduled %n promotion posts (drafts) on the content calendar; edit them under “Content Calendar”.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>已更新 %n 条宣传。</source>
+        <translation>
+            <numerusform>Updated %n post.</numerusform>
+            <numerusform>Updated %n posts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条手动改过的宣传保持不变。</source>
+        <translation>
+            <numerusform>%n post edited by hand was left as it is.</numerusform>
+            <numerusform>%n posts edited by hand were left as they are.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>删除活动“%1”及其清单和报名？已发的签到积分也会扣回。</source>
+        <translation>Delete the activity “%1” with its checklist and sign-ups? Check-in points already given are taken back.</translation>
+    </message>
+    <message numerus="yes">
+        <source>内容日历上它的 %n 条宣传也会一起删除。</source>
+        <translation>
+            <numerusform> Its %n promotion post on the content calendar goes too.</numerusform>
+            <numerusform> Its %n promotion posts on the content calendar go too.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>可以用“编辑 &gt; 撤销”(Ctrl+Z) 恢复。</source>
+        <translation> You can bring it back with Edit &gt; Undo (Ctrl+Z).</translation>
+    </message>
     <message>
         <source>删除活动</source>
         <translation>Delete Activity</translation>
-    </message>
-    <message>
-        <source>删除活动“%1”及其清单和报名？已发的签到积分也会扣回。可以用“编辑 &gt; 撤销”(Ctrl+Z) 恢复。</source>
-        <translation>Delete the activity “%1” with its checklist and sign-ups? Check-in points already awarded are taken back. Edit &gt; Undo (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <source>已删除活动“%1”（可撤销）</source>
@@ -265,6 +290,17 @@
     <message>
         <source>活动日期改动 %1 天：相对日期的步骤会一起移动，固定日期的不变。</source>
         <translation>The activity date moved by %1 days: steps with relative dates move with it, fixed dates stay.</translation>
+    </message>
+    <message>
+        <source>活动改期</source>
+        <translation>Activity moved</translation>
+    </message>
+    <message numerus="yes">
+        <source>这个活动有 %n 条宣传在内容日历上被手动改过。也按新日期一起挪动吗？（选“否”则留在原来的日期）</source>
+        <translation>
+            <numerusform>%n promotion post of this activity was edited by hand on the content calendar. Move it to the new date too? (No keeps it where it is.)</numerusform>
+            <numerusform>%n promotion posts of this activity were edited by hand on the content calendar. Move them to the new date too? (No keeps them where they are.)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

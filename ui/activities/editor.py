@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import activity as activities
+from models.activities import promotion
 from models.members.cards import ValidationError
 from models.members.groups import all_groups
+from ui import dialogs
 from ui.activities.labels import kind_label, status_label
 from ui.colors import MUTED_GREY, OVERDUE_RED, text_style
 from ui.operations import Op
@@ -226,8 +228,18 @@ class ActivityEditor(QDialog):
         for widget in (self.title, self.end):
             widget.setStyleSheet("")
         data, activity_id = self.collect(), self.activity_id
-        Op(self, workspace_of(self), lambda: activities.save_activity(data, activity_id),
-           Changed.ACTIVITIES).success(self._saved).failure(self._refused).run()
+        if activity_id is None:
+            Op(self, workspace_of(self), lambda: activities.save_activity(data, None),
+               Changed.ACTIVITIES).success(self._saved).failure(self._refused).run()
+            return
+        # Its promotion posts come along; ask before moving those edited by hand.
+        edited = len(promotion.hand_edited_posts(activity_id))
+        move_edited = edited > 0 and data.get("start") != self._original_start and dialogs.confirm(
+            self, self.tr("活动改期"),
+            self.tr("这个活动有 %n 条宣传在内容日历上被手动改过。也按新日期一起挪动吗？"
+                    "（选“否”则留在原来的日期）", "", edited))
+        Op(self, workspace_of(self), lambda: promotion.save_with_posts(data, activity_id, move_edited),
+           Changed.ACTIVITIES | Changed.CALENDAR).success(self._saved).failure(self._refused).run()
 
     def _saved(self, activity: Activity) -> None:
         self.activity_id = activity.id

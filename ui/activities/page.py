@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import activity as activities
+from models.activities import promotion as activity_promotion
 from ui import dialogs, i18n
 from ui.activities.checklist_panel import ChecklistPanel
 from ui.activities.item_models import ActivityListModel
@@ -365,21 +366,27 @@ class ActivitiesPage(QWidget):
         activity_id = self.current_id()
         if activity_id is None:
             return
-        from models.activities import promotion as activity_promotion
-
         existing = activity_promotion.scheduled_ids(activity_id)
         if existing and not dialogs.confirm(
                 self, self.tr("安排宣传"),
-                self.tr("内容日历上已经有 %n 条这个活动的宣传，再安排一次？", "", len(existing))):
+                self.tr("内容日历上已经有 %n 条这个活动的宣传。按活动现在的时间和内容更新它们吗？"
+                        "（手动改过的会保留）", "", len(existing))):
             return
-        def done(ids: list[int]) -> None:
-            if not ids:
+
+        def done(result: activity_promotion.Scheduled) -> None:
+            if not (result.created or result.updated or result.kept):
                 dialogs.inform(self, self.tr("安排宣传"),
                                self.tr("宣传日期都已经过去，没有安排新的内容。"))
                 return
-            dialogs.inform(self, self.tr("安排宣传"),
-                           self.tr("已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。",
-                                   "", len(ids)))
+            lines = []
+            if result.created:
+                lines.append(self.tr("已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。",
+                                     "", len(result.created)))
+            if result.updated:
+                lines.append(self.tr("已更新 %n 条宣传。", "", len(result.updated)))
+            if result.kept:
+                lines.append(self.tr("%n 条手动改过的宣传保持不变。", "", len(result.kept)))
+            dialogs.inform(self, self.tr("安排宣传"), "\n".join(lines))
 
         today = self.today
         Op(self, self.workspace, lambda: activity_promotion.schedule_promotion(activity_id, today=today),
@@ -422,18 +429,21 @@ class ActivitiesPage(QWidget):
         if shown is None:
             return
         title = shown.title
-        if not dialogs.confirm(self, self.tr("删除活动"),
-                               self.tr("删除活动“%1”及其清单和报名？已发的签到积分也会扣回。"
-                                       "可以用“编辑 > 撤销”(Ctrl+Z) 恢复。")
-                               .replace("%1", title), danger=True):
+        text = self.tr("删除活动“%1”及其清单和报名？已发的签到积分也会扣回。").replace("%1", title)
+        posts = len(activity_promotion.scheduled_ids(activity_id))
+        if posts:
+            text += self.tr("内容日历上它的 %n 条宣传也会一起删除。", "", posts)
+        text += self.tr("可以用“编辑 > 撤销”(Ctrl+Z) 恢复。")
+        if not dialogs.confirm(self, self.tr("删除活动"), text, danger=True):
             return
+
         def done(_result: object) -> None:
             self.reload()
             self.workspace.status_message.emit(
                 self.tr("已删除活动“%1”（可撤销）").replace("%1", title))
 
-        Op(self, self.workspace, lambda: activities.delete_activity(activity_id),
-           Changed.ACTIVITIES | Changed.MEMBERS).success(done).run()
+        Op(self, self.workspace, lambda: activity_promotion.delete_with_posts(activity_id),
+           Changed.ACTIVITIES | Changed.MEMBERS | Changed.CALENDAR).success(done).run()
 
     def focus_search(self) -> None:
         self.search.setFocus()
