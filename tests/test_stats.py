@@ -262,3 +262,37 @@ def test_demo_members_leave_over_time_not_all_today(db):
     assert len(left) > 100 and all(d <= today for d in left)
     busiest = collections.Counter(left).most_common(1)[0][1]
     assert busiest < 10  # spread over months, not piled up on the day the demo was made
+
+
+def test_windows_mean_n_calendar_days_everywhere(db):
+    """"30 days" is today and the 29 days before; before that is "more than 30 days"."""
+    from models.stats import queries
+
+    def member(name: str, joined: dt.date, contact: dt.date | None) -> int:
+        mid = save_member({"name": name, "joined_on": joined}).id
+        if contact is not None:
+            log_followup(mid, contact, "wechat", "")
+        return mid
+
+    risky = {
+        member("满三十天", TODAY - dt.timedelta(days=30), None),
+        member("三十天前聊过", D(2026, 1, 1), TODAY - dt.timedelta(days=30)),
+    }
+    member("二十九天", TODAY - dt.timedelta(days=29), None)  # joined within the window
+    member("二十九天前聊过", D(2026, 1, 1), TODAY - dt.timedelta(days=29))
+    active_edge = member("刚好在窗口里", D(2026, 1, 1), None)
+    add_contribution(active_edge, "share", date=TODAY - dt.timedelta(days=29))
+    outside = member("刚好在窗口外", D(2026, 1, 1), None)
+    add_contribution(outside, "share", date=TODAY - dt.timedelta(days=30))
+    risky |= {active_edge, outside}  # contributions are not private contact
+    settings.put("at_risk_days", 30)
+    settings.put("active_days", 30)
+    head = queries.headline(TODAY, 30, 30)
+    assert set(stats_members.at_risk_ids(TODAY)) == risky and head["at_risk"] == len(risky)
+    listed = segments.matching_ids(stats_members.at_risk_filter(TODAY), TODAY)
+    assert set(listed) == risky
+    active = set(stats_members.active_ids(TODAY))
+    assert active_edge in active and outside not in active
+    assert head["active"] == len(active)
+    top = stats.compute(TODAY)["at_risk"]["members"]
+    assert {row["member_id"] for row in top} == risky

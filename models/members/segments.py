@@ -13,6 +13,7 @@ from models.members.contributions import thresholds
 from models.members.rows import text_condition
 from models.store import undo
 from models.store.db import BaseModel, database
+from models.windows import window_start
 
 
 @dataclass
@@ -125,7 +126,7 @@ def build_sql(spec: MemberFilter, today: dt.date | None = None,
         where.append("m.joined_on <= ?")
         params.append(spec.joined_to.isoformat())
     if spec.no_contact_days is not None:
-        cutoff = today - dt.timedelta(days=spec.no_contact_days)
+        cutoff = window_start(today, spec.no_contact_days)  # no contact within the window
         where.append("(m.last_contact_on IS NULL OR m.last_contact_on < ?)")
         params.append(cutoff.isoformat())
     if spec.birthday in ("week", "month"):

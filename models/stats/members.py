@@ -16,6 +16,7 @@ from models.members.segments import MemberFilter, matching_ids
 from models.stats import queries as q
 from models.store import settings
 from models.store.db import database
+from models.windows import before_window, window_start
 
 
 def _ids(sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[int]:
@@ -28,14 +29,14 @@ def current_ids() -> list[int]:
 
 def active_ids(today: dt.date, active_days: int | None = None) -> list[int]:
     days = int(settings.get("active_days")) if active_days is None else active_days
-    d, since = today.isoformat(), (today - dt.timedelta(days=days)).isoformat()
+    d, since = today.isoformat(), window_start(today, days).isoformat()
     return _ids(f"SELECT m.id FROM member m WHERE {q.member_at_sql()} "
                 f"AND m.id IN ({q.active_log_sql()}) ORDER BY m.id", (d, d, since, d, since, d))
 
 
 def silent_ids(today: dt.date, active_days: int | None = None) -> list[int]:
     days = int(settings.get("active_days")) if active_days is None else active_days
-    d, since = today.isoformat(), (today - dt.timedelta(days=days)).isoformat()
+    d, since = today.isoformat(), window_start(today, days).isoformat()
     return _ids(f"SELECT m.id FROM member m WHERE {q.member_at_sql()} "
                 f"AND m.id NOT IN ({q.active_log_sql()}) ORDER BY m.id",
                 (d, d, since, d, since, d))
@@ -45,7 +46,7 @@ def at_risk_filter(today: dt.date, at_risk_days: int | None = None,
                    label: str = "") -> MemberFilter:
     """At risk as a member-list filter: joined before the cut-off, no contact since."""
     days = int(settings.get("at_risk_days")) if at_risk_days is None else at_risk_days
-    return MemberFilter(no_contact_days=days, joined_to=today - dt.timedelta(days=days),
+    return MemberFilter(no_contact_days=days, joined_to=before_window(today, days),
                         label=label)
 
 

@@ -19,6 +19,7 @@ import datetime as dt
 from typing import Any
 
 from models.store.db import database
+from models.windows import before_window, window_start
 
 WEEKS_SHOWN = 52  # the joins/departures chart covers 12 months of ISO weeks
 
@@ -80,8 +81,9 @@ def members_at(day: dt.date) -> int:
 def headline(at: dt.date, active_days: int, at_risk_days: int) -> dict[str, int]:
     """Members, active, silent and at-risk counts as of `at` (from dated records only)."""
     d = at.isoformat()
-    active_from = (at - dt.timedelta(days=active_days)).isoformat()
-    cut = (at - dt.timedelta(days=at_risk_days)).isoformat()
+    active_from = window_start(at, active_days).isoformat()
+    cut = before_window(at, at_risk_days).isoformat()  # joined on or before: long enough in
+    contact_from = window_start(at, at_risk_days).isoformat()
     members = members_at(at)
     # One pass over both logs: who was active, who was privately contacted (one row lookup
     # per member found instead of two queries with a lookup each).
@@ -93,8 +95,8 @@ def headline(at: dt.date, active_days: int, at_risk_days: int) -> dict[str, int]
         "      UNION ALL SELECT member_id, date >= ? AND date <= ?, date >= ? FROM follow_up "
         "      WHERE +date >= ? AND +date <= ?) GROUP BY member_id) u "
         f"JOIN member m ON m.id = u.member_id WHERE {member_at_sql()}",
-        (cut, active_from, d, active_from, d, cut, min(active_from, cut), contact_until(at),
-         d, d)).fetchone()
+        (cut, active_from, d, active_from, d, contact_from, min(active_from, contact_from),
+         contact_until(at), d, d)).fetchone()
     active, contacted = int(row[0]), int(row[1])
     # At risk = members who joined before the cut-off, minus those contacted since.
     not_yet = _scalar(  # joined within the window, or join date unknown
@@ -273,9 +275,10 @@ def at_risk_list(today: dt.date, at_risk_days: int, limit: int,
                  ranked: list[tuple[Any, ...]] | None = None) -> list[dict[str, Any]]:
     """The at-risk members worth a message first: most points first."""
     d = today.isoformat()
-    cut = (today - dt.timedelta(days=at_risk_days)).isoformat()
+    cut = before_window(today, at_risk_days).isoformat()
+    contact_from = window_start(today, at_risk_days).isoformat()
     contacted = {row[0] for row in database.execute_sql(contacted_sql(),
-                                                          (cut, contact_until(today)))}
+                                                          (contact_from, contact_until(today)))}
     rows = [r for r in (ranked if ranked is not None else by_points())
             if r[0] not in contacted and r[3] is not None and str(r[3]) <= cut
             and (r[4] is None or str(r[4]) > d)][:limit]
@@ -284,7 +287,7 @@ def at_risk_list(today: dt.date, at_risk_days: int, limit: int,
             "SELECT m.id, m.name, m.points, m.joined_on, m.left_on, m.last_contact_on "
             "FROM member m WHERE (m.left_on IS NULL OR +m.left_on > ?) AND +m.joined_on <= ? "
             f"AND m.id NOT IN ({contacted_sql()}) ORDER BY m.points DESC, m.sort_name LIMIT ?",
-            (d, cut, cut, contact_until(today), limit)).fetchall()
+            (d, cut, contact_from, contact_until(today), limit)).fetchall()
     return [{"member_id": r[0], "name": r[1], "points": r[2],
              "last_contact": str(r[5]) if r[5] else None} for r in rows]
 
