@@ -107,6 +107,9 @@ class ColumnHeaderModel(QAbstractTableModel, Generic[R]):
     def column_keys(self) -> list[str]:
         return [c.key for c in self._columns]
 
+    def column_headers(self) -> list[str]:
+        return [c.header for c in self._columns]
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._columns)
 
