@@ -91,7 +91,7 @@ class ColumnHeaderModel(QAbstractTableModel, Generic[R]):
     # specs); empty where the columns change at run time.
     COLUMNS: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns: tuple[Column[R], ...] = ()
 
@@ -126,7 +126,7 @@ class ColumnTableModel(ColumnHeaderModel[R]):
 
     read_only = False  # set by the page on a read-only workspace: ticks shown, not tickable
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
 

@@ -12,7 +12,7 @@ from itertools import compress
 from operator import not_
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from models.members import rows as member_rows
@@ -35,12 +35,12 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
 
 # The base gives the columns and headers only: data() below is the hot path (every
 # painted cell), so it reads the row cache directly instead of going through column specs.
-class MemberTableModel(ColumnHeaderModel[tuple[Any, ...]]):
+class MemberTableModel(ColumnHeaderModel[Row]):
     IdRole = Qt.ItemDataRole.UserRole + 1
     TagsRole = Qt.ItemDataRole.UserRole + 2  # [(name, colour)] for the chip delegate
     counts_changed = Signal(int, int)  # shown, total
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.set_columns(DEFAULT_COLUMNS)
         self._order: list[int] = []  # every member id, in sort order
