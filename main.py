@@ -7,9 +7,12 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from models.version import __version__
+
+if TYPE_CHECKING:
+    from models.store.db import WorkspaceDatabase
 
 
 class UserError(Exception):
@@ -167,7 +170,7 @@ def _report_bug(exc: Exception) -> str:
     return f"unexpected error ({type(exc).__name__}); please report it{where}"
 
 
-def _open(args: argparse.Namespace, db_path: Path, access: str):
+def _open(args: argparse.Namespace, db_path: Path, access: str) -> WorkspaceDatabase:
     from models.store.db import open_database
 
     return open_database(db_path, access=access, holder=args.command,

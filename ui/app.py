@@ -172,14 +172,15 @@ class QunDeskApp:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setOrganizationName("QunDesk")
     app.setApplicationName("QunDesk")
     app.setApplicationDisplayName("群主台")
     app.setDesktopFileName("qundesk")  # Wayland app id = resources/packaging/qundesk.desktop
     app.setWindowIcon(icon("app"))
     app.setFont(ui_font())
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run_gui(db_path: Path | None, language: str | None = None) -> int:

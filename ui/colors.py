@@ -43,7 +43,8 @@ def is_dark(palette: QPalette) -> bool:
 def readable(colour: QColor, background: QColor, ratio: float = 4.5) -> QColor:
     """`colour` with its hue kept, lightened (on dark) or darkened (on light) just enough to
     read on `background`: one set of accent colours serves both appearances."""
-    hue, sat, light, alpha = QColor(colour).getHslF()
+    hsl = QColor(colour)  # (getHslF() gives the same four, but its stub says `object`)
+    hue, sat, light, alpha = hsl.hslHueF(), hsl.hslSaturationF(), hsl.lightnessF(), hsl.alphaF()
     towards = 1.0 if luminance(background) < 0.18 else 0.0
     out = QColor(colour)
     for _ in range(25):

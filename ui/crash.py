@@ -24,6 +24,7 @@ from typing import IO
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QMessageLogContext,
     QObject,
     Qt,
     QtMsgType,
@@ -159,7 +160,7 @@ class CrashDialog(QDialog):
         QCoreApplication.exit(1)
 
 
-def show_crash_dialog(report: str, log_path: Path) -> CrashDialog:
+def show_crash_dialog(report: str, log_path: Path) -> None:
     """Show the dialog modally (the app may be in a bad state; nothing else should run)."""
     dialog = CrashDialog(report, log_path, QApplication.activeWindow())
     _handler_state.dialog = dialog
@@ -167,7 +168,6 @@ def show_crash_dialog(report: str, log_path: Path) -> CrashDialog:
         dialog.exec()
     finally:
         _handler_state.dialog = None
-    return dialog
 
 
 class _HandlerState:
@@ -187,7 +187,8 @@ class CrashHandler(QObject):
         self.report_ready.connect(self._show)
         self._previous_excepthook = sys.excepthook
         self._previous_threading_hook = threading.excepthook
-        self._previous_qt_handler = None
+        self._previous_qt_handler: Callable[[QtMsgType, QMessageLogContext, str], object] \
+            | None = None
         self._fatal_file: IO[str] | None = None
         self._seen: dict[tuple[str, object], int] = {}
         self.installed = False
@@ -255,7 +256,7 @@ class CrashHandler(QObject):
             sys.stderr.write(report)
         self.report_ready.emit(report, str(path))
 
-    def qt_message(self, kind: QtMsgType, context: object, message: str) -> None:
+    def qt_message(self, kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if kind == QtMsgType.QtFatalMsg:
             # Qt aborts as soon as this returns: write the report first, no dialog possible.
             stack = "".join(traceback.format_stack()[:-1])

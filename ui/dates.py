@@ -30,13 +30,23 @@ _LOCALES = {"zh": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
             "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
 
 
+def to_qdate(day: dt.date) -> QDate:
+    """`day` as a QDate (PySide6 converts a date by itself, but its stubs don't say so)."""
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    """`day` as a date, like QDate.toPython() (whose stub says `object`)."""
+    return dt.date(day.year(), day.month(), day.day())
+
+
 def english() -> bool:
     return messages.language() == "en"
 
 
 def _format(day: dt.date, kind: str) -> str:
     en = english()
-    return _LOCALES["en" if en else "zh"].toString(QDate(day), _FORMATS[kind][en])
+    return _LOCALES["en" if en else "zh"].toString(to_qdate(day), _FORMATS[kind][en])
 
 
 def day_month(day: dt.date, year: bool = False) -> str:

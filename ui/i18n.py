@@ -18,7 +18,7 @@ _installed: list[QTranslator] = []
 
 def chosen_language(override: str | None = None) -> str:
     if override in LANGUAGES:
-        return override  # type: ignore[return-value]
+        return override
     stored = QSettings().value("language", "", str)
     if stored in LANGUAGES:
         return stored
@@ -28,9 +28,9 @@ def chosen_language(override: str | None = None) -> str:
 
 def install(language: str) -> None:
     """Install translators for `language` (replacing any installed before)."""
-    app = QCoreApplication.instance()
+    app = QCoreApplication.instance()  # the translators' parent (static calls need none)
     for translator in _installed:
-        app.removeTranslator(translator)
+        QCoreApplication.removeTranslator(translator)
     _installed.clear()
     messages.set_language(language)
     if language == "zh":
@@ -39,13 +39,13 @@ def install(language: str) -> None:
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", qt_folder):
-            app.installTranslator(qt)
+            QCoreApplication.installTranslator(qt)
             _installed.append(qt)
         return
     folder = resources_dir() / "translations"
     ours = QTranslator(app)
     if ours.load(f"qundesk_{language}", str(folder)):
-        app.installTranslator(ours)
+        QCoreApplication.installTranslator(ours)
         _installed.append(ours)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal, Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -65,6 +66,37 @@ def _overview(workspace: Workspace) -> QWidget:
     from ui.overview.page import OverviewPage
 
     return OverviewPage(workspace)
+
+
+# The verbs a screen may offer the menus (ARCHITECTURE.md, "Add a screen").
+Verb = Literal["new_item", "focus_search", "delete_selected", "print_page"]
+
+
+def _verb(page: QWidget | None, name: Verb) -> Callable[[], object] | None:
+    """The page's `name` verb, or None when the page does not offer it."""
+    method: object = getattr(page, name, None)
+    return method if callable(method) else None
+
+
+@runtime_checkable
+class Activated(Protocol):
+    """A screen that refreshes itself when it is shown."""
+
+    def activated(self) -> None: ...
+
+
+@runtime_checkable
+class FiltersMembers(Protocol):
+    """The members screen: shows the members a filter picks."""
+
+    def apply_filter(self, spec: object) -> None: ...
+
+
+@runtime_checkable
+class SavesState(Protocol):
+    """A screen that keeps its layout (splitters, columns) when the window closes."""
+
+    def save_state(self) -> None: ...
 
 
 # (key, icon, how to build the screen): each is imported on its first visit (fast start).
@@ -140,8 +172,9 @@ class MainWindow(QMainWindow):
             widget = PAGES[index][2](self.workspace)
             old = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self._pages[key] = widget
         return self._pages[key]
 
@@ -157,22 +190,22 @@ class MainWindow(QMainWindow):
         key = PAGES[row][0]
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
-        if hasattr(widget, "activated"):
+        if isinstance(widget, Activated):
             widget.activated()
         self._update_actions()
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     @Slot(object)
     def _show_members(self, member_filter: object) -> None:
         self.show_page("members")
         page = self.page("members")
-        if hasattr(page, "apply_filter"):
+        if isinstance(page, FiltersMembers):
             page.apply_filter(member_filter)
 
     # ------------------------------------------------------------------ actions
-    def _action(self, text: str, slot: Callable[[], None],
+    def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -233,19 +266,19 @@ class MainWindow(QMainWindow):
             group.addAction(action)
         group.triggered.connect(lambda action: appearance.choose(str(action.data())))
 
-    def _page_call(self, name: str) -> None:
-        method = getattr(self.current_page(), name, None)
-        if callable(method):
+    def _page_call(self, name: Verb) -> None:
+        method = _verb(self.current_page(), name)
+        if method is not None:
             method()
 
     def _update_actions(self) -> None:
         page = self.current_page()
         editable = not self.workspace.read_only
-        for action, name, writes in ((self.act_new, "new_item", True),
-                                     (self.act_find, "focus_search", False),
-                                     (self.act_delete, "delete_selected", True),
-                                     (self.act_print, "print_page", False)):
-            action.setEnabled(callable(getattr(page, name, None)) and (editable or not writes))
+        verbs: tuple[tuple[QAction, Verb, bool], ...] = (
+            (self.act_new, "new_item", True), (self.act_find, "focus_search", False),
+            (self.act_delete, "delete_selected", True), (self.act_print, "print_page", False))
+        for action, name, writes in verbs:
+            action.setEnabled(_verb(page, name) is not None and (editable or not writes))
         for action in (self.act_import, self.act_restore):
             action.setEnabled(editable)
         self._refresh_undo()
@@ -424,6 +457,6 @@ class MainWindow(QMainWindow):
         if row >= 0:
             store.setValue("main/page", PAGES[row][0])
         for page in self._pages.values():
-            if hasattr(page, "save_state"):
+            if isinstance(page, SavesState):
                 page.save_state()
         super().closeEvent(event)

@@ -140,7 +140,7 @@ class LongOp(_Change[T]):
     """A change that takes a while (an import, bulk work): on a worker, behind a progress
     dialog with Cancel. `work(progress, cancelled)` raises Cancelled to roll back."""
 
-    def __init__(self, parent: QObject, workspace: Workspace, work: Work, changes: Changed,
+    def __init__(self, parent: QObject, workspace: Workspace, work: Work[T], changes: Changed,
                  title: str) -> None:
         super().__init__(parent, workspace, changes)
         self.work, self.title = work, title

@@ -12,9 +12,12 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
-from PySide6.QtWidgets import QMainWindow
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 ENV = "QUNDESK_SMOKE_TEST"
 
@@ -23,12 +26,12 @@ def requested() -> bool:
     return bool(os.environ.get(ENV))
 
 
-def _fail(report: str, _path: Path | None = None) -> None:
+def _fail(report: str, log_path: Path | None = None) -> None:
     sys.stderr.write(report)
     QCoreApplication.exit(3)
 
 
-def start(window: QMainWindow | None) -> None:
+def start(window: MainWindow | None) -> None:
     """Run the check once the event loop is running."""
     from ui import crash
 
@@ -36,7 +39,7 @@ def start(window: QMainWindow | None) -> None:
     QTimer.singleShot(0, lambda: _visit_pages(window))
 
 
-def _visit_pages(window: QMainWindow | None) -> None:
+def _visit_pages(window: MainWindow | None) -> None:
     from ui.main_window import PAGES
 
     try:
@@ -45,7 +48,8 @@ def _visit_pages(window: QMainWindow | None) -> None:
         for row, (key, _, _) in enumerate(PAGES):
             window.show_page(key)
             QCoreApplication.processEvents()
-            title = window.nav.item(row).text()  # shows that the language catalogue loaded
+            item = window.nav.item(row)
+            title = item.text() if item is not None else ""  # shows the catalogue loaded
             print(f"page ok: {key} ({type(window.page(key)).__name__}) {title}")
         QThreadPool.globalInstance().waitForDone(10_000)
     except Exception:  # report exactly what broke, then fail the check

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 from models.store import inspect
 from models.store.db import rolling_backup, thread_connection
@@ -53,7 +53,7 @@ class _Job(QRunnable):
         self._send(self.owner.finished)
 
     @staticmethod
-    def _send(signal: Signal, *args: object) -> None:
+    def _send(signal: SignalInstance, *args: object) -> None:
         try:
             signal.emit(*args)
         except RuntimeError:  # the window closed meanwhile

@@ -91,7 +91,7 @@ class ColumnHeaderModel(QAbstractTableModel, Generic[R]):
     # specs); empty where the columns change at run time.
     COLUMNS: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns: tuple[Column[R], ...] = ()
 
@@ -106,6 +106,9 @@ class ColumnHeaderModel(QAbstractTableModel, Generic[R]):
 
     def column_keys(self) -> list[str]:
         return [c.key for c in self._columns]
+
+    def column_headers(self) -> list[str]:
+        return [c.header for c in self._columns]
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._columns)
@@ -123,7 +126,7 @@ class ColumnTableModel(ColumnHeaderModel[R]):
 
     read_only = False  # set by the page on a read-only workspace: ticks shown, not tickable
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.progress import Cancelled
@@ -19,15 +19,17 @@ from models.store.db import current, thread_connection
 from models.store.problems import DamagedDatabaseError, WorkspaceGoneError, from_sqlite
 from ui import crash
 
-Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+R = TypeVar("R")
+# work(progress(done, total), cancelled()) -> its result
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], R]
 
 
-def current_path() -> Any:
+def current_path() -> Path | None:
     db = current()
     return db.workspace if db is not None else None
 
 
-def _same_path(a: Any, b: Any) -> bool:
+def _same_path(a: Path | None, b: Path | None) -> bool:
     """Whether a problem is about the open workspace (not a file being looked at)."""
     try:
         return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
@@ -43,7 +45,7 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Work) -> None:
+    def __init__(self, work: Work[object]) -> None:
         super().__init__()
         self.work = work
         self.signals = _Signals()
@@ -69,7 +71,7 @@ class _Job(QRunnable):
     def _progress(self, done: int, total: int) -> None:
         self._send(self.signals.progress, done, total)
 
-    def _send(self, signal: Signal, *args: object) -> None:
+    def _send(self, signal: SignalInstance, *args: object) -> None:
         # The window that started the job may have closed meanwhile: nobody to tell.
         try:
             signal.emit(*args)
@@ -84,7 +86,7 @@ class Task(QObject):
     failed = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None, title: str, work: Work,
+    def __init__(self, parent: QWidget | None, title: str, work: Work[object],
                  show_dialog: bool = True) -> None:
         super().__init__(parent)
         self._job = _Job(work)

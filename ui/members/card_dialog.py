@@ -4,7 +4,7 @@ referrals and sessions. Card fields, tags and groups are saved together or not a
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -51,6 +51,7 @@ from ui.members.form_helpers import (
     gender_labels,
     section_title,
 )
+from ui.members.member_picker import MemberPicker
 from ui.operations import Op
 from ui.workspace import Changed, Workspace
 
@@ -59,6 +60,8 @@ DATES = ("birthday", "joined_on", "left_on", "next_contact_on")
 
 if TYPE_CHECKING:
     from models.members.cards import Member
+
+E = TypeVar("E", bound=QWidget)
 
 
 class MemberCardDialog(QDialog):
@@ -99,7 +102,7 @@ class MemberCardDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)  # calls save when activated
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -107,7 +110,7 @@ class MemberCardDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.editors["name"].textChanged.connect(self._name_changed)
+        self._field_editor("name", QLineEdit).textChanged.connect(self._name_changed)
         self._loaded_tags: set[int] = set()
         self._load()
         self._dirty = False
@@ -139,9 +142,10 @@ class MemberCardDialog(QDialog):
 
     def _editor(self, field: str) -> QWidget:
         if field == "gender":
-            editor: QWidget = QComboBox()
+            genders = QComboBox()
             for key, label in gender_labels().items():
-                editor.addItem(label, key)
+                genders.addItem(label, key)
+            editor: QWidget = genders
         elif field in DATES:
             editor = DateEdit()
         elif field in MULTILINE:
@@ -151,8 +155,6 @@ class MemberCardDialog(QDialog):
         elif field == "is_friend":
             editor = QCheckBox()
         elif field == "inviter":
-            from ui.members.member_picker import MemberPicker
-
             editor = MemberPicker(exclude=self.member_id)
         else:
             editor = QLineEdit()
@@ -161,6 +163,13 @@ class MemberCardDialog(QDialog):
             elif field == "phone":
                 editor.setPlaceholderText(self.tr("11 位手机号，可带 +86"))
         editor.setObjectName(field)
+        return editor
+
+    def _field_editor(self, field: str, kind: type[E]) -> E:
+        """The editor of `field`, of the kind `_editor` made for it."""
+        editor = self.editors[field]
+        if not isinstance(editor, kind):
+            raise TypeError(f"{field!r} is edited in a {type(editor).__name__}")
         return editor
 
     def _form_tab(self, title: str, fields: tuple[str, ...],
@@ -252,8 +261,8 @@ class MemberCardDialog(QDialog):
     def _load(self) -> None:
         member = get_member(self.member_id) if self.member_id else None
         values = custom_values(member.id) if member else {}
-        for field in custom_fields():
-            self._add_custom_row(field.id, field.name, values.get(field.id, ""))
+        for custom in custom_fields():
+            self._add_custom_row(custom.id, custom.name, values.get(custom.id, ""))
         if member is None and self.member_id is not None:
             # Deleted meanwhile (bulk delete, undo of an import): nothing to edit.
             self.general_error.setText(self.tr("这位成员已被删除，卡片无法保存。"))
@@ -263,12 +272,12 @@ class MemberCardDialog(QDialog):
             return
         if member is None:
             self.save_button.setEnabled(False)
-            self.editors["joined_on"].set_date(dt.date.today())  # what saving would assume
+            self._field_editor("joined_on", DateEdit).set_date(dt.date.today())  # as saving would
             self._update_title()
             return
         for field, editor in self.editors.items():
             value = getattr(member, field if field != "inviter" else "inviter_id")
-            if field == "inviter":
+            if isinstance(editor, MemberPicker):
                 editor.set_member(value)
             elif isinstance(editor, DateEdit):
                 editor.set_date(value)
@@ -278,9 +287,9 @@ class MemberCardDialog(QDialog):
                 editor.setChecked(bool(value))
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText(value or "")
-            elif field == "entry_fee":
+            elif field == "entry_fee" and isinstance(editor, QLineEdit):
                 editor.setText("" if value is None else f"{value:g}")
-            else:
+            elif isinstance(editor, QLineEdit):
                 editor.setText(value or "")
         self.tags.set_tags([(t.id, t.name, t.color) for t in tags.tags_of(member.id)])
         self._loaded_tags = set(self.tags.tag_ids())
@@ -307,14 +316,14 @@ class MemberCardDialog(QDialog):
 
     @Slot()
     def _update_title(self) -> None:
-        name = self.editors["name"].text().strip() or self.tr("新成员")
+        name = self._field_editor("name", QLineEdit).text().strip() or self.tr("新成员")
         if self.member_id is None:
             self.title.setText(name)
             return
         points = self.contributions.total()
         title = self.tr("%1 · %2 · %3 积分").replace("%1", name).replace(
             "%2", contributions.level_for(points)).replace("%3", str(points))
-        if self.editors["left_on"].date() is not None:
+        if self._field_editor("left_on", DateEdit).date() is not None:
             title += self.tr(" · 已退群")
         self.title.setText(title)
         self.setWindowTitle(self.tr("成员卡片 - %1").replace("%1", name))
@@ -331,7 +340,7 @@ class MemberCardDialog(QDialog):
                 editor.currentIndexChanged.connect(mark)
             elif isinstance(editor, QCheckBox):
                 editor.toggled.connect(mark)
-        self.editors["inviter"].member_changed.connect(mark)
+        self._field_editor("inviter", MemberPicker).member_changed.connect(mark)
         self.tags.changed.connect(mark)
         self.groups.changed.connect(mark)
 
@@ -352,7 +361,7 @@ class MemberCardDialog(QDialog):
     def collect(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
         for field, editor in self.editors.items():
-            if field == "inviter":
+            if isinstance(editor, MemberPicker):
                 data[field] = editor.member_id()
             elif isinstance(editor, DateEdit):
                 data[field] = editor.value()
@@ -362,7 +371,7 @@ class MemberCardDialog(QDialog):
                 data[field] = editor.isChecked()
             elif isinstance(editor, QPlainTextEdit):
                 data[field] = editor.toPlainText()
-            else:
+            elif isinstance(editor, QLineEdit):
                 data[field] = editor.text()
         return data
 
@@ -383,7 +392,7 @@ class MemberCardDialog(QDialog):
         if not self.save_button.isEnabled():
             return False
         data = self.collect()
-        if self.editors["inviter"].is_unresolved():
+        if self._field_editor("inviter", MemberPicker).is_unresolved():
             _, errors = normalize(data)
             errors["inviter"] = self.tr("请从下拉列表中选择邀请人（或清空）")
             self.show_errors(errors)
@@ -431,11 +440,11 @@ class MemberCardDialog(QDialog):
         self._update_title()
 
     @Slot(object)
-    def _followup_logged(self, upcoming) -> None:
-        self.editors["next_contact_on"].set_date(upcoming)
+    def _followup_logged(self, upcoming: dt.date | None) -> None:
+        self._field_editor("next_contact_on", DateEdit).set_date(upcoming)
+        latest = self.followups.table.item(0, 0) if self.followups.table.rowCount() else None
         self.last_contact.setText(self.tr("最近联系：%1").replace(
-            "%1", (self.followups.table.item(0, 0).text() if self.followups.table.rowCount()
-                   else self.tr("无"))))
+            "%1", latest.text() if latest is not None else self.tr("无")))
 
     @Slot(int)
     def _open_other(self, member_id: int) -> None:

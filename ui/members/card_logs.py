@@ -52,6 +52,12 @@ def _cell(text: str, entry_id: int | None = None) -> QTableWidgetItem:
     return item
 
 
+def _selected_ids(table: QTableWidget) -> list[int]:
+    """The entry ids of the selected rows (_cell keeps each in its first column)."""
+    items = [table.item(index.row(), 0) for index in table.selectionModel().selectedRows()]
+    return [item.data(ID_ROLE) for item in items if item is not None]
+
+
 class FollowUpSection(QWidget):
     """The private follow-up log (date, channel, note) with add and delete."""
 
@@ -131,8 +137,7 @@ class FollowUpSection(QWidget):
 
     @Slot()
     def delete_selected(self) -> None:
-        ids = [self.table.item(index.row(), 0).data(ID_ROLE)
-               for index in self.table.selectionModel().selectedRows()]
+        ids = _selected_ids(self.table)
         if ids:
             Op(self, workspace_of(self), lambda: followups.delete_followups(ids),
                Changed.MEMBERS).success(self._written).run()
@@ -230,8 +235,7 @@ class ContributionSection(QWidget):
 
     @Slot()
     def delete_selected(self) -> None:
-        ids = [self.table.item(index.row(), 0).data(ID_ROLE)
-               for index in self.table.selectionModel().selectedRows()]
+        ids = _selected_ids(self.table)
         if ids:
             Op(self, workspace_of(self), lambda: contributions.delete_contributions(ids),
                Changed.MEMBERS).success(self._written).run()

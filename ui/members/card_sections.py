@@ -65,17 +65,20 @@ class TagsSection(QWidget):
         self.name = QComboBox()
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.name.lineEdit().setPlaceholderText(self.tr("标签名（可新建）"))
-        self.name.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.name.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        line, completer = self.name.lineEdit(), self.name.completer()
+        if line is None or completer is None:  # an editable box always has both
+            raise RuntimeError("an editable QComboBox without its line edit")
+        line.setPlaceholderText(self.tr("标签名（可新建）"))
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.name.setMinimumWidth(160)
         self.category = QComboBox()
         self.category.setToolTip(self.tr("新标签放入的分类"))
         self.add_button = QPushButton(self.tr("添加标签"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_typed)
-        EnterCatcher(self.name.lineEdit(), self.add_typed)
-        self.name.lineEdit().installEventFilter(self)  # Backspace on empty: drop last chip
+        EnterCatcher(line, self.add_typed)
+        line.installEventFilter(self)  # Backspace on empty: drop last chip
         self.chips.setToolTip(self.tr("点 × 移除标签；在标签输入框为空时按退格键移除最后一个"))
         self.error = QLabel()
         self.error.setStyleSheet(error_style())
@@ -138,7 +141,7 @@ class TagsSection(QWidget):
             self.error.show()
             return None
         self.error.hide()
-        colour = tag.category.color if tag.category_id else tags_model.UNCATEGORISED_COLOUR
+        colour = tag.color  # its category's, or the uncategorised colour
         if self.name.findData(tag.id) < 0:
             self.name.addItem(tag.name, tag.id)
         self._tags[tag.id] = (tag.name, colour)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +22,7 @@ from models.members.contributions import thresholds
 from models.members.groups import ROLES, all_groups
 from models.members.segments import MemberFilter
 from models.members.tags import all_tags
+from ui.dates import from_qdate, to_qdate
 from ui.members.form_helpers import role_labels
 
 
@@ -41,7 +44,7 @@ class TagMenuButton(QToolButton):
         menu.clear()
         category = object()
         for tag in all_tags():
-            name = tag.category.name if tag.category_id else self.tr("未分类")
+            name = tag.category.name if tag.category is not None else self.tr("未分类")
             if name != category:
                 menu.addSection(name)
                 category = name
@@ -94,9 +97,10 @@ class FilterPanel(QWidget):
         self.tags_any = TagMenuButton(self.tr("含任一标签"))
         self.tags_none = TagMenuButton(self.tr("排除标签"))
         self.joined_check = QCheckBox(self.tr("入群时间"))
-        self.joined_from = QDateEdit(calendarPopup=True)
-        self.joined_to = QDateEdit(calendarPopup=True)
+        self.joined_from = QDateEdit()
+        self.joined_to = QDateEdit()
         for edit in (self.joined_from, self.joined_to):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.joined_from.setDate(QDate.currentDate().addMonths(-1))
         self.joined_to.setDate(QDate.currentDate())
@@ -106,9 +110,10 @@ class FilterPanel(QWidget):
         self.contact_days.setValue(30)
         self.contact_days.setSuffix(self.tr(" 天未联系"))
         self.birthday = QComboBox()
-        for text, value in ((self.tr("生日：不限"), None), (self.tr("本周生日"), "week"),
-                            (self.tr("本月生日"), "month")):
-            self.birthday.addItem(text, value)
+        birthdays: tuple[tuple[str, str | None], ...] = (
+            (self.tr("生日：不限"), None), (self.tr("本周生日"), "week"), (self.tr("本月生日"), "month"))
+        for text, birthday in birthdays:
+            self.birthday.addItem(text, birthday)
         self.reset_button = QPushButton(self.tr("清除筛选"))
         self.reset_button.clicked.connect(self.reset)
 
@@ -135,8 +140,12 @@ class FilterPanel(QWidget):
         self.contact_days.valueChanged.connect(self._emit_if(self.contact_check))
         self.load_choices()
 
-    def _emit_if(self, box: QCheckBox):  # type: ignore[no-untyped-def]
-        return lambda *_: box.isChecked() and self._emit()
+    def _emit_if(self, box: QCheckBox) -> Callable[..., None]:
+        """A slot that passes the change on only while `box` is ticked."""
+        def emit(*_: object) -> None:
+            if box.isChecked():
+                self._emit()
+        return emit
 
     def load_choices(self) -> None:
         """(Re)fill the group, role, level and tag choices from the database."""
@@ -169,9 +178,9 @@ class FilterPanel(QWidget):
             tags_all=self.tags_all.selected(),
             tags_any=self.tags_any.selected(),
             tags_none=self.tags_none.selected(),
-            joined_from=self.joined_from.date().toPython() if self.joined_check.isChecked()
+            joined_from=from_qdate(self.joined_from.date()) if self.joined_check.isChecked()
             else None,
-            joined_to=self.joined_to.date().toPython() if self.joined_check.isChecked() else None,
+            joined_to=from_qdate(self.joined_to.date()) if self.joined_check.isChecked() else None,
             no_contact_days=self.contact_days.value() if self.contact_check.isChecked() else None,
             birthday=self.birthday.currentData(),
             member_ids=self._member_ids,
@@ -191,9 +200,9 @@ class FilterPanel(QWidget):
         self.tags_none.set_selected(spec.tags_none)
         self.joined_check.setChecked(spec.joined_from is not None or spec.joined_to is not None)
         if spec.joined_from:
-            self.joined_from.setDate(spec.joined_from)
+            self.joined_from.setDate(to_qdate(spec.joined_from))
         if spec.joined_to:
-            self.joined_to.setDate(spec.joined_to)
+            self.joined_to.setDate(to_qdate(spec.joined_to))
         self.contact_check.setChecked(spec.no_contact_days is not None)
         if spec.no_contact_days is not None:
             self.contact_days.setValue(spec.no_contact_days)

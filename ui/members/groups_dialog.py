@@ -193,7 +193,7 @@ class GroupsDialog(QDialog):
         self.warning.setVisible(bool(near))
         target = 0
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(ID_ROLE) == select_id:
+            if self._id_at(row) == select_id:
                 target = row
         if rows:
             self.table.selectRow(target)
@@ -210,7 +210,10 @@ class GroupsDialog(QDialog):
 
     def current_id(self) -> int | None:
         row = self.table.currentRow()
-        item = self.table.item(row, 0) if row >= 0 else None
+        return self._id_at(row) if row >= 0 else None
+
+    def _id_at(self, row: int) -> int | None:
+        item = self.table.item(row, 0)
         return item.data(ID_ROLE) if item else None
 
     def _mark_dirty(self, *_args: object) -> None:
@@ -219,7 +222,7 @@ class GroupsDialog(QDialog):
 
     def _select(self, group_id: int | None) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(ID_ROLE) == group_id:
+            if self._id_at(row) == group_id:
                 self.table.selectRow(row)
 
     @Slot()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -117,17 +118,17 @@ class LevelsDialog(QDialog):
         count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table.setItem(row, 2, count)
         self.update_counts()
-        if not name:
+        name_item = self.table.item(row, 1)
+        if not name and name_item is not None:
             self.table.setCurrentCell(row, 1)
-            self.table.editItem(self.table.item(row, 1))
+            self.table.editItem(name_item)
 
     @Slot()
     def update_counts(self) -> None:
         """Members per level under the thresholds as they stand in the table."""
-        starts = sorted({self.table.cellWidget(r, 0).value()
-                         for r in range(self.table.rowCount()) if self.table.cellWidget(r, 0)})
+        starts = sorted({spin.value() for spin in self._spins() if spin is not None})
         for row in range(self.table.rowCount()):
-            spin, item = self.table.cellWidget(row, 0), self.table.item(row, 2)
+            spin, item = self._spin(row), self.table.item(row, 2)
             if spin is None or item is None:
                 continue
             start = spin.value()
@@ -138,8 +139,16 @@ class LevelsDialog(QDialog):
                 else len(self._all_points)
             item.setText(str(max(0, high_index - low_index)))
 
+    def _spin(self, row: int) -> QSpinBox | None:
+        """The points box of `row` (add_row gives every row one)."""
+        widget = self.table.cellWidget(row, 0)
+        return widget if isinstance(widget, QSpinBox) else None
+
+    def _spins(self) -> list[QSpinBox | None]:
+        return [self._spin(row) for row in range(self.table.rowCount())]
+
     def _next_points(self) -> int:
-        values = [self.table.cellWidget(r, 0).value() for r in range(self.table.rowCount())]
+        values = [spin.value() for spin in self._spins() if spin is not None]
         return max(values, default=0) + 100
 
     @Slot()
@@ -150,9 +159,10 @@ class LevelsDialog(QDialog):
 
     def table_values(self) -> list[tuple[int, str]]:
         out = []
-        for row in range(self.table.rowCount()):
+        for row, spin in enumerate(self._spins()):
             item = self.table.item(row, 1)
-            out.append((self.table.cellWidget(row, 0).value(), item.text().strip() if item else ""))
+            if spin is not None:
+                out.append((spin.value(), item.text().strip() if item else ""))
         return out
 
     @Slot()
@@ -167,7 +177,7 @@ class LevelsDialog(QDialog):
         return Op(self, self.workspace, lambda: contributions.save_level_rules(table, points),
                   Changed.MEMBERS).success(lambda _r: self.accept()).failure(refused).run()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # Enter while editing a level name commits the cell, not the whole dialog.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
             return

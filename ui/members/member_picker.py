@@ -30,7 +30,8 @@ class MemberPicker(QLineEdit):
         self.completer_ = QCompleter(self.suggestions, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setWidget(self)
-        self.completer_.activated[QModelIndex].connect(self._picked)
+        # The QModelIndex overload of activated (PySide6's stubs know no signal overloads).
+        self.completer_.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         # Ask the database once typing pauses: a full scan at 100,000 members takes tens
         # of milliseconds, too much to repeat on every keystroke.
         self.pause = QTimer(self)
@@ -63,7 +64,7 @@ class MemberPicker(QLineEdit):
             self.pause.stop()
             self._member_id, self._name = None, ""
             self.member_changed.emit(None)
-            self.completer_.popup().hide()
+            self._hide_suggestions()
             return
         self.pause.start()
 
@@ -82,7 +83,12 @@ class MemberPicker(QLineEdit):
         if self.suggestions.rowCount():
             self.completer_.complete()
         else:
-            self.completer_.popup().hide()
+            self._hide_suggestions()
+
+    def _hide_suggestions(self) -> None:
+        popup = self.completer_.popup()  # made on first use, so never None here
+        if popup is not None:
+            popup.hide()
 
     @Slot(QModelIndex)
     def _picked(self, index: QModelIndex) -> None:

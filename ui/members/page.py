@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,12 +38,14 @@ from ui.operations import Op
 from ui.read_only import set_editing
 from ui.workspace import Changed, Workspace
 
+A = TypeVar("A")
+
 
 class MembersPage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self._dialogs: list[QWidget] = []  # keep open dialogs alive
+        self._dialogs: list[QDialog] = []  # keep open dialogs alive
         self._dirty = False
 
         self.search = QLineEdit()
@@ -112,8 +119,9 @@ class MembersPage(QWidget):
 
         self.segments = SegmentsPanel()
         left = QWidget()
-        QVBoxLayout(left).addWidget(self.segments)
-        left.layout().setContentsMargins(0, 0, 0, 0)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.segments)
+        left_layout.setContentsMargins(0, 0, 0, 0)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -252,8 +260,9 @@ class MembersPage(QWidget):
     # ------------------------------------------------------------ columns
     def _restore_columns(self) -> None:
         store = QSettings()
-        columns = store.value("members/columns", list(DEFAULT_COLUMNS), list)
-        columns = [c for c in columns if c in ALL_COLUMNS] or list(DEFAULT_COLUMNS)
+        stored = store.value("members/columns", list(DEFAULT_COLUMNS), list)
+        columns = [c for c in stored if c in ALL_COLUMNS] if isinstance(stored, list) else []
+        columns = columns or list(DEFAULT_COLUMNS)
         self.model.set_columns(columns)
         state = store.value("members/header", QByteArray())
         if isinstance(state, QByteArray) and not state.isEmpty():
@@ -272,7 +281,8 @@ class MembersPage(QWidget):
     @Slot()
     def _apply_delegates(self) -> None:
         for col in range(self.model.columnCount()):
-            self.table.setItemDelegateForColumn(col, None)
+            # None takes a column's delegate away (Qt allows it; the stub says it must be one)
+            self.table.setItemDelegateForColumn(col, None)  # type: ignore[arg-type]
         if "tags" in self.model.columns():
             self.table.setItemDelegateForColumn(self.model.columns().index("tags"), self.chips)
 
@@ -338,9 +348,9 @@ class MembersPage(QWidget):
 
         return self._show(ContactQueueDialog(self.workspace, parent=self))
 
-    def _show(self, dialog: QWidget) -> QWidget:
+    def _show(self, dialog: QDialog) -> QDialog:
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
-        dialog.open()  # type: ignore[attr-defined]
+        dialog.open()
         return dialog
 
     def save_segment(self) -> None:
@@ -377,14 +387,14 @@ class MembersPage(QWidget):
         add = menu.addMenu(self.tr("添加标签"))
         remove = menu.addMenu(self.tr("移除标签"))
         for tag in all_tags():
-            add.addAction(tag.name, lambda t=tag.id: self._bulk(bulk.add_tags, [t],
-                                                                 self.tr("已添加标签")))
-            remove.addAction(tag.name, lambda t=tag.id: self._bulk(bulk.remove_tags, [t],
-                                                                    self.tr("已移除标签")))
+            add.addAction(tag.name, partial(self._bulk, bulk.add_tags, [tag.id],
+                                            self.tr("已添加标签")))
+            remove.addAction(tag.name, partial(self._bulk, bulk.remove_tags, [tag.id],
+                                               self.tr("已移除标签")))
         group_menu = menu.addMenu(self.tr("加入群"))
         for group in all_groups():
-            group_menu.addAction(group.name, lambda g=group.id: self._bulk(
-                bulk.add_to_group, g, self.tr("已加入群")))
+            group_menu.addAction(group.name, partial(self._bulk, bulk.add_to_group, group.id,
+                                                     self.tr("已加入群")))
         menu.addAction(self.tr("标记为已退群"),
                        lambda: self._bulk(bulk.mark_left, None, self.tr("已标记为退群")))
         menu.addSeparator()
@@ -401,10 +411,10 @@ class MembersPage(QWidget):
             elif action.text() == self.tr("导出所选…"):
                 action.setEnabled(count > 0)
 
-    def _bulk(self, operation, argument: object, done: str) -> None:  # type: ignore[no-untyped-def]
+    def _bulk(self, operation: Callable[[list[int], A], int], argument: A, done: str) -> None:
         ids = self.selected_ids()
         if not ids:
             return
         message = done + self.tr("（%n 位成员，可撤销）", "", len(ids))
-        Op(self, self.workspace, lambda: operation(ids) if argument is None else operation(ids, argument),
+        Op(self, self.workspace, lambda: operation(ids, argument),
            Changed.MEMBERS).success(lambda _r: self.workspace.status_message.emit(message)).run()

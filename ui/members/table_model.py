@@ -12,7 +12,7 @@ from itertools import compress
 from operator import not_
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from models.members import rows as member_rows
@@ -24,6 +24,8 @@ from ui.table_model import Column, ColumnHeaderModel
 from ui.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
+# A member's list row as models.members.rows.fetch_rows reads it: SQLite values in COL order.
+Row = tuple[Any, ...]
 BLOCK = 200  # rows fetched per database round trip
 CACHE_LIMIT = 20000
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
@@ -33,12 +35,12 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
 
 # The base gives the columns and headers only: data() below is the hot path (every
 # painted cell), so it reads the row cache directly instead of going through column specs.
-class MemberTableModel(ColumnHeaderModel[tuple[Any, ...]]):
+class MemberTableModel(ColumnHeaderModel[Row]):
     IdRole = Qt.ItemDataRole.UserRole + 1
     TagsRole = Qt.ItemDataRole.UserRole + 2  # [(name, colour)] for the chip delegate
     counts_changed = Signal(int, int)  # shown, total
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.set_columns(DEFAULT_COLUMNS)
         self._order: list[int] = []  # every member id, in sort order
@@ -54,7 +56,7 @@ class MemberTableModel(ColumnHeaderModel[tuple[Any, ...]]):
         self._sort_key, self._descending = "name", False
         self._loaded = False
         self._index_task: Task | None = None  # the latest scan (kept alive until replaced)
-        self._rows: dict[int, tuple] = {}
+        self._rows: dict[int, Row] = {}
         self._tags: dict[int, list[int]] = {}
         self._groups: dict[int, list[int]] = {}
         self._tag_info: dict[int, tuple[str, str]] = {}
@@ -209,7 +211,7 @@ class MemberTableModel(ColumnHeaderModel[tuple[Any, ...]]):
                 return row
         return None
 
-    def _row(self, row: int) -> tuple:
+    def _row(self, row: int) -> Row:
         member_id = self._order[self._visible[row]]
         cached = self._rows.get(member_id)
         if cached is None:
@@ -244,7 +246,7 @@ class MemberTableModel(ColumnHeaderModel[tuple[Any, ...]]):
             return value if key in ("notes", "tags", "groups", "nickname") and value else None
         return value
 
-    def _display(self, row: tuple, key: str) -> str:
+    def _display(self, row: Row, key: str) -> str:
         if key == "tags":
             return "、".join(self._tag_info[t][0] for t in self._tags.get(row[0], [])
                             if t in self._tag_info)

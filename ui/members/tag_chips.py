@@ -4,7 +4,7 @@ delegate) and a small widget that wraps chips over lines and lets the user remov
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PAD_X = 7  # horizontal padding inside a chip
@@ -123,7 +123,7 @@ class TagChips(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(60, chip_height(self.fontMetrics()))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         # Heights depend on width: let the layout re-ask after a resize.
         self.setMinimumHeight(self.heightForWidth(self.width()))
         super().resizeEvent(event)

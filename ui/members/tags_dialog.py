@@ -227,8 +227,8 @@ class TagsDialog(QDialog):
         if select_tag is None and shown:
             self.table.selectRow(0)
         is_real = bool(key)
-        for name in ("colour", "up", "down", "del_cat"):
-            self.buttons[name].setEnabled(is_real)
+        for button in ("colour", "up", "down", "del_cat"):
+            self.buttons[button].setEnabled(is_real)
 
     def current_tag_id(self) -> int | None:
         row = self.table.currentRow()
@@ -347,8 +347,9 @@ class TagsDialog(QDialog):
     @Slot()
     def _edit_current_tag(self) -> None:
         row = self.table.currentRow()
-        if row >= 0:
-            self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is not None:
+            self.table.editItem(item)
 
     @Slot(QTableWidgetItem)
     def _tag_renamed(self, item: QTableWidgetItem) -> None:

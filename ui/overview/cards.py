@@ -162,8 +162,9 @@ class GroupsPanel(QFrame):
     def show_data(self, groups: list[dict[str, Any]]) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.buttons = []
         for row, group in enumerate(groups):
             button = QPushButton(group["name"])

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.members.segments import MemberFilter
+from models.progress import CancelFn, ProgressFn
 from models.stats import overview as stats
 from models.stats.members import filter_for
 from ui import dates
@@ -188,14 +189,14 @@ class OverviewPage(QWidget):
         body.addLayout(top)
         body.addLayout(card_row)
         body.addLayout(grid)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()  # (`scroll` is QWidget's own method)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
 
     # ------------------------------------------------------------ loading
     def activated(self) -> None:
@@ -224,7 +225,7 @@ class OverviewPage(QWidget):
         as_of = self.as_of
         record = not self.workspace.read_only  # a read-only workspace keeps its history
 
-        def work(progress: Any, cancelled: Any) -> dict[str, Any]:
+        def work(progress: ProgressFn, cancelled: CancelFn) -> dict[str, Any]:
             return stats.compute(as_of, snapshot=record)
 
         self._task = Task(self, self.tr("计算概览"), work, show_dialog=False)
@@ -423,7 +424,7 @@ class OverviewPage(QWidget):
             self._emit(filter_for(key, today, arg, label))
             return
 
-        def work(progress: Any, cancelled: Any) -> MemberFilter:
+        def work(progress: ProgressFn, cancelled: CancelFn) -> MemberFilter:
             return filter_for(key, today, arg, label)
 
         task = Task(self, self.tr("查找成员"), work, show_dialog=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,7 +31,7 @@ RowColumn = tuple[str, Callable[[dict[str, Any]], str], Qt.AlignmentFlag]
 
 
 class RowsModel(ColumnTableModel[dict[str, Any]]):
-    def __init__(self, columns: list[RowColumn], parent: Any = None) -> None:
+    def __init__(self, columns: list[RowColumn], parent: QObject | None = None) -> None:
         super().__init__(parent)
         # The text is its own tooltip (cut-off names); keys are not needed here.
         self.set_column_specs(Column(str(n), header, display=show, tooltip=show,

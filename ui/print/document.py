@@ -44,6 +44,7 @@ from models.store.files import FileProblem, check_writable_target, write_bytes
 from ui.fonts import cjk_family
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog, QWidget
 
 MARGINS_MM = QMarginsF(14, 12, 14, 10)  # left, top, right, bottom
@@ -355,7 +356,7 @@ def ensure_cjk_font(parent: QWidget | None) -> bool:
     return False
 
 
-def _printer(landscape: bool):
+def _printer(landscape: bool) -> QPrinter:
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -379,13 +380,11 @@ def preview(parent: QWidget | None, html: str, *, title: str,
     """Qt's print preview (zoom, orientation, print from there); None without a CJK font."""
     if not ensure_cjk_font(parent):
         return None
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from ui.print.print_dialogs import PreviewDialog
 
-    printer = _printer(landscape)
-    dialog = QPrintPreviewDialog(printer, parent)
+    dialog = PreviewDialog(_printer(landscape), parent)
     dialog.setWindowTitle(translate("Print", "打印预览 - %1").replace("%1", title))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.printer_ref = printer  # keep the printer alive as long as the dialog
     dialog.paintRequested.connect(lambda p: _paint_or_report(dialog, p, html, title))
     dialog.resize(900, 1000)
     dialog.open()
@@ -397,14 +396,14 @@ def print_dialog(parent: QWidget | None, html: str, *, title: str,
     """The system print dialog; prints when the user presses Print."""
     if not ensure_cjk_font(parent):
         return None
-    from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QDialog
+
+    from ui.print.print_dialogs import PrintDialog
 
     printer = _printer(landscape)
     printer.setDocName(title)
-    dialog = QPrintDialog(printer, parent)
+    dialog = PrintDialog(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.printer_ref = printer
     dialog.accepted.connect(lambda *_: _paint_or_report(parent, printer, html, title))
     QDialog.open(dialog)  # PySide only binds QPrintDialog.open(receiver, member)
     return dialog

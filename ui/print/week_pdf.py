@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -21,9 +21,12 @@ from models.week.plan import DayPlan, FollowUpDue, WeekPlan
 from ui import dates, i18n
 from ui.activities.labels import assignee_text
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
+
 translate = QCoreApplication.translate
 
-_app: Any = None  # the QGuiApplication the CLI creates (kept alive for the process)
+_app: QGuiApplication | None = None  # the CLI's (kept alive for the process)
 
 DAY_SECTIONS = ("content", "activities", "steps", "birthdays", "followups")
 

@@ -4,6 +4,7 @@ or as a shareable directory with masked phones; also saves the blank import temp
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.members.cards import member_count
+from models.progress import CancelFn, ProgressFn
 from models.roster.exporter import (
     DEFAULT_SHARED,
     SHAREABLE,
@@ -42,7 +44,7 @@ class ExportDialog(QDialog):
         self.workspace = workspace
         self.member_ids = list(member_ids) if member_ids is not None else None
         self.task: Task | None = None
-        self.last_path = None
+        self.last_path: Path | None = None
         self.setWindowTitle(self.tr("导出名单"))
         self.resize(520, 560)
         count = len(self.member_ids) if self.member_ids is not None else self._member_count()
@@ -148,7 +150,7 @@ class ExportDialog(QDialog):
             path = path.with_name(path.name + suffix)
         masked, ids = self.shared.isChecked(), self.member_ids
 
-        def work(progress, cancelled):
+        def work(progress: ProgressFn, cancelled: CancelFn) -> int:
             return export_roster(path, masked=masked, member_ids=ids,
                                  columns=None if masked else columns,
                                  shared_fields=columns if masked else None,
@@ -163,7 +165,7 @@ class ExportDialog(QDialog):
         self.task.start()
 
     @Slot(object)
-    def _exported(self, count: object) -> None:
+    def _exported(self, count: int) -> None:
         self.export_button.setEnabled(True)
         self.workspace.status_message.emit(
             self.tr("已导出 %n 位成员到 %1", "", int(count)).replace("%1", str(self.last_path)))

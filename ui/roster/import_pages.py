@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -27,11 +27,15 @@ from models.roster.values import cell_text
 from ui import dialogs
 from ui.roster.preview_model import PreviewModel, ProblemModel
 
+if TYPE_CHECKING:
+    from models.roster.importer import ImportReport
+    from models.roster.plan import ImportPlan
+
 
 class WizardHost(Protocol):
     """What the pages ask of the wizard that holds them (ui.roster.import_wizard)."""
 
-    plan: Any
+    plan: ImportPlan | None  # once a file is read
 
     def load_file(self, path: Path, sheet: str | None = None) -> None: ...
     def build_preview(self, mode: str) -> None: ...
@@ -235,14 +239,14 @@ class PreviewPage(QWizardPage):
                               ("update", self.tr("只看更新")), ("duplicate", self.tr("只看重复")),
                               ("error", self.tr("只看有错误的"))):
             self.status_filter.addItem(label, status)
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.model.set_filter(self.status_filter.currentData()))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("遇到已有成员（微信号、手机号或姓名相同）：")))
         top.addWidget(self.mode, 1)
         top.addWidget(self.status_filter)
         self.counts = QLabel()
         self.model = PreviewModel(self)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.model.set_filter(self.status_filter.currentData()))
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
@@ -320,14 +324,14 @@ class ResultPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.done
 
-    def show_report(self, report: object | None, text: str) -> None:
+    def show_report(self, report: ImportReport | None, text: str) -> None:
         self.done = True
         self.summary.setText(text)
-        problems = list(getattr(report, "errors", []) or [])
+        problems = list(report.errors) if report is not None else []
         self.problems.set_problems(problems)
         self.view.resizeColumnsToContents()
         self.save.setEnabled(bool(problems))
-        self.undo.setEnabled(getattr(report, "batch", None) is not None)
+        self.undo.setEnabled(report is not None and report.batch is not None)
         self.completeChanged.emit()
 
     @Slot()
@@ -338,8 +342,7 @@ class ResultPage(QWizardPage):
                                  self.tr("导入问题清单.xlsx"))
         if path is None:
             return
-        headers = [self.problems.headerData(c, Qt.Orientation.Horizontal)
-                   for c in range(self.problems.columnCount())]
+        headers = self.problems.column_headers()
         rows = [[self.problems.index(r, c).data() for c in range(len(headers))]
                 for r in range(self.problems.rowCount())]
         try:

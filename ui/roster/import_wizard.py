@@ -7,17 +7,25 @@ transaction, so a cancelled import leaves the workspace exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget, QWizard
 
-from models.progress import Cancelled
+from models.progress import CancelFn, Cancelled, ProgressFn
 from ui import dialogs
 from ui.operations import LongOp, Op
 from ui.roster.import_pages import FilePage, MappingPage, PreviewPage, ResultPage
-from ui.worker import Task
+from ui.worker import Task, Work
 from ui.workspace import Changed, Workspace
+
+if TYPE_CHECKING:
+    from models.roster.importer import ImportReport
+    from models.roster.plan import ImportPlan
+
+R = TypeVar("R")
 
 
 class ImportWizard(QWizard):
@@ -26,8 +34,8 @@ class ImportWizard(QWizard):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.plan = None  # models.roster.plan.ImportPlan once a file is read
-        self.report = None  # models.roster.importer.ImportReport after the write
+        self.plan: ImportPlan | None = None  # once a file is read
+        self.report: ImportReport | None = None  # after the write
         self.task: Task | None = None
         self.setWindowTitle(self.tr("导入名单"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -48,7 +56,8 @@ class ImportWizard(QWizard):
 
     # ------------------------------------------------------------ steps (on a worker)
 
-    def _start(self, title: str, work, on_done, on_failed=None, show_dialog: bool = True) -> None:
+    def _start(self, title: str, work: Work[R], on_done: Callable[[R], None],
+               on_failed: Callable[[object], None] | None = None, show_dialog: bool = True) -> None:
         task = Task(self, title, work, show_dialog=show_dialog)
         task.succeeded.connect(on_done)
         task.failed.connect(on_failed or self._failed)
@@ -64,13 +73,13 @@ class ImportWizard(QWizard):
         self.plan = None
         self.file_page.show_error(self.tr("正在读取 %1 …").replace("%1", path.name))
 
-        def work(progress, cancelled):
+        def work(progress: ProgressFn, cancelled: CancelFn) -> ImportPlan:
             return read_plan(path, sheet, book=book)
 
         self._start(self.tr("读取名单"), work, self._file_read, self._file_failed)
 
     @Slot(object)
-    def _file_read(self, plan) -> None:
+    def _file_read(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.file_page.show_plan()
 
@@ -84,8 +93,10 @@ class ImportWizard(QWizard):
         from models.roster.plan import convert_rows, match_rows
 
         plan = self.plan
+        if plan is None:  # the pages move on only once a file is read
+            return
 
-        def work(progress, cancelled):
+        def work(progress: ProgressFn, cancelled: CancelFn) -> ImportPlan:
             with paused_gc():
                 convert_rows(plan, progress, cancelled)
                 match_rows(plan, mode, cancelled)
@@ -97,24 +108,28 @@ class ImportWizard(QWizard):
         from models.roster.plan import match_rows
 
         plan = self.plan
+        if plan is None:
+            return
 
-        def work(progress, cancelled):
+        def work(progress: ProgressFn, cancelled: CancelFn) -> ImportPlan:
             match_rows(plan, mode, cancelled)
             return plan
 
         self._start(self.tr("检查重复"), work, self._preview_ready)
 
     @Slot(object)
-    def _preview_ready(self, plan) -> None:
+    def _preview_ready(self, plan: ImportPlan) -> None:
         self.preview_page.show_plan()
 
     def run_import(self) -> None:
         from models.roster.importer import paused_gc, write_plan
 
         plan, db_path = self.plan, self.workspace.db_path
+        if plan is None:
+            return
         mode = self.preview_page.mode.currentData()  # what the page shows, not what ran last
 
-        def work(progress, cancelled):
+        def work(progress: ProgressFn, cancelled: CancelFn) -> ImportReport:
             with paused_gc():
                 return write_plan(plan, db_path=db_path, progress=progress,
                                   cancelled=cancelled, on_duplicate=mode)
@@ -124,7 +139,7 @@ class ImportWizard(QWizard):
             .cancelled(self._cancelled).start()
 
     @Slot(object)
-    def _imported(self, report) -> None:
+    def _imported(self, report: ImportReport) -> None:
         self.report = report
         self.workspace.status_message.emit(report.summary())
         text = report.summary()

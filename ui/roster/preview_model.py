@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from models.roster.plan import Problem, RowPlan
@@ -21,7 +22,7 @@ def _problem_lines(plan: RowPlan) -> list[str]:
 class PreviewModel(ColumnTableModel[RowPlan]):
     """Rows of an ImportPlan; the status filter shows only one kind of row."""
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[RowPlan] = []
         self._filter: str | None = None
@@ -65,7 +66,7 @@ class PreviewModel(ColumnTableModel[RowPlan]):
 
 
 class ProblemModel(ColumnTableModel[Problem]):
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.set_column_specs([
             Column("sheet", self.tr("工作表"), display=lambda p: p.sheet),

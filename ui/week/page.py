@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.week import plan as weekly_plan
 from ui import dialogs
+from ui.dates import from_qdate, to_qdate
 from ui.operations import Op
 from ui.print import document
 from ui.print.week_pdf import week_html, week_range, week_title
@@ -78,7 +79,8 @@ class WeekPage(QWidget):
                              (self.this_button, "Alt+Home")):
             button.setShortcut(QKeySequence(keys))
             button.setToolTip(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText))
-        self.date_edit = QDateEdit(calendarPopup=True)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setToolTip(self.tr("选择任意一天，显示它所在的那一周"))
         self.range_label = QLabel()
@@ -99,9 +101,9 @@ class WeekPage(QWidget):
             top.addWidget(widget)
         top.addSpacing(12)
         top.addWidget(self.range_label, 1)
-        for widget in (self.orientation, self.preview_button, self.print_button,
-                       self.pdf_button):
-            top.addWidget(widget)
+        for control in (self.orientation, self.preview_button, self.print_button,
+                        self.pdf_button):
+            top.addWidget(control)
 
         self.section_boxes: dict[str, QCheckBox] = {}
         sections = QHBoxLayout()
@@ -183,7 +185,7 @@ class WeekPage(QWidget):
 
     @Slot(QDate)
     def _on_date_picked(self, day: QDate) -> None:
-        self.go_to(day.toPython())
+        self.go_to(from_qdate(day))
 
     def go_to(self, any_day: dt.date) -> None:
         """Show the week holding `any_day` (the current notes are saved first)."""
@@ -196,7 +198,7 @@ class WeekPage(QWidget):
         self._stale = False
         self.plan = weekly_plan.assemble(self.week_start, sections=self.sections())
         with QSignalBlocker(self.date_edit):
-            self.date_edit.setDate(QDate(self.week_start))
+            self.date_edit.setDate(to_qdate(self.week_start))
         self.range_label.setText(week_range(self.plan))
         scroll = self.view.verticalScrollBar().value()
         self.view.setHtml(week_html(self.plan))
