@@ -265,15 +265,21 @@ def cmd_print_week(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_export_calendar(args: argparse.Namespace, db_path: Path) -> int:
-    from models.calendar.ics import export_ics
+    from models.calendar.ics import count_entries, export_ics
     from models.store import files
 
     if args.start and args.end and args.start > args.end:
         raise UserError(f"--from {args.start.isoformat()} is after --to {args.end.isoformat()}")
     files.check_writable_target(args.out)
     _open(args, db_path, "read")
-    count = export_ics(args.out, args.start, args.end)
-    print(f"exported {count} calendar entries to {args.out}")
+    export_ics(args.out, args.start, args.end)
+    counted = count_entries(args.start, args.end)
+    # The first line is the contract scripts read; the count is of entries as the calendar
+    # shows them (every occurrence of a series), not of .ics events.
+    print(f"exported {counted.entries} calendar entries to {args.out}")
+    if counted.series:
+        print(f"  {counted.series} repeating series, counted through {counted.through}"
+              + (" (they repeat on after that in the file)" if counted.open_ended else ""))
     return 0
 
 

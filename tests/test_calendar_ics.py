@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from models.calendar import edit as E
 from models.calendar import entries as C
-from models.calendar.ics import export_ics
+from models.calendar.ics import count_entries, export_ics
 from models.calendar.recurrence import Rule
 
 D = dt.date
@@ -165,3 +165,23 @@ def test_the_export_speaks_the_language_it_runs_in(db, tmp_path):
     text = out.read_bytes().decode("utf-8").replace("\r\n ", "")  # unfold long lines
     assert "X-WR-CALNAME:My community · Content calendar" in text
     assert "DESCRIPTION:Reminder" in text
+
+
+def test_the_export_summary_counts_occurrences_not_ics_events(db, db_path, tmp_path, capsys):
+    import main
+
+    sid = _series("周会", D(2026, 12, 2), Rule("weekly", weekdays=(2,), count=4))
+    E.delete(E.Ref(None, sid, D(2026, 12, 16)))  # one occurrence removed
+    E.save_item(E.ItemFields("单次分享", "分享", D(2026, 12, 5)))
+    E.save_item(E.ItemFields("还没排期的点子", "分享", None, status="idea"))
+    counted = count_entries(D(2026, 12, 1), D(2026, 12, 31))
+    assert (counted.entries, counted.series, counted.open_ended) == (4, 1, False)
+    assert count_entries(D(2026, 12, 10), D(2026, 12, 31)).entries == 1  # only the 23rd
+    weekly = _series("每周读书", D(2026, 12, 3), Rule("weekly", weekdays=(3,)))
+    assert count_entries(today=D(2026, 12, 1)).open_ended and weekly
+    out = tmp_path / "c.ics"
+    db.close()  # the command opens the file itself
+    assert main.main(["--db", str(db_path), "export-calendar", str(out),
+                      "--from", "2026-12-01", "--to", "2026-12-31"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == f"exported 9 calendar entries to {out}"  # 3 + 1 + the 5 Thursdays

@@ -16,12 +16,20 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, vRecur
+from peewee import fn
 
-from models.calendar.entries import ContentItem, ContentSeries, ItemGroup, SeriesGroup
+from models.calendar.entries import (
+    ContentItem,
+    ContentSeries,
+    ItemGroup,
+    SeriesGroup,
+    entries_between,
+)
 from models.calendar.holidays import day_info
 from models.calendar.recurrence import Rule, occurrences
 from models.messages import msg
@@ -223,3 +231,32 @@ def export_ics(out: Path, start: dt.date | None = None, end: dt.date | None = No
     cal = build_calendar(start, end)
     write_bytes(out, cal.to_ical())
     return len(cal.walk("VEVENT"))
+
+
+@dataclass(frozen=True)
+class EntryCount:
+    entries: int  # what the calendar shows in the range: one-offs and every occurrence
+    series: int  # repeating series with an occurrence in the range
+    through: dt.date | None  # the last day counted; None if nothing is dated
+    open_ended: bool  # a series repeats past `through` (the .ics keeps it repeating)
+
+
+def count_entries(start: dt.date | None = None, end: dt.date | None = None,
+                  today: dt.date | None = None) -> EntryCount:
+    """What an export of [start, end] holds, as the calendar counts it (occurrences, not
+    .ics events). Without an end, repeating series are counted up to a year from today."""
+    today = today or dt.date.today()
+    dated = ContentItem.select(fn.MIN(ContentItem.date), fn.MAX(ContentItem.date)).where(
+        ContentItem.date.is_null(False) & ~ContentItem.removed).tuples().first() or (None, None)
+    first_series = ContentSeries.select(fn.MIN(ContentSeries.start_date)).scalar()
+    firsts = [d for d in (dated[0], first_series) if d is not None]
+    if not firsts:
+        return EntryCount(0, 0, None, False)
+    frm = start or min(firsts)
+    through = end or max([d for d in (dated[1], today + dt.timedelta(days=365)) if d is not None])
+    entries = entries_between(frm, through, today=today)
+    series = {e.series_id for e in entries if e.series_id is not None}
+    open_ended = any(
+        s.id in series and (rule := s.rule).until is None and rule.count is None
+        for s in ContentSeries.select())
+    return EntryCount(len(entries), len(series), through, open_ended and end is None)
