@@ -779,6 +779,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <source>过期</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <source>点击查看这一天的全部内容</source>
+        <translation>Click to see everything on this day</translation>
+    </message>
 </context>
 <context>
     <name>CalendarPage</name>

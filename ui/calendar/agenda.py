@@ -137,6 +137,14 @@ class AgendaView(QTableView):
     def set_entries(self, entries: list[CalendarEntry], today: dt.date) -> None:
         self.agenda.set_entries(entries, today)
 
+    def show_day(self, day: dt.date) -> None:
+        """Bring `day` to the top, its first entry selected (a "还有 N 项…" click)."""
+        rows = [row for row, e in enumerate(self.agenda.entries) if e.date >= day]
+        if not rows:
+            return
+        self.selectRow(rows[0])
+        self.scrollTo(self.agenda.index(rows[0], 0), QAbstractItemView.ScrollHint.PositionAtTop)
+
     def current_entry(self) -> CalendarEntry | None:
         index = self.currentIndex()
         return index.data(ENTRY_ROLE) if index.isValid() else None

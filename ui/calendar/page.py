@@ -145,7 +145,7 @@ class CalendarPage(QWidget):
             view.day_activated.connect(lambda day, time: self.new_item(day, time))
             view.dropped.connect(self.drop)
         self.month.more_requested.connect(self._show_week_of)
-        self.week.more_requested.connect(lambda day: self._show_agenda_of(day))
+        self.week.more_requested.connect(self._show_agenda_of)
         self.backlog = BacklogPanel()
         self.backlog.idea_activated.connect(lambda iid: self.edit_entry(E.Ref(iid, None, None)))
         self.backlog.new_idea_requested.connect(lambda: self.new_item(idea=True))
@@ -271,9 +271,13 @@ class CalendarPage(QWidget):
         self.anchor = day
         self.set_view("week")
 
+    @Slot(object)
     def _show_agenda_of(self, day: dt.date) -> None:
+        """The whole day in the list (a busy week's "还有 N 项…")."""
         self.anchor = day
         self.set_view("agenda")
+        self.agenda.show_day(day)
+        self.agenda.setFocus()
 
     # ---------------------------------------------------------------- actions
     @Slot(object)
