@@ -32,18 +32,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from models.calendar.entries import CalendarEntry
-from models.calendar.holidays import day_info
+from models.calendar.holidays import DayInfo, day_info
 from ui import dates
 from ui.calendar.common import (
     entry_key,
+    fitting_name,
     holiday_mark,
-    holiday_name,
+    holiday_tooltip,
     ref_from_mime,
     time_text,
     today_fill,
     tr,
 )
-from ui.calendar.month_view import MonthView, paint_chip, tooltip_text
+from ui.calendar.month_view import MonthView, paint_badge, paint_chip, tooltip_text
 from ui.colors import HOLIDAY_RED, WORKDAY_BLUE, readable
 
 GUTTER = 48  # hour labels
@@ -176,10 +177,7 @@ class WeekView(MonthView):
             p.drawText(QRect(rect.x(), 2, rect.width(), 18), Qt.AlignmentFlag.AlignCenter, label)
             p.setFont(self._font)
             if info.holiday or info.adjusted_workday:
-                mark = holiday_mark(info) + " " + holiday_name(info)
-                p.setPen(readable(HOLIDAY_RED if info.holiday else WORKDAY_BLUE, cell))
-                p.drawText(QRect(rect.x(), 20, rect.width(), 16), Qt.AlignmentFlag.AlignCenter,
-                           mark)
+                self._paint_holiday(p, rect, info, cell)
             self._paint_day(p, rect, day, cell)
         p.setPen(QPen(pal.mid().color()))
         p.drawLine(GUTTER, top - 3, self.width(), top - 3)
@@ -192,6 +190,27 @@ class WeekView(MonthView):
                 p.setPen(QPen(QColor("#E8590C"), 2))
                 p.drawLine(self._col_x(col), y, self._col_x(col + 1), y)
         p.end()
+
+    def _paint_holiday(self, p: QPainter, rect: QRect, info: DayInfo, cell: QColor) -> None:
+        """Badge and name under the date, centred, the name cut to the column."""
+        metrics = p.fontMetrics()
+        badge_w = max(16, metrics.horizontalAdvance(holiday_mark(info)) + 8)
+        room = rect.width() - badge_w - 10
+        name = fitting_name(info, metrics, room)
+        width = badge_w + (3 + metrics.horizontalAdvance(name) if name else 0)
+        x = rect.x() + max(4, (rect.width() - width) // 2)
+        badge = paint_badge(p, x, 21, info, cell)
+        if name:
+            p.setPen(readable(HOLIDAY_RED if info.holiday else WORKDAY_BLUE, cell))
+            p.drawText(QRect(badge.right() + 4, 20, room + 2, 16),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+
+    def holiday_tip(self, pos: QPoint) -> str:
+        """The holiday of the day header under `pos`, in words."""
+        if pos.y() >= HEAD or pos.x() < GUTTER or not self.rect().contains(pos):
+            return ""
+        col = min(6, int((pos.x() - GUTTER) / ((self.width() - GUTTER) / 7)))
+        return holiday_tooltip(day_info(self.monday + dt.timedelta(days=col)))
 
     def _paint_day(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor) -> None:
         entries = self.by_day.get(day, [])
@@ -326,7 +345,8 @@ class WeekView(MonthView):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             entry = self.entry_at(event.pos())
-            text = tooltip_text(entry) if entry is not None else self.more_tooltip(event.pos())
+            text = tooltip_text(entry) if entry is not None else \
+                self.more_tooltip(event.pos()) or self.holiday_tip(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
                 return True
