@@ -145,3 +145,19 @@ def test_a_days_name_in_the_language_of_the_moment():
         assert H.label(H.day_info(D(2032, 10, 2))) == "National Day"
     finally:
         messages.set_language("zh")
+
+
+def test_a_years_list_has_every_source_and_the_owners_ordinary_days(db):
+    H.set_days([H.OwnerDay(D(2027, 2, 20), "work", "春节调休"),
+                H.OwnerDay(D(2027, 2, 8), "normal", "")])
+    days = {d.date: d for d in H.year_days(2027)}
+    assert days[D(2027, 2, 6)].info.provisional and days[D(2027, 2, 6)].own is None
+    assert days[D(2027, 2, 20)].own == H.OwnerDay(D(2027, 2, 20), "work", "春节调休")
+    assert not days[D(2027, 2, 20)].schedule.adjusted_workday  # a plain Saturday beneath
+    # The owner made 初三 an ordinary day: listed (to be taken back), shown as plain.
+    eighth = days[D(2027, 2, 8)]
+    assert eighth.own is not None and not eighth.info.holiday and eighth.schedule.holiday
+    assert len(days) == len(H.computed_festivals(2027)) + 1
+    official = H.year_days(2026)
+    assert all(d.info.source == "official" for d in official)
+    assert any(d.info.adjusted_workday for d in official)

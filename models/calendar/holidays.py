@@ -197,6 +197,33 @@ def owner_days(year: int) -> list[OwnerDay]:
     return [OwnerDay(d, kind, name) for d, (kind, name) in sorted(_owner_days(year).items())]
 
 
+@dataclass(frozen=True)
+class YearDay:
+    """One line of the holidays editor's list."""
+
+    date: dt.date
+    info: DayInfo  # what the calendar shows
+    own: OwnerDay | None  # the owner's entry, if any
+    schedule: DayInfo  # what the packages say beneath it (official or computed)
+
+
+def year_days(year: int) -> list[YearDay]:
+    """The days of `year` that are not ordinary: days off and working days from any
+    source, and every entry of the owner's (an "ordinary day" too, so it can be taken
+    back)."""
+    own = {d.date: d for d in owner_days(year)}
+    found: list[YearDay] = []
+    day = dt.date(year, 1, 1)
+    while day.year == year:
+        info, mine = day_info(day), own.get(day)
+        if mine is not None or info.holiday or info.adjusted_workday:
+            found.append(YearDay(day, info, mine, _published_or_computed(day)))
+        if day == dt.date.max:
+            break
+        day += dt.timedelta(days=1)
+    return found
+
+
 def set_days(days: Iterable[OwnerDay]) -> int:
     """Enter or correct days (one transaction, undoable); returns how many."""
     wanted = list(days)

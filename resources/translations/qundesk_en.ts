@@ -696,6 +696,22 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>%1 (provisional)</translation>
     </message>
     <message>
+        <source>放假</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Adjusted working day</translation>
+    </message>
+    <message>
+        <source>按农历和节气推算；官方放假安排公布后以官方为准</source>
+        <translation>Computed from the lunar calendar and solar terms; the official schedule, once published, decides</translation>
+    </message>
+    <message>
+        <source>你在“节假日…”里填写的</source>
+        <translation>Entered by you in “Holidays…”</translation>
+    </message>
+    <message>
         <source>一</source>
         <translation>Mon</translation>
     </message>
@@ -779,6 +795,58 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <source>过期</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <source>点击查看这一天的全部内容</source>
+        <translation>Click to see everything on this day</translation>
+    </message>
+    <message>
+        <source>休（放假）</source>
+        <translation>Off (holiday)</translation>
+    </message>
+    <message>
+        <source>班（调休上班）</source>
+        <translation>Work (working day)</translation>
+    </message>
+    <message>
+        <source>普通日（不放假也不调休）</source>
+        <translation>Ordinary day (neither)</translation>
+    </message>
+    <message>
+        <source>普通日</source>
+        <translation>Ordinary day</translation>
+    </message>
+    <message>
+        <source>我填的</source>
+        <translation>Yours</translation>
+    </message>
+    <message>
+        <source>官方安排</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <source>推算（待公布）</source>
+        <translation>Computed (provisional)</translation>
+    </message>
+    <message>
+        <source>推算</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <source>你填写的设置优先。%1：%2</source>
+        <translation>Your entry wins. %1: %2</translation>
+    </message>
+    <message>
+        <source>休/班</source>
+        <translation>Off/Work</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
 </context>
 <context>
     <name>CalendarPage</name>
@@ -821,6 +889,14 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     <message>
         <source>内容类型…</source>
         <translation>Content Types…</translation>
+    </message>
+    <message>
+        <source>节假日…</source>
+        <translation>Holidays…</translation>
+    </message>
+    <message>
+        <source>查看放假（休）和调休上班（班）的日子；官方安排未公布时自己填写或导入 .ics</source>
+        <translation>Days off (Off) and adjusted working days (Work); enter them yourself or import an .ics while the official schedule is not out</translation>
     </message>
     <message>
         <source>搜索标题或主讲人</source>
@@ -896,6 +972,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     <message>
         <source>在 %1 新建内容…</source>
         <translation>New Post on %1…</translation>
+    </message>
+    <message>
+        <source>节假日（休/班）…</source>
+        <translation>Holidays (Off/Work)…</translation>
     </message>
     <message>
         <source>编辑…</source>
@@ -1741,6 +1821,110 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source> · 接近满员</source>
         <translation> · nearly full</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>上一年</source>
+        <translation>Previous year</translation>
+    </message>
+    <message>
+        <source>下一年</source>
+        <translation>Next year</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>休/班</source>
+        <translation>Off/Work</translation>
+    </message>
+    <message>
+        <source>例如：春节、公司年会调休</source>
+        <translation>e.g. Spring Festival, company retreat</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>保存这一天</source>
+        <translation>Save This Day</translation>
+    </message>
+    <message>
+        <source>删除我的设置</source>
+        <translation>Remove My Entry</translation>
+    </message>
+    <message>
+        <source>删除后，这一天按官方安排或推算显示</source>
+        <translation>Afterwards the day follows the official schedule or the computed festivals</translation>
+    </message>
+    <message>
+        <source>填写或更正一天</source>
+        <translation>Enter or correct a day</translation>
+    </message>
+    <message>
+        <source>导入节假日日历（.ics）…</source>
+        <translation>Import Holiday Calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>例如订阅的“中国节假日”日历导出的文件；其中的放假和调休上班日会作为你填的设置</source>
+        <translation>For example a file exported from a subscribed “China holidays” calendar; its days off and working days become your entries</translation>
+    </message>
+    <message>
+        <source>%1 年的放假和调休安排来自国务院办公厅的通知。</source>
+        <translation>The %1 days off and working days are the State Council&apos;s official schedule.</translation>
+    </message>
+    <message>
+        <source>%1 年的官方放假安排还没有收录：下面的节日是按农历和节气推算的，标为“待公布”，也还没有调休上班日。通知公布后，请在下面填写放假和调休上班的日子，或导入节假日日历（.ics）。</source>
+        <translation>The official schedule for %1 is not in the app yet: the festivals below are computed from the lunar calendar and solar terms and marked “provisional”, and there are no adjusted working days yet. Once the schedule is published, enter the days off and working days below, or import a holiday calendar (.ics).</translation>
+    </message>
+    <message numerus="yes">
+        <source>你填写的 %n 天优先于官方安排和推算。</source>
+        <translation>
+            <numerusform>Your %n entry wins over the official schedule and the computed days.</numerusform>
+            <numerusform>Your %n entries win over the official schedule and the computed days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 现在：%2</source>
+        <translation>%1 now: %2</translation>
+    </message>
+    <message>
+        <source>已保存 %1：%2</source>
+        <translation>Saved %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>已删除 %n 天的设置</source>
+        <translation>
+            <numerusform>Removed your entry for %n day</numerusform>
+            <numerusform>Removed your entries for %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>导入节假日日历</source>
+        <translation>Import Holiday Calendar</translation>
+    </message>
+    <message>
+        <source>iCalendar 文件 (*.ics)</source>
+        <translation>iCalendar files (*.ics)</translation>
+    </message>
+    <message numerus="yes">
+        <source>（另有 %n 个不是全天的事件，没有导入）</source>
+        <translation>
+            <numerusform> (%n event that is not a whole day was not imported)</numerusform>
+            <numerusform> (%n events that are not whole days were not imported)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,15 @@ from models.calendar.edit import ref_of
 from models.calendar.entries import CalendarEntry
 from models.calendar.holidays import day_info
 from ui import dates, i18n
-from ui.calendar.common import MIME_REF, holiday_mark, ref_mime, status_label, time_text, tr
+from ui.calendar.common import (
+    MIME_REF,
+    holiday_mark,
+    holiday_tooltip,
+    ref_mime,
+    status_label,
+    time_text,
+    tr,
+)
 from ui.colors import MUTED_GREY, OVERDUE_RED, readable
 from ui.table_model import Column, ColumnTableModel
 
@@ -43,7 +51,8 @@ class AgendaModel(ColumnTableModel[CalendarEntry]):
         super().__init__(parent)
         self.today = dt.date.today()
         self.set_column_specs([
-            Column("date", tr("日期"), display=_date_text),
+            Column("date", tr("日期"), display=_date_text,
+                   tooltip=lambda e: holiday_tooltip(day_info(e.date)) or None),
             Column("time", tr("时间"), display=time_text),
             Column("title", tr("标题"), display=lambda e: e.title, tooltip=lambda e: e.title),
             Column("kind", tr("类型"), display=lambda e: e.kind,
@@ -136,6 +145,14 @@ class AgendaView(QTableView):
 
     def set_entries(self, entries: list[CalendarEntry], today: dt.date) -> None:
         self.agenda.set_entries(entries, today)
+
+    def show_day(self, day: dt.date) -> None:
+        """Bring `day` to the top, its first entry selected (a "还有 N 项…" click)."""
+        rows = [row for row, e in enumerate(self.agenda.entries) if e.date >= day]
+        if not rows:
+            return
+        self.selectRow(rows[0])
+        self.scrollTo(self.agenda.index(rows[0], 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def current_entry(self) -> CalendarEntry | None:
         index = self.currentIndex()

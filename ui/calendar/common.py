@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, QMimeData, QTime
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QCoreApplication, QDate, QMimeData, Qt, QTime
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPalette
 
 from models.calendar.edit import Ref
 from models.calendar.entries import CalendarEntry
@@ -39,12 +39,36 @@ def holiday_mark(info: DayInfo) -> str:
     return tr("休") if info.holiday else tr("班") if info.adjusted_workday else ""
 
 
-def holiday_name(info: DayInfo) -> str:
-    """The day's name; a computed festival says the official schedule is not out yet."""
+def holiday_name(info: DayInfo, provisional: bool = True) -> str:
+    """The day's name; a computed festival says the official schedule is not out yet
+    (unless `provisional` is False: where that is said beside it, or there is no room)."""
     name = info.note or festival_names().get(info.festival, info.festival)
-    if info.provisional:
+    if info.provisional and provisional:
         name = tr("%1（待公布）").replace("%1", name)
     return name
+
+
+def fitting_name(info: DayInfo, metrics: QFontMetrics, width: int) -> str:
+    """The name in `width` pixels: in full, else without "（待公布）" (the outlined badge
+    and the tooltip still say it), else cut with "…"."""
+    name = holiday_name(info)
+    if metrics.horizontalAdvance(name) > width:
+        name = holiday_name(info, provisional=False)
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
+
+
+def holiday_tooltip(info: DayInfo) -> str:
+    """What a day's badge means and where it comes from (the header's tooltip)."""
+    if not (info.holiday or info.adjusted_workday):
+        return ""
+    what = tr("放假") if info.holiday else tr("调休上班")
+    name = holiday_name(info)
+    lines = [f"{holiday_mark(info)} · {name}" if name else holiday_mark(info), what]
+    if info.provisional:
+        lines.append(tr("按农历和节气推算；官方放假安排公布后以官方为准"))
+    elif info.source == "owner":
+        lines.append(tr("你在“节假日…”里填写的"))
+    return "\n".join(lines)
 
 
 def weekday_names() -> list[str]:

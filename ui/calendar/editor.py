@@ -47,6 +47,7 @@ from ui.calendar.common import (
     status_label,
     weekday_names,
 )
+from ui.calendar.recurrence_editor import RecurrenceEditor, show_value
 from ui.members.member_picker import MemberPicker
 from ui.operations import Op
 from ui.workspace import Changed, workspace_of
@@ -129,8 +130,6 @@ class ItemEditor(QDialog):
         self.unscheduled.toggled.connect(self._sync_enabled)
         self.all_day.toggled.connect(self._sync_enabled)
         self.date.dateChanged.connect(self._date_changed)
-
-        from ui.calendar.recurrence_editor import RecurrenceEditor
 
         self.recurrence = RecurrenceEditor()
         self.rule_note = QLabel()
@@ -237,7 +236,7 @@ class ItemEditor(QDialog):
         self._date_changed(qdate(day))
         self.all_day.setChecked(f.start_time is None)
         self.time.setTime(qtime(f.start_time) if f.start_time else QTime(20, 0))
-        self.duration.setValue(f.duration_minutes)
+        show_value(self.duration, f.duration_minutes)  # a longer one stays as it is
         self.recurrence.set_rule(rule, day)
         for row in range(self.groups.count()):
             item = self.groups.item(row)

@@ -33,15 +33,16 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from models.calendar.edit import ref_of
 from models.calendar.entries import CalendarEntry
-from models.calendar.holidays import day_info
+from models.calendar.holidays import DayInfo, day_info
 from ui import dates, i18n
 from ui.calendar.common import (
     MIME_REF,
     EntryKey,
     chip_colors,
     entry_key,
+    fitting_name,
     holiday_mark,
-    holiday_name,
+    holiday_tooltip,
     ref_from_mime,
     ref_mime,
     status_label,
@@ -50,10 +51,11 @@ from ui.calendar.common import (
     tr,
     weekday_names,
 )
-from ui.colors import HOLIDAY_RED, OVERDUE_RED, WORKDAY_BLUE, readable
+from ui.colors import HOLIDAY_RED, OVERDUE_RED, WORKDAY_BLUE, mix, readable
 from ui.fonts import ui_font
 
 HEADER = 24
+DAY_HEAD = 22  # a day cell's number, badge and holiday name, above its chips
 CHIP = 18
 GAP = 2
 
@@ -196,25 +198,18 @@ class MonthView(QWidget):
         p.setFont(self._bold)
         p.drawText(number, Qt.AlignmentFlag.AlignCenter, str(day.day))
         if info.holiday or info.adjusted_workday:
-            mark = holiday_mark(info)
-            colour = HOLIDAY_RED if info.holiday else WORKDAY_BLUE
             p.setFont(self._font)
-            width = max(15, p.fontMetrics().horizontalAdvance(mark) + 6)  # "Work" in full
-            badge = QRect(number.right() + 2, rect.y() + 4, width, 14)
-            p.fillRect(badge, colour)
-            p.setPen(QColor("white"))
-            p.drawText(badge, Qt.AlignmentFlag.AlignCenter, mark)
-            p.setPen(readable(colour, cell))
+            badge = paint_badge(p, number.right() + 2, rect.y() + 4, info, cell)
+            p.setPen(readable(HOLIDAY_RED if info.holiday else WORKDAY_BLUE, cell))
             name = QRect(badge.right() + 3, rect.y() + 2, rect.right() - badge.right() - 6, 18)
             p.drawText(name, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       p.fontMetrics().elidedText(holiday_name(info), Qt.TextElideMode.ElideRight,
-                                                  name.width()))
+                       fitting_name(info, p.fontMetrics(), name.width()))
 
     def _paint_chips(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor) -> None:
         entries = self.by_day.get(day, ())
         if not entries:
             return
-        top = rect.y() + 22
+        top = rect.y() + DAY_HEAD
         slots = max(0, (rect.bottom() - top - 1) // (CHIP + GAP))
         shown = entries if len(entries) <= slots else entries[:max(0, slots - 1)]
         p.setFont(self._font)
@@ -301,11 +296,19 @@ class MonthView(QWidget):
         if day is not None:
             self.context_requested.emit(entry, day, event.globalPos())
 
+    def holiday_tip(self, pos: QPoint) -> str:
+        """The holiday under `pos` (a day's number, badge and name), in words."""
+        day = self.day_at(pos)
+        if day is None or pos.y() - self.day_rect(day).y() > DAY_HEAD:
+            return ""
+        return holiday_tooltip(day_info(day))
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             entry = self.entry_at(event.pos())
-            if entry is not None:
-                QToolTip.showText(event.globalPos(), tooltip_text(entry), self)
+            text = tooltip_text(entry) if entry is not None else self.holiday_tip(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
             else:
                 QToolTip.hideText()
             return True
@@ -340,6 +343,29 @@ class MonthView(QWidget):
             return
         event.acceptProposedAction()
         self.dropped.emit(ref, day, None, True)
+
+
+def paint_badge(p: QPainter, x: int, y: int, info: DayInfo, cell: QColor) -> QRect:
+    """The 休/班 badge at (x, y) in the painter's font, as wide as the word ("Work" in
+    full): filled for the official schedule and the owner's word, outlined for a day
+    computed before the official schedule is out (待公布)."""
+    mark = holiday_mark(info)
+    colour = HOLIDAY_RED if info.holiday else WORKDAY_BLUE
+    badge = QRect(x, y, max(16, p.fontMetrics().horizontalAdvance(mark) + 8), 14)
+    if info.provisional:
+        fill = mix(cell, colour, 0.14)
+        ink = readable(colour, fill)
+        p.save()
+        p.setPen(QPen(ink, 1, Qt.PenStyle.DotLine))
+        p.setBrush(fill)
+        p.drawRect(badge.adjusted(0, 0, -1, -1))
+        p.restore()
+        p.setPen(ink)
+    else:
+        p.fillRect(badge, colour)
+        p.setPen(QColor("white"))
+    p.drawText(badge, Qt.AlignmentFlag.AlignCenter, mark)
+    return badge
 
 
 def paint_chip(p: QPainter, rect: QRect, e: CalendarEntry, selected: bool,

@@ -107,7 +107,11 @@ class CalendarPage(QWidget):
         export.clicked.connect(self.export_ics)
         kinds = QPushButton(self.tr("内容类型…"))
         kinds.clicked.connect(self._manage_kinds)
-        for w in (new, export, kinds):
+        self.holidays_button = QPushButton(self.tr("节假日…"))
+        self.holidays_button.setToolTip(self.tr("查看放假（休）和调休上班（班）的日子；"
+                                                "官方安排未公布时自己填写或导入 .ics"))
+        self.holidays_button.clicked.connect(lambda: self.manage_holidays())
+        for w in (new, export, kinds, self.holidays_button):
             top.addWidget(w)
         self._editing = (new, kinds)
 
@@ -145,7 +149,7 @@ class CalendarPage(QWidget):
             view.day_activated.connect(lambda day, time: self.new_item(day, time))
             view.dropped.connect(self.drop)
         self.month.more_requested.connect(self._show_week_of)
-        self.week.more_requested.connect(lambda day: self._show_agenda_of(day))
+        self.week.more_requested.connect(self._show_agenda_of)
         self.backlog = BacklogPanel()
         self.backlog.idea_activated.connect(lambda iid: self.edit_entry(E.Ref(iid, None, None)))
         self.backlog.new_idea_requested.connect(lambda: self.new_item(idea=True))
@@ -271,9 +275,13 @@ class CalendarPage(QWidget):
         self.anchor = day
         self.set_view("week")
 
+    @Slot(object)
     def _show_agenda_of(self, day: dt.date) -> None:
+        """The whole day in the list (a busy week's "还有 N 项…")."""
         self.anchor = day
         self.set_view("agenda")
+        self.agenda.show_day(day)
+        self.agenda.setFocus()
 
     # ---------------------------------------------------------------- actions
     @Slot(object)
@@ -375,6 +383,7 @@ class CalendarPage(QWidget):
             if not self.workspace.read_only:
                 menu.addAction(self.tr("在 %1 新建内容…").replace("%1", f"{day:%m-%d}"),
                                lambda: self.new_item(day))
+            menu.addAction(self.tr("节假日（休/班）…"), lambda: self.manage_holidays(day))
             return menu
         menu.addAction(self.tr("编辑…"), lambda: self.edit_entry(entry))
         if entry.series_id is not None:
@@ -434,4 +443,12 @@ class CalendarPage(QWidget):
         self._editor = dialog
         dialog.open()
 
+    def manage_holidays(self, day: dt.date | None = None) -> None:
+        """The holidays editor at `day` (default: the period shown)."""
+        from ui.calendar.holidays_dialog import HolidaysDialog
 
+        this_month = (self.anchor.year, self.anchor.month) == (self.today.year, self.today.month)
+        day = day or (self.today if this_month else self.anchor)
+        dialog = HolidaysDialog(self, day.year, day)
+        self._editor = dialog
+        dialog.open()

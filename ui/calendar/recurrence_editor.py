@@ -1,4 +1,9 @@
-"""Editing a recurrence rule: kind, every-N, weekdays, nth weekday, and the end."""
+"""Editing a recurrence rule: kind, every-N, weekdays, nth weekday, and the end.
+
+What a rule says survives the editor: the spin boxes offer a generous range for typing,
+and a stored value beyond it (a series of 10,000 days made elsewhere) widens the box
+instead of being cut to its maximum (`show_value`).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,29 @@ from PySide6.QtWidgets import (
 from models.calendar.recurrence import Rule, nth_of
 from ui.calendar.common import py_date, qdate, weekday_names
 
+INTERVAL_MAX = 999  # every 999 days, weeks or months: more than anyone types
+COUNT_MAX = 99_999  # occurrences; a stored rule may say more (the box then widens)
+_INT_MAX = 2**31 - 1  # what a QSpinBox holds
+
+
+def show_value(box: QSpinBox, value: int) -> None:
+    """Show `value` in `box`, widening its range if the value lies outside (a value
+    loaded from the file must come back unchanged when the form is saved)."""
+    value = max(-_INT_MAX, min(_INT_MAX, value))
+    if value > box.maximum():
+        box.setMaximum(value)
+    if value < box.minimum():
+        box.setMinimum(value)
+    box.setValue(value)
+
+
+def days_later(day: dt.date, days: int) -> dt.date:
+    """`day` plus `days`, kept within the calendar (no overflow near year 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
+
 
 class RecurrenceEditor(QWidget):
     changed = Signal()
@@ -36,7 +64,7 @@ class RecurrenceEditor(QWidget):
         ):
             self.freq.addItem(label, key)
         self.interval = QSpinBox()
-        self.interval.setRange(1, 52)
+        self.interval.setRange(1, INTERVAL_MAX)
         self.unit = QLabel()
         self.days = [QCheckBox(name) for name in weekday_names()]
         self.nth = QComboBox()
@@ -52,7 +80,7 @@ class RecurrenceEditor(QWidget):
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd")
         self.count = QSpinBox()
-        self.count.setRange(1, 999)
+        self.count.setRange(1, COUNT_MAX)
         self.count.setValue(10)
         self.count.setSuffix(self.tr(" 次"))
 
@@ -100,7 +128,7 @@ class RecurrenceEditor(QWidget):
         if not any(b.isChecked() for b in self.days):
             self.days[start.weekday()].setChecked(True)
         if py_date(self.until.date()) < start:
-            self.until.setDate(qdate(start + dt.timedelta(days=90)))
+            self.until.setDate(qdate(days_later(start, 90)))
         self._refresh()
 
     def set_rule(self, rule: Rule | None, start: dt.date) -> None:
@@ -108,7 +136,7 @@ class RecurrenceEditor(QWidget):
         self.freq.setCurrentIndex(self.freq.findData(rule.freq if rule else ""))
         for n, box in enumerate(self.days):
             box.setChecked(bool(rule and n in (rule.weekdays or (start.weekday(),))))
-        self.interval.setValue(rule.interval if rule else 1)
+        show_value(self.interval, rule.interval if rule else 1)
         nth = (rule.nth if rule and rule.nth else nth_of(start))
         self.nth.setCurrentIndex(max(0, self.nth.findData(nth)))
         if rule and rule.until:
@@ -116,10 +144,10 @@ class RecurrenceEditor(QWidget):
             self.until.setDate(qdate(rule.until))
         elif rule and rule.count:
             self.end.setCurrentIndex(2)
-            self.count.setValue(rule.count)
+            show_value(self.count, rule.count)
         else:
             self.end.setCurrentIndex(0)
-            self.until.setDate(qdate(start + dt.timedelta(days=90)))
+            self.until.setDate(qdate(days_later(start, 90)))
         self.set_start(start)
 
     def rule(self) -> Rule | None:

@@ -1,21 +1,27 @@
 """The week: seven day columns (Monday first) with an all-day strip and an hour grid.
 
 Custom-painted like the month grid. Timed entries are blocks as long as their duration
-(at least half an hour so a title fits); entries that overlap share the column. Dropping
-on the hour grid sets date and time (15-minute steps), on the all-day strip date only.
+(at least half an hour, and tall enough for a line of text); entries that overlap share
+the column side by side, as many as stay readable (MIN_LANE): a busy hour shows the rest
+as "还有 N 项…" in the last lane, like the all-day strip and the month grid, and a click
+there opens the day's full list. Dropping on the hour grid sets date and time (15-minute
+steps), on the all-day strip date only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
+from html import escape
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFontMetrics,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -26,10 +32,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from models.calendar.entries import CalendarEntry
-from models.calendar.holidays import day_info
+from models.calendar.holidays import DayInfo, day_info
 from ui import dates
-from ui.calendar.common import entry_key, holiday_mark, holiday_name, ref_from_mime, today_fill, tr
-from ui.calendar.month_view import MonthView, paint_chip, tooltip_text
+from ui.calendar.common import (
+    entry_key,
+    fitting_name,
+    holiday_mark,
+    holiday_tooltip,
+    ref_from_mime,
+    time_text,
+    today_fill,
+    tr,
+)
+from ui.calendar.month_view import MonthView, paint_badge, paint_chip, tooltip_text
 from ui.colors import HOLIDAY_RED, WORKDAY_BLUE, readable
 
 GUTTER = 48  # hour labels
@@ -38,6 +53,9 @@ MIN_HOUR = 16  # pixels per hour at the least; the grid fits the widget's height
 STEP_MINUTES = 15
 MIN_BLOCK = 30
 ALLDAY_ROW = 20
+MIN_LANE = 56  # pixels: side-by-side blocks narrower than this show no more than "07…"
+READABLE_LANE = 90  # pixels: beside a "more" marker, blocks keep room for time and title
+TIP_TITLES = 12  # hidden entries listed in a "more" marker's tooltip
 
 
 class WeekView(MonthView):
@@ -49,6 +67,8 @@ class WeekView(MonthView):
         self.first_hour = 6
         self.allday_rows = 1
         self._drop_slot: tuple[dt.date, dt.time | None] | None = None
+        # The "还有 N 项…" markers: where, the entries they stand for (tooltip), their text.
+        self._hidden: list[tuple[QRect, list[CalendarEntry], str]] = []
         self.setMinimumSize(560, 400)
 
     # ------------------------------------------------------------------ data
@@ -124,7 +144,7 @@ class WeekView(MonthView):
         pal = self.palette()
         base = pal.color(QPalette.ColorRole.Base)
         p.fillRect(self.rect(), base)
-        self._hits, self._more = [], []
+        self._hits, self._more, self._hidden = [], [], []
         top = self._grid_top()
         p.setFont(self._font)
         for hour in range(self.first_hour, 24):
@@ -157,10 +177,7 @@ class WeekView(MonthView):
             p.drawText(QRect(rect.x(), 2, rect.width(), 18), Qt.AlignmentFlag.AlignCenter, label)
             p.setFont(self._font)
             if info.holiday or info.adjusted_workday:
-                mark = holiday_mark(info) + " " + holiday_name(info)
-                p.setPen(readable(HOLIDAY_RED if info.holiday else WORKDAY_BLUE, cell))
-                p.drawText(QRect(rect.x(), 20, rect.width(), 16), Qt.AlignmentFlag.AlignCenter,
-                           mark)
+                self._paint_holiday(p, rect, info, cell)
             self._paint_day(p, rect, day, cell)
         p.setPen(QPen(pal.mid().color()))
         p.drawLine(GUTTER, top - 3, self.width(), top - 3)
@@ -174,6 +191,27 @@ class WeekView(MonthView):
                 p.drawLine(self._col_x(col), y, self._col_x(col + 1), y)
         p.end()
 
+    def _paint_holiday(self, p: QPainter, rect: QRect, info: DayInfo, cell: QColor) -> None:
+        """Badge and name under the date, centred, the name cut to the column."""
+        metrics = p.fontMetrics()
+        badge_w = max(16, metrics.horizontalAdvance(holiday_mark(info)) + 8)
+        room = rect.width() - badge_w - 10
+        name = fitting_name(info, metrics, room)
+        width = badge_w + (3 + metrics.horizontalAdvance(name) if name else 0)
+        x = rect.x() + max(4, (rect.width() - width) // 2)
+        badge = paint_badge(p, x, 21, info, cell)
+        if name:
+            p.setPen(readable(HOLIDAY_RED if info.holiday else WORKDAY_BLUE, cell))
+            p.drawText(QRect(badge.right() + 4, 20, room + 2, 16),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+
+    def holiday_tip(self, pos: QPoint) -> str:
+        """The holiday of the day header under `pos`, in words."""
+        if pos.y() >= HEAD or pos.x() < GUTTER or not self.rect().contains(pos):
+            return ""
+        col = min(6, int((pos.x() - GUTTER) / ((self.width() - GUTTER) / 7)))
+        return holiday_tooltip(day_info(self.monday + dt.timedelta(days=col)))
+
     def _paint_day(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor) -> None:
         entries = self.by_day.get(day, [])
         allday = [e for e in entries if e.start_time is None]
@@ -186,23 +224,93 @@ class WeekView(MonthView):
             self._hits.append((chip, e))
             y += ALLDAY_ROW + 2
         if len(shown) < len(allday):
-            more = QRect(rect.x() + 4, y, rect.width() - 8, ALLDAY_ROW)
-            p.setPen(readable(self.palette().color(QPalette.ColorRole.Link), cell))
-            p.drawText(more, Qt.AlignmentFlag.AlignVCenter,
-                       tr("还有 %1 项…").replace("%1", str(len(allday) - len(shown))))
-            self._more.append((more, day))
-        for e, start, lane, lanes in _lanes(timed):
+            more = QRect(rect.x() + 2, y, rect.width() - 4, ALLDAY_ROW)
+            self._paint_more(p, more, day, cell, allday[len(shown):])
+        self._paint_timed(p, rect, day, cell, timed)
+
+    def _paint_timed(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor,
+                     timed: list[tuple[CalendarEntry, dt.time]]) -> None:
+        """The day's blocks. Two overlapping entries always share the column; a cluster
+        needing more lanes than fit (MIN_LANE) keeps readable blocks (READABLE_LANE) and
+        a marker column on the right with one "还有 N 项…" per busy hour."""
+        width = rect.width() - 4
+        fits = max(2, width // MIN_LANE)
+        # A block is at least a line of text tall: lanes are packed by what is drawn.
+        least = max(MIN_BLOCK, math.ceil((ALLDAY_ROW + 2) * 60 / self.hour_px))
+        placed = _lanes(timed, least)
+        marker_w, lanes_kept = self._marker_column(width) if any(
+            lanes > fits for *_rest, lanes in placed) else (0, fits)
+        hidden: dict[int, list[CalendarEntry]] = defaultdict(list)  # start hour -> entries
+        for e, start, lane, lanes in placed:
+            room = width
+            if lanes > fits:
+                if lane >= lanes_kept:
+                    hidden[start.hour].append(e)
+                    continue
+                lanes, room = lanes_kept, width - marker_w
             top = self.y_of(start)
-            minutes = max(MIN_BLOCK, e.duration_minutes or 0)
+            minutes = max(least, e.duration_minutes or 0)
             height = max(ALLDAY_ROW, int(minutes * self.hour_px / 60) - 2)
-            width = (rect.width() - 4) / lanes
-            block = QRect(int(rect.x() + 2 + lane * width), top, int(width) - 1, height)
+            lane_width = room / lanes
+            block = QRect(int(rect.x() + 2 + lane * lane_width), top, int(lane_width) - 1,
+                          height)
             paint_chip(p, block, e, entry_key(e) == self.selected, self.palette(), cell)
             self._hits.append((block, e))
+        markers: list[tuple[QRect, list[CalendarEntry]]] = []
+        for hour in sorted(hidden):
+            y = self.y_of(dt.time(hour))
+            if markers and y < markers[-1][0].bottom() + 2:  # hours too close: one marker
+                markers[-1][1].extend(hidden[hour])
+                continue
+            markers.append((QRect(rect.x() + rect.width() - 2 - marker_w, y + 1, marker_w,
+                                  ALLDAY_ROW), list(hidden[hour])))
+        for marker, entries in markers:
+            self._paint_more(p, marker, day, cell, entries)
+
+    def _marker_column(self, width: int) -> tuple[int, int]:
+        """(marker width, lanes of blocks beside it) for a column of `width` pixels: the
+        words "还有 N 项…" where the blocks stay readable, else "+N"."""
+        metrics = QFontMetrics(self._font)
+        words = metrics.horizontalAdvance(tr("还有 %1 项…").replace("%1", "99")) + 8
+        short = metrics.horizontalAdvance("+999") + 8
+        marker_w = words if width - words >= READABLE_LANE else min(short, width // 3)
+        return marker_w, max(1, (width - marker_w) // READABLE_LANE)
+
+    def _paint_more(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor,
+                    entries: list[CalendarEntry]) -> None:
+        """A "还有 N 项…" marker (a click shows the whole day); "+N" where that is too wide."""
+        link = readable(self.palette().color(QPalette.ColorRole.Link), cell)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(QPen(link, 1))
+        p.setBrush(cell)
+        p.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        p.setFont(self._font)
+        text = tr("还有 %1 项…").replace("%1", str(len(entries)))
+        inner = rect.adjusted(4, 0, -2, 0)
+        if p.fontMetrics().horizontalAdvance(text) > inner.width():  # a narrow column
+            text = f"+{len(entries)}"
+        p.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        p.restore()
+        self._more.append((rect, day))
+        self._hidden.append((rect, entries, text))
+
+    def more_tooltip(self, pos: QPoint) -> str:
+        """What a "more" marker under `pos` stands for: its entries and what a click does."""
+        for rect, entries, _text in self._hidden:
+            if rect.contains(pos):
+                lines = [f"{time_text(e)} {escape(e.title)}" for e in entries[:TIP_TITLES]]
+                if len(entries) > TIP_TITLES:
+                    lines.append("…")
+                lines.append(f"<i>{escape(tr('点击查看这一天的全部内容'))}</i>")
+                return "<br>".join(lines)
+        return ""
 
     # ------------------------------------------------------------ drag & drop
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         pos = event.position().toPoint()
+        if any(rect.contains(pos) for rect, _day in self._more):
+            return  # the press already opened the day
         entry = self.entry_at(pos)
         if entry is not None:
             self.entry_activated.emit(entry)
@@ -237,16 +345,19 @@ class WeekView(MonthView):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             entry = self.entry_at(event.pos())
-            if entry is not None:
-                QToolTip.showText(event.globalPos(), tooltip_text(entry), self)
+            text = tooltip_text(entry) if entry is not None else \
+                self.more_tooltip(event.pos()) or self.holiday_tip(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
                 return True
         return QWidget.event(self, event)
 
 
-def _lanes(timed: list[tuple[CalendarEntry, dt.time]]
+def _lanes(timed: list[tuple[CalendarEntry, dt.time]], least: int = MIN_BLOCK
            ) -> list[tuple[CalendarEntry, dt.time, int, int]]:
     """Greedy side-by-side columns for overlapping blocks within one day: each timed entry
-    (with its start time) and its lane out of how many."""
+    (with its start time) and its lane out of how many. A block lasts at least `least`
+    minutes (what it takes on screen)."""
     out: list[tuple[CalendarEntry, dt.time, int, int]] = []
     cluster: list[tuple[CalendarEntry, dt.time, int]] = []
     lane_ends: list[int] = []
@@ -258,7 +369,7 @@ def _lanes(timed: list[tuple[CalendarEntry, dt.time]]
 
     for e, time in sorted(timed, key=lambda pair: pair[1]):
         start = time.hour * 60 + time.minute
-        end = start + max(MIN_BLOCK, e.duration_minutes or 0)
+        end = start + max(least, e.duration_minutes or 0)
         if start >= cluster_end and cluster:
             flush()
             cluster, lane_ends = [], []
