@@ -296,3 +296,39 @@ def test_windows_mean_n_calendar_days_everywhere(db):
     assert head["active"] == len(active)
     top = stats.compute(TODAY)["at_risk"]["members"]
     assert {row["member_id"] for row in top} == risky
+
+
+def test_past_weeks_are_rebuilt_on_request_outside_the_write_transaction(community,
+                                                                          monkeypatch):
+    """The Overview asks first without the rebuild (cards at once), then with it."""
+    from models.stats import snapshot
+    from models.store.db import database
+
+    quick = stats.compute(TODAY, backfill=False)
+    assert quick["history_pending"] and quick["trend"] == [] and quick["change"] is None
+    assert quick["headline"]["members"] == 5
+    assert StatsSnapshot.select().count() == 0  # this week alone would hide the past for good
+    in_transaction: list[bool] = []
+    real = snapshot.figures_at
+
+    def figures_at(*args: object, **kwargs: object) -> dict[str, int]:
+        in_transaction.append(database.in_transaction())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(snapshot, "figures_at", figures_at)
+    full = stats.compute(TODAY, backfill=True)
+    assert not full["history_pending"]
+    assert len(in_transaction) == 12 and not any(in_transaction)  # reads before the writes
+    weeks = [w["week_start"] for w in full["trend"]]
+    assert len(weeks) == 13 and weeks[0] == "2026-08-24" and weeks[-1] == "2026-11-16"
+    assert full["change"] is not None
+    assert {k: v for k, v in full.items() if k not in ("trend", "change", "history_pending")} \
+        == {k: v for k, v in quick.items() if k not in ("trend", "change", "history_pending")}
+    again = stats.compute(TODAY, backfill=False)  # nothing missing now: recorded at once
+    assert not again["history_pending"] and again["trend"] == full["trend"]
+    assert StatsSnapshot.select().count() == 13
+
+
+def test_read_only_figures_never_wait_for_a_rebuild(community):
+    f = stats.compute(TODAY, snapshot=False, backfill=False)
+    assert not f["history_pending"] and StatsSnapshot.select().count() == 0

@@ -3070,8 +3070,16 @@ First give your community a name, then choose how to start:</translation>
         <translation>Calculation failed: %1</translation>
     </message>
     <message>
+        <source>截至 %1，正在根据现有记录补算过去各周的快照…</source>
+        <translation>As of %1; rebuilding past weekly snapshots from the records…</translation>
+    </message>
+    <message>
         <source>截至 %1</source>
         <translation>As of %1</translation>
+    </message>
+    <message>
+        <source>正在补算上周快照…</source>
+        <translation>Rebuilding last week&apos;s snapshot…</translation>
     </message>
     <message>
         <source>暂无上周快照</source>
@@ -4154,6 +4162,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>风险成员</source>
         <translation>At-risk members</translation>
+    </message>
+    <message>
+        <source>正在根据现有记录补算过去各周…</source>
+        <translation>Rebuilding past weeks from the records…</translation>
     </message>
     <message numerus="yes">
         <source>其中 %n 周为根据现有记录推算</source>

@@ -444,7 +444,8 @@ class TrendChart(ChartPanel):
         return {"members": self.tr("成员"), "active": self.tr("活跃"),
                 "at_risk": self.tr("风险成员")}
 
-    def show_data(self, trend: list[dict[str, Any]]) -> None:
+    def show_data(self, trend: list[dict[str, Any]], pending: bool = False) -> None:
+        """`pending`: the past weeks are being rebuilt from the records (shown soon)."""
         self.reset()
         # Up to 26 weeks: label every few weeks (the latest always), so dates never overlap.
         x = QCategoryAxis()
@@ -474,8 +475,11 @@ class TrendChart(ChartPanel):
             self.attach(series, x, y)
         estimated = sum(1 for w in trend if w.get("estimated"))
         # Weeks from before the first snapshot were rebuilt from the records: say so.
-        self.chart.setTitle(self.tr("其中 %n 周为根据现有记录推算", "", estimated)
-                            if estimated else "")
+        if pending:
+            self.chart.setTitle(self.tr("正在根据现有记录补算过去各周…"))
+        else:
+            self.chart.setTitle(self.tr("其中 %n 周为根据现有记录推算", "", estimated)
+                                if estimated else "")
         self.chart.setTitleFont(chart_font(8.5))
         self.apply_palette()
 

@@ -1,7 +1,9 @@
 """The Overview screen (概览): the community's health at a glance.
 
 Figures come from models.stats.overview.compute(), run on a worker thread so the window never
-waits; any data change reloads them. Every card, bar, slice and row opens the member
+waits; any data change reloads them. Past weeks without a snapshot (a new workspace, weeks
+nobody looked at) are rebuilt by a second run after the cards are shown, which then fills
+in the trend and the change since last week. Every card, bar, slice and row opens the member
 list filtered to the members behind it (workspace.show_members).
 """
 
@@ -68,6 +70,7 @@ class OverviewPage(QWidget):
         self._click_tasks: list[Task] = []
         self._pending = False
         self._dirty = False
+        self._backfill = False  # the next run rebuilds the missing past weeks
         # Start computing first: the worker's queries overlap with building the widgets.
         self._start()
         self._build()
@@ -215,7 +218,8 @@ class OverviewPage(QWidget):
         if self._task is not None:
             self._pending = True  # one more run once the current one ends
             return
-        self.status.setText(self.tr("正在计算…"))
+        if not self._backfill:  # (rebuilding the past: the status says so already)
+            self.status.setText(self.tr("正在计算…"))
         self.refresh_button.setEnabled(False)
         self._start()
 
@@ -224,9 +228,10 @@ class OverviewPage(QWidget):
         started = time.perf_counter()
         as_of = self.as_of
         record = not self.workspace.read_only  # a read-only workspace keeps its history
+        backfill, self._backfill = self._backfill, False
 
         def work(progress: ProgressFn, cancelled: CancelFn) -> dict[str, Any]:
-            return stats.compute(as_of, snapshot=record)
+            return stats.compute(as_of, snapshot=record, backfill=backfill)
 
         self._task = Task(self, self.tr("计算概览"), work, show_dialog=False)
         self._task.succeeded.connect(lambda figures: self._loaded(figures, started))
@@ -237,6 +242,8 @@ class OverviewPage(QWidget):
     def _loaded(self, figures: dict[str, Any], started: float) -> None:
         computed = time.perf_counter()
         self.show_figures(figures)
+        if figures["history_pending"]:
+            self._backfill = self._pending = True  # at once: rebuild the past weeks
         self.timings = {"compute_ms": (computed - started) * 1000,
                         "render_ms": (time.perf_counter() - computed) * 1000}
         self._finished()
@@ -259,7 +266,9 @@ class OverviewPage(QWidget):
     # ------------------------------------------------------------ showing
     def show_figures(self, figures: dict[str, Any]) -> None:
         previous, self.figures = self.figures, figures
-        self.status.setText(self.tr("截至 %1").replace("%1", figures["today"]))
+        self.status.setText(
+            (self.tr("截至 %1，正在根据现有记录补算过去各周的快照…") if figures["history_pending"]
+             else self.tr("截至 %1")).replace("%1", figures["today"]))
         self._show_cards(figures)
         self._show_charts(figures, previous)
         if previous is None or previous["groups"] != figures["groups"]:
@@ -272,7 +281,8 @@ class OverviewPage(QWidget):
 
         def change(key: str) -> tuple[int | None, str]:
             if ch is None:
-                return None, self.tr("暂无上周快照")
+                return None, (self.tr("正在补算上周快照…") if f["history_pending"]
+                              else self.tr("暂无上周快照"))
             value = ch[key]
             return value, self.tr("较上周 %1").replace("%1", f"{value:+,}")
 
@@ -314,8 +324,8 @@ class OverviewPage(QWidget):
             self.flow.show_data(f["weekly"])
         if changed("headline", "settings"):
             self.donut.show_data(h["active"], h["silent"], f["settings"]["active_days"])
-        if changed("trend"):
-            self.trend_chart.show_data(f["trend"])
+        if changed("trend", "history_pending"):
+            self.trend_chart.show_data(f["trend"], f["history_pending"])
         if changed("participation"):
             self.participation.show_data(f["participation"])
         if changed("tags"):
