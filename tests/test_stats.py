@@ -177,6 +177,8 @@ def test_activity_participation(db):
     assert p["members_attended"] == 3 and p["member_rate"] == 0.5
     mf = stats_members.filter_for("attended", TODAY, reading.id, "读书会")
     assert mf.member_ids == people[:3]
+    signed = stats_members.filter_for("signed_up", TODAY, meetup.id, "线下聚会")
+    assert signed.member_ids == people and signed.status == "all"  # the signed-up bar: 6
 
 
 def _listed(spec: segments.MemberFilter) -> set[int]:
@@ -217,6 +219,26 @@ def test_click_through_filters_list_the_counted_members(community):
     assert structural.group_id == ids["group"] and structural.member_ids is None
     with pytest.raises(ValueError):
         stats_members.filter_for("nonsense", TODAY)
+
+
+def test_capacity_and_this_week_open_the_members_they_count(community):
+    """群容量 counts places in groups with a limit; it opens the members holding them (one
+    member in two such groups is one row). This week counts joins up to today only."""
+    ids = community
+    second = save_group({"name": "二群", "platform": "wechat", "capacity": 5})
+    add_to_group([ids["an"], ids["fang"], ids["e"]], second.id)  # e has left
+    save_group({"name": "大群", "platform": "qq", "capacity": 0})  # no limit: not counted
+    t = stats.compute(TODAY, snapshot=False)["totals"]
+    assert (t["in_capped_groups"], t["capacity"], t["capped_members"]) == (5, 15, 4)
+    spec = stats_members.filter_for("capped", TODAY, label="有人数上限的群的成员")
+    assert _listed(spec) == {ids[k] for k in ("an", "bai", "ding", "fang")}
+    ahead = save_member({"name": "周五入群", "joined_on": D(2026, 11, 20)}).id  # typed ahead
+    f = stats.compute(TODAY, snapshot=False)
+    assert f["headline"]["joined_week"] == f["weekly"][-1]["joined"] == 2
+    week = stats_members.filter_for("joined", TODAY, "2026-11-16")
+    assert week.joined_to == TODAY and ahead not in _listed(week)
+    assert _listed(stats_members.filter_for("joined", D(2026, 11, 22), "2026-11-16")) == {
+        ids["an"], ids["bai"], ahead}  # on Sunday the whole week
 
 
 def test_figures_on_the_demo_community(demo_db):
