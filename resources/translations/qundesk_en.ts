@@ -1451,8 +1451,12 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Exclude tags</translation>
     </message>
     <message>
-        <source>入群时间</source>
-        <translation>Joined</translation>
+        <source>入群不早于</source>
+        <translation>Joined on or after</translation>
+    </message>
+    <message>
+        <source>不晚于</source>
+        <translation>on or before</translation>
     </message>
     <message>
         <source>超过</source>
@@ -1489,6 +1493,10 @@ You can keep working. If this keeps happening, copy the report below and send it
     <message>
         <source>所有等级</source>
         <translation>All levels</translation>
+    </message>
+    <message>
+        <source>已删除的群</source>
+        <translation>Deleted group</translation>
     </message>
 </context>
 <context>
