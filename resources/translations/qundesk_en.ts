@@ -3118,10 +3118,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Last week %1</translation>
     </message>
     <message>
-        <source>%1 / %2（有人数上限的群）</source>
-        <translation>%1 / %2 (groups with a limit)</translation>
-    </message>
-    <message>
         <source>共 %1 人：到期回访 %2，加好友 %3（每日上限 %4）</source>
         <translation>%1 people: %2 follow-ups due, %3 to add as friends (daily limit %4)</translation>
     </message>
@@ -3158,10 +3154,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <source>全部成员</source>
-        <translation>All members</translation>
-    </message>
-    <message>
         <source>活跃成员（%1 天内有互动）</source>
         <translation>Active members (interaction within %1 days)</translation>
     </message>
@@ -3180,6 +3172,18 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>本周退群</source>
         <translation>Left this week</translation>
+    </message>
+    <message>
+        <source>%1 / %2（有人数上限的群，%3 人）</source>
+        <translation>%1 / %2 (groups with a limit, %3 members)</translation>
+    </message>
+    <message>
+        <source>在群成员</source>
+        <translation>Current members</translation>
+    </message>
+    <message>
+        <source>有人数上限的群的成员</source>
+        <translation>Members of groups with a limit</translation>
     </message>
     <message>
         <source>%1年第%2周入群</source>
@@ -3216,6 +3220,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>总榜</source>
         <translation>All time</translation>
+    </message>
+    <message>
+        <source>报名“%1”的成员</source>
+        <translation>Members who signed up for “%1”</translation>
     </message>
     <message>
         <source>贡献排行榜（%1）</source>

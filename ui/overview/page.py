@@ -311,8 +311,9 @@ class OverviewPage(QWidget):
         c["left"].set_figure(f"-{_n(h['left_week'])}" if h["left_week"] else "0",
                              self.tr("上周 %1").replace("%1", _n(last["left"])),
                              history=series("left"))
-        c["fill"].set_figure(_pct(t["fill"]), self.tr("%1 / %2（有人数上限的群）").replace(
-            "%1", _n(t["in_capped_groups"])).replace("%2", _n(t["capacity"])))
+        c["fill"].set_figure(_pct(t["fill"]), self.tr("%1 / %2（有人数上限的群，%3 人）").replace(
+            "%1", _n(t["in_capped_groups"])).replace("%2", _n(t["capacity"]))
+            .replace("%3", _n(t["capped_members"])))
 
     def _show_charts(self, f: dict[str, Any], previous: dict[str, Any] | None = None) -> None:
         """Redraw the charts whose data changed (all of them without `previous`)."""
@@ -375,23 +376,28 @@ class OverviewPage(QWidget):
             return dt.date.fromisoformat(self.figures["today"])
         return dt.date.today()
 
-    def _card_clicked(self, key: str) -> None:
-        f = self.figures
-        if f is None:
-            return
-        s, week = f["settings"], f["weekly"][-1]["start"]
-        labels = {
-            "members": self.tr("全部成员"),
+    def card_label(self, key: str) -> str:
+        """What the member list says it shows after a card (or the donut) is clicked."""
+        assert self.figures is not None  # nothing to click before the first figures
+        s = self.figures["settings"]
+        return {
+            "members": self.tr("在群成员"),
             "active": self.tr("活跃成员（%1 天内有互动）").replace("%1", str(s["active_days"])),
             "silent": self.tr("沉默成员（%1 天内没有互动）").replace("%1", str(s["active_days"])),
             "at_risk": self.tr("风险成员（%1 天以上没有私聊）").replace(
                 "%1", str(s["at_risk_days"])),
             "joined": self.tr("本周入群"), "left": self.tr("本周退群"),
-            "fill": self.tr("全部成员"),
-        }
-        target = {"joined": ("joined", week), "left": ("left", week), "fill": ("members", None)}
+            "fill": self.tr("有人数上限的群的成员"),
+        }[key]
+
+    def _card_clicked(self, key: str) -> None:
+        f = self.figures
+        if f is None:
+            return
+        week = f["weekly"][-1]["start"]
+        target = {"joined": ("joined", week), "left": ("left", week), "fill": ("capped", None)}
         figure, arg = target.get(key, (key, None))
-        self.open_members(figure, arg, labels[key])
+        self.open_members(figure, arg, self.card_label(key))
 
     @Slot(str, object)
     def _chart_clicked(self, key: str, arg: object) -> None:
@@ -402,14 +408,15 @@ class OverviewPage(QWidget):
             text = self.tr("%1年第%2周入群") if key == "joined" else self.tr("%1年第%2周退群")
             label = text.replace("%1", str(week[0])).replace("%2", str(week[1]))
         elif key in ("active", "silent"):
-            label = self.tr("活跃成员") if key == "active" else self.tr("沉默成员")
+            label = self.card_label(key)
         elif key == "tag":
             names = {t["id"]: t["name"] for c in f.get("tags", []) for t in c["tags"]}
             label = self.tr("标签：%1").replace("%1", names.get(arg, ""))
-        elif key == "attended":
+        elif key in ("signed_up", "attended"):
             titles = {a["id"]: a["title"] for a in f.get("participation", {}).get(
                 "activities", [])}
-            label = self.tr("出席“%1”的成员").replace("%1", titles.get(arg, ""))
+            text = self.tr("报名“%1”的成员") if key == "signed_up" else self.tr("出席“%1”的成员")
+            label = text.replace("%1", titles.get(arg, ""))
         self.open_members(key, arg, label)
 
     def _show_all(self, key: str) -> None:
