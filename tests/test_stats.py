@@ -354,3 +354,20 @@ def test_past_weeks_are_rebuilt_on_request_outside_the_write_transaction(communi
 def test_read_only_figures_never_wait_for_a_rebuild(community):
     f = stats.compute(TODAY, snapshot=False, backfill=False)
     assert not f["history_pending"] and StatsSnapshot.select().count() == 0
+
+
+def test_a_cancelled_rebuild_writes_nothing(community):
+    """The background rebuild stops when asked (e.g. another workspace was opened)."""
+    from models.progress import Cancelled
+
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 5  # after five of the twelve weeks
+
+    with pytest.raises(Cancelled):
+        stats.compute(TODAY, backfill=True, cancelled=cancelled)
+    assert StatsSnapshot.select().count() == 0
+    assert not stats.compute(TODAY, cancelled=lambda: False)["history_pending"]
+    assert StatsSnapshot.select().count() == 13

@@ -16,6 +16,7 @@ from typing import Any
 
 from models.members.contributions import level_for, thresholds
 from models.members.followups import contact_queue
+from models.progress import CancelFn
 from models.stats import queries as q
 from models.stats.snapshot import BACKFILL_WEEKS, KEYS, missing_weeks, record, trend
 from models.store import settings
@@ -35,14 +36,16 @@ def periods(today: dt.date) -> dict[str, dt.date | None]:
 
 
 def compute(today: dt.date | None = None, snapshot: bool = True,
-            threads: int = 1, backfill: bool = True) -> dict[str, Any]:
+            threads: int = 1, backfill: bool = True,
+            cancelled: CancelFn | None = None) -> dict[str, Any]:
     """Every figure the Overview shows, as of `today` (JSON-serialisable).
 
     `snapshot` records this week's figures, after rebuilding the past weeks that have no
     snapshot (12 at most: ~0.1 s each at 100,000 members). With `backfill=False` and such
     weeks missing nothing is recorded (a week recorded before its past would stop that
     past from ever being rebuilt) and `history_pending` is True: the trend and the change
-    since last week are not known yet; compute again with `backfill=True`.
+    since last week are not known yet; compute again with `backfill=True`. `cancelled()`
+    is asked while past weeks are rebuilt, and before anything is written.
 
     `threads=2` splits the queries over two connections (sqlite3 releases the GIL while a
     query runs). It is off by default: on the 2-core reference VM (much CPU steal) it cut
@@ -78,7 +81,8 @@ def compute(today: dt.date | None = None, snapshot: bool = True,
     in_capped = sum(g["members"] for g in capped)
     pending = snapshot and not backfill and bool(missing_weeks(today, BACKFILL_WEEKS))
     if snapshot and not pending:
-        record(today, {**head, "joined": head["joined_week"], "left": head["left_week"]})
+        record(today, {**head, "joined": head["joined_week"], "left": head["left_week"]},
+               cancelled)
     weeks = trend(today)
     previous = _previous_week(weeks, today)
     boards = {"week": r["week"], "month": r["month"],

@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import BooleanField, DateField, DateTimeField, TextField
 
+from models.progress import CancelFn, check
 from models.stats.queries import headline, monday, week_counts
 from models.store import settings
 from models.store.db import BaseModel, database
@@ -39,17 +40,19 @@ def figures_at(day: dt.date, active_days: int, at_risk_days: int,
             "at_risk": head["at_risk"], "joined": joined, "left": left}
 
 
-def record(today: dt.date, figures: dict[str, int]) -> None:
+def record(today: dt.date, figures: dict[str, int], cancelled: CancelFn | None = None) -> None:
     """Store this week's figures (rewrite only the current week, only when they changed),
     after rebuilding the past weeks nobody looked at (or all of them in a new workspace).
 
     The rebuilt weeks are computed before the write transaction begins (reads only, ~0.1 s
     a week at 100,000 members), so the file is locked for writing only while the rows go in.
+    `cancelled()` is asked between the weeks and before writing (raises Cancelled).
     """
-    rebuilt = rebuild(missing_weeks(today, BACKFILL_WEEKS))
+    rebuilt = rebuild(missing_weeks(today, BACKFILL_WEEKS), cancelled)
+    check(cancelled)
     week = monday(today)
     text = json.dumps({k: figures[k] for k in KEYS}, sort_keys=True)
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):  # waits for another writer instead of failing
         _insert(rebuilt)
         row = StatsSnapshot.get_or_none(StatsSnapshot.week_start == week)
         if row is None:
@@ -77,12 +80,16 @@ def missing_weeks(today: dt.date, weeks: int) -> list[dt.date]:
     return [start for start in starts if start not in have and start >= first_week]
 
 
-def rebuild(starts: list[dt.date]) -> dict[dt.date, dict[str, int]]:
+def rebuild(starts: list[dt.date], cancelled: CancelFn | None = None
+            ) -> dict[dt.date, dict[str, int]]:
     """The figures of each week (as of its Sunday) from the dated records."""
     active_days = int(settings.get("active_days"))
     at_risk_days = int(settings.get("at_risk_days"))
-    return {start: figures_at(start + dt.timedelta(days=6), active_days, at_risk_days)
-            for start in starts}
+    out = {}
+    for start in starts:
+        check(cancelled)
+        out[start] = figures_at(start + dt.timedelta(days=6), active_days, at_risk_days)
+    return out
 
 
 def _insert(rebuilt: dict[dt.date, dict[str, int]]) -> int:

@@ -29,6 +29,7 @@ from models.members.segments import MemberFilter
 from models.progress import CancelFn, ProgressFn
 from models.stats import overview as stats
 from models.stats.members import filter_for
+from models.store.db import current
 from ui import dates
 from ui.overview.cards import FigureCard, GroupsPanel
 from ui.overview.charts import (
@@ -229,9 +230,11 @@ class OverviewPage(QWidget):
         as_of = self.as_of
         record = not self.workspace.read_only  # a read-only workspace keeps its history
         backfill, self._backfill = self._backfill, False
+        opened = current()  # a worker must not write into a workspace opened meanwhile
 
         def work(progress: ProgressFn, cancelled: CancelFn) -> dict[str, Any]:
-            return stats.compute(as_of, snapshot=record, backfill=backfill)
+            return stats.compute(as_of, snapshot=record, backfill=backfill,
+                                 cancelled=lambda: cancelled() or current() is not opened)
 
         self._task = Task(self, self.tr("计算概览"), work, show_dialog=False)
         self._task.succeeded.connect(lambda figures: self._loaded(figures, started))
