@@ -177,6 +177,8 @@ def test_activity_participation(db):
     assert p["members_attended"] == 3 and p["member_rate"] == 0.5
     mf = stats_members.filter_for("attended", TODAY, reading.id, "读书会")
     assert mf.member_ids == people[:3]
+    signed = stats_members.filter_for("signed_up", TODAY, meetup.id, "线下聚会")
+    assert signed.member_ids == people and signed.status == "all"  # the signed-up bar: 6
 
 
 def _listed(spec: segments.MemberFilter) -> set[int]:
@@ -217,6 +219,26 @@ def test_click_through_filters_list_the_counted_members(community):
     assert structural.group_id == ids["group"] and structural.member_ids is None
     with pytest.raises(ValueError):
         stats_members.filter_for("nonsense", TODAY)
+
+
+def test_capacity_and_this_week_open_the_members_they_count(community):
+    """群容量 counts places in groups with a limit; it opens the members holding them (one
+    member in two such groups is one row). This week counts joins up to today only."""
+    ids = community
+    second = save_group({"name": "二群", "platform": "wechat", "capacity": 5})
+    add_to_group([ids["an"], ids["fang"], ids["e"]], second.id)  # e has left
+    save_group({"name": "大群", "platform": "qq", "capacity": 0})  # no limit: not counted
+    t = stats.compute(TODAY, snapshot=False)["totals"]
+    assert (t["in_capped_groups"], t["capacity"], t["capped_members"]) == (5, 15, 4)
+    spec = stats_members.filter_for("capped", TODAY, label="有人数上限的群的成员")
+    assert _listed(spec) == {ids[k] for k in ("an", "bai", "ding", "fang")}
+    ahead = save_member({"name": "周五入群", "joined_on": D(2026, 11, 20)}).id  # typed ahead
+    f = stats.compute(TODAY, snapshot=False)
+    assert f["headline"]["joined_week"] == f["weekly"][-1]["joined"] == 2
+    week = stats_members.filter_for("joined", TODAY, "2026-11-16")
+    assert week.joined_to == TODAY and ahead not in _listed(week)
+    assert _listed(stats_members.filter_for("joined", D(2026, 11, 22), "2026-11-16")) == {
+        ids["an"], ids["bai"], ahead}  # on Sunday the whole week
 
 
 def test_figures_on_the_demo_community(demo_db):
@@ -296,3 +318,56 @@ def test_windows_mean_n_calendar_days_everywhere(db):
     assert head["active"] == len(active)
     top = stats.compute(TODAY)["at_risk"]["members"]
     assert {row["member_id"] for row in top} == risky
+
+
+def test_past_weeks_are_rebuilt_on_request_outside_the_write_transaction(community,
+                                                                          monkeypatch):
+    """The Overview asks first without the rebuild (cards at once), then with it."""
+    from models.stats import snapshot
+    from models.store.db import database
+
+    quick = stats.compute(TODAY, backfill=False)
+    assert quick["history_pending"] and quick["trend"] == [] and quick["change"] is None
+    assert quick["headline"]["members"] == 5
+    assert StatsSnapshot.select().count() == 0  # this week alone would hide the past for good
+    in_transaction: list[bool] = []
+    real = snapshot.figures_at
+
+    def figures_at(*args: object, **kwargs: object) -> dict[str, int]:
+        in_transaction.append(database.in_transaction())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(snapshot, "figures_at", figures_at)
+    full = stats.compute(TODAY, backfill=True)
+    assert not full["history_pending"]
+    assert len(in_transaction) == 12 and not any(in_transaction)  # reads before the writes
+    weeks = [w["week_start"] for w in full["trend"]]
+    assert len(weeks) == 13 and weeks[0] == "2026-08-24" and weeks[-1] == "2026-11-16"
+    assert full["change"] is not None
+    assert {k: v for k, v in full.items() if k not in ("trend", "change", "history_pending")} \
+        == {k: v for k, v in quick.items() if k not in ("trend", "change", "history_pending")}
+    again = stats.compute(TODAY, backfill=False)  # nothing missing now: recorded at once
+    assert not again["history_pending"] and again["trend"] == full["trend"]
+    assert StatsSnapshot.select().count() == 13
+
+
+def test_read_only_figures_never_wait_for_a_rebuild(community):
+    f = stats.compute(TODAY, snapshot=False, backfill=False)
+    assert not f["history_pending"] and StatsSnapshot.select().count() == 0
+
+
+def test_a_cancelled_rebuild_writes_nothing(community):
+    """The background rebuild stops when asked (e.g. another workspace was opened)."""
+    from models.progress import Cancelled
+
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 5  # after five of the twelve weeks
+
+    with pytest.raises(Cancelled):
+        stats.compute(TODAY, backfill=True, cancelled=cancelled)
+    assert StatsSnapshot.select().count() == 0
+    assert not stats.compute(TODAY, cancelled=lambda: False)["history_pending"]
+    assert StatsSnapshot.select().count() == 13

@@ -176,3 +176,49 @@ def test_tag_chips_never_elide_short_names(qapp):
     for name in ("AI", "KOL", "Lucky", "高活跃", "VIP 年费"):
         room = chip_width(fm, name) - 2 * PAD_X
         assert fm.elidedText(name, Qt.TextElideMode.ElideRight, room) == name
+
+
+def test_filter_panel_gives_back_every_filter_it_is_shown(qtbot, page):
+    """The panel shows a filter, it never makes one up: what set_filter() was given comes
+    back from current(), also after the choices are reloaded, for every field."""
+    import datetime as dt
+
+    from models.members.groups import all_groups
+
+    group = all_groups()[0].id
+    day = dt.date(2025, 3, 4)
+    specs = [
+        MemberFilter(),
+        MemberFilter(joined_to=day, no_contact_days=30, label="风险成员（30 天以上没有私聊）"),
+        MemberFilter(joined_from=day),
+        MemberFilter(status="all", joined_from=day, joined_to=day + dt.timedelta(days=6)),
+        MemberFilter(joined_from=dt.date(1900, 1, 1), joined_to=dt.date(2099, 12, 31)),
+        MemberFilter(no_contact_days=5000), MemberFilter(no_contact_days=0),
+        MemberFilter(group_id=group, role="admin", level="元老", birthday="month"),
+        MemberFilter(group_id=987654, role="no-such-role", level="no-such-level"),
+        MemberFilter(status="left", tags_all=[1, 2], tags_any=[3], tags_none=[4]),
+        MemberFilter(status="all", member_ids=[5, 6], label="本周最活跃"),
+    ]
+    panel = page.filters
+    for spec in specs:
+        panel.set_filter(spec)
+        assert panel.current() == spec
+        panel.load_choices()
+        assert panel.current() == spec
+        page.apply_filter(spec)
+        assert page.model.current_filter() == spec
+        assert page.explicit.isVisibleTo(page) == bool(spec.label or spec.member_ids)
+    # One open end: the panel shows which one, and a later change keeps it open.
+    page.apply_filter(MemberFilter(joined_to=day, label="入群早于"))
+    assert panel.joined_to_check.isChecked() and not panel.joined_from_check.isChecked()
+    panel.contact_check.setChecked(True)
+    assert page.model.current_filter() == MemberFilter(joined_to=day,
+                                                       no_contact_days=panel.contact_days.value())
+    assert not page.explicit.isVisibleTo(page)  # the user's own filter now: no figure named
+    page.apply_filter(MemberFilter(group_id=987654, label="群：已删除"))
+    assert page.model.rowCount() == 0 and "群：已删除" in page.explicit.text()
+    assert panel.group.currentText() == "已删除的群"
+    page.show_everyone()  # the label's link
+    assert panel.group.findText("已删除的群") == -1  # offered only while a filter holds it
+    assert page.model.current_filter() == MemberFilter()
+    assert page.model.rowCount() == Member.select().where(Member.left_on.is_null()).count()

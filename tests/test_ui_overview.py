@@ -79,7 +79,8 @@ def test_cards_click_through(page, workspace, community, qtbot):
     assert spec.member_ids == [community["chen"]] and spec.status == "left"
     page.cards["joined"].setFocus()
     spec = emitted(qtbot, workspace, lambda: qtbot.keyClick(page.cards["joined"], Qt.Key.Key_Return))
-    assert (spec.joined_from, spec.joined_to) == (dt.date(2026, 11, 16), dt.date(2026, 11, 22))
+    # This week's joins up to today, as the card counts them (a date typed ahead is not one).
+    assert (spec.joined_from, spec.joined_to) == (dt.date(2026, 11, 16), TODAY)
 
 
 def test_charts_click_through(page, workspace, community, qtbot):
@@ -184,3 +185,29 @@ def test_rows_model(qtmodeltester, page):
     qtmodeltester.check(page.at_risk.model)
     page.queue.model.set_rows([])
     qtmodeltester.check(page.queue.model)
+
+
+def test_first_open_shows_the_cards_then_rebuilds_the_past_weeks(workspace, qtbot):
+    """A workspace with no snapshots: the cards come from the quick run, then a second run
+    in the background rebuilds the 12 past weeks and fills in the trend and the change."""
+    from models.stats.snapshot import StatsSnapshot
+    from ui.overview.page import OverviewPage
+
+    class PinnedPage(OverviewPage):
+        def _start(self) -> None:
+            self.as_of = TODAY
+            super()._start()
+
+    widget = PinnedPage(workspace)
+    qtbot.addWidget(widget)
+    seen: list[tuple[object, ...]] = []
+    widget.rendered.connect(lambda: seen.append((
+        widget.figures["history_pending"], widget.cards["members"].value.text(),
+        widget.cards["members"].delta.text(), widget.trend_chart.chart.title(),
+        len(widget.figures["trend"]), widget.status.text(), StatsSnapshot.select().count())))
+    qtbot.waitUntil(lambda: len(seen) == 2 and widget._task is None, timeout=10000)
+    assert seen[0] == (True, "5", "正在补算上周快照…", "正在根据现有记录补算过去各周…", 0,
+                       "截至 2026-11-18，正在根据现有记录补算过去各周的快照…", 0)
+    assert seen[1] == (False, "5", "较上周 +1", "其中 12 周为根据现有记录推算", 13,
+                       "截至 2026-11-18", 13)
+    assert widget.refresh_button.isEnabled()

@@ -54,14 +54,20 @@ def at_risk_ids(today: dt.date, at_risk_days: int | None = None) -> list[int]:
     return sorted(matching_ids(at_risk_filter(today, at_risk_days), today))
 
 
-def joined_ids(week_start: dt.date) -> list[int]:
-    end = week_start + dt.timedelta(days=6)
+def week_end(week_start: dt.date, today: dt.date) -> dt.date:
+    """The last day a week's joins/departures are counted up to: its Sunday, or today for
+    the current week (a date typed ahead is not a join yet; the figures count to today)."""
+    return min(week_start + dt.timedelta(days=6), today)
+
+
+def joined_ids(week_start: dt.date, today: dt.date | None = None) -> list[int]:
+    end = week_end(week_start, today or dt.date.max)
     return _ids("SELECT id FROM member WHERE joined_on >= ? AND joined_on <= ? ORDER BY id",
                 (week_start.isoformat(), end.isoformat()))
 
 
-def left_ids(week_start: dt.date) -> list[int]:
-    end = week_start + dt.timedelta(days=6)
+def left_ids(week_start: dt.date, today: dt.date | None = None) -> list[int]:
+    end = week_end(week_start, today or dt.date.max)
     return _ids("SELECT id FROM member WHERE left_on >= ? AND left_on <= ? ORDER BY id",
                 (week_start.isoformat(), end.isoformat()))
 
@@ -94,10 +100,23 @@ def group_ids(group_id: int) -> list[int]:
                 "WHERE s.group_id = ? AND m.left_on IS NULL ORDER BY s.member_id", (group_id,))
 
 
+def capped_ids() -> list[int]:
+    """Current members of the groups with a capacity (behind the Overview's 群容量)."""
+    return _ids(f"SELECT DISTINCT s.member_id FROM membership s JOIN member m "
+                f"ON m.id = s.member_id WHERE s.group_id IN ({q.CAPPED_GROUPS_SQL}) "
+                "AND m.left_on IS NULL ORDER BY s.member_id")
+
+
 def queue_ids(today: dt.date) -> list[int]:
     from models.members.followups import contact_queue
 
     return [e.member_id for e in contact_queue(today)]
+
+
+def signup_ids(activity_id: int) -> list[int]:
+    """Members signed up for an activity (the 'signed up' count of its participation)."""
+    return _ids("SELECT member_id FROM sign_up WHERE activity_id = ? ORDER BY member_id",
+                (activity_id,))
 
 
 def attendee_ids(activity_id: int) -> list[int]:
@@ -112,8 +131,9 @@ def filter_for(key: str, today: dt.date, arg: Any = None, label: str = "") -> Me
 
     key: members | active | silent | at_risk | joined (arg: week start) | left (arg: week
     start) | top (arg: period) | birthdays (arg: days) | tag (arg: tag id) | category
-    (arg: category id) | group (arg: group id) | queue | attended (arg: activity id) | member
-    (arg: member id).
+    (arg: category id) | group (arg: group id) | capped (the groups with a capacity) |
+    queue | signed_up (arg: activity id) | attended (arg: activity id) | member (arg:
+    member id). `label` says in words what the list then shows (the figure's name).
     """
     if key == "members":
         return MemberFilter(label=label)
@@ -127,8 +147,8 @@ def filter_for(key: str, today: dt.date, arg: Any = None, label: str = "") -> Me
         return at_risk_filter(today, label=label)
     if key == "joined":
         start = _as_date(arg)
-        return MemberFilter(status="all", joined_from=start,
-                            joined_to=start + dt.timedelta(days=6), label=label)
+        return MemberFilter(status="all", joined_from=start, joined_to=week_end(start, today),
+                            label=label)
     ids: list[int]
     status = "active"
     if key == "active":
@@ -136,13 +156,17 @@ def filter_for(key: str, today: dt.date, arg: Any = None, label: str = "") -> Me
     elif key == "silent":
         ids = silent_ids(today)
     elif key == "left":
-        ids, status = left_ids(_as_date(arg)), "left"
+        ids, status = left_ids(_as_date(arg), today), "left"
     elif key == "top":
         ids, status = top_contributor_ids(str(arg), today), "all"
     elif key == "birthdays":
         ids = birthday_ids(today, int(arg))
+    elif key == "capped":
+        ids = capped_ids()
     elif key == "queue":
         ids = queue_ids(today)
+    elif key == "signed_up":
+        ids, status = signup_ids(int(arg)), "all"
     elif key == "attended":
         ids, status = attendee_ids(int(arg)), "all"
     elif key == "member":

@@ -145,6 +145,19 @@ def weekly_flow(today: dt.date, weeks: int = WEEKS_SHOWN) -> list[dict[str, Any]
     return out
 
 
+CAPPED_GROUPS_SQL = 'SELECT id FROM "group" WHERE capacity > 0'
+
+
+def capped_members() -> int:
+    """Current members in at least one group with a capacity (a member in two such groups
+    takes two of their places but is one member). Members who left are few: subtracted."""
+    return _scalar(
+        f"SELECT (SELECT COUNT(DISTINCT member_id) FROM membership "
+        f"WHERE group_id IN ({CAPPED_GROUPS_SQL})) - (SELECT COUNT(DISTINCT s.member_id) "
+        "FROM member m CROSS JOIN membership s ON s.member_id = m.id "
+        f"WHERE m.left_on IS NOT NULL AND s.group_id IN ({CAPPED_GROUPS_SQL}))")
+
+
 def groups() -> list[dict[str, Any]]:
     """Current members per group with fill against capacity (capacity 0: no limit)."""
     everyone = dict(database.execute_sql(

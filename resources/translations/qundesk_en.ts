@@ -1531,8 +1531,12 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Exclude tags</translation>
     </message>
     <message>
-        <source>入群时间</source>
-        <translation>Joined</translation>
+        <source>入群不早于</source>
+        <translation>Joined on or after</translation>
+    </message>
+    <message>
+        <source>不晚于</source>
+        <translation>on or before</translation>
     </message>
     <message>
         <source>超过</source>
@@ -1569,6 +1573,10 @@ You can keep working. If this keeps happening, copy the report below and send it
     <message>
         <source>所有等级</source>
         <translation>All levels</translation>
+    </message>
+    <message>
+        <source>已删除的群</source>
+        <translation>Deleted group</translation>
     </message>
 </context>
 <context>
@@ -3254,8 +3262,16 @@ First give your community a name, then choose how to start:</translation>
         <translation>Calculation failed: %1</translation>
     </message>
     <message>
+        <source>截至 %1，正在根据现有记录补算过去各周的快照…</source>
+        <translation>As of %1; rebuilding past weekly snapshots from the records…</translation>
+    </message>
+    <message>
         <source>截至 %1</source>
         <translation>As of %1</translation>
+    </message>
+    <message>
+        <source>正在补算上周快照…</source>
+        <translation>Rebuilding last week&apos;s snapshot…</translation>
     </message>
     <message>
         <source>暂无上周快照</source>
@@ -3284,10 +3300,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>上周 %1</source>
         <translation>Last week %1</translation>
-    </message>
-    <message>
-        <source>%1 / %2（有人数上限的群）</source>
-        <translation>%1 / %2 (groups with a limit)</translation>
     </message>
     <message>
         <source>共 %1 人：到期回访 %2，加好友 %3（每日上限 %4）</source>
@@ -3326,10 +3338,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <source>全部成员</source>
-        <translation>All members</translation>
-    </message>
-    <message>
         <source>活跃成员（%1 天内有互动）</source>
         <translation>Active members (interaction within %1 days)</translation>
     </message>
@@ -3348,6 +3356,18 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>本周退群</source>
         <translation>Left this week</translation>
+    </message>
+    <message>
+        <source>%1 / %2（有人数上限的群，%3 人）</source>
+        <translation>%1 / %2 (groups with a limit, %3 members)</translation>
+    </message>
+    <message>
+        <source>在群成员</source>
+        <translation>Current members</translation>
+    </message>
+    <message>
+        <source>有人数上限的群的成员</source>
+        <translation>Members of groups with a limit</translation>
     </message>
     <message>
         <source>%1年第%2周入群</source>
@@ -3384,6 +3404,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>总榜</source>
         <translation>All time</translation>
+    </message>
+    <message>
+        <source>报名“%1”的成员</source>
+        <translation>Members who signed up for “%1”</translation>
     </message>
     <message>
         <source>贡献排行榜（%1）</source>
@@ -4338,6 +4362,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>风险成员</source>
         <translation>At-risk members</translation>
+    </message>
+    <message>
+        <source>正在根据现有记录补算过去各周…</source>
+        <translation>Rebuilding past weeks from the records…</translation>
     </message>
     <message numerus="yes">
         <source>其中 %n 周为根据现有记录推算</source>

@@ -1,16 +1,23 @@
-"""The member filter bar: tags (all / any / none), group, role, level, status, dates."""
+"""The member filter bar: tags (all / any / none), group, role, level, status, dates.
+
+The panel shows a filter; it never makes one up: `set_filter(spec)` then `current()` gives
+`spec` back for every filter (an Overview figure, a saved segment), so what the list applies
+and what the panel shows stay the same when the user then changes one field. Each end of
+the join-date range has its own tick (an open end is a filter of its own: "joined on or
+before the cut-off"), and a group, role or level that is not among the choices (deleted
+meanwhile) is kept as a choice of its own instead of falling back to "all".
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -24,6 +31,8 @@ from models.members.segments import MemberFilter
 from models.members.tags import all_tags
 from ui.dates import from_qdate, to_qdate
 from ui.members.form_helpers import role_labels
+
+EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1  # a choice added for a value not on the list
 
 
 class TagMenuButton(QToolButton):
@@ -96,17 +105,19 @@ class FilterPanel(QWidget):
         self.tags_all = TagMenuButton(self.tr("含全部标签"))
         self.tags_any = TagMenuButton(self.tr("含任一标签"))
         self.tags_none = TagMenuButton(self.tr("排除标签"))
-        self.joined_check = QCheckBox(self.tr("入群时间"))
+        self.joined_from_check = QCheckBox(self.tr("入群不早于"))
+        self.joined_to_check = QCheckBox(self.tr("不晚于"))
         self.joined_from = QDateEdit()
         self.joined_to = QDateEdit()
         for edit in (self.joined_from, self.joined_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDateRange(QDate(100, 1, 1), QDate(9999, 12, 31))  # Qt's widest
         self.joined_from.setDate(QDate.currentDate().addMonths(-1))
         self.joined_to.setDate(QDate.currentDate())
         self.contact_check = QCheckBox(self.tr("超过"))
         self.contact_days = QSpinBox()
-        self.contact_days.setRange(1, 3650)
+        self.contact_days.setRange(0, 36500)  # any window the settings may hold
         self.contact_days.setValue(30)
         self.contact_days.setSuffix(self.tr(" 天未联系"))
         self.birthday = QComboBox()
@@ -120,8 +131,8 @@ class FilterPanel(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         row1 = (self.status, self.group, self.role, self.level, self.birthday, self.reset_button)
-        row2 = (self.tags_all, self.tags_any, self.tags_none, self.joined_check,
-                self.joined_from, QLabel("–"), self.joined_to, self.contact_check,
+        row2 = (self.tags_all, self.tags_any, self.tags_none, self.joined_from_check,
+                self.joined_from, self.joined_to_check, self.joined_to, self.contact_check,
                 self.contact_days)
         for col, widget in enumerate(row1):
             grid.addWidget(widget, 0, col)
@@ -133,10 +144,16 @@ class FilterPanel(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         for button in (self.tags_all, self.tags_any, self.tags_none):
             button.changed.connect(self._emit)
-        for box in (self.joined_check, self.contact_check):
+        ticked: tuple[tuple[QCheckBox, QWidget], ...] = (
+            (self.joined_from_check, self.joined_from), (self.joined_to_check, self.joined_to),
+            (self.contact_check, self.contact_days))
+        for box, widget in ticked:
+            # An unticked value is not part of the filter: greyed, so it does not read as one.
+            widget.setEnabled(False)
+            box.toggled.connect(widget.setEnabled)
             box.toggled.connect(self._emit)
-        self.joined_from.dateChanged.connect(self._emit_if(self.joined_check))
-        self.joined_to.dateChanged.connect(self._emit_if(self.joined_check))
+        self.joined_from.dateChanged.connect(self._emit_if(self.joined_from_check))
+        self.joined_to.dateChanged.connect(self._emit_if(self.joined_to_check))
         self.contact_days.valueChanged.connect(self._emit_if(self.contact_check))
         self.load_choices()
 
@@ -178,9 +195,10 @@ class FilterPanel(QWidget):
             tags_all=self.tags_all.selected(),
             tags_any=self.tags_any.selected(),
             tags_none=self.tags_none.selected(),
-            joined_from=from_qdate(self.joined_from.date()) if self.joined_check.isChecked()
+            joined_from=from_qdate(self.joined_from.date())
+            if self.joined_from_check.isChecked() else None,
+            joined_to=from_qdate(self.joined_to.date()) if self.joined_to_check.isChecked()
             else None,
-            joined_to=from_qdate(self.joined_to.date()) if self.joined_check.isChecked() else None,
             no_contact_days=self.contact_days.value() if self.contact_check.isChecked() else None,
             birthday=self.birthday.currentData(),
             member_ids=self._member_ids,
@@ -191,14 +209,15 @@ class FilterPanel(QWidget):
         was = self._loading
         self._loading = True
         self._select(self.status, spec.status)
-        self._select(self.group, spec.group_id)
-        self._select(self.role, spec.role)
-        self._select(self.level, spec.level)
+        self._select(self.group, spec.group_id, self.tr("已删除的群"))
+        self._select(self.role, spec.role, str(spec.role))
+        self._select(self.level, spec.level, str(spec.level))
         self._select(self.birthday, spec.birthday)
         self.tags_all.set_selected(spec.tags_all)
         self.tags_any.set_selected(spec.tags_any)
         self.tags_none.set_selected(spec.tags_none)
-        self.joined_check.setChecked(spec.joined_from is not None or spec.joined_to is not None)
+        self.joined_from_check.setChecked(spec.joined_from is not None)
+        self.joined_to_check.setChecked(spec.joined_to is not None)
         if spec.joined_from:
             self.joined_from.setDate(to_qdate(spec.joined_from))
         if spec.joined_to:
@@ -211,8 +230,17 @@ class FilterPanel(QWidget):
         self._loading = was
 
     @staticmethod
-    def _select(combo: QComboBox, value: object) -> None:
+    def _select(combo: QComboBox, value: object, missing: str = "") -> None:
+        """Choose `value`; one that is not among the choices (a group deleted meanwhile)
+        is offered as `missing` while a filter holds it."""
+        for i in reversed(range(combo.count())):
+            if combo.itemData(i, EXTRA_ROLE) and combo.itemData(i) != value:
+                combo.removeItem(i)
         index = combo.findData(value)
+        if index < 0 and value is not None and missing:
+            combo.addItem(missing, value)
+            index = combo.count() - 1
+            combo.setItemData(index, True, EXTRA_ROLE)
         combo.setCurrentIndex(max(index, 0))
 
     @Slot()
@@ -228,6 +256,8 @@ class FilterPanel(QWidget):
     @Slot()
     def _emit(self) -> None:
         if not self._loading:
+            if self._member_ids is None:
+                self._label = ""  # changed by hand: no longer the figure the label named
             self.filter_changed.emit(self.current())
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TypeVar
 
@@ -89,7 +91,7 @@ class MembersPage(QWidget):
         self.explicit = QLabel()
         self.explicit.setObjectName("explicitFilter")
         self.explicit.setVisible(False)
-        self.explicit.linkActivated.connect(lambda _: self.filters.clear_explicit())
+        self.explicit.linkActivated.connect(lambda _: self.show_everyone())
 
         self.model = MemberTableModel(self)
         self.table = QTableView()
@@ -194,14 +196,22 @@ class MembersPage(QWidget):
             .success(lambda _r: self.workspace.status_message.emit(message)).run()
 
     def apply_filter(self, spec: object) -> None:
-        """Show the list with a filter (saved segment, Overview click-through...)."""
+        """Show the list with a filter (saved segment, Overview click-through...): exactly
+        that filter; the filter panel shows it (and gives it back unchanged)."""
         assert isinstance(spec, MemberFilter)
         self.filters.set_filter(spec)
         self.search.blockSignals(True)
         self.search.setText(spec.text)
         self.search.blockSignals(False)
         self.model.set_search_text(spec.text)
-        self._on_filter(self.filters.current())
+        self._on_filter(replace(spec, text=""))
+
+    def show_everyone(self) -> None:
+        """The label's "show all": drop the figure's member set, or its whole filter."""
+        if self.filters.current().member_ids is not None:
+            self.filters.clear_explicit()
+        else:
+            self.filters.reset()
 
     def save_state(self) -> None:
         store = QSettings()
@@ -229,11 +239,13 @@ class MembersPage(QWidget):
     @Slot(object)
     def _on_filter(self, spec: MemberFilter) -> None:
         self.model.set_filter(spec)
-        self.explicit.setVisible(spec.member_ids is not None)
-        if spec.member_ids is not None:
-            label = spec.label or self.tr("指定成员")
+        # The list says what it shows: the figure it came from (Overview, a segment), or
+        # that it is a set of chosen members.
+        label = spec.label or (self.tr("指定成员") if spec.member_ids is not None else "")
+        self.explicit.setVisible(bool(label))
+        if label:
             self.explicit.setText(self.tr("正在显示：%1　<a href='#'>显示全部</a>")
-                                  .replace("%1", label))
+                                  .replace("%1", html.escape(label)))
 
     def _reselect(self, ids: list[int]) -> None:
         selection = self.table.selectionModel()

@@ -385,10 +385,10 @@ class ParticipationChart(ChartPanel):
         self.items = list(reversed(participation["activities"][-self.SHOWN:]))
         signed = QBarSet(self.tr("报名"))
         came = QBarSet(self.tr("出席"))
-        for barset, colour in ((signed, SIGNED), (came, ATTENDED)):
+        for barset, colour, key in ((signed, SIGNED, "signed_up"), (came, ATTENDED, "attended")):
             barset.setColor(colour)
             barset.setBorderColor(colour)
-            barset.clicked.connect(self._clicked)
+            barset.clicked.connect(lambda i, k=key: self._clicked(k, i))
         signed.append([a["signed_up"] for a in self.items])
         came.append([a["attended"] for a in self.items])
         series = QHorizontalBarSeries()
@@ -416,9 +416,10 @@ class ParticipationChart(ChartPanel):
         self.chart.setTitleFont(chart_font(8.5))
         self.apply_palette()
 
-    def _clicked(self, index: int) -> None:
+    def _clicked(self, key: str, index: int) -> None:
+        """A bar: the members signed up for (`signed_up`) or at (`attended`) that activity."""
         if 0 <= index < len(self.items):
-            self.figure_clicked.emit("attended", self.items[index]["id"])
+            self.figure_clicked.emit(key, self.items[index]["id"])
 
     @Slot(bool, int, QBarSet)
     def _hovered(self, status: bool, index: int, _barset: QBarSet) -> None:
@@ -444,7 +445,8 @@ class TrendChart(ChartPanel):
         return {"members": self.tr("成员"), "active": self.tr("活跃"),
                 "at_risk": self.tr("风险成员")}
 
-    def show_data(self, trend: list[dict[str, Any]]) -> None:
+    def show_data(self, trend: list[dict[str, Any]], pending: bool = False) -> None:
+        """`pending`: the past weeks are being rebuilt from the records (shown soon)."""
         self.reset()
         # Up to 26 weeks: label every few weeks (the latest always), so dates never overlap.
         x = QCategoryAxis()
@@ -474,8 +476,11 @@ class TrendChart(ChartPanel):
             self.attach(series, x, y)
         estimated = sum(1 for w in trend if w.get("estimated"))
         # Weeks from before the first snapshot were rebuilt from the records: say so.
-        self.chart.setTitle(self.tr("其中 %n 周为根据现有记录推算", "", estimated)
-                            if estimated else "")
+        if pending:
+            self.chart.setTitle(self.tr("正在根据现有记录补算过去各周…"))
+        else:
+            self.chart.setTitle(self.tr("其中 %n 周为根据现有记录推算", "", estimated)
+                                if estimated else "")
         self.chart.setTitleFont(chart_font(8.5))
         self.apply_palette()
 

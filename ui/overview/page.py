@@ -1,7 +1,9 @@
 """The Overview screen (概览): the community's health at a glance.
 
 Figures come from models.stats.overview.compute(), run on a worker thread so the window never
-waits; any data change reloads them. Every card, bar, slice and row opens the member
+waits; any data change reloads them. Past weeks without a snapshot (a new workspace, weeks
+nobody looked at) are rebuilt by a second run after the cards are shown, which then fills
+in the trend and the change since last week. Every card, bar, slice and row opens the member
 list filtered to the members behind it (workspace.show_members).
 """
 
@@ -27,6 +29,7 @@ from models.members.segments import MemberFilter
 from models.progress import CancelFn, ProgressFn
 from models.stats import overview as stats
 from models.stats.members import filter_for
+from models.store.db import current
 from ui import dates
 from ui.overview.cards import FigureCard, GroupsPanel
 from ui.overview.charts import (
@@ -68,6 +71,7 @@ class OverviewPage(QWidget):
         self._click_tasks: list[Task] = []
         self._pending = False
         self._dirty = False
+        self._backfill = False  # the next run rebuilds the missing past weeks
         # Start computing first: the worker's queries overlap with building the widgets.
         self._start()
         self._build()
@@ -215,7 +219,8 @@ class OverviewPage(QWidget):
         if self._task is not None:
             self._pending = True  # one more run once the current one ends
             return
-        self.status.setText(self.tr("正在计算…"))
+        if not self._backfill:  # (rebuilding the past: the status says so already)
+            self.status.setText(self.tr("正在计算…"))
         self.refresh_button.setEnabled(False)
         self._start()
 
@@ -224,9 +229,12 @@ class OverviewPage(QWidget):
         started = time.perf_counter()
         as_of = self.as_of
         record = not self.workspace.read_only  # a read-only workspace keeps its history
+        backfill, self._backfill = self._backfill, False
+        opened = current()  # a worker must not write into a workspace opened meanwhile
 
         def work(progress: ProgressFn, cancelled: CancelFn) -> dict[str, Any]:
-            return stats.compute(as_of, snapshot=record)
+            return stats.compute(as_of, snapshot=record, backfill=backfill,
+                                 cancelled=lambda: cancelled() or current() is not opened)
 
         self._task = Task(self, self.tr("计算概览"), work, show_dialog=False)
         self._task.succeeded.connect(lambda figures: self._loaded(figures, started))
@@ -237,6 +245,8 @@ class OverviewPage(QWidget):
     def _loaded(self, figures: dict[str, Any], started: float) -> None:
         computed = time.perf_counter()
         self.show_figures(figures)
+        if figures["history_pending"]:
+            self._backfill = self._pending = True  # at once: rebuild the past weeks
         self.timings = {"compute_ms": (computed - started) * 1000,
                         "render_ms": (time.perf_counter() - computed) * 1000}
         self._finished()
@@ -259,7 +269,9 @@ class OverviewPage(QWidget):
     # ------------------------------------------------------------ showing
     def show_figures(self, figures: dict[str, Any]) -> None:
         previous, self.figures = self.figures, figures
-        self.status.setText(self.tr("截至 %1").replace("%1", figures["today"]))
+        self.status.setText(
+            (self.tr("截至 %1，正在根据现有记录补算过去各周的快照…") if figures["history_pending"]
+             else self.tr("截至 %1")).replace("%1", figures["today"]))
         self._show_cards(figures)
         self._show_charts(figures, previous)
         if previous is None or previous["groups"] != figures["groups"]:
@@ -272,7 +284,8 @@ class OverviewPage(QWidget):
 
         def change(key: str) -> tuple[int | None, str]:
             if ch is None:
-                return None, self.tr("暂无上周快照")
+                return None, (self.tr("正在补算上周快照…") if f["history_pending"]
+                              else self.tr("暂无上周快照"))
             value = ch[key]
             return value, self.tr("较上周 %1").replace("%1", f"{value:+,}")
 
@@ -301,8 +314,9 @@ class OverviewPage(QWidget):
         c["left"].set_figure(f"-{_n(h['left_week'])}" if h["left_week"] else "0",
                              self.tr("上周 %1").replace("%1", _n(last["left"])),
                              history=series("left"))
-        c["fill"].set_figure(_pct(t["fill"]), self.tr("%1 / %2（有人数上限的群）").replace(
-            "%1", _n(t["in_capped_groups"])).replace("%2", _n(t["capacity"])))
+        c["fill"].set_figure(_pct(t["fill"]), self.tr("%1 / %2（有人数上限的群，%3 人）").replace(
+            "%1", _n(t["in_capped_groups"])).replace("%2", _n(t["capacity"]))
+            .replace("%3", _n(t["capped_members"])))
 
     def _show_charts(self, f: dict[str, Any], previous: dict[str, Any] | None = None) -> None:
         """Redraw the charts whose data changed (all of them without `previous`)."""
@@ -314,8 +328,8 @@ class OverviewPage(QWidget):
             self.flow.show_data(f["weekly"])
         if changed("headline", "settings"):
             self.donut.show_data(h["active"], h["silent"], f["settings"]["active_days"])
-        if changed("trend"):
-            self.trend_chart.show_data(f["trend"])
+        if changed("trend", "history_pending"):
+            self.trend_chart.show_data(f["trend"], f["history_pending"])
         if changed("participation"):
             self.participation.show_data(f["participation"])
         if changed("tags"):
@@ -365,23 +379,28 @@ class OverviewPage(QWidget):
             return dt.date.fromisoformat(self.figures["today"])
         return dt.date.today()
 
-    def _card_clicked(self, key: str) -> None:
-        f = self.figures
-        if f is None:
-            return
-        s, week = f["settings"], f["weekly"][-1]["start"]
-        labels = {
-            "members": self.tr("全部成员"),
+    def card_label(self, key: str) -> str:
+        """What the member list says it shows after a card (or the donut) is clicked."""
+        assert self.figures is not None  # nothing to click before the first figures
+        s = self.figures["settings"]
+        return {
+            "members": self.tr("在群成员"),
             "active": self.tr("活跃成员（%1 天内有互动）").replace("%1", str(s["active_days"])),
             "silent": self.tr("沉默成员（%1 天内没有互动）").replace("%1", str(s["active_days"])),
             "at_risk": self.tr("风险成员（%1 天以上没有私聊）").replace(
                 "%1", str(s["at_risk_days"])),
             "joined": self.tr("本周入群"), "left": self.tr("本周退群"),
-            "fill": self.tr("全部成员"),
-        }
-        target = {"joined": ("joined", week), "left": ("left", week), "fill": ("members", None)}
+            "fill": self.tr("有人数上限的群的成员"),
+        }[key]
+
+    def _card_clicked(self, key: str) -> None:
+        f = self.figures
+        if f is None:
+            return
+        week = f["weekly"][-1]["start"]
+        target = {"joined": ("joined", week), "left": ("left", week), "fill": ("capped", None)}
         figure, arg = target.get(key, (key, None))
-        self.open_members(figure, arg, labels[key])
+        self.open_members(figure, arg, self.card_label(key))
 
     @Slot(str, object)
     def _chart_clicked(self, key: str, arg: object) -> None:
@@ -392,14 +411,15 @@ class OverviewPage(QWidget):
             text = self.tr("%1年第%2周入群") if key == "joined" else self.tr("%1年第%2周退群")
             label = text.replace("%1", str(week[0])).replace("%2", str(week[1]))
         elif key in ("active", "silent"):
-            label = self.tr("活跃成员") if key == "active" else self.tr("沉默成员")
+            label = self.card_label(key)
         elif key == "tag":
             names = {t["id"]: t["name"] for c in f.get("tags", []) for t in c["tags"]}
             label = self.tr("标签：%1").replace("%1", names.get(arg, ""))
-        elif key == "attended":
+        elif key in ("signed_up", "attended"):
             titles = {a["id"]: a["title"] for a in f.get("participation", {}).get(
                 "activities", [])}
-            label = self.tr("出席“%1”的成员").replace("%1", titles.get(arg, ""))
+            text = self.tr("报名“%1”的成员") if key == "signed_up" else self.tr("出席“%1”的成员")
+            label = text.replace("%1", titles.get(arg, ""))
         self.open_members(key, arg, label)
 
     def _show_all(self, key: str) -> None:
