@@ -22,6 +22,7 @@ from ui.fonts import cjk_family, ui_font
 from ui.icons import icon
 from ui.logs import setup_logging
 from ui.main_window import MainWindow
+from ui.single_instance import WindowServer, ask_to_raise
 from ui.startup_check import StartupCheck
 from ui.workspace import Workspace
 
@@ -37,6 +38,7 @@ class QunDeskApp:
         self.language = language
         self.window: MainWindow | None = None
         self.check: StartupCheck | None = None
+        self.server: WindowServer | None = None
         self.watch = QTimer()
         self.watch.setInterval(WATCH_MS)
         self.watch.timeout.connect(self._watch_file)
@@ -77,6 +79,7 @@ class QunDeskApp:
         self.window.recovery_requested.connect(
             lambda path, detail: self._offer_recovery(path, DamagedDatabaseError(path, detail)))
         self.window.show()
+        self.server = WindowServer(db_path, self._bring_forward)
         crash.set_storage_handler(self.window.storage_problem)
         self.check = StartupCheck(db_path, backup_after=read_only is None, parent=self.window)
         self.check.damaged.connect(self._damaged_after_start)
@@ -93,8 +96,19 @@ class QunDeskApp:
                           "“Noto Sans CJK SC”等中文字体。")))
         return True
 
+    def _bring_forward(self) -> None:
+        """Another launch asked for this workspace: show this window instead."""
+        if self.window is not None:
+            if self.window.isMinimized():
+                self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
     def _close_current(self) -> None:
         self.watch.stop()
+        if self.server is not None:
+            self.server.close()
+            self.server = None
         crash.set_storage_handler(None)
         if self.window is not None:
             self.window.close()  # pages save their state into this workspace first
@@ -190,9 +204,12 @@ def run_gui(db_path: Path | None, language: str | None = None) -> int:
     appearance.apply(appearance.chosen())
     lang = i18n.chosen_language(language)
     i18n.install(lang)
+    target = Path(db_path) if db_path else paths.default_db_path()
+    if ask_to_raise(target):  # already open in a window: that window comes forward
+        return 0
     controller = QunDeskApp(app, lang)
     try:
-        opened = controller.open(Path(db_path) if db_path else paths.default_db_path())
+        opened = controller.open(target)
     except Exception as exc:  # start-up: no event loop yet, so report it right here
         crash.report_exception(exc)
         return 1
