@@ -7,6 +7,7 @@ pairs; the app sets the language once at start-up from its own language choice.
 from __future__ import annotations
 
 import os
+import re
 
 _language = "zh"
 
@@ -28,11 +29,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "member_gone": ("这位成员已不存在（可能已被删除）", "This member no longer exists (deleted?)"),
     "tag_taken": ("标签“{name}”已存在", "Tag “{name}” already exists"),
     "tag_exists": ("标签“{name}”已存在，可以合并", "Tag “{name}” already exists; merge instead"),
-    "undo_add_tags": ("给 {n} 位成员添加标签", "Add tags to {n} members"),
-    "undo_remove_tags": ("移除 {n} 位成员的标签", "Remove tags from {n} members"),
-    "undo_add_group": ("把 {n} 位成员加入群", "Add {n} members to a group"),
-    "undo_mark_left": ("把 {n} 位成员标记为已退群", "Mark {n} members as left"),
-    "undo_delete": ("删除 {n} 位成员", "Delete {n} members"),
+    "undo_add_tags": ("给 {n} 位成员添加标签", "Add tags to {n} {n|member|members}"),
+    "undo_remove_tags": ("移除 {n} 位成员的标签", "Remove tags from {n} {n|member|members}"),
+    "undo_add_group": ("把 {n} 位成员加入群", "Add {n} {n|member|members} to a group"),
+    "undo_mark_left": ("把 {n} 位成员标记为已退群", "Mark {n} {n|member|members} as left"),
+    "undo_delete": ("删除 {n} 位成员", "Delete {n} {n|member|members}"),
     "undo_merge_tags": ("合并标签“{source}”到“{target}”", "Merge tag “{source}” into “{target}”"),
     "undo_delete_filter": ("删除保存的筛选“{name}”", "Delete saved filter “{name}”"),
     "undo_delete_tag": ("删除标签“{name}”", "Delete tag “{name}”"),
@@ -138,9 +139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_delete_series": ("删除系列“{title}”", "Delete the series “{title}”"),
     "undo_delete_activity": ("删除活动“{title}”", "Delete activity “{title}”"),
     "undo_kept_edits": ("；{count} 位成员在导入后改过的内容已保留",
-                        "; later edits to {count} members were kept"),
+                        "; later edits to {count} {count|member were|members were} kept"),
     "undo_kept_later_edits": ("（{count} 条之后改过的内容已保留）",
-                              " ({count} rows changed since were kept as they are)"),
+                              " ({count} {count|row|rows} changed since {count|was|were} kept as "
+                              "{count|it was|they are})"),
     "undo_nothing": ("没有可以撤销的导入", "There is no import to undo"),
     "undo_no_batch": ("没有编号为 {batch} 的导入批次", "There is no import batch {batch}"),
     "undo_done_already": ("导入批次 {batch} 已经撤销过了", "Import batch {batch} was already undone"),
@@ -285,8 +287,16 @@ def field_label(field: str) -> str:
     return pair[1] if _language == "en" else pair[0]
 
 
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def _plural(text: str, params: dict[str, object]) -> str:
+    """English number agreement: "{n|member|members}" is "member" when n is 1."""
+    return _PLURAL.sub(lambda m: m.group(2) if params.get(m.group(1)) == 1 else m.group(3), text)
+
+
 def msg(code: str, **params: object) -> str:
     zh, en = MESSAGES[code]
     if "field" in params:
         params["field"] = field_label(str(params["field"]))
-    return (en if _language == "en" else zh).format(**params)
+    return _plural(en if _language == "en" else zh, params).format(**params)

@@ -150,8 +150,8 @@ def test_undo_labels_follow_the_language_of_the_moment(db):
     bulk.mark_left([member.id])  # recorded while the app speaks Chinese
     assert undo.label_of(undo.latest()) == "把 1 位成员标记为已退群"
     messages.set_language("en")
-    assert undo.label_of(undo.latest()) == "Mark 1 members as left"
-    assert undo.undo() == "Mark 1 members as left"
+    assert undo.label_of(undo.latest()) == "Mark 1 member as left"
+    assert undo.undo() == "Mark 1 member as left"
 
 
 def test_deleting_a_saved_filter_is_one_undoable_step(db):
@@ -176,3 +176,17 @@ def test_a_new_tag_under_a_taken_name_is_refused_and_nothing_is_made(db):
         tags.create_tag(" 摄影 ")
     assert "已存在" in caught.value.errors["name"]
     assert [t.name for t in tags.all_tags()].count("摄影") == 1
+
+
+def test_english_labels_agree_with_their_number(db):
+    from models import messages
+
+    messages.set_language("en")
+    try:
+        assert messages.msg("undo_mark_left", n=1) == "Mark 1 member as left"
+        assert messages.msg("undo_mark_left", n=2) == "Mark 2 members as left"
+        assert messages.msg("undo_kept_later_edits", count=1) == \
+            " (1 row changed since was kept as it was)"
+    finally:
+        messages.set_language("zh")
+    assert messages.msg("undo_mark_left", n=1) == "把 1 位成员标记为已退群"

@@ -24,7 +24,7 @@ MESSAGES.update({
     "holiday_file_bad": ("{file}：不是有效的日历文件（.ics）", "{file}: not a valid calendar file (.ics)"),
     "holiday_file_big": ("{file}：文件太大，不像节假日日历", "{file}: too large for a holiday calendar"),
     "holiday_imported": ("已导入 {off} 个放假日、{work} 个调休上班日",
-                         "Imported {off} days off and {work} working days"),
+                         "Imported {off} {off|day|days} off and {work} working {work|day|days}"),
     "holiday_file_empty": ("{file}：没有找到任何放假或调休日期",
                            "{file}: no days off or working days found"),
 })

@@ -54,7 +54,7 @@ MESSAGES.update({
     "holiday_bad_kind": ("未知的节假日类型“{value}”", "Unknown holiday kind “{value}”"),
     "holiday_bad_date": ("日期“{value}”无效", "The date “{value}” is not valid"),
     "holiday_no_days": ("{path}：没有找到任何日期", "{path}: no dates found"),
-    "undo_holidays": ("修改 {n} 个节假日", "Change {n} holiday entries"),
+    "undo_holidays": ("修改 {n} 个节假日", "Change {n} holiday {n|entry|entries}"),
 })
 
 
