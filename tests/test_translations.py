@@ -121,6 +121,8 @@ def test_qm_loads_and_translates(qapp) -> None:
         plural = QCoreApplication.translate
         assert plural("TagsDialog", "%n 个标签", None, 1) == "1 tag"
         assert plural("TagsDialog", "%n 个标签", None, 3) == "3 tags"
+        assert plural("MembersPage", "显示 %1 / 共 %n 位成员", None, 1) == "Showing %1 of 1 member"
+        assert plural("TagsDialog", "已删除“%1”（%n 位成员）", None, 1) == "Deleted “%1” (1 member)"
     finally:
         qapp.removeTranslator(translator)
 

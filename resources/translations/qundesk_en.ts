@@ -1780,9 +1780,12 @@ First give your community a name, then choose how to start:</translation>
         <source>新群</source>
         <translation>New group</translation>
     </message>
-    <message>
-        <source>删除群“%1”？其中 %2 位成员的群关系和角色会被移除（成员本身保留）。</source>
-        <translation>Delete the group “%1”? The group membership and roles of its %2 members are removed (the members themselves stay).</translation>
+    <message numerus="yes">
+        <source>删除群“%1”？其中 %n 位成员的群关系和角色会被移除（成员本身保留）。</source>
+        <translation>
+            <numerusform>Delete the group “%1”? The group membership and role of its %n member are removed (the member stays).</numerusform>
+            <numerusform>Delete the group “%1”? The group membership and roles of its %n members are removed (the members themselves stay).</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1已复制，可以粘贴到群里</source>
@@ -3014,9 +3017,12 @@ First give your community a name, then choose how to start:</translation>
         <source>正在显示：%1&#x3000;&lt;a href=&apos;#&apos;&gt;显示全部&lt;/a&gt;</source>
         <translation>Showing: %1&#x3000;&lt;a href=&apos;#&apos;&gt;Show all&lt;/a&gt;</translation>
     </message>
-    <message>
-        <source>显示 %1 / 共 %2 位成员</source>
-        <translation>Showing %1 of %2 members</translation>
+    <message numerus="yes">
+        <source>显示 %1 / 共 %n 位成员</source>
+        <translation>
+            <numerusform>Showing %1 of %n member</numerusform>
+            <numerusform>Showing %1 of %n members</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>，已选 %n 位</source>
@@ -4129,9 +4135,12 @@ First give your community a name, then choose how to start:</translation>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
-    <message>
-        <source>%1：%2 位成员</source>
-        <translation>%1: %2 members</translation>
+    <message numerus="yes">
+        <source>%1：%n 位成员</source>
+        <translation>
+            <numerusform>%1: %n member</numerusform>
+            <numerusform>%1: %n members</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4250,9 +4259,40 @@ First give your community a name, then choose how to start:</translation>
         <source>颜色已更新</source>
         <translation>Colour updated</translation>
     </message>
-    <message>
-        <source>删除分类“%1”？其中 %2 个标签会保留并变为“未分类”。</source>
-        <translation>Delete the category “%1”? Its %2 tags are kept as “Uncategorised”.</translation>
+    <message numerus="yes">
+        <source>删除分类“%1”？其中 %n 个标签会保留并变为“未分类”。</source>
+        <translation>
+            <numerusform>Delete the category “%1”? Its %n tag is kept as “Uncategorised”.</numerusform>
+            <numerusform>Delete the category “%1”? Its %n tags are kept as “Uncategorised”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已有标签“%1”。把“%2”合并进去吗？（%n 位成员）</source>
+        <translation>
+            <numerusform>The tag “%1” already exists. Merge “%2” into it? (%n member)</numerusform>
+            <numerusform>The tag “%1” already exists. Merge “%2” into it? (%n members)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>把“%1”合并到“%2”？“%1”的 %n 位成员将改为“%2”，“%1”会被删除（可撤销）。</source>
+        <translation>
+            <numerusform>Merge “%1” into “%2”? The %n member tagged “%1” gets “%2” instead, and “%1” is deleted (can be undone).</numerusform>
+            <numerusform>Merge “%1” into “%2”? The %n members tagged “%1” get “%2” instead, and “%1” is deleted (can be undone).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>删除标签“%1”？%n 位成员会失去这个标签（可用“编辑 &gt; 撤销”恢复）。</source>
+        <translation>
+            <numerusform>Delete the tag “%1”? %n member loses it (Edit &gt; Undo brings it back).</numerusform>
+            <numerusform>Delete the tag “%1”? %n members lose it (Edit &gt; Undo brings it back).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已删除“%1”（%n 位成员）</source>
+        <translation>
+            <numerusform>Deleted “%1” (%n member)</numerusform>
+            <numerusform>Deleted “%1” (%n members)</numerusform>
+        </translation>
     </message>
     <message>
         <source>已删除分类“%1”</source>
@@ -4261,10 +4301,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>已新建标签“%1”</source>
         <translation>Tag “%1” created</translation>
-    </message>
-    <message>
-        <source>已有标签“%1”。把“%2”合并进去吗？（%3 位成员）</source>
-        <translation>The tag “%1” already exists. Merge “%2” into it? (%3 members)</translation>
     </message>
     <message>
         <source>标签重名</source>
@@ -4279,10 +4315,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Please choose a different target tag</translation>
     </message>
     <message>
-        <source>把“%1”合并到“%2”？“%1”的 %3 位成员将改为“%2”，“%1”会被删除（可撤销）。</source>
-        <translation>Merge “%1” into “%2”? The %3 members tagged “%1” get “%2” instead, and “%1” is deleted (can be undone).</translation>
-    </message>
-    <message>
         <source>合并标签</source>
         <translation>Merge Tags</translation>
     </message>
@@ -4293,14 +4325,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>已移动到“%1”</source>
         <translation>Moved to “%1”</translation>
-    </message>
-    <message>
-        <source>删除标签“%1”？%2 位成员会失去这个标签（可用“编辑 &gt; 撤销”恢复）。</source>
-        <translation>Delete the tag “%1”? %2 members lose it (Edit &gt; Undo brings it back).</translation>
-    </message>
-    <message>
-        <source>已删除“%1”（%2 位成员）</source>
-        <translation>Deleted “%1” (%2 members)</translation>
     </message>
 </context>
 <context>

@@ -310,8 +310,8 @@ class GroupsDialog(QDialog):
         if group is None:
             return
         count = groups.member_counts(active_only=False).get(group_id, 0)
-        text = self.tr("删除群“%1”？其中 %2 位成员的群关系和角色会被移除（成员本身保留）。") \
-            .replace("%1", group.name).replace("%2", str(count))
+        text = self.tr("删除群“%1”？其中 %n 位成员的群关系和角色会被移除（成员本身保留）。", "",
+                       count).replace("%1", group.name)
         if not dialogs.confirm(self, self.tr("删除群"), text, danger=True):
             return
         def done(_count: int) -> None:

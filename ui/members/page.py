@@ -264,7 +264,7 @@ class MembersPage(QWidget):
     def _show_counts(self, *_: object) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         selected = len(self.table.selectionModel().selectedRows())
-        text = self.tr("显示 %1 / 共 %2 位成员").replace("%1", str(shown)).replace("%2", str(total))
+        text = self.tr("显示 %1 / 共 %n 位成员", "", total).replace("%1", str(shown))
         if selected:
             text += self.tr("，已选 %n 位", "", selected)
         self.counts.setText(text)

@@ -322,8 +322,8 @@ class TagsDialog(QDialog):
         if category is None:
             return
         count = tags.tags_per_category().get(key, 0)
-        text = self.tr("删除分类“%1”？其中 %2 个标签会保留并变为“未分类”。") \
-            .replace("%1", category.name).replace("%2", str(count))
+        text = self.tr("删除分类“%1”？其中 %n 个标签会保留并变为“未分类”。", "", count) \
+            .replace("%1", category.name)
         if not dialogs.confirm(self, self.tr("删除分类"), text, danger=True):
             return
         def done(_count: object) -> None:
@@ -362,9 +362,8 @@ class TagsDialog(QDialog):
         old = tags.tag_names([tag_id]).get(tag_id, "")
         clash = tags.find_tag(new_name, excluding=tag_id)
         if clash is not None:
-            text = self.tr("已有标签“%1”。把“%2”合并进去吗？（%3 位成员）") \
-                .replace("%1", clash.name).replace("%2", old) \
-                .replace("%3", str(tags.tag_usage(tag_id)))
+            text = self.tr("已有标签“%1”。把“%2”合并进去吗？（%n 位成员）", "",
+                           tags.tag_usage(tag_id)).replace("%1", clash.name).replace("%2", old)
             if dialogs.confirm(self, self.tr("标签重名"), text):
                 self.merge(tag_id, clash.id)
             else:
@@ -384,9 +383,9 @@ class TagsDialog(QDialog):
             self.error.setText(self.tr("请选择一个不同的目标标签"))
             return
         names = tags.tag_names([source, target])
-        text = self.tr("把“%1”合并到“%2”？“%1”的 %3 位成员将改为“%2”，“%1”会被删除（可撤销）。") \
-            .replace("%1", names[source]).replace("%2", names[target]) \
-            .replace("%3", str(tags.tag_usage(source)))
+        text = self.tr("把“%1”合并到“%2”？“%1”的 %n 位成员将改为“%2”，“%1”会被删除（可撤销）。",
+                       "", tags.tag_usage(source)).replace("%1", names[source]) \
+            .replace("%2", names[target])
         if dialogs.confirm(self, self.tr("合并标签"), text):
             self.merge(source, target)
 
@@ -430,13 +429,12 @@ class TagsDialog(QDialog):
         if tag is None:
             return
         count = tags.tag_usage(tag_id)
-        text = self.tr("删除标签“%1”？%2 位成员会失去这个标签（可用“编辑 > 撤销”恢复）。") \
-            .replace("%1", tag.name).replace("%2", str(count))
+        text = self.tr("删除标签“%1”？%n 位成员会失去这个标签（可用“编辑 > 撤销”恢复）。", "",
+                       count).replace("%1", tag.name)
         if not dialogs.confirm(self, self.tr("删除标签"), text, danger=True):
             return
         def done(_count: int) -> None:
             self.reload()
-            self._done(self.tr("已删除“%1”（%2 位成员）").replace("%1", tag.name)
-                       .replace("%2", str(count)))
+            self._done(self.tr("已删除“%1”（%n 位成员）", "", count).replace("%1", tag.name))
 
         self._change(lambda: tags.delete_tag(tag_id), done)

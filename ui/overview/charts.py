@@ -366,8 +366,7 @@ class TagChart(ChartPanel):
     def _hovered(self, status: bool, index: int, _barset: QBarSet) -> None:
         if status and 0 <= index < len(self.rows):
             tag = self.rows[index]
-            self.tip(self.tr("%1：%2 位成员").replace("%1", tag["name"])
-                     .replace("%2", str(tag["members"])))
+            self.tip(self.tr("%1：%n 位成员", "", tag["members"]).replace("%1", tag["name"]))
 
 
 class ParticipationChart(ChartPanel):
