@@ -105,3 +105,18 @@ def test_recover_from_backup_keeps_the_damaged_file(db, db_path):
     assert aside.read_bytes() == b"garbage" * 1000
     open_database(db_path)
     assert Member.get().name == "王五"
+
+
+def test_backups_describe_when_and_why_they_were_taken(db, db_path):
+    import datetime as dt
+
+    from models.store import backup
+
+    made = backup.create(db, db_path, reason="before-import")
+    info = backup.describe(made)
+    assert info.reason == "before-import" and info.size == made.stat().st_size
+    assert info.taken is not None and abs(info.taken - dt.datetime.now()) < dt.timedelta(minutes=1)
+    assert backup.describe(made.with_name("qundesk-20260102-030405-before-migration-v2-1.sqlite3")
+                           ).reason == "before-migration"
+    assert backup.describe(made.with_name("odd.sqlite3")).taken is None
+    assert backup.list_backups(db_path)[0] == made

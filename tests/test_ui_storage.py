@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from models import demo
 from models.members.cards import Member
@@ -151,3 +152,25 @@ def test_the_undo_action_names_what_it_undoes(controller, tmp_path, no_dialogs):
     window.undo_last()
     assert not window.act_undo.isEnabled()
     assert Member.get_by_id(member.id).left_on is None
+
+
+def test_restore_picks_from_the_workspaces_backups(controller, tmp_path, no_dialogs, qtbot):
+    from models.members.cards import member_count, save_member
+    from models.store.db import backup_workspace
+    from ui.backups_dialog import BackupsDialog
+
+    path = community(tmp_path / "w" / "club.sqlite3", 5)
+    assert controller.open(path)
+    kept = backup_workspace(reason="manual")
+    save_member({"name": "备份之后才来的"})
+    assert member_count() == 6
+    controller.window.restore_backup()
+    dialog = controller.window.findChild(BackupsDialog)
+    assert dialog is not None and dialog.table.rowCount() >= 1
+    row = next(r for r in range(dialog.table.rowCount())
+               if dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == str(kept))
+    assert dialog.table.item(row, 1).text() == "手动备份"
+    dialog.table.selectRow(row)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # the default button: 恢复所选
+    assert [k for k, _ in no_dialogs] == ["confirm"]
+    assert member_count() == 5

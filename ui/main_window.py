@@ -382,11 +382,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def restore_backup(self) -> None:
-        source = dialogs.open_file(self, self.tr("选择备份文件"),
-                                   self.tr("SQLite 数据库 (*.sqlite3 *.db)"),
-                                   str(backup.backup_folder(self.workspace.db_path)))
-        if source is None:
-            return
+        """Pick one of the workspace's backups (or any file), then restore it."""
+        from ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.workspace.db_path, self)
+        dialog.chosen.connect(self.restore_from)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def restore_from(self, source: Path) -> None:
         if not dialogs.confirm(self, self.tr("从备份恢复"),
                                self.tr("用备份“%1”替换当前数据？当前数据会先自动备份。")
                                .replace("%1", source.name), danger=True):

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import shutil
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -111,6 +112,37 @@ def list_backups(db_path: Path) -> list[Path]:
         except OSError:
             continue
     return sorted(found.values(), key=lambda p: p.name, reverse=True)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken: dt.datetime | None  # from the name the backup was given
+    reason: str  # startup, manual, before-import, before-restore, before-migration, ...
+    size: int  # bytes
+
+
+_NAMED = re.compile(r"-(\d{8}-\d{6})-([A-Za-z0-9_-]+?)(?:-\d+)?\.sqlite3$")
+
+
+def describe(path: Path) -> BackupInfo:
+    """When and why a backup was taken, read from its name (and its size)."""
+    found = _NAMED.search(path.name)
+    taken = reason = None
+    if found:
+        try:
+            taken = dt.datetime.strptime(found.group(1), _STAMP)
+        except ValueError:
+            taken = None
+        reason = found.group(2)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    reason = reason or ""
+    if reason.startswith("before-migration"):
+        reason = "before-migration"
+    return BackupInfo(path, taken, reason, size)
 
 
 def latest_good(db_path: Path) -> Path | None:

@@ -638,6 +638,85 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <source>群主台每天第一次打开时、导入和删除之前都会自动备份。选一份恢复；当前数据会先另存一份，恢复也可以再撤回。</source>
+        <translation>QunDesk backs up automatically when it first opens each day, and before imports and deletions. Pick one to restore; the current data is saved first, so a restore can be taken back too.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>备份列表</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>还没有备份。</source>
+        <translation>No backups yet.</translation>
+    </message>
+    <message>
+        <source>恢复所选(&amp;R)</source>
+        <translation>&amp;Restore Selected</translation>
+    </message>
+    <message>
+        <source>选择其他文件(&amp;F)…</source>
+        <translation>Choose Another &amp;File…</translation>
+    </message>
+    <message>
+        <source>每日自动备份</source>
+        <translation>Daily automatic backup</translation>
+    </message>
+    <message>
+        <source>手动备份</source>
+        <translation>Manual backup</translation>
+    </message>
+    <message>
+        <source>导入名单前</source>
+        <translation>Before a roster import</translation>
+    </message>
+    <message>
+        <source>撤销导入前</source>
+        <translation>Before undoing an import</translation>
+    </message>
+    <message>
+        <source>删除成员前</source>
+        <translation>Before deleting members</translation>
+    </message>
+    <message>
+        <source>从备份恢复前</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>升级数据版本前</source>
+        <translation>Before a data upgrade</translation>
+    </message>
+    <message>
+        <source>另存的副本</source>
+        <translation>Saved copy</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a Backup File</translation>
+    </message>
+    <message>
+        <source>SQLite 数据库 (*.sqlite3 *.db)</source>
+        <translation>SQLite databases (*.sqlite3 *.db)</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>点子</source>
@@ -2421,14 +2500,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
-    </message>
-    <message>
-        <source>选择备份文件</source>
-        <translation>Choose a Backup File</translation>
-    </message>
-    <message>
-        <source>SQLite 数据库 (*.sqlite3 *.db)</source>
-        <translation>SQLite databases (*.sqlite3 *.db)</translation>
     </message>
     <message>
         <source>从备份恢复</source>
