@@ -321,3 +321,13 @@ def test_level_rules_are_checked_and_saved_together(db):
     assert "名称" in caught.value.errors["levels"]
     contributions.save_level_rules([(0, "新人"), (50, "骨干")], {"answer": 7})
     assert contributions.thresholds() == [(0, "新人"), (50, "骨干")]
+
+
+def test_a_wechat_group_holds_at_most_500(db):
+    from models.members.groups import save_group
+
+    with pytest.raises(ValidationError) as caught:
+        save_group({"name": "大群", "platform": "wechat", "capacity": 800})
+    assert "500" in caught.value.errors["capacity"]
+    assert save_group({"name": "QQ 大群", "platform": "qq", "capacity": 2000}).capacity == 2000
+    assert save_group({"name": "满员群", "platform": "wechat", "capacity": 500}).capacity == 500

@@ -436,3 +436,20 @@ def test_dialogs_follow_changes_made_elsewhere(qtbot, workspace):
     workspace.data_changed.emit(Changed.MEMBERS)
     assert dialog.table.item(dialog.table.currentRow(), 1).text() == "3"
     assert queue.table.rowCount() == 1
+
+
+def test_groups_dialog_says_a_wechat_group_cannot_hold_800(qtbot, workspace):
+    from models.members import groups
+    from ui.members.groups_dialog import GroupsDialog
+
+    group = groups.save_group({"name": "微信一群", "platform": "wechat"})
+    dialog = GroupsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.current_id() == group.id
+    dialog.capacity.setValue(800)
+    assert not dialog.save_group()
+    assert dialog.capacity_field.error.isVisible() and "500" in dialog.capacity_field.error.text()
+    assert groups.get_group(group.id).capacity == 500  # nothing saved
+    dialog.capacity.setValue(450)
+    assert dialog.save_group() and not dialog.capacity_field.error.isVisible()

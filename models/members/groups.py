@@ -9,7 +9,7 @@ from typing import Any
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
 
 from models.members.cards import Member, ValidationError, clean_text
-from models.messages import msg
+from models.messages import MESSAGES, msg
 from models.store.db import BaseModel, chunks, database, tuples
 
 PLATFORMS = ("wechat", "qq", "zsxq", "other")
@@ -20,7 +20,14 @@ ROLE_LABELS_ZH = {
     "owner": "群主", "admin": "管理员", "kol": "KOL", "seed": "种子用户",
     "speaker": "分享者", "volunteer": "志愿者", "member": "成员",
 }
+# What the platform itself allows: a WeChat group holds at most 500 people.
+PLATFORM_LIMIT = {"wechat": 500}
 NEAR_CAPACITY = 0.9  # warn from 90 % full
+
+MESSAGES.update({
+    "group_over_platform_limit": ("微信群最多 {limit} 人，容量不能更大",
+                                  "A WeChat group holds at most {limit} people"),
+})
 
 
 class Group(BaseModel):
@@ -60,6 +67,9 @@ def save_group(data: dict[str, Any], group_id: int | None = None) -> Group:
     capacity = data.get("capacity")
     if capacity is None:
         capacity = PLATFORM_CAPACITY[platform]
+    limit = PLATFORM_LIMIT.get(platform)
+    if limit is not None and int(capacity) > limit:
+        raise ValidationError({"capacity": msg("group_over_platform_limit", limit=limit)})
     with database.atomic():
         group = Group() if group_id is None else Group.get_by_id(group_id)
         group.name, group.platform, group.capacity = name, platform, max(0, int(capacity))

@@ -92,6 +92,7 @@ class GroupsDialog(QDialog):
         self.capacity.setRange(0, 100_000)
         self.capacity.setSpecialValueText(self.tr("不限"))
         self.capacity.setSuffix(self.tr(" 人"))
+        self.capacity_field = ErrorField(self.capacity)
         self.fill = QLabel()
         self.rules = QPlainTextEdit()
         self.rules.setPlaceholderText(self.tr("群规：例如 禁止广告、每周五分享日……"))
@@ -121,7 +122,7 @@ class GroupsDialog(QDialog):
         form = QFormLayout(editor)
         form.addRow(self.tr("群名"), self.name_field)
         form.addRow(self.tr("平台"), self.platform)
-        form.addRow(self.tr("容量"), self.capacity)
+        form.addRow(self.tr("容量"), self.capacity_field)
         form.addRow("", self.fill)
         form.addRow(self.tr("群规"), self._with_button(self.rules, self.copy_rules))
         form.addRow(self.tr("欢迎语"), self._with_button(self.welcome, self.copy_welcome))
@@ -238,6 +239,7 @@ class GroupsDialog(QDialog):
         group = groups.get_group(new_id) if new_id is not None else None
         self._loading = True
         self.name_field.set_error(None)
+        self.capacity_field.set_error(None)
         self.status.clear()
         if group is None:
             for edit in (self.name, self.rules, self.welcome):
@@ -272,13 +274,18 @@ class GroupsDialog(QDialog):
                 "capacity": self.capacity.value(), "rules": self.rules.toPlainText(),
                 "welcome": self.welcome.toPlainText()}
         def done(_group: object) -> None:
+            self.name_field.set_error(None)
+            self.capacity_field.set_error(None)
             self._dirty = False
             self.reload(select_after or group_id)
             self.status.setText(self.tr("已保存"))
 
         def refused(exc: Exception) -> None:
-            self.name_field.set_error(exc.errors.get("name") if isinstance(exc, ValidationError)
-                                      else str(exc))
+            errors = exc.errors if isinstance(exc, ValidationError) else {"name": str(exc)}
+            self.name_field.set_error(errors.get("name"))
+            self.capacity_field.set_error(errors.get("capacity"))
+            if "capacity" in errors:
+                self.capacity.setFocus()
 
         return Op(self, self.workspace, lambda: groups.save_group(data, group_id),
                   Changed.GROUPS).success(done).failure(refused).run()
