@@ -242,6 +242,11 @@ class MainWindow(QMainWindow):
         for act in (self.act_undo, None, self.act_find, self.act_delete):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
+        for n, (key, _icon, _build) in enumerate(PAGES, start=1):  # Ctrl+1 ... Ctrl+5
+            go = view_menu.addAction(self.page_title(key))
+            go.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            go.triggered.connect(lambda _=False, row=n - 1: self.nav.setCurrentRow(row))
+        view_menu.addSeparator()
         lang_menu = view_menu.addMenu(self.tr("语言 / Language"))
         languages = QActionGroup(self)
         for code, label in LANGUAGES.items():

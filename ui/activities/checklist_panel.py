@@ -37,6 +37,7 @@ class ChecklistPanel(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(12)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

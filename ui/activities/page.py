@@ -97,6 +97,7 @@ class ActivitiesPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.reload)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -63,6 +63,7 @@ class NewFromTemplateDialog(QDialog):
         self.place = QLineEdit()
         self.groups = group_list()
         self.preview = QTableWidget(0, 4)
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.preview.setHorizontalHeaderLabels([self.tr("截止日期"), self.tr("相对"),
                                                 self.tr("步骤"), self.tr("负责")])
         self.preview.verticalHeader().setVisible(False)

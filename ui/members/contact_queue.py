@@ -52,6 +52,7 @@ class ContactQueueDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("事项"), self.tr("应联系日期"),
                                               self.tr("微信号")])
         self.table.verticalHeader().hide()

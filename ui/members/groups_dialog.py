@@ -52,6 +52,7 @@ class GroupsDialog(QDialog):
                                    " border: 1px solid #fecaca; border-radius: 4px;")
         self.warning.setWordWrap(True)
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("群名"), self.tr("平台"), self.tr("人数"),
                                               self.tr("占用")])
         self.table.verticalHeader().hide()

@@ -41,6 +41,7 @@ class LevelsDialog(QDialog):
         # level while the thresholds are edited.
         self._all_points = active_points()
         self.table = QTableWidget(0, 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("起始积分"), self.tr("等级名称"),
                                               self.tr("在群人数")])
         self.table.verticalHeader().hide()
