@@ -52,3 +52,17 @@ def test_tab_and_shift_tab_leave_every_table(window, qtbot, row):
             focus = QApplication.focusWidget()
             assert focus is not None and focus is not view and not view.isAncestorOf(focus), \
                 f"{type(view).__name__} in {type(page).__name__} keeps the focus on {key.name}"
+
+
+@pytest.mark.parametrize("row", range(5))
+def test_every_control_on_every_screen_has_a_name_for_screen_readers(window, qtbot, row):
+    from ui.accessibility import CONTROLS, spoken_name
+
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{row + 1}"), Qt.KeyboardModifier.ControlModifier)
+    page = window.current_page()
+    unnamed = [f"{type(w).__name__} {w.objectName() or ''} {getattr(w, 'text', lambda: '')()}"
+               for w in page.findChildren(QWidget)
+               if isinstance(w, CONTROLS) and w.isVisibleTo(page) and not spoken_name(w)
+               and not (w.parentWidget() is not None
+                        and isinstance(w.parentWidget(), CONTROLS))]  # a combo box's own edit
+    assert not unnamed, f"{type(page).__name__}: " + "; ".join(unnamed)

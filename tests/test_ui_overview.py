@@ -211,3 +211,13 @@ def test_first_open_shows_the_cards_then_rebuilds_the_past_weeks(workspace, qtbo
     assert seen[1] == (False, "5", "较上周 +1", "其中 12 周为根据现有记录推算", 13,
                        "截至 2026-11-18", 13)
     assert widget.refresh_button.isEnabled()
+
+
+def test_each_chart_tells_a_screen_reader_what_it_shows(page):
+    from ui.overview.chart_panel import ChartPanel
+
+    panels = page.findChildren(ChartPanel)
+    assert len(panels) >= 4
+    for panel in panels:
+        assert panel.view.accessibleName() == panel.title
+        assert any(ch.isdigit() for ch in panel.view.accessibleDescription()), panel.title

@@ -31,6 +31,7 @@ from models.store.problems import (
     WorkspaceGoneError,
 )
 from ui import dialogs
+from ui.accessibility import name_unnamed
 from ui.i18n import LANGUAGES
 from ui.icons import icon
 from ui.notice_bar import ERROR, INFO, NoticeBar
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         if key not in self._pages:
             index = [k for k, _, _ in PAGES].index(key)
             widget = PAGES[index][2](self.workspace)
+            name_unnamed(widget)  # screen readers: every control says what it is
             old = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
             if old is not None:

@@ -43,6 +43,10 @@
         <translation>Compare Activities…</translation>
     </message>
     <message>
+        <source>显示哪些活动</source>
+        <translation>Which activities to show</translation>
+    </message>
+    <message>
         <source>即将进行</source>
         <translation>Upcoming</translation>
     </message>
@@ -73,6 +77,10 @@
     <message>
         <source>搜索活动名称或地点</source>
         <translation>Search activity name or venue</translation>
+    </message>
+    <message>
+        <source>活动列表</source>
+        <translation>Activities</translation>
     </message>
     <message>
         <source>编辑</source>
@@ -629,6 +637,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Content sources</translation>
     </message>
     <message>
+        <source>点子库</source>
+        <translation>Idea backlog</translation>
+    </message>
+    <message>
         <source>删除内容来源</source>
         <translation>Delete Content Source</translation>
     </message>
@@ -978,6 +990,22 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Days off (Off) and adjusted working days (Work); enter them yourself or import an .ics while the official schedule is not out</translation>
     </message>
     <message>
+        <source>按群筛选</source>
+        <translation>Filter by group</translation>
+    </message>
+    <message>
+        <source>按类型筛选</source>
+        <translation>Filter by kind</translation>
+    </message>
+    <message>
+        <source>按状态筛选</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>按主讲人筛选</source>
+        <translation>Filter by presenter</translation>
+    </message>
+    <message>
         <source>搜索标题或主讲人</source>
         <translation>Search title or speaker</translation>
     </message>
@@ -1123,6 +1151,14 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Save this chart as a PNG image</translation>
     </message>
     <message>
+        <source>%1：共 %2，最近 %3</source>
+        <translation>%1: %2 in all, latest %3</translation>
+    </message>
+    <message>
+        <source>%1：最近 %2</source>
+        <translation>%1: latest %2</translation>
+    </message>
+    <message>
         <source>保存图表</source>
         <translation>Save Chart</translation>
     </message>
@@ -1180,6 +1216,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
 </context>
 <context>
     <name>ChecklistPanel</name>
+    <message>
+        <source>活动清单</source>
+        <translation>Checklist</translation>
+    </message>
     <message>
         <source>添加步骤</source>
         <translation>Add Step</translation>
@@ -3062,6 +3102,10 @@ First give your community a name, then choose how to start:</translation>
         <source>列</source>
         <translation>Columns</translation>
     </message>
+    <message>
+        <source>成员列表</source>
+        <translation>Member list</translation>
+    </message>
     <message numerus="yes">
         <source>删除 %n 位成员？他们的标签、群身份、跟进和积分记录也会删除。删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。</source>
         <translation>
@@ -4091,6 +4135,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Check in: type a name or nickname and press Enter</translation>
     </message>
     <message>
+        <source>报名名单</source>
+        <translation>Sign-ups</translation>
+    </message>
+    <message>
         <source>添加报名…</source>
         <translation>Add Sign-ups…</translation>
     </message>
@@ -4533,6 +4581,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Pick any day to show its week</translation>
     </message>
     <message>
+        <source>打印方向</source>
+        <translation>Page orientation</translation>
+    </message>
+    <message>
         <source>A4 纵向</source>
         <translation>A4 portrait</translation>
     </message>
@@ -4555,6 +4607,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>包含：</source>
         <translation>Include:</translation>
+    </message>
+    <message>
+        <source>本周计划预览</source>
+        <translation>This week&apos;s plan preview</translation>
     </message>
     <message>
         <source>这一周要记住的事：目标、提醒、分工……

@@ -37,6 +37,7 @@ class ChecklistPanel(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(12)
         self.view = QTableView()
+        self.view.setAccessibleName(self.tr("活动清单"))
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -87,6 +87,7 @@ class ActivitiesPage(QWidget):
         self.template_button.clicked.connect(self.new_from_template)
         self.compare_button.clicked.connect(self.compare)
         self.scope = QComboBox()
+        self.scope.setAccessibleName(self.tr("显示哪些活动"))
         for key, label in zip(SCOPES, (self.tr("即将进行"), self.tr("已过去"), self.tr("全部"),
                                        self.tr("筹备中"), self.tr("已就绪"), self.tr("已结束"),
                                        self.tr("已取消")), strict=True):
@@ -97,6 +98,7 @@ class ActivitiesPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.reload)
         self.view = QTableView()
+        self.view.setAccessibleName(self.tr("活动列表"))
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -91,6 +91,7 @@ class SignUpsPanel(QWidget):
         self.find.textChanged.connect(self.proxy.setFilterFixedString)
         self.find.returnPressed.connect(self._quick_check_in)
         self.view = QTableView()
+        self.view.setAccessibleName(self.tr("报名名单"))
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)

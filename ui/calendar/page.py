@@ -119,6 +119,11 @@ class CalendarPage(QWidget):
         self.kind_filter = QComboBox()
         self.status_filter = QComboBox()
         self.presenter_filter = QComboBox()
+        for combo, name in ((self.group_filter, self.tr("按群筛选")),
+                            (self.kind_filter, self.tr("按类型筛选")),
+                            (self.status_filter, self.tr("按状态筛选")),
+                            (self.presenter_filter, self.tr("按主讲人筛选"))):
+            combo.setAccessibleName(name)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索标题或主讲人"))
         self.search.setClearButtonEnabled(True)

@@ -95,6 +95,7 @@ class MembersPage(QWidget):
 
         self.model = MemberTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("成员列表"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

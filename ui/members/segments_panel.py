@@ -32,6 +32,7 @@ class SegmentsPanel(QWidget):
         title = QLabel(self.tr("分组筛选"))
         title.setObjectName("sectionTitle")
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("分组筛选"))
         self.list.itemClicked.connect(self._on_clicked)
         self.save_button = QPushButton(self.tr("保存当前筛选…"))
         self.save_button.clicked.connect(self.save_requested)

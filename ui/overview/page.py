@@ -32,9 +32,9 @@ from models.stats.members import filter_for
 from models.store.db import current
 from ui import dates
 from ui.overview.cards import FigureCard, GroupsPanel
+from ui.overview.chart_panel import ChartPanel
 from ui.overview.charts import (
     ActivityDonut,
-    ChartPanel,
     FlowChart,
     ParticipationChart,
     TagChart,

@@ -70,6 +70,7 @@ class ListPanel(QFrame):
         self.header.addWidget(self.all_button)
         self.model = RowsModel(columns, self)
         self.table = QTableView()
+        self.table.setAccessibleName(title)  # the panel's heading names its table
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

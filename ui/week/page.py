@@ -90,6 +90,7 @@ class WeekPage(QWidget):
         font.setBold(True)
         self.range_label.setFont(font)
         self.orientation = QComboBox()
+        self.orientation.setAccessibleName(self.tr("打印方向"))
         self.orientation.addItem(self.tr("A4 纵向"), False)
         self.orientation.addItem(self.tr("A4 横向"), True)
         self.preview_button = QPushButton(self.tr("打印预览…"))
@@ -117,6 +118,7 @@ class WeekPage(QWidget):
         sections.addStretch(1)
 
         self.view = QTextBrowser()
+        self.view.setAccessibleName(self.tr("本周计划预览"))
         self.view.setOpenLinks(False)
         # The plan's tables are 100% wide: they follow the width, never scroll sideways.
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
