@@ -358,3 +358,17 @@ def test_a_start_up_failure_shows_the_report_instead_of_vanishing(
         app_module.i18n.install("zh")  # leave no translator behind for other tests
     assert len(shown) == 1 and "RuntimeError: cannot build the window" in shown[0]
     assert "start-up" in shown[0]
+
+
+def test_help_has_a_guide_and_the_shortcuts(qtbot, workspace, no_dialogs):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    help_menu = next(a.menu() for a in window.menuBar().actions() if "帮助" in a.text())
+    titles = [a.text() for a in help_menu.actions() if not a.isSeparator()]
+    assert titles[:2] == ["快速上手(&G)", "键盘快捷键(&K)"]
+    window.show_shortcuts()
+    assert "Ctrl+1" in no_dialogs[-1][1] and "Tab" in no_dialogs[-1][1]
+    window.show_guide()
+    assert "导入名单" in no_dialogs[-1][1]

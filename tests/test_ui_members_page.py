@@ -222,3 +222,20 @@ def test_filter_panel_gives_back_every_filter_it_is_shown(qtbot, page):
     assert panel.group.findText("已删除的群") == -1  # offered only while a filter holds it
     assert page.model.current_filter() == MemberFilter()
     assert page.model.rowCount() == Member.select().where(Member.left_on.is_null()).count()
+
+
+def test_an_empty_workspace_says_how_to_begin(qtbot, workspace, no_dialogs):
+    from ui.members.page import MembersPage
+
+    page = MembersPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    assert page.empty_hint.isVisible() and "导入名单" in page.empty_hint.text()
+    with qtbot.waitSignal(workspace.import_requested, timeout=2000):
+        page.empty_hint.linkActivated.emit("import")
+    from models.members.cards import save_member
+
+    save_member({"name": "第一位"})
+    page.reload()
+    assert not page.empty_hint.isVisible()

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav)
         workspace.show_members.connect(self._show_members)
         workspace.show_page.connect(self.show_page)
+        workspace.import_requested.connect(self.import_roster)
         workspace.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._restore_state()
         self._update_title()
@@ -259,6 +260,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
         self._build_appearance_menu(view_menu.addMenu(self.tr("外观")))
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.tr("快速上手(&G)"), self.show_guide)
+        help_menu.addAction(self.tr("键盘快捷键(&K)"), self.show_shortcuts)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
     def _build_appearance_menu(self, menu: QMenu) -> None:
@@ -434,6 +438,18 @@ class MainWindow(QMainWindow):
             self.recovery_requested.emit(exc.path, exc.detail)  # offers the latest backup
             return
         dialogs.error(self, self.tr("无法打开数据库"), str(exc))
+
+    @Slot()
+    def show_guide(self) -> None:
+        from ui.help import guide_text
+
+        dialogs.inform(self, self.tr("快速上手"), guide_text())
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from ui.help import shortcuts_text
+
+        dialogs.inform(self, self.tr("键盘快捷键"), shortcuts_text())
 
     @Slot()
     def show_about(self) -> None:

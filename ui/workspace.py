@@ -51,6 +51,7 @@ class Workspace(QObject):
     show_members = Signal(object)
     show_page = Signal(str)
     status_message = Signal(str)
+    import_requested = Signal()  # a screen offers File > 导入名单 (the main window opens it)
     read_only_changed = Signal()
 
     def __init__(self, db_path: Path, read_only: str | None = None,

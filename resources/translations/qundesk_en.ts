@@ -1954,6 +1954,57 @@ First give your community a name, then choose how to start:</translation>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;1. 导入名单&lt;/b&gt;：文件 &amp;gt; 导入名单（Ctrl+I），选 Excel、WPS、CSV 或问卷导出的文件；预览里能看到哪些是新成员、哪些会合并。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 给成员打标签、分群&lt;/b&gt;：在“成员”里选中几位，右键或“批量操作”。双击一位成员打开名片，记下跟进和积分。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 排内容&lt;/b&gt;：“内容日历”里双击某天新建，或把点子库里的点子拖到日历上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4. 办活动&lt;/b&gt;：“活动”里用模板新建，清单会按活动日期排好；报名、签到也在这里。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5. 打印本周计划&lt;/b&gt;：“周计划”里 Ctrl+P，或导出 PDF 发到群里。&lt;/p&gt;&lt;p&gt;每天第一次打开时会自动备份；误操作可以用 编辑 &amp;gt; 撤销（Ctrl+Z）。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;1. Import a roster&lt;/b&gt;: File &amp;gt; Import Roster (Ctrl+I), pick an Excel, WPS, CSV or survey export; the preview shows who is new and who will be merged.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Tag and group members&lt;/b&gt;: select a few under “Members” and right-click or use “Bulk actions”. Double-click a member to open the card and log follow-ups and points.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Plan content&lt;/b&gt;: double-click a day in the “Content Calendar”, or drag an idea from the backlog onto it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4. Run activities&lt;/b&gt;: create one from a template under “Activities”; its checklist is dated from the activity. Sign-ups and check-in are there too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5. Print the week&lt;/b&gt;: Ctrl+P in “Weekly Plan”, or save a PDF to share in the group.&lt;/p&gt;&lt;p&gt;QunDesk backs up when it first opens each day; Edit &amp;gt; Undo (Ctrl+Z) takes back a mistake.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>切换到 成员 / 内容日历 / 活动 / 周计划 / 概览</source>
+        <translation>Switch to Members / Content Calendar / Activities / Weekly Plan / Overview</translation>
+    </message>
+    <message>
+        <source>新建（成员、内容、活动）</source>
+        <translation>New (member, content, activity)</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Delete the selection</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>导入名单 / 导出名单</source>
+        <translation>Import / export a roster</translation>
+    </message>
+    <message>
+        <source>打开其他数据库</source>
+        <translation>Open another database</translation>
+    </message>
+    <message>
+        <source>在控件之间移动（也会离开表格）</source>
+        <translation>Move between controls (out of tables too)</translation>
+    </message>
+    <message>
+        <source>方向键、Enter</source>
+        <translation>Arrow keys, Enter</translation>
+    </message>
+    <message>
+        <source>在表格里移动、打开所选</source>
+        <translation>Move in a table, open the selection</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysDialog</name>
     <message>
         <source>节假日</source>
@@ -2478,6 +2529,14 @@ First give your community a name, then choose how to start:</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>快速上手(&amp;G)</source>
+        <translation>&amp;Getting Started</translation>
+    </message>
+    <message>
+        <source>键盘快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
         <source>撤销：%1(&amp;U)</source>
         <translation>&amp;Undo: %1</translation>
     </message>
@@ -2528,6 +2587,14 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>已撤销：%1</source>
         <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>快速上手</source>
+        <translation>Getting Started</translation>
+    </message>
+    <message>
+        <source>键盘快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
         <source>群主台</source>
@@ -3105,6 +3172,14 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>成员列表</source>
         <translation>Member list</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;还没有成员。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;从 Excel / WPS / 问卷导出的名单开始：&lt;a href=&apos;import&apos;&gt;导入名单…&lt;/a&gt;（Ctrl+I），或 &lt;a href=&apos;new&apos;&gt;新建一位成员&lt;/a&gt;（Ctrl+N）。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No members yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Start from a roster exported from Excel, WPS or a survey: &lt;a href=&apos;import&apos;&gt;Import a roster…&lt;/a&gt; (Ctrl+I), or &lt;a href=&apos;new&apos;&gt;add a member&lt;/a&gt; (Ctrl+N).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>还没有成员：导入名单或新建成员</source>
+        <translation>No members yet: import a roster or add a member</translation>
     </message>
     <message numerus="yes">
         <source>删除 %n 位成员？他们的标签、群身份、跟进和积分记录也会删除。删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。</source>

@@ -126,6 +126,18 @@ class MembersPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.segments)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        # An empty workspace says how to begin instead of showing a bare table.
+        self.empty_hint = QLabel(self.tr(
+            "<p><b>还没有成员。</b></p><p>从 Excel / WPS / 问卷导出的名单开始："
+            "<a href='import'>导入名单…</a>（Ctrl+I），或 <a href='new'>新建一位成员</a>"
+            "（Ctrl+N）。</p>"))
+        self.empty_hint.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.empty_hint.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setAccessibleName(self.tr("还没有成员：导入名单或新建成员"))
+        self.empty_hint.linkActivated.connect(self._empty_link)
+        self.empty_hint.hide()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +145,7 @@ class MembersPage(QWidget):
         right_layout.addWidget(self.filters)
         right_layout.addWidget(self.explicit)
         right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.empty_hint)
         right_layout.addWidget(self.counts)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -270,6 +283,14 @@ class MembersPage(QWidget):
         if selected:
             text += self.tr("，已选 %n 位", "", selected)
         self.counts.setText(text)
+        self.empty_hint.setVisible(total == 0)
+
+    @Slot(str)
+    def _empty_link(self, link: str) -> None:
+        if link == "import":
+            self.workspace.import_requested.emit()
+        else:
+            self.new_item()
 
     # ------------------------------------------------------------ columns
     def _restore_columns(self) -> None:
