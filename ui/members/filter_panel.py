@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
-    QToolButton,
     QWidget,
 )
 
@@ -35,7 +34,7 @@ from ui.members.form_helpers import role_labels
 EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1  # a choice added for a value not on the list
 
 
-class TagMenuButton(QToolButton):
+class TagMenuButton(QPushButton):
     """A button with a checkable menu of every tag, grouped by category."""
 
     changed = Signal()
@@ -43,8 +42,7 @@ class TagMenuButton(QToolButton):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setMenu(QMenu(self))
+        self.setMenu(QMenu(self))  # a push button leaves room for the arrow (a tool button not)
         self._selected: list[int] = []
         self._refresh_text()
 
