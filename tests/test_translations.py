@@ -74,13 +74,13 @@ def test_plural_forms_have_both_english_forms(current_ts: Path) -> None:
             continue
         forms = [(f.text or "").strip() for f in message.find("translation").findall(
             "numerusform")]
-        if len(forms) != 2 or not all(forms) or "%n" not in message.findtext("source"):
+        if len(forms) != 2 or not all(forms) or "%Ln" not in message.findtext("source"):
             bad.append(f"{context}: {message.findtext('source')!r} -> {forms}")
     assert not bad, "plural entries need a singular and a plural English form:\n" + "\n".join(bad)
 
 
 def test_placeholders_survive_translation() -> None:
-    """A translation that drops %1 or %n would silently lose a name or a number."""
+    """A translation that drops %1 or %Ln would silently lose a name or a number."""
     import re
 
     bad = []
@@ -94,7 +94,7 @@ def test_placeholders_survive_translation() -> None:
                  if message.get("numerus") == "yes" else [translation.text or ""])
         for text in texts:
             # An English singular may spell the number out ("one member"); plurals may not.
-            needed = [p for p in wanted if not (p == "%n" and text is texts[0] and len(texts) > 1)]
+            needed = [p for p in wanted if not (p == "%Ln" and text is texts[0] and len(texts) > 1)]
             if any(p not in text for p in needed):
                 bad.append(f"{context}: {source!r} -> {text!r}")
     assert not bad, "placeholders lost in translation:\n" + "\n".join(bad)
@@ -119,10 +119,10 @@ def test_qm_loads_and_translates(qapp) -> None:
     qapp.installTranslator(translator)
     try:
         plural = QCoreApplication.translate
-        assert plural("TagsDialog", "%n 个标签", None, 1) == "1 tag"
-        assert plural("TagsDialog", "%n 个标签", None, 3) == "3 tags"
-        assert plural("MembersPage", "显示 %1 / 共 %n 位成员", None, 1) == "Showing %1 of 1 member"
-        assert plural("TagsDialog", "已删除“%1”（%n 位成员）", None, 1) == "Deleted “%1” (1 member)"
+        assert plural("TagsDialog", "%Ln 个标签", None, 1) == "1 tag"
+        assert plural("TagsDialog", "%Ln 个标签", None, 3) == "3 tags"
+        assert plural("MembersPage", "显示 %1 / 共 %Ln 位成员", None, 1) == "Showing %1 of 1 member"
+        assert plural("TagsDialog", "已删除“%1”（%Ln 位成员）", None, 1) == "Deleted “%1” (1 member)"
     finally:
         qapp.removeTranslator(translator)
 
@@ -144,3 +144,20 @@ def test_extraction_sees_translate_helpers_and_aliases() -> None:
     in_fstring = "x = f'<th>{_e(translate(\"WeekPlan\", \"时间\"))}</th>'\n"
     assert tool.scannable(in_fstring).rstrip().endswith(
         'QCoreApplication.translate("WeekPlan", "时间")')
+
+
+def test_counts_are_grouped_in_both_languages(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    try:
+        i18n.install("en")
+        assert QCoreApplication.translate("MembersPage", "显示 %1 / 共 %Ln 位成员", None, 20000) \
+            == "Showing %1 of 20,000 members"
+        assert i18n.number(18002) == "18,002"
+        i18n.install("zh")
+        assert QCoreApplication.translate("MembersPage", "显示 %1 / 共 %Ln 位成员", None, 20000) \
+            == "显示 %1 / 共 20,000 位成员"
+    finally:
+        i18n.install("zh")

@@ -33,6 +33,9 @@ def install(language: str) -> None:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
     messages.set_language(language)
+    # "%Ln" in tr() strings and number() group digits the way the language writes them.
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     if language == "zh":
         # Qt's own strings (OK/Cancel/Close, file dialogs, context menus) are English in
         # Qt itself; its Simplified-Chinese catalogue ships with PySide6 (and the bundle).
@@ -47,6 +50,11 @@ def install(language: str) -> None:
     if ours.load(f"qundesk_{language}", str(folder)):
         QCoreApplication.installTranslator(ours)
         _installed.append(ours)
+
+
+def number(value: int | float) -> str:
+    """A count as people read it: 12,710 (digits grouped, in both languages)."""
+    return f"{value:,.0f}" if isinstance(value, float) else f"{value:,}"
 
 
 def join(items: Iterable[str]) -> str:

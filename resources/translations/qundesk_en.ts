@@ -143,10 +143,10 @@
         <translation>Saved as a template</translation>
     </message>
     <message numerus="yes">
-        <source>内容日历上已经有 %n 条这个活动的宣传。按活动现在的时间和内容更新它们吗？（手动改过的会保留）</source>
+        <source>内容日历上已经有 %Ln 条这个活动的宣传。按活动现在的时间和内容更新它们吗？（手动改过的会保留）</source>
         <translation>
-            <numerusform>The content calendar already has %n promotion post for this activity. Update it to the activity&apos;s current time and details? (Posts you edited by hand are kept.)</numerusform>
-            <numerusform>The content calendar already has %n promotion posts for this activity. Update them to the activity&apos;s current time and details? (Posts you edited by hand are kept.)</numerusform>
+            <numerusform>The content calendar already has %Ln promotion post for this activity. Update it to the activity&apos;s current time and details? (Posts you edited by hand are kept.)</numerusform>
+            <numerusform>The content calendar already has %Ln promotion posts for this activity. Update them to the activity&apos;s current time and details? (Posts you edited by hand are kept.)</numerusform>
         </translation>
     </message>
     <message>
@@ -154,24 +154,24 @@
         <translation>All promotion dates have passed; nothing new was scheduled.</translation>
     </message>
     <message numerus="yes">
-        <source>已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。</source>
+        <source>已在内容日历上安排 %Ln 条宣传（草稿），可以在“内容日历”里修改。</source>
         <translation>
-            <numerusform>Scheduled %n promotion post (draft) on the content calendar; edit it under “Content Calendar”.</numerusform>
-            <numerusform>Scheduled %n promotion posts (drafts) on the content calendar; edit them under “Content Calendar”.</numerusform>
+            <numerusform>Scheduled %Ln promotion post (draft) on the content calendar; edit it under “Content Calendar”.</numerusform>
+            <numerusform>Scheduled %Ln promotion posts (drafts) on the content calendar; edit them under “Content Calendar”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>已更新 %n 条宣传。</source>
+        <source>已更新 %Ln 条宣传。</source>
         <translation>
-            <numerusform>Updated %n post.</numerusform>
-            <numerusform>Updated %n posts.</numerusform>
+            <numerusform>Updated %Ln post.</numerusform>
+            <numerusform>Updated %Ln posts.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n 条手动改过的宣传保持不变。</source>
+        <source>%Ln 条手动改过的宣传保持不变。</source>
         <translation>
-            <numerusform>%n post edited by hand was left as it is.</numerusform>
-            <numerusform>%n posts edited by hand were left as they are.</numerusform>
+            <numerusform>%Ln post edited by hand was left as it is.</numerusform>
+            <numerusform>%Ln posts edited by hand were left as they are.</numerusform>
         </translation>
     </message>
     <message>
@@ -179,10 +179,10 @@
         <translation>Delete the activity “%1” with its checklist and sign-ups? Check-in points already given are taken back.</translation>
     </message>
     <message numerus="yes">
-        <source>内容日历上它的 %n 条宣传也会一起删除。</source>
+        <source>内容日历上它的 %Ln 条宣传也会一起删除。</source>
         <translation>
-            <numerusform> Its %n promotion post on the content calendar goes too.</numerusform>
-            <numerusform> Its %n promotion posts on the content calendar go too.</numerusform>
+            <numerusform> Its %Ln promotion post on the content calendar goes too.</numerusform>
+            <numerusform> Its %Ln promotion posts on the content calendar go too.</numerusform>
         </translation>
     </message>
     <message>
@@ -304,10 +304,10 @@
         <translation>Activity moved</translation>
     </message>
     <message numerus="yes">
-        <source>这个活动有 %n 条宣传在内容日历上被手动改过。也按新日期一起挪动吗？（选“否”则留在原来的日期）</source>
+        <source>这个活动有 %Ln 条宣传在内容日历上被手动改过。也按新日期一起挪动吗？（选“否”则留在原来的日期）</source>
         <translation>
-            <numerusform>%n promotion post of this activity was edited by hand on the content calendar. Move it to the new date too? (No keeps it where it is.)</numerusform>
-            <numerusform>%n promotion posts of this activity were edited by hand on the content calendar. Move them to the new date too? (No keeps them where they are.)</numerusform>
+            <numerusform>%Ln promotion post of this activity was edited by hand on the content calendar. Move it to the new date too? (No keeps it where it is.)</numerusform>
+            <numerusform>%Ln promotion posts of this activity were edited by hand on the content calendar. Move them to the new date too? (No keeps them where they are.)</numerusform>
         </translation>
     </message>
 </context>
@@ -405,10 +405,10 @@
         <translation>Sign-ups</translation>
     </message>
     <message numerus="yes">
-        <source>（%n 项逾期）</source>
+        <source>（%Ln 项逾期）</source>
         <translation>
-            <numerusform> (%n overdue)</numerusform>
-            <numerusform> (%n overdue)</numerusform>
+            <numerusform> (%Ln overdue)</numerusform>
+            <numerusform> (%Ln overdue)</numerusform>
         </translation>
     </message>
     <message>
@@ -534,10 +534,10 @@
         <translation>Choose the members to sign up (hold Ctrl or Shift to select several):</translation>
     </message>
     <message numerus="yes">
-        <source>已选 %n 人</source>
+        <source>已选 %Ln 人</source>
         <translation>
-            <numerusform>%n selected</numerusform>
-            <numerusform>%n selected</numerusform>
+            <numerusform>%Ln selected</numerusform>
+            <numerusform>%Ln selected</numerusform>
         </translation>
     </message>
 </context>
@@ -1042,10 +1042,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>All speakers</translation>
     </message>
     <message numerus="yes">
-        <source>只看过期（%n 项）</source>
+        <source>只看过期（%Ln 项）</source>
         <translation>
-            <numerusform>Overdue only (%n)</numerusform>
-            <numerusform>Overdue only (%n)</numerusform>
+            <numerusform>Overdue only (%Ln)</numerusform>
+            <numerusform>Overdue only (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -1133,10 +1133,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>content-calendar.ics</translation>
     </message>
     <message numerus="yes">
-        <source>已导出 %n 项到 </source>
+        <source>已导出 %Ln 项到 </source>
         <translation>
-            <numerusform>Exported %n item to </numerusform>
-            <numerusform>Exported %n items to </numerusform>
+            <numerusform>Exported %Ln item to </numerusform>
+            <numerusform>Exported %Ln items to </numerusform>
         </translation>
     </message>
 </context>
@@ -1249,10 +1249,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>%1/%2 done</translation>
     </message>
     <message numerus="yes">
-        <source>%n 项逾期</source>
+        <source>%Ln 项逾期</source>
         <translation>
-            <numerusform>%n overdue</numerusform>
-            <numerusform>%n overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
         </translation>
     </message>
     <message>
@@ -1487,17 +1487,17 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Export Roster</translation>
     </message>
     <message numerus="yes">
-        <source>将导出当前列表中的 %n 位成员</source>
+        <source>将导出当前列表中的 %Ln 位成员</source>
         <translation>
-            <numerusform>Exports the %n member in the current list</numerusform>
-            <numerusform>Exports the %n members in the current list</numerusform>
+            <numerusform>Exports the %Ln member in the current list</numerusform>
+            <numerusform>Exports the %Ln members in the current list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>将导出全部 %n 位成员</source>
+        <source>将导出全部 %Ln 位成员</source>
         <translation>
-            <numerusform>Exports all %n member</numerusform>
-            <numerusform>Exports all %n members</numerusform>
+            <numerusform>Exports all %Ln member</numerusform>
+            <numerusform>Exports all %Ln members</numerusform>
         </translation>
     </message>
     <message>
@@ -1569,10 +1569,10 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Exporting the roster</translation>
     </message>
     <message numerus="yes">
-        <source>已导出 %n 位成员到 %1</source>
+        <source>已导出 %Ln 位成员到 %1</source>
         <translation>
-            <numerusform>Exported %n member to %1</numerusform>
-            <numerusform>Exported %n members to %1</numerusform>
+            <numerusform>Exported %Ln member to %1</numerusform>
+            <numerusform>Exported %Ln members to %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1900,10 +1900,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>New group</translation>
     </message>
     <message numerus="yes">
-        <source>删除群“%1”？其中 %n 位成员的群关系和角色会被移除（成员本身保留）。</source>
+        <source>删除群“%1”？其中 %Ln 位成员的群关系和角色会被移除（成员本身保留）。</source>
         <translation>
-            <numerusform>Delete the group “%1”? The group membership and role of its %n member are removed (the member stays).</numerusform>
-            <numerusform>Delete the group “%1”? The group membership and roles of its %n members are removed (the members themselves stay).</numerusform>
+            <numerusform>Delete the group “%1”? The group membership and role of its %Ln member are removed (the member stays).</numerusform>
+            <numerusform>Delete the group “%1”? The group membership and roles of its %Ln members are removed (the members themselves stay).</numerusform>
         </translation>
     </message>
     <message>
@@ -2071,10 +2071,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>The official schedule for %1 is not in the app yet: the festivals below are computed from the lunar calendar and solar terms and marked “provisional”, and there are no adjusted working days yet. Once the schedule is published, enter the days off and working days below, or import a holiday calendar (.ics).</translation>
     </message>
     <message numerus="yes">
-        <source>你填写的 %n 天优先于官方安排和推算。</source>
+        <source>你填写的 %Ln 天优先于官方安排和推算。</source>
         <translation>
-            <numerusform>Your %n entry wins over the official schedule and the computed days.</numerusform>
-            <numerusform>Your %n entries win over the official schedule and the computed days.</numerusform>
+            <numerusform>Your %Ln entry wins over the official schedule and the computed days.</numerusform>
+            <numerusform>Your %Ln entries win over the official schedule and the computed days.</numerusform>
         </translation>
     </message>
     <message>
@@ -2086,10 +2086,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Saved %1: %2</translation>
     </message>
     <message numerus="yes">
-        <source>已删除 %n 天的设置</source>
+        <source>已删除 %Ln 天的设置</source>
         <translation>
-            <numerusform>Removed your entry for %n day</numerusform>
-            <numerusform>Removed your entries for %n days</numerusform>
+            <numerusform>Removed your entry for %Ln day</numerusform>
+            <numerusform>Removed your entries for %Ln days</numerusform>
         </translation>
     </message>
     <message>
@@ -2101,10 +2101,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>iCalendar files (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <source>（另有 %n 个不是全天的事件，没有导入）</source>
+        <source>（另有 %Ln 个不是全天的事件，没有导入）</source>
         <translation>
-            <numerusform> (%n event that is not a whole day was not imported)</numerusform>
-            <numerusform> (%n events that are not whole days were not imported)</numerusform>
+            <numerusform> (%Ln event that is not a whole day was not imported)</numerusform>
+            <numerusform> (%Ln events that are not whole days were not imported)</numerusform>
         </translation>
     </message>
 </context>
@@ -3182,10 +3182,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>No members yet: import a roster or add a member</translation>
     </message>
     <message numerus="yes">
-        <source>删除 %n 位成员？他们的标签、群身份、跟进和积分记录也会删除。删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。</source>
+        <source>删除 %Ln 位成员？他们的标签、群身份、跟进和积分记录也会删除。删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。</source>
         <translation>
-            <numerusform>Delete %n member? Their tags, group roles, follow-ups and points are deleted too. A backup is made first, and Undo (Ctrl+Z) brings them back.</numerusform>
-            <numerusform>Delete %n members? Their tags, group roles, follow-ups and points are deleted too. A backup is made first, and Undo (Ctrl+Z) brings them back.</numerusform>
+            <numerusform>Delete %Ln member? Their tags, group roles, follow-ups and points are deleted too. A backup is made first, and Undo (Ctrl+Z) brings them back.</numerusform>
+            <numerusform>Delete %Ln members? Their tags, group roles, follow-ups and points are deleted too. A backup is made first, and Undo (Ctrl+Z) brings them back.</numerusform>
         </translation>
     </message>
     <message>
@@ -3193,10 +3193,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Delete Members</translation>
     </message>
     <message numerus="yes">
-        <source>已删除 %n 位成员（可撤销）</source>
+        <source>已删除 %Ln 位成员（可撤销）</source>
         <translation>
-            <numerusform>Deleted %n member (can be undone)</numerusform>
-            <numerusform>Deleted %n members (can be undone)</numerusform>
+            <numerusform>Deleted %Ln member (can be undone)</numerusform>
+            <numerusform>Deleted %Ln members (can be undone)</numerusform>
         </translation>
     </message>
     <message>
@@ -3208,17 +3208,17 @@ First give your community a name, then choose how to start:</translation>
         <translation>Showing: %1&#x3000;&lt;a href=&apos;#&apos;&gt;Show all&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>显示 %1 / 共 %n 位成员</source>
+        <source>显示 %1 / 共 %Ln 位成员</source>
         <translation>
-            <numerusform>Showing %1 of %n member</numerusform>
-            <numerusform>Showing %1 of %n members</numerusform>
+            <numerusform>Showing %1 of %Ln member</numerusform>
+            <numerusform>Showing %1 of %Ln members</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>，已选 %n 位</source>
+        <source>，已选 %Ln 位</source>
         <translation>
-            <numerusform>, %n selected</numerusform>
-            <numerusform>, %n selected</numerusform>
+            <numerusform>, %Ln selected</numerusform>
+            <numerusform>, %Ln selected</numerusform>
         </translation>
     </message>
     <message>
@@ -3274,10 +3274,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Delete…</translation>
     </message>
     <message numerus="yes">
-        <source>（%n 位成员，可撤销）</source>
+        <source>（%Ln 位成员，可撤销）</source>
         <translation>
-            <numerusform> (%n member, can be undone)</numerusform>
-            <numerusform> (%n members, can be undone)</numerusform>
+            <numerusform> (%Ln member, can be undone)</numerusform>
+            <numerusform> (%Ln members, can be undone)</numerusform>
         </translation>
     </message>
 </context>
@@ -4157,10 +4157,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>This member&apos;s talks show once the member is saved</translation>
     </message>
     <message numerus="yes">
-        <source>%n 场分享（最近 50 场，含已排期）</source>
+        <source>%Ln 场分享（最近 50 场，含已排期）</source>
         <translation>
-            <numerusform>%n talk (latest 50, scheduled included)</numerusform>
-            <numerusform>%n talks (latest 50, scheduled included)</numerusform>
+            <numerusform>%Ln talk (latest 50, scheduled included)</numerusform>
+            <numerusform>%Ln talks (latest 50, scheduled included)</numerusform>
         </translation>
     </message>
     <message>
@@ -4242,10 +4242,10 @@ First give your community a name, then choose how to start:</translation>
         <translation> (over the limit)</translation>
     </message>
     <message numerus="yes">
-        <source>移除 %n 人的报名？已签到的活动积分也会扣回。</source>
+        <source>移除 %Ln 人的报名？已签到的活动积分也会扣回。</source>
         <translation>
-            <numerusform>Remove %n sign-up? Points given for checking in are taken back.</numerusform>
-            <numerusform>Remove %n sign-ups? Points given for checking in are taken back.</numerusform>
+            <numerusform>Remove %Ln sign-up? Points given for checking in are taken back.</numerusform>
+            <numerusform>Remove %Ln sign-ups? Points given for checking in are taken back.</numerusform>
         </translation>
     </message>
 </context>
@@ -4330,10 +4330,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Uncategorised</translation>
     </message>
     <message numerus="yes">
-        <source>%1：%n 位成员</source>
+        <source>%1：%Ln 位成员</source>
         <translation>
-            <numerusform>%1: %n member</numerusform>
-            <numerusform>%1: %n members</numerusform>
+            <numerusform>%1: %Ln member</numerusform>
+            <numerusform>%1: %Ln members</numerusform>
         </translation>
     </message>
 </context>
@@ -4427,10 +4427,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <source>%n 个标签</source>
+        <source>%Ln 个标签</source>
         <translation>
-            <numerusform>%n tag</numerusform>
-            <numerusform>%n tags</numerusform>
+            <numerusform>%Ln tag</numerusform>
+            <numerusform>%Ln tags</numerusform>
         </translation>
     </message>
     <message>
@@ -4454,38 +4454,38 @@ First give your community a name, then choose how to start:</translation>
         <translation>Colour updated</translation>
     </message>
     <message numerus="yes">
-        <source>删除分类“%1”？其中 %n 个标签会保留并变为“未分类”。</source>
+        <source>删除分类“%1”？其中 %Ln 个标签会保留并变为“未分类”。</source>
         <translation>
-            <numerusform>Delete the category “%1”? Its %n tag is kept as “Uncategorised”.</numerusform>
-            <numerusform>Delete the category “%1”? Its %n tags are kept as “Uncategorised”.</numerusform>
+            <numerusform>Delete the category “%1”? Its %Ln tag is kept as “Uncategorised”.</numerusform>
+            <numerusform>Delete the category “%1”? Its %Ln tags are kept as “Uncategorised”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>已有标签“%1”。把“%2”合并进去吗？（%n 位成员）</source>
+        <source>已有标签“%1”。把“%2”合并进去吗？（%Ln 位成员）</source>
         <translation>
-            <numerusform>The tag “%1” already exists. Merge “%2” into it? (%n member)</numerusform>
-            <numerusform>The tag “%1” already exists. Merge “%2” into it? (%n members)</numerusform>
+            <numerusform>The tag “%1” already exists. Merge “%2” into it? (%Ln member)</numerusform>
+            <numerusform>The tag “%1” already exists. Merge “%2” into it? (%Ln members)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>把“%1”合并到“%2”？“%1”的 %n 位成员将改为“%2”，“%1”会被删除（可撤销）。</source>
+        <source>把“%1”合并到“%2”？“%1”的 %Ln 位成员将改为“%2”，“%1”会被删除（可撤销）。</source>
         <translation>
-            <numerusform>Merge “%1” into “%2”? The %n member tagged “%1” gets “%2” instead, and “%1” is deleted (can be undone).</numerusform>
-            <numerusform>Merge “%1” into “%2”? The %n members tagged “%1” get “%2” instead, and “%1” is deleted (can be undone).</numerusform>
+            <numerusform>Merge “%1” into “%2”? The %Ln member tagged “%1” gets “%2” instead, and “%1” is deleted (can be undone).</numerusform>
+            <numerusform>Merge “%1” into “%2”? The %Ln members tagged “%1” get “%2” instead, and “%1” is deleted (can be undone).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>删除标签“%1”？%n 位成员会失去这个标签（可用“编辑 &gt; 撤销”恢复）。</source>
+        <source>删除标签“%1”？%Ln 位成员会失去这个标签（可用“编辑 &gt; 撤销”恢复）。</source>
         <translation>
-            <numerusform>Delete the tag “%1”? %n member loses it (Edit &gt; Undo brings it back).</numerusform>
-            <numerusform>Delete the tag “%1”? %n members lose it (Edit &gt; Undo brings it back).</numerusform>
+            <numerusform>Delete the tag “%1”? %Ln member loses it (Edit &gt; Undo brings it back).</numerusform>
+            <numerusform>Delete the tag “%1”? %Ln members lose it (Edit &gt; Undo brings it back).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>已删除“%1”（%n 位成员）</source>
+        <source>已删除“%1”（%Ln 位成员）</source>
         <translation>
-            <numerusform>Deleted “%1” (%n member)</numerusform>
-            <numerusform>Deleted “%1” (%n members)</numerusform>
+            <numerusform>Deleted “%1” (%Ln member)</numerusform>
+            <numerusform>Deleted “%1” (%Ln members)</numerusform>
         </translation>
     </message>
     <message>
@@ -4586,10 +4586,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Rebuilding past weeks from the records…</translation>
     </message>
     <message numerus="yes">
-        <source>其中 %n 周为根据现有记录推算</source>
+        <source>其中 %Ln 周为根据现有记录推算</source>
         <translation>
-            <numerusform>%n week of it is estimated from existing records</numerusform>
-            <numerusform>%n weeks of it are estimated from existing records</numerusform>
+            <numerusform>%Ln week of it is estimated from existing records</numerusform>
+            <numerusform>%Ln weeks of it are estimated from existing records</numerusform>
         </translation>
     </message>
     <message>
@@ -4714,10 +4714,10 @@ Saved automatically and printed at the end of the weekly plan.</translation>
         <translation>Cannot save the PDF</translation>
     </message>
     <message numerus="yes">
-        <source>已保存 %1（%n 页）</source>
+        <source>已保存 %1（%Ln 页）</source>
         <translation>
-            <numerusform>Saved %1 (%n page)</numerusform>
-            <numerusform>Saved %1 (%n pages)</numerusform>
+            <numerusform>Saved %1 (%Ln page)</numerusform>
+            <numerusform>Saved %1 (%Ln pages)</numerusform>
         </translation>
     </message>
 </context>

@@ -113,7 +113,7 @@ class ChecklistPanel(QWidget):
                                     .replace("%2", str(total)))
         overdue = sum(1 for r in range(self.model.rowCount())
                       if self.model.overdue(self.model._items[r]))
-        self.overdue_label.setText(self.tr("%n 项逾期", "", overdue) if overdue else "")
+        self.overdue_label.setText(self.tr("%Ln 项逾期", "", overdue) if overdue else "")
 
     @Slot()
     def _on_changed(self) -> None:

@@ -236,7 +236,7 @@ class ActivityEditor(QDialog):
         edited = len(promotion.hand_edited_posts(activity_id))
         move_edited = edited > 0 and data.get("start") != self._original_start and dialogs.confirm(
             self, self.tr("活动改期"),
-            self.tr("这个活动有 %n 条宣传在内容日历上被手动改过。也按新日期一起挪动吗？"
+            self.tr("这个活动有 %Ln 条宣传在内容日历上被手动改过。也按新日期一起挪动吗？"
                     "（选“否”则留在原来的日期）", "", edited))
         Op(self, workspace_of(self), lambda: promotion.save_with_posts(data, activity_id, move_edited),
            Changed.ACTIVITIES | Changed.CALENDAR).success(self._saved).failure(self._refused).run()

@@ -159,7 +159,7 @@ class ActivityListModel(ColumnTableModel[Row]):
         done, total = row["progress"]
         text = f"{done}/{total}"
         if row["overdue"]:
-            text += self.tr("（%n 项逾期）", "", row["overdue"])  # " (1 overdue)" in English
+            text += self.tr("（%Ln 项逾期）", "", row["overdue"])  # " (1 overdue)" in English
         return text
 
     def _signed_up_tip(self, row: Row) -> str:

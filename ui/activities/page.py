@@ -372,7 +372,7 @@ class ActivitiesPage(QWidget):
         existing = activity_promotion.scheduled_ids(activity_id)
         if existing and not dialogs.confirm(
                 self, self.tr("安排宣传"),
-                self.tr("内容日历上已经有 %n 条这个活动的宣传。按活动现在的时间和内容更新它们吗？"
+                self.tr("内容日历上已经有 %Ln 条这个活动的宣传。按活动现在的时间和内容更新它们吗？"
                         "（手动改过的会保留）", "", len(existing))):
             return
 
@@ -383,12 +383,12 @@ class ActivitiesPage(QWidget):
                 return
             lines = []
             if result.created:
-                lines.append(self.tr("已在内容日历上安排 %n 条宣传（草稿），可以在“内容日历”里修改。",
+                lines.append(self.tr("已在内容日历上安排 %Ln 条宣传（草稿），可以在“内容日历”里修改。",
                                      "", len(result.created)))
             if result.updated:
-                lines.append(self.tr("已更新 %n 条宣传。", "", len(result.updated)))
+                lines.append(self.tr("已更新 %Ln 条宣传。", "", len(result.updated)))
             if result.kept:
-                lines.append(self.tr("%n 条手动改过的宣传保持不变。", "", len(result.kept)))
+                lines.append(self.tr("%Ln 条手动改过的宣传保持不变。", "", len(result.kept)))
             dialogs.inform(self, self.tr("安排宣传"), "\n".join(lines))
 
         today = self.today
@@ -435,7 +435,7 @@ class ActivitiesPage(QWidget):
         text = self.tr("删除活动“%1”及其清单和报名？已发的签到积分也会扣回。").replace("%1", title)
         posts = len(activity_promotion.scheduled_ids(activity_id))
         if posts:
-            text += self.tr("内容日历上它的 %n 条宣传也会一起删除。", "", posts)
+            text += self.tr("内容日历上它的 %Ln 条宣传也会一起删除。", "", posts)
         text += self.tr("可以用“编辑 > 撤销”(Ctrl+Z) 恢复。")
         if not dialogs.confirm(self, self.tr("删除活动"), text, danger=True):
             return

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.activities import activity as activities
 from ui.colors import OVERDUE_RED, text_style
+from ui.i18n import number
 from ui.operations import Op
 from ui.workspace import Changed, workspace_of
 
@@ -96,8 +97,8 @@ class ReviewPanel(QWidget):
             return
         f = activities.review_figures([self.activity_id])[0]
         parts = [
-            self.tr("报名 %1 人").replace("%1", str(f["signed_up"])),
-            self.tr("签到 %1 人").replace("%1", str(f["attended"])),
+            self.tr("报名 %1 人").replace("%1", number(f["signed_up"])),
+            self.tr("签到 %1 人").replace("%1", number(f["attended"])),
             self.tr("到场率 %1").replace("%1", percent(f["attendance_rate"])),
             self.tr("转化率 %1").replace("%1", percent(f["conversion_rate"])),
             self.tr("清单完成 %1/%2").replace("%1", str(f["steps_done"]))

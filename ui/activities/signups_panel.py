@@ -22,6 +22,7 @@ from models.activities.activity import get_activity
 from ui import dialogs
 from ui.activities.item_models import SignUpModel
 from ui.activities.member_search import MemberSearchList
+from ui.i18n import number
 from ui.operations import Op
 from ui.workspace import Changed, workspace_of
 
@@ -55,7 +56,7 @@ class AddSignUpsDialog(QDialog):
     @Slot()
     def _update(self) -> None:
         n = len(self.members.selected_ids())
-        self.info.setText(self.tr("已选 %n 人", "", n))
+        self.info.setText(self.tr("已选 %Ln 人", "", n))
         self.ok.setEnabled(n > 0)
 
     @Slot()
@@ -130,13 +131,13 @@ class SignUpsPanel(QWidget):
 
     def _refresh_summary(self) -> None:
         signed, attended = self.model.counts()
-        text = self.tr("报名 %1 人 · 签到 %2 人").replace("%1", str(signed)) \
-            .replace("%2", str(attended))
+        text = self.tr("报名 %1 人 · 签到 %2 人").replace("%1", number(signed)) \
+            .replace("%2", number(attended))
         if self.model.activity_id is not None:
             shown = get_activity(self.model.activity_id)
             capacity = shown.capacity if shown is not None else None
             if capacity:
-                text += " · " + self.tr("名额 %1").replace("%1", str(capacity))
+                text += " · " + self.tr("名额 %1").replace("%1", number(capacity))
                 if signed > capacity:
                     text += " " + self.tr("（已超出）")
         self.summary.setText(text)
@@ -183,7 +184,7 @@ class SignUpsPanel(QWidget):
         if not ids or self.model.activity_id is None:
             return
         if dialogs.confirm(self, self.tr("移除报名"),
-                           self.tr("移除 %n 人的报名？已签到的活动积分也会扣回。", "", len(ids)),
+                           self.tr("移除 %Ln 人的报名？已签到的活动积分也会扣回。", "", len(ids)),
                            danger=True):
             activity_id = self.model.activity_id
 

@@ -280,7 +280,7 @@ class HolidaysDialog(QDialog):
                            "调休上班的日子，或导入节假日日历（.ics）。")
         own = sum(1 for d in self.model.days if d.own is not None)
         if own:
-            text += "\n" + self.tr("你填写的 %n 天优先于官方安排和推算。", "", own)
+            text += "\n" + self.tr("你填写的 %Ln 天优先于官方安排和推算。", "", own)
         self.hint.setText(text.replace("%1", str(year)))
 
     def chosen_day(self) -> dt.date:
@@ -367,7 +367,7 @@ class HolidaysDialog(QDialog):
         chosen = self._removable()
         if chosen:
             self._change(lambda: H.clear_days(chosen), chosen[0],
-                         self.tr("已删除 %n 天的设置", "", len(chosen)))
+                         self.tr("已删除 %Ln 天的设置", "", len(chosen)))
 
     @Slot()
     def import_file(self) -> None:
@@ -384,7 +384,7 @@ class HolidaysDialog(QDialog):
                           sum(d.kind == "work" for d in days), skipped)
         text = summary(result)
         if skipped:
-            text += self.tr("（另有 %n 个不是全天的事件，没有导入）", "", skipped)
+            text += self.tr("（另有 %Ln 个不是全天的事件，没有导入）", "", skipped)
         in_year = [d.date for d in days if d.date.year == self.year.value()]
         first = in_year[0] if in_year else days[0].date  # show what came in
         self._change(lambda: H.set_days(days), first, text,

@@ -200,7 +200,7 @@ class CalendarPage(QWidget):
              [(status_label(s), s) for s in C.STATUSES if s != "idea"])
         fill(self.presenter_filter, self.tr("全部主讲"), [(name, mid) for mid, name in L.presenters()])
         overdue = len(C.overdue_entries(self.today))
-        self.overdue_only.setText(self.tr("只看过期（%n 项）", "", overdue))
+        self.overdue_only.setText(self.tr("只看过期（%Ln 项）", "", overdue))
         self.backlog.reload()
 
     @Slot()
@@ -438,7 +438,7 @@ class CalendarPage(QWidget):
             dialogs.error(self, self.tr("导出日历"), f"{path}: {exc.strerror or exc}")
             return
         self.workspace.status_message.emit(
-            self.tr("已导出 %n 项到 ", "", count) + str(path))
+            self.tr("已导出 %Ln 项到 ", "", count) + str(path))
 
     @Slot()
     def _manage_kinds(self) -> None:

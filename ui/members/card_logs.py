@@ -323,7 +323,7 @@ class SessionsSection(QWidget):
         if self.member_id is None:
             self.info.setText(self.tr("保存后显示此成员的分享"))
         else:
-            self.info.setText(self.tr("%n 场分享（最近 50 场，含已排期）", "", len(entries)))
+            self.info.setText(self.tr("%Ln 场分享（最近 50 场，含已排期）", "", len(entries)))
         statuses = status_labels()
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):

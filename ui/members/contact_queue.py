@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from models.members import followups
 from models.members.cards import wechat_ids
 from models.store import settings
+from ui.i18n import number
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels
 from ui.operations import Op
@@ -139,8 +140,8 @@ class ContactQueueDialog(QDialog):
         added = followups.friends_added_on(self.today)
         self.summary.setText(
             self.tr("%1 人跟进到期；今天已加好友 %2 人，还可加 %3 人（列出 %4 人）。")
-            .replace("%1", str(due)).replace("%2", str(added))
-            .replace("%3", str(max(0, self.limit.value() - added))).replace("%4", str(adds)))
+            .replace("%1", number(due)).replace("%2", number(added))
+            .replace("%3", number(max(0, self.limit.value() - added))).replace("%4", number(adds)))
         if self.table.currentRow() < 0 and queue:
             self.table.selectRow(0)
         self._selection_changed()

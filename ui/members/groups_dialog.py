@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models.members import groups
 from models.members.cards import ValidationError
 from ui import dialogs
+from ui.i18n import number
 from ui.members.form_helpers import ErrorField, error_style, platform_labels
 from ui.operations import Op
 from ui.workspace import Changed, Workspace
@@ -186,10 +187,10 @@ class GroupsDialog(QDialog):
             self.table.setCellWidget(row, 3, bar)
             if full and count > group.capacity:
                 near.append(self.tr("“%1”%2 人，已超出上限 %3 人").replace("%1", group.name)
-                            .replace("%2", str(count)).replace("%3", str(count - group.capacity)))
+                            .replace("%2", number(count)).replace("%3", number(count - group.capacity)))
             elif full:
                 near.append(self.tr("“%1”%2 人，还剩 %3 个位置").replace("%1", group.name)
-                            .replace("%2", str(count)).replace("%3", str(group.capacity - count)))
+                            .replace("%2", number(count)).replace("%3", number(group.capacity - count)))
         self.warning.setText(self.tr("⚠ 群接近满员，请准备新群或清理不活跃成员：")
                              + "；".join(near))
         self.warning.setVisible(bool(near))
@@ -253,7 +254,7 @@ class GroupsDialog(QDialog):
             self.rules.setPlainText(group.rules)
             self.welcome.setPlainText(group.welcome)
             count = groups.member_counts().get(group.id, 0)
-            self.fill.setText(self.tr("当前 %1 人").replace("%1", str(count)))
+            self.fill.setText(self.tr("当前 %1 人").replace("%1", number(count)))
         self._shown_id = group.id if group else None
         self._dirty = False
         self._loading = False
@@ -318,7 +319,7 @@ class GroupsDialog(QDialog):
         if group is None:
             return
         count = groups.member_counts(active_only=False).get(group_id, 0)
-        text = self.tr("删除群“%1”？其中 %n 位成员的群关系和角色会被移除（成员本身保留）。", "",
+        text = self.tr("删除群“%1”？其中 %Ln 位成员的群关系和角色会被移除（成员本身保留）。", "",
                        count).replace("%1", group.name)
         if not dialogs.confirm(self, self.tr("删除群"), text, danger=True):
             return

@@ -31,6 +31,7 @@ from models.members.groups import all_groups
 from models.members.segments import MemberFilter
 from models.members.tags import all_tags
 from ui import dialogs
+from ui.i18n import number
 from ui.members.columns import ALL_COLUMNS, DEFAULT_COLUMNS, WIDTHS, header
 from ui.members.filter_panel import FilterPanel
 from ui.members.segments_panel import SegmentsPanel
@@ -196,11 +197,11 @@ class MembersPage(QWidget):
         ids = self.selected_ids()
         if not ids or self.workspace.read_only:
             return
-        text = self.tr("删除 %n 位成员？他们的标签、群身份、跟进和积分记录也会删除。"
+        text = self.tr("删除 %Ln 位成员？他们的标签、群身份、跟进和积分记录也会删除。"
                        "删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。", "", len(ids))
         if not dialogs.confirm(self, self.tr("删除成员"), text, danger=True):
             return
-        message = self.tr("已删除 %n 位成员（可撤销）", "", len(ids))
+        message = self.tr("已删除 %Ln 位成员（可撤销）", "", len(ids))
         Op(self, self.workspace, lambda: bulk.delete(ids, self.workspace.db_path), Changed.MEMBERS) \
             .success(lambda _r: self.workspace.status_message.emit(message)).run()
 
@@ -273,9 +274,9 @@ class MembersPage(QWidget):
     def _show_counts(self, *_: object) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         selected = len(self.table.selectionModel().selectedRows())
-        text = self.tr("显示 %1 / 共 %n 位成员", "", total).replace("%1", str(shown))
+        text = self.tr("显示 %1 / 共 %Ln 位成员", "", total).replace("%1", number(shown))
         if selected:
-            text += self.tr("，已选 %n 位", "", selected)
+            text += self.tr("，已选 %Ln 位", "", selected)
         self.counts.setText(text)
         self.empty_hint.setVisible(total == 0)
         self.table.setVisible(total > 0)  # the hint takes the empty table's place
@@ -445,6 +446,6 @@ class MembersPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        message = done + self.tr("（%n 位成员，可撤销）", "", len(ids))
+        message = done + self.tr("（%Ln 位成员，可撤销）", "", len(ids))
         Op(self, self.workspace, lambda: operation(ids, argument),
            Changed.MEMBERS).success(lambda _r: self.workspace.status_message.emit(message)).run()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from models.members import tags
 from models.members.cards import ValidationError
 from ui import dialogs
-from ui.i18n import aside
+from ui.i18n import aside, number
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import error_style, section_title
 from ui.operations import Op
@@ -171,7 +171,7 @@ class TagsDialog(QDialog):
             item = QListWidgetItem(swatch(category.color), category.name)
             item.setData(ID_ROLE, category.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            item.setToolTip(self.tr("%n 个标签", "", counts.get(category.id, 0)))
+            item.setToolTip(self.tr("%Ln 个标签", "", counts.get(category.id, 0)))
             self.categories.addItem(item)
         loose = QListWidgetItem(swatch(tags.UNCATEGORISED_COLOUR), self.tr("未分类"))
         loose.setData(ID_ROLE, NONE_ID)
@@ -323,7 +323,7 @@ class TagsDialog(QDialog):
         if category is None:
             return
         count = tags.tags_per_category().get(key, 0)
-        text = self.tr("删除分类“%1”？其中 %n 个标签会保留并变为“未分类”。", "", count) \
+        text = self.tr("删除分类“%1”？其中 %Ln 个标签会保留并变为“未分类”。", "", count) \
             .replace("%1", category.name)
         if not dialogs.confirm(self, self.tr("删除分类"), text, danger=True):
             return
@@ -363,7 +363,7 @@ class TagsDialog(QDialog):
         old = tags.tag_names([tag_id]).get(tag_id, "")
         clash = tags.find_tag(new_name, excluding=tag_id)
         if clash is not None:
-            text = self.tr("已有标签“%1”。把“%2”合并进去吗？（%n 位成员）", "",
+            text = self.tr("已有标签“%1”。把“%2”合并进去吗？（%Ln 位成员）", "",
                            tags.tag_usage(tag_id)).replace("%1", clash.name).replace("%2", old)
             if dialogs.confirm(self, self.tr("标签重名"), text):
                 self.merge(tag_id, clash.id)
@@ -384,7 +384,7 @@ class TagsDialog(QDialog):
             self.error.setText(self.tr("请选择一个不同的目标标签"))
             return
         names = tags.tag_names([source, target])
-        text = self.tr("把“%1”合并到“%2”？“%1”的 %n 位成员将改为“%2”，“%1”会被删除（可撤销）。",
+        text = self.tr("把“%1”合并到“%2”？“%1”的 %Ln 位成员将改为“%2”，“%1”会被删除（可撤销）。",
                        "", tags.tag_usage(source)).replace("%1", names[source]) \
             .replace("%2", names[target])
         if dialogs.confirm(self, self.tr("合并标签"), text):
@@ -401,8 +401,8 @@ class TagsDialog(QDialog):
             target_cat = (merged.category_id if merged is not None else None) or NONE_ID
             self.reload(target_cat, target)
             self._done(self.tr("已合并：“%1”的 %2 位成员并入，“%3”现有 %4 位成员（可撤销）")
-                       .replace("%1", names[source]).replace("%2", str(count))
-                       .replace("%3", names[target]).replace("%4", str(tags.tag_usage(target))))
+                       .replace("%1", names[source]).replace("%2", number(count))
+                       .replace("%3", names[target]).replace("%4", number(tags.tag_usage(target))))
 
         self._change(lambda: tags.merge_tags(source, target), done)
         return moved
@@ -430,12 +430,12 @@ class TagsDialog(QDialog):
         if tag is None:
             return
         count = tags.tag_usage(tag_id)
-        text = self.tr("删除标签“%1”？%n 位成员会失去这个标签（可用“编辑 > 撤销”恢复）。", "",
+        text = self.tr("删除标签“%1”？%Ln 位成员会失去这个标签（可用“编辑 > 撤销”恢复）。", "",
                        count).replace("%1", tag.name)
         if not dialogs.confirm(self, self.tr("删除标签"), text, danger=True):
             return
         def done(_count: int) -> None:
             self.reload()
-            self._done(self.tr("已删除“%1”（%n 位成员）", "", count).replace("%1", tag.name))
+            self._done(self.tr("已删除“%1”（%Ln 位成员）", "", count).replace("%1", tag.name))
 
         self._change(lambda: tags.delete_tag(tag_id), done)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import i18n
+from ui.i18n import number
 
 GOOD, BAD = QColor("#16a34a"), QColor("#dc2626")
 GOOD_ON_DARK, BAD_ON_DARK = QColor("#4ade80"), QColor("#f87171")  # readable on dark panels
@@ -186,7 +187,7 @@ class GroupsPanel(QFrame):
             else:
                 bar.setRange(0, 1)
                 bar.setValue(0)
-                bar.setFormat(self.tr("%1 人（不限人数）").replace("%1", str(group["members"])))
+                bar.setFormat(self.tr("%1 人（不限人数）").replace("%1", number(group["members"])))
             self.grid.addWidget(button, row, 0)
             self.grid.addWidget(bar, row, 1)
         full = [g["name"] for g in groups if g["capacity"] and g["fill"] >= 0.9]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dates
+from ui.i18n import number
 from ui.overview.chart_panel import ChartPanel, chart_font
 
 JOINED, LEFT = QColor("#22c55e"), QColor("#ef4444")
@@ -135,8 +136,8 @@ class FlowChart(ChartPanel):
         if status and 0 <= index < len(shown):
             w = shown[index]
             self.tip(self.tr("%1（%2 起）：入群 %3，退群 %4").replace("%1", w["week"])
-                     .replace("%2", w["start"]).replace("%3", str(w["joined"]))
-                     .replace("%4", str(w["left"])))
+                     .replace("%2", w["start"]).replace("%3", number(w["joined"]))
+                     .replace("%4", number(w["left"])))
 
 
 class ActivityDonut(ChartPanel):
@@ -217,7 +218,7 @@ class TagChart(ChartPanel):
     def _hovered(self, status: bool, index: int, _barset: QBarSet) -> None:
         if status and 0 <= index < len(self.rows):
             tag = self.rows[index]
-            self.tip(self.tr("%1：%n 位成员", "", tag["members"]).replace("%1", tag["name"]))
+            self.tip(self.tr("%1：%Ln 位成员", "", tag["members"]).replace("%1", tag["name"]))
 
 
 class ParticipationChart(ChartPanel):
@@ -277,8 +278,8 @@ class ParticipationChart(ChartPanel):
             a = self.items[index]
             rate = "-" if a["rate"] is None else f"{a['rate'] * 100:.0f}%"
             self.tip(self.tr("%1 %2：报名 %3，出席 %4（%5）").replace("%1", a["date"])
-                     .replace("%2", a["title"]).replace("%3", str(a["signed_up"]))
-                     .replace("%4", str(a["attended"])).replace("%5", rate))
+                     .replace("%2", a["title"]).replace("%3", number(a["signed_up"]))
+                     .replace("%4", number(a["attended"])).replace("%5", rate))
 
 
 TREND_LABELS = 9  # dates along the trend's axis at most
@@ -329,7 +330,7 @@ class TrendChart(ChartPanel):
         if pending:
             self.chart.setTitle(self.tr("正在根据现有记录补算过去各周…"))
         else:
-            self.chart.setTitle(self.tr("其中 %n 周为根据现有记录推算", "", estimated)
+            self.chart.setTitle(self.tr("其中 %Ln 周为根据现有记录推算", "", estimated)
                                 if estimated else "")
         self.chart.setTitleFont(chart_font(8.5))
         self.apply_palette()
@@ -339,4 +340,4 @@ class TrendChart(ChartPanel):
         if on and 0 <= index < len(trend):
             w = trend[index]
             self.tip(self.tr("%1 那周：%2 %3").replace("%1", w["week_start"])
-                     .replace("%2", self.labels()[key]).replace("%3", str(w[key])))
+                     .replace("%2", self.labels()[key]).replace("%3", number(w[key])))

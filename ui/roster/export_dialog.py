@@ -48,8 +48,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("导出名单"))
         self.resize(520, 560)
         count = len(self.member_ids) if self.member_ids is not None else self._member_count()
-        scope = (self.tr("将导出当前列表中的 %n 位成员", "", count) if self.member_ids is not None
-                 else self.tr("将导出全部 %n 位成员", "", count))
+        scope = (self.tr("将导出当前列表中的 %Ln 位成员", "", count) if self.member_ids is not None
+                 else self.tr("将导出全部 %Ln 位成员", "", count))
         self.scope = QLabel(scope)
         self.xlsx = QRadioButton(self.tr("Excel 表格 (.xlsx)"))
         self.csv = QRadioButton(self.tr("CSV（UTF-8，Excel 可直接打开）"))
@@ -168,7 +168,7 @@ class ExportDialog(QDialog):
     def _exported(self, count: int) -> None:
         self.export_button.setEnabled(True)
         self.workspace.status_message.emit(
-            self.tr("已导出 %n 位成员到 %1", "", int(count)).replace("%1", str(self.last_path)))
+            self.tr("已导出 %Ln 位成员到 %1", "", int(count)).replace("%1", str(self.last_path)))
         self.accept()
 
     @Slot(object)

@@ -281,5 +281,5 @@ class WeekPage(QWidget):
             dialogs.error(self, self.tr("无法保存 PDF"), str(exc))
             return 0
         self.workspace.status_message.emit(
-            self.tr("已保存 %1（%n 页）", "", pages).replace("%1", str(path)))
+            self.tr("已保存 %1（%Ln 页）", "", pages).replace("%1", str(path)))
         return pages
