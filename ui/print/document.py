@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -119,6 +120,18 @@ def build_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     instead (with the table's <thead> repeated), and a heading left alone at a page's
     foot moves to the next page: printed rows are never split between two sheets.
     """
+    doc = _paginate(html, device)
+    lines = _write_in_lines(html)
+    if lines > WRITE_IN_MIN_LINES and _write_in_on_last_page(doc):
+        # A blank box that starts the last page gives up lines to stay on the page before.
+        for fewer in range(lines - 1, WRITE_IN_MIN_LINES - 1, -1):
+            shorter = _paginate(_with_write_in_lines(html, fewer), device)
+            if shorter.pageCount() < doc.pageCount():
+                return shorter
+    return doc
+
+
+def _paginate(html: str, device: QPagedPaintDevice) -> QTextDocument:
     doc = _layout(html, device)
     for _attempt in range(2 * doc.pageCount() + 2):  # each pass fixes the first cut row
         cut = _first_cut_row(doc, html)
@@ -131,6 +144,41 @@ def build_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
         doc = _layout(html, device)
     keep_headings_with_next(doc)
     return doc
+
+
+# A box left blank to write in by hand (the week's notes): it may lose lines, down to
+# WRITE_IN_MIN_LINES, rather than take a sheet of its own.
+WRITE_IN_CLASS = "write-in"
+WRITE_IN_MIN_LINES = 2
+_WRITE_IN = re.compile(r'(<table class="write-in"[^>]*><tr><td>)((?:<br/>)+)(</td>)')
+
+
+def write_in_box(lines: int) -> str:
+    """A full-width box of `lines` blank lines to write in (see build_document)."""
+    return (f'<table class="{WRITE_IN_CLASS}" width="100%" cellspacing="0" cellpadding="6">'
+            "<tr><td>" + "<br/>" * lines + "</td></tr></table>")
+
+
+def _write_in_lines(html: str) -> int:
+    match = _WRITE_IN.search(html)
+    return match.group(2).count("<br/>") if match else 0
+
+
+def _write_in_on_last_page(doc: QTextDocument) -> bool:
+    """Whether the blank box (a one-cell table of empty lines) sits on a page after the first,
+    the last one: only then can giving up lines save a sheet."""
+    pages, layout, page_h = doc.pageCount(), doc.documentLayout(), doc.pageSize().height()
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable) or frame.rows() * frame.columns() != 1:
+            continue
+        block = frame.cellAt(0, 0).firstCursorPosition().block()
+        if block.text() and not block.text().strip("\u2028"):
+            return pages > 1 and int(layout.blockBoundingRect(block).top() // page_h) == pages - 1
+    return False
+
+
+def _with_write_in_lines(html: str, lines: int) -> str:
+    return _WRITE_IN.sub(lambda m: m.group(1) + "<br/>" * lines + m.group(3), html, count=1)
 
 
 _TABLE_TAG = re.compile(r"<table\b[^>]*>", re.IGNORECASE)
@@ -223,10 +271,34 @@ def _layout(html: str, device: QPagedPaintDevice) -> QTextDocument:
     doc.setDocumentMargin(0)
     doc.documentLayout().setPaintDevice(device)  # layout in device units: exact sizes
     doc.setHtml(html)
+    _collapse_trailing_block(doc)
     width = device.width()
     height = device.height() - _mm(device, HEADER_MM) - _mm(device, FOOTER_MM)
     doc.setPageSize(QRectF(0, 0, width, height).size())
     return doc
+
+
+def _collapse_trailing_block(doc: QTextDocument) -> None:
+    """Nothing of a last table's bottom margin, nor of the empty paragraph Qt keeps after
+    it, may reach onto a page of its own: a table ending at a page's foot would leave a
+    blank last page (or the box of the week's notes alone on it)."""
+    last = doc.lastBlock()
+    if last.length() > 1 or not last.previous().isValid():
+        return
+    frames = doc.rootFrame().childFrames()
+    if frames and frames[-1].lastPosition() + 1 == last.position():
+        fmt = frames[-1].frameFormat()
+        fmt.setBottomMargin(0)
+        frames[-1].setFrameFormat(fmt)
+    block_format = last.blockFormat()
+    block_format.setTopMargin(0)
+    block_format.setBottomMargin(0)
+    block_format.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    cursor = QTextCursor(last)
+    cursor.setBlockFormat(block_format)
+    char_format = cursor.blockCharFormat()
+    char_format.setFontPointSize(1)
+    cursor.setBlockCharFormat(char_format)
 
 
 def keep_headings_with_next(doc: QTextDocument) -> int:
