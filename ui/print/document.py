@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -43,6 +44,7 @@ from PySide6.QtGui import (
 
 from models.store.files import FileProblem, check_writable_target, write_bytes
 from ui.fonts import cjk_family
+from ui.print import pdf_text
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
 MARGINS_MM = QMarginsF(14, 12, 14, 10)  # left, top, right, bottom
 HEADER_MM = 11.0  # header band (community name, title, rule) inside the top margin area
 FOOTER_MM = 7.0  # page number band
+CLIP_INSET = 0.5  # device pixels
 BODY_POINT_SIZE = 9.5
 # After the CJK family: Latin fallbacks so digits and Latin text stay crisp.
 LATIN_FALLBACKS = ("Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation Sans")
@@ -167,13 +170,13 @@ def _write_in_lines(html: str) -> int:
 def _write_in_on_last_page(doc: QTextDocument) -> bool:
     """Whether the blank box (a one-cell table of empty lines) sits on a page after the first,
     the last one: only then can giving up lines save a sheet."""
-    pages, layout, page_h = doc.pageCount(), doc.documentLayout(), doc.pageSize().height()
+    pages, page_h = doc.pageCount(), doc.pageSize().height()
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable) or frame.rows() * frame.columns() != 1:
             continue
         block = frame.cellAt(0, 0).firstCursorPosition().block()
         if block.text() and not block.text().strip("\u2028"):
-            return pages > 1 and int(layout.blockBoundingRect(block).top() // page_h) == pages - 1
+            return pages > 1 and int(text_top(doc, block) // page_h) == pages - 1
     return False
 
 
@@ -301,6 +304,14 @@ def _collapse_trailing_block(doc: QTextDocument) -> None:
     cursor.setBlockCharFormat(char_format)
 
 
+def text_top(doc: QTextDocument, block: QTextBlock) -> float:
+    """Where `block`'s first line starts: a block whose first line did not fit at a page's
+    foot begins there, its text on the next page."""
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    lines = block.layout()
+    return top + lines.lineAt(0).y() if lines is not None and lines.lineCount() else top
+
+
 def keep_headings_with_next(doc: QTextDocument) -> int:
     """Move a heading (or a run of headings) left alone at a page's foot to the next page.
 
@@ -322,7 +333,7 @@ def keep_headings_with_next(doc: QTextDocument) -> int:
             break
         # Positions are read after each move, so they follow the updated layout.
         top = layout.blockBoundingRect(first).top()
-        content_top = layout.blockBoundingRect(block).top()
+        content_top = text_top(doc, block)
         if top > 0 and int(top // page_h) != int(content_top // page_h):
             cursor = QTextCursor(first)
             fmt = cursor.blockFormat()
@@ -333,8 +344,9 @@ def keep_headings_with_next(doc: QTextDocument) -> int:
 
 
 def paint(device: QPagedPaintDevice, html: str, *, title: str,
-          community: str | None = None) -> int:
-    """Paint every page of `html` onto an already configured printer or PDF writer."""
+          community: str | None = None, drawn: pdf_text.Drawn | None = None) -> int:
+    """Paint every page of `html` onto an already configured printer or PDF writer;
+    `drawn`, when given, records every glyph drawn (for the PDF's text layer)."""
     doc = build_document(html, device)
     pages = max(1, doc.pageCount())
     width = float(device.width())
@@ -366,26 +378,37 @@ def paint(device: QPagedPaintDevice, html: str, *, title: str,
             painter.setPen(QColor("#4a5560"))
             painter.setFont(foot_font)
             foot = QRectF(0, header_h + body_h, width, footer_h)
+            number = (translate("Print", "第 %1 / %2 页").replace("%1", str(page + 1))
+                      .replace("%2", str(pages)))
             painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                             translate("Print", "第 %1 / %2 页").replace("%1", str(page + 1))
-                             .replace("%2", str(pages)))
+                             number)
+            if drawn is not None:
+                for text, font in ((name, head_font), (title, title_font), (number, foot_font)):
+                    drawn.add_text(text, font)
             # Body: the page's slice of the laid-out document.
             painter.save()
             painter.translate(0, header_h - page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            # A hair inside the page: a line laid out to start right at the next page (or
+            # end right at this one's top) is not drawn here too, clipped but still text.
+            doc.drawContents(painter, QRectF(0, page * body_h + CLIP_INSET, width,
+                                             body_h - 2 * CLIP_INSET))
             painter.restore()
     finally:
         painter.end()
+    if drawn is not None:
+        drawn.add_document(doc)
     return pages
 
 
 def render_pdf(html: str, path: Path, *, title: str, landscape: bool = False,
-               community: str | None = None) -> int:
+               community: str | None = None, layout: QPageLayout | None = None) -> int:
     """Write `html` as an A4 PDF to `path`; returns the number of pages.
 
     Raises PrintError when no installed font covers Chinese or the file can't be written.
-    The PDF is rendered in memory, then written whole or not at all (models.store.files):
-    QPdfWriter reports no write errors, so on a full disk it would leave a cut-off file.
+    The PDF is rendered in memory, its text layer put right (ui.print.pdf_text: Qt names
+    some glyphs by a look-alike code point, e.g. ⽉ for 月), then written whole or not at
+    all (models.store.files): QPdfWriter reports no write errors, so on a full disk it
+    would leave a cut-off file. `layout` replaces A4 (a paper the owner chose to print on).
     """
     if cjk_family() is None:
         raise PrintError(no_cjk_font_message())
@@ -400,12 +423,13 @@ def render_pdf(html: str, path: Path, *, title: str, landscape: bool = False,
     writer.setResolution(600)  # text and lines are vectors; this only sets the grid
     writer.setTitle(title)
     writer.setCreator("QunDesk 群主台")
-    writer.setPageLayout(page_layout(landscape))
+    writer.setPageLayout(layout if layout is not None else page_layout(landscape))
+    drawn = pdf_text.Drawn()
     try:
-        pages = paint(writer, html, title=title, community=community)
+        pages = paint(writer, html, title=title, community=community, drawn=drawn)
     finally:
         del writer  # finishes the PDF into the buffer
-    data = bytes(buffer.data().data())
+    data = pdf_text.repair(bytes(buffer.data().data()), drawn)
     buffer.close()
     try:
         write_bytes(path, data)
@@ -428,11 +452,14 @@ def ensure_cjk_font(parent: QWidget | None) -> bool:
     return False
 
 
-def _printer(landscape: bool) -> QPrinter:
+def _printer(landscape: bool, title: str) -> QPrinter:
+    """A printer for the app's layout; its job carries `title` (the queue shows it, and a
+    PDF printer names its file after it)."""
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(landscape))
+    printer.setDocName(title)
     return printer
 
 
@@ -454,7 +481,7 @@ def preview(parent: QWidget | None, html: str, *, title: str,
         return None
     from ui.print.print_dialogs import PreviewDialog
 
-    dialog = PreviewDialog(_printer(landscape), parent)
+    dialog = PreviewDialog(_printer(landscape, title), parent)
     dialog.setWindowTitle(translate("Print", "打印预览 - %1").replace("%1", title))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.paintRequested.connect(lambda p: _paint_or_report(dialog, p, html, title))
@@ -472,8 +499,7 @@ def print_dialog(parent: QWidget | None, html: str, *, title: str,
 
     from ui.print.print_dialogs import PrintDialog
 
-    printer = _printer(landscape)
-    printer.setDocName(title)
+    printer = _printer(landscape, title)
     dialog = PrintDialog(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda *_: _paint_or_report(parent, printer, html, title))
