@@ -94,10 +94,10 @@ def _notes(box: str) -> str:
 
 @pytest.mark.parametrize("landscape", [False, True])
 def test_an_empty_notes_box_gives_up_lines_rather_than_take_a_page(qapp, tmp_path, landscape):
-    from ui.print import document
+    from ui.print import breaks, document
 
     writer = _pdf_writer(tmp_path, landscape)
-    full = document.write_in_box(5)
+    full = breaks.write_in_box(5)
     rescued = moved = 0
     for lines in range(10, 80):
         body = _lines_of_room(lines)
@@ -108,7 +108,7 @@ def test_an_empty_notes_box_gives_up_lines_rather_than_take_a_page(qapp, tmp_pat
             assert doc.pageCount() == alone, lines
             continue
         # The full box needs a new page: shrunk (two lines at least) it stays, if it fits.
-        fits_shrunk = document._paginate(body + _notes(document.write_in_box(2)),
+        fits_shrunk = document._paginate(body + _notes(breaks.write_in_box(2)),
                                          writer).pageCount() == alone
         assert doc.pageCount() == (alone if fits_shrunk else alone + 1), lines
         rescued += fits_shrunk

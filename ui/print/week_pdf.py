@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from models.week.plan import DayPlan, FollowUpDue, WeekPlan
 from ui import dates, i18n
 from ui.activities.labels import assignee_text
-from ui.print.document import write_in_box
+from ui.print.breaks import write_in_box
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
