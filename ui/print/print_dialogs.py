@@ -85,9 +85,11 @@ class PaperGuard(QObject):
         """After the dialog wrote its settings to the printer: the paper the pages were laid
         out for (or the owner's pick), the dialog's orientation, the app's margins."""
         chosen = self.printer.pageLayout()
-        picked = self.picked or not (  # a paper neither ours nor the printer's own: picked
-            chosen.pageSize().isEquivalentTo(self.layout.pageSize())
-            or chosen.pageSize().isEquivalentTo(QPrinterInfo(self.printer).defaultPageSize()))
+        own = QPrinterInfo(self.printer)
+        picked = self.picked or (  # a paper neither ours nor the printer's own: picked
+            not own.isNull()
+            and not chosen.pageSize().isEquivalentTo(self.layout.pageSize())
+            and not chosen.pageSize().isEquivalentTo(own.defaultPageSize()))
         size = chosen.pageSize() if picked else self.layout.pageSize()
         units = self.layout.units()
         layout = QPageLayout(size, chosen.orientation(), self.layout.margins(units), units)
