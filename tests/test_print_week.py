@@ -226,7 +226,7 @@ def test_rows_are_never_cut_by_a_page_break(qapp, tmp_path):
 
 
 def test_split_table_html():
-    from ui.print.document import _split_table
+    from ui.print.breaks import split_table as _split_table
 
     html = ('<p>x</p><table width="100%"><thead><tr><th>H</th></tr></thead>'
             "<tr><td>1</td></tr><tr><td>2</td></tr></table>")
@@ -274,7 +274,7 @@ def _blocks(doc):
 
 
 def test_split_table_moves_the_headings_above_a_whole_table():
-    from ui.print.document import _split_table
+    from ui.print.breaks import split_table as _split_table
 
     html = "<p>x</p><h2>逾期</h2>\n<h3>内容</h3><table><tr><td>1</td></tr></table>"
     assert _split_table(html, 0, 0, 0) == (

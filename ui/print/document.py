@@ -20,7 +20,6 @@ must not pay for QtWidgets / QtPrintSupport.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,14 +33,22 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QTextTable,
 )
 
 from models.store.files import FileProblem, check_writable_target, write_bytes
 from ui.fonts import cjk_family
+from ui.print import pdf_text
+from ui.print.breaks import (
+    WRITE_IN_MIN_LINES,
+    collapse_trailing_block,
+    first_cut_row,
+    keep_headings_with_next,
+    split_table,
+    with_write_in_lines,
+    write_in_lines,
+    write_in_on_last_page,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -50,6 +57,7 @@ if TYPE_CHECKING:
 MARGINS_MM = QMarginsF(14, 12, 14, 10)  # left, top, right, bottom
 HEADER_MM = 11.0  # header band (community name, title, rule) inside the top margin area
 FOOTER_MM = 7.0  # page number band
+CLIP_INSET = 0.5  # device pixels
 BODY_POINT_SIZE = 9.5
 # After the CJK family: Latin fallbacks so digits and Latin text stay crisp.
 LATIN_FALLBACKS = ("Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation Sans")
@@ -119,101 +127,30 @@ def build_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     instead (with the table's <thead> repeated), and a heading left alone at a page's
     foot moves to the next page: printed rows are never split between two sheets.
     """
+    doc = _paginate(html, device)
+    lines = write_in_lines(html)
+    if lines > WRITE_IN_MIN_LINES and write_in_on_last_page(doc):
+        # A blank box that starts the last page gives up lines to stay on the page before.
+        for fewer in range(lines - 1, WRITE_IN_MIN_LINES - 1, -1):
+            shorter = _paginate(with_write_in_lines(html, fewer), device)
+            if shorter.pageCount() < doc.pageCount():
+                return shorter
+    return doc
+
+
+def _paginate(html: str, device: QPagedPaintDevice) -> QTextDocument:
     doc = _layout(html, device)
     for _attempt in range(2 * doc.pageCount() + 2):  # each pass fixes the first cut row
-        cut = _first_cut_row(doc, html)
+        cut = first_cut_row(doc, html)
         if cut is None:
             break
-        split = _split_table(html, *cut)
+        split = split_table(html, *cut)
         if split is None:
             break
         html = split
         doc = _layout(html, device)
     keep_headings_with_next(doc)
     return doc
-
-
-_TABLE_TAG = re.compile(r"<table\b[^>]*>", re.IGNORECASE)
-_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
-_ROW_TAG = re.compile(r"<tr\b", re.IGNORECASE)
-_THEAD = re.compile(r"<thead\b.*?</thead\s*>", re.IGNORECASE | re.DOTALL)
-PAGE_BREAK_STYLE = "page-break-before: always"
-
-
-def _first_cut_row(doc: QTextDocument, html: str) -> tuple[int, int, int] | None:
-    """(table index, row index, header rows) of the first row a page break cuts through.
-
-    Only for the app's simple HTML: top-level tables, no nested tables, no <tbody>. When
-    the tables in the layout don't match the <table> tags one to one, nothing is moved.
-    """
-    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
-    if len(tables) != len(_TABLE_TAG.findall(html)):
-        return None
-    layout = doc.documentLayout()
-    page_h = doc.pageSize().height()
-    for index, table in enumerate(tables):
-        header_rows = table.format().headerRowCount()
-        for row in range(header_rows, table.rows()):
-            cells = [table.cellAt(row, col) for col in range(table.columns())]
-            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
-                      for c in cells)
-            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
-                         for c in cells)
-            if bottom - top > page_h * 0.75:
-                continue  # taller than a page can hold: let it break
-            if int(top // page_h) != int((bottom - 1) // page_h):
-                return index, row, header_rows
-    return None
-
-
-def _with_page_break(tag: str) -> str:
-    match = re.search(r"""style\s*=\s*(["'])""", tag, re.IGNORECASE)
-    if match:
-        return tag[:match.end()] + PAGE_BREAK_STYLE + "; " + tag[match.end():]
-    return tag[:-1].rstrip("/ ") + f' style="{PAGE_BREAK_STYLE}">'
-
-
-def _split_table(html: str, table: int, row: int, header_rows: int) -> str | None:
-    """The HTML with table `table` continued, from row `row`, on a new page."""
-    opening = list(_TABLE_TAG.finditer(html))[table]
-    end = _TABLE_END.search(html, opening.end())
-    if end is None:
-        return None
-    body = html[opening.end():end.start()]
-    rows = list(_ROW_TAG.finditer(body))
-    if row >= len(rows):
-        return None
-    new_open = _with_page_break(opening.group(0))
-    if row == header_rows:  # the first row: move the whole table rather than orphan its head
-        # ... together with the heading(s) right above it: a break between a heading and
-        # its table would leave the heading alone at the foot of the page (and once
-        # keep_headings_with_next moves it, alone on a page of its own).
-        start = _headings_before(html, opening.start())
-        tag = _OPEN_TAG.match(html, start)
-        if tag is None or PAGE_BREAK_STYLE in tag.group(0):
-            return None  # already starts a page and still doesn't fit: leave it
-        return html[:start] + _with_page_break(tag.group(0)) + html[tag.end():]
-    head = _THEAD.search(body)
-    cut = opening.end() + rows[row].start()
-    return (html[:cut] + "</table>" + new_open + (head.group(0) if head else "")
-            + html[cut:])
-
-
-_OPEN_TAG = re.compile(r"<\w+\b[^>]*>")
-_HEADING_END = re.compile(r"</h[1-6]\s*>\s*$", re.IGNORECASE)
-_HEADING_TAG = re.compile(r"<h[1-6]\b[^>]*>", re.IGNORECASE)
-
-
-def _headings_before(html: str, position: int) -> int:
-    """Where the run of headings that ends right at `position` starts (else `position`)."""
-    start = position
-    while (end := _HEADING_END.search(html, max(0, start - 200), start)) is not None:
-        # the last heading tag before the end tag
-        openings = list(_HEADING_TAG.finditer(html, max(0, end.start() - 2000), end.start()))
-        if not openings:
-            break
-        start = openings[-1].start()
-    return start
 
 
 def _layout(html: str, device: QPagedPaintDevice) -> QTextDocument:
@@ -223,46 +160,17 @@ def _layout(html: str, device: QPagedPaintDevice) -> QTextDocument:
     doc.setDocumentMargin(0)
     doc.documentLayout().setPaintDevice(device)  # layout in device units: exact sizes
     doc.setHtml(html)
+    collapse_trailing_block(doc)
     width = device.width()
     height = device.height() - _mm(device, HEADER_MM) - _mm(device, FOOTER_MM)
     doc.setPageSize(QRectF(0, 0, width, height).size())
     return doc
 
 
-def keep_headings_with_next(doc: QTextDocument) -> int:
-    """Move a heading (or a run of headings) left alone at a page's foot to the next page.
-
-    Qt's layout has no "keep with next"; a section title printed under its content's
-    page break is easy to miss on paper. Returns the number of headings moved.
-    """
-    layout = doc.documentLayout()
-    page_h = doc.pageSize().height()
-    moved = 0
-    block = doc.firstBlock()
-    while block.isValid():
-        if block.blockFormat().headingLevel() == 0:
-            block = block.next()
-            continue
-        first = block
-        while block.isValid() and block.blockFormat().headingLevel() > 0:
-            block = block.next()  # the run of headings ends at the content they introduce
-        if not block.isValid():
-            break
-        # Positions are read after each move, so they follow the updated layout.
-        top = layout.blockBoundingRect(first).top()
-        content_top = layout.blockBoundingRect(block).top()
-        if top > 0 and int(top // page_h) != int(content_top // page_h):
-            cursor = QTextCursor(first)
-            fmt = cursor.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            cursor.setBlockFormat(fmt)
-            moved += 1
-    return moved
-
-
 def paint(device: QPagedPaintDevice, html: str, *, title: str,
-          community: str | None = None) -> int:
-    """Paint every page of `html` onto an already configured printer or PDF writer."""
+          community: str | None = None, drawn: pdf_text.Drawn | None = None) -> int:
+    """Paint every page of `html` onto an already configured printer or PDF writer;
+    `drawn`, when given, records every glyph drawn (for the PDF's text layer)."""
     doc = build_document(html, device)
     pages = max(1, doc.pageCount())
     width = float(device.width())
@@ -294,26 +202,37 @@ def paint(device: QPagedPaintDevice, html: str, *, title: str,
             painter.setPen(QColor("#4a5560"))
             painter.setFont(foot_font)
             foot = QRectF(0, header_h + body_h, width, footer_h)
+            number = (translate("Print", "第 %1 / %2 页").replace("%1", str(page + 1))
+                      .replace("%2", str(pages)))
             painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                             translate("Print", "第 %1 / %2 页").replace("%1", str(page + 1))
-                             .replace("%2", str(pages)))
+                             number)
+            if drawn is not None:
+                for text, font in ((name, head_font), (title, title_font), (number, foot_font)):
+                    drawn.add_text(text, font)
             # Body: the page's slice of the laid-out document.
             painter.save()
             painter.translate(0, header_h - page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            # A hair inside the page: a line laid out to start right at the next page (or
+            # end right at this one's top) is not drawn here too, clipped but still text.
+            doc.drawContents(painter, QRectF(0, page * body_h + CLIP_INSET, width,
+                                             body_h - 2 * CLIP_INSET))
             painter.restore()
     finally:
         painter.end()
+    if drawn is not None:
+        drawn.add_document(doc)
     return pages
 
 
 def render_pdf(html: str, path: Path, *, title: str, landscape: bool = False,
-               community: str | None = None) -> int:
+               community: str | None = None, layout: QPageLayout | None = None) -> int:
     """Write `html` as an A4 PDF to `path`; returns the number of pages.
 
     Raises PrintError when no installed font covers Chinese or the file can't be written.
-    The PDF is rendered in memory, then written whole or not at all (models.store.files):
-    QPdfWriter reports no write errors, so on a full disk it would leave a cut-off file.
+    The PDF is rendered in memory, its text layer put right (ui.print.pdf_text: Qt names
+    some glyphs by a look-alike code point, e.g. ⽉ for 月), then written whole or not at
+    all (models.store.files): QPdfWriter reports no write errors, so on a full disk it
+    would leave a cut-off file. `layout` replaces A4 (a paper the owner chose to print on).
     """
     if cjk_family() is None:
         raise PrintError(no_cjk_font_message())
@@ -328,12 +247,13 @@ def render_pdf(html: str, path: Path, *, title: str, landscape: bool = False,
     writer.setResolution(600)  # text and lines are vectors; this only sets the grid
     writer.setTitle(title)
     writer.setCreator("QunDesk 群主台")
-    writer.setPageLayout(page_layout(landscape))
+    writer.setPageLayout(layout if layout is not None else page_layout(landscape))
+    drawn = pdf_text.Drawn()
     try:
-        pages = paint(writer, html, title=title, community=community)
+        pages = paint(writer, html, title=title, community=community, drawn=drawn)
     finally:
         del writer  # finishes the PDF into the buffer
-    data = bytes(buffer.data().data())
+    data = pdf_text.repair(bytes(buffer.data().data()), drawn)
     buffer.close()
     try:
         write_bytes(path, data)
@@ -356,18 +276,31 @@ def ensure_cjk_font(parent: QWidget | None) -> bool:
     return False
 
 
-def _printer(landscape: bool) -> QPrinter:
+def _printer(landscape: bool, title: str) -> QPrinter:
+    """A printer for the app's layout; its job carries `title` (the queue shows it, and a
+    PDF printer names its file after it)."""
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(landscape))
+    printer.setDocName(title)
     return printer
 
 
 def _paint_or_report(parent: QWidget | None, printer: QPagedPaintDevice, html: str,
                      title: str) -> None:
-    """paint() from a dialog's signal: a failure becomes a message, not a lost exception."""
+    """paint() from a dialog's signal: a failure becomes a message, not a lost exception.
+
+    "Print to file (PDF)" is rendered like the app's own PDFs (text layer put right, the
+    file written whole), on the paper and orientation the dialog left."""
+    from PySide6.QtPrintSupport import QPrinter
+
     try:
+        if (isinstance(printer, QPrinter) and printer.outputFileName()
+                and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat):
+            render_pdf(html, Path(printer.outputFileName()), title=title,
+                       layout=printer.pageLayout())
+            return
         paint(printer, html, title=title)
     except PrintError as exc:
         from ui import dialogs
@@ -382,7 +315,7 @@ def preview(parent: QWidget | None, html: str, *, title: str,
         return None
     from ui.print.print_dialogs import PreviewDialog
 
-    dialog = PreviewDialog(_printer(landscape), parent)
+    dialog = PreviewDialog(_printer(landscape, title), parent)
     dialog.setWindowTitle(translate("Print", "打印预览 - %1").replace("%1", title))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.paintRequested.connect(lambda p: _paint_or_report(dialog, p, html, title))
@@ -400,8 +333,7 @@ def print_dialog(parent: QWidget | None, html: str, *, title: str,
 
     from ui.print.print_dialogs import PrintDialog
 
-    printer = _printer(landscape)
-    printer.setDocName(title)
+    printer = _printer(landscape, title)
     dialog = PrintDialog(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda *_: _paint_or_report(parent, printer, html, title))

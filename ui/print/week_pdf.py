@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from models.week.plan import DayPlan, FollowUpDue, WeekPlan
 from ui import dates, i18n
 from ui.activities.labels import assignee_text
+from ui.print.breaks import write_in_box
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
@@ -29,11 +30,22 @@ translate = QCoreApplication.translate
 _app: QGuiApplication | None = None  # the CLI's (kept alive for the process)
 
 DAY_SECTIONS = ("content", "activities", "steps", "birthdays", "followups")
+NOTE_LINES = 5  # blank lines of an empty notes box
 
 
-def short_date(day: dt.date) -> str:
-    """'11月16日' / '16 Nov' (ui.dates: the screen's and the printout's dates match)."""
-    return dates.day_month(day)
+def short_date(day: dt.date, plan: WeekPlan | None = None) -> str:
+    """'11月16日' / '16 Nov' (ui.dates: the screen's and the printout's dates match).
+
+    With the plan: the year too ('2035年2月3日' / '3 Feb 2035') when `day` lies outside the
+    printed week's year, so an item overdue since last year is not read as this year's.
+    """
+    return dates.day_month(day, year=plan is not None and needs_year(plan, day))
+
+
+def needs_year(plan: WeekPlan, day: dt.date) -> bool:
+    """Whether `day`, printed on the plan, must say its year: unless it shares the year of
+    the whole week (a week across New Year has two, so every other date says its year)."""
+    return not (day.year == plan.start.year == plan.end.year)
 
 
 def week_range(plan: WeekPlan) -> str:
@@ -182,7 +194,7 @@ def _overdue_html(plan: WeekPlan) -> str:
         parts.append(_table(
             [(translate("WeekPlan", "日期"), 16), (translate("WeekPlan", "标题"), 50),
              (translate("WeekPlan", "类别"), 16), (translate("WeekPlan", "状态"), 18)],
-            [[_e(short_date(e.date)), _e(e.title), _e(e.kind), _e(_status(e.status))]
+            [[_e(short_date(e.date, plan)), _e(e.title), _e(e.kind), _e(_status(e.status))]
              for e in plan.overdue_content]))
         parts.append(_more(len(plan.overdue_content), counts.get("content", 0)))
     if plan.overdue_steps:
@@ -190,13 +202,13 @@ def _overdue_html(plan: WeekPlan) -> str:
         parts.append(_table(
             [(translate("WeekPlan", "截止"), 16), (translate("WeekPlan", "步骤"), 40),
              (translate("WeekPlan", "活动"), 26), (translate("WeekPlan", "负责人"), 18)],
-            [[_e(short_date(s.due)), "□ " + _e(s.title), _e(s.activity_title),
+            [[_e(short_date(s.due, plan)), "□ " + _e(s.title), _e(s.activity_title),
               _e(assignee_text(s.member, s.role))] for s in plan.overdue_steps]))
         parts.append(_more(len(plan.overdue_steps), counts.get("steps", 0)))
     if plan.overdue_followups:
         parts.append(f"<h3>{_e(translate('WeekPlan', '私聊回访'))}</h3>")
         parts.append("<p>" + _e(i18n.join(
-            f.name + i18n.aside(short_date(f.due)) for f in plan.overdue_followups)) + "</p>")
+            f.name + i18n.aside(short_date(f.due, plan)) for f in plan.overdue_followups)) + "</p>")
         parts.append(_more(len(plan.overdue_followups), counts.get("followups", 0)))
     return "".join(parts)
 
@@ -216,7 +228,7 @@ def _capacity_html(plan: WeekPlan) -> str:
 
 def _members_html(plan: WeekPlan) -> str:
     first, last = plan.previous_week
-    span = dates.date_range(first, last, year=False)
+    span = dates.date_range(first, last, year=needs_year(plan, first) or needs_year(plan, last))
     parts = [f"<h2>{_e(translate('WeekPlan', '上周成员变动（%1）').replace('%1', span))}</h2>"]
     for label, people, total in (
             (translate("WeekPlan", "新入群 %1 人"), plan.joined, plan.joined_total),
@@ -246,10 +258,11 @@ def _notes_html(plan: WeekPlan) -> str:
     heading = f"<h2>{_e(translate('WeekPlan', '本周备注'))}</h2>"
     if plan.note:
         body = "<br/>".join(_e(line) for line in plan.note.splitlines())
-    else:  # room to write by hand on the printed sheet
-        body = "<br/>" * 5
-    return (heading + '<table width="100%" cellspacing="0" cellpadding="6"><tr><td>'
-            + body + "</td></tr></table>")
+        return (heading + '<table width="100%" cellspacing="0" cellpadding="6"><tr><td>'
+                + body + "</td></tr></table>")
+    # Room to write by hand on the printed sheet; it gives up lines rather than start a
+    # page of its own (ui.print.document.WRITE_IN).
+    return heading + write_in_box(NOTE_LINES)
 
 
 def week_html(plan: WeekPlan) -> str:
