@@ -453,7 +453,8 @@ def _inviters(conn: sqlite3.Connection, plan: ImportPlan, ids: dict[int, int],
             target = named[0] if len(named) == 1 else None
         if target is None or target == me:
             r.problems.append(Problem(plan.sheet.name, r.row, msg("inviter_column"),
-                                      msg("inviter_unknown", name=r.inviter), "warning"))
+                                      msg("inviter_unknown", name=r.inviter), "warning",
+                                      stage="match"))
             continue
         updates.append((target, me))
         if r.status == "update":

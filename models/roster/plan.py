@@ -38,6 +38,9 @@ class Problem:
     column: str
     message: str
     level: str = "error"  # "error" rejects the row; "warning" drops only that value
+    # "row": found reading the row (kept); "match": found matching it against the members,
+    # dropped when the rows are matched again (the owner chose another duplicate policy).
+    stage: str = "row"
 
     def to_dict(self) -> dict[str, Any]:
         return {"sheet": self.sheet, "row": self.row, "column": self.column,
@@ -309,7 +312,9 @@ def match_rows(plan: ImportPlan, on_duplicate: str = "merge",
         if i % 5000 == 0:
             check(cancelled)
         row.match_id, row.match_by, row.note = None, "", ""
-        if row.status == "error" or any(p.level == "error" for p in row.problems):
+        if any(p.stage == "match" for p in row.problems):  # from an earlier policy
+            row.problems = [p for p in row.problems if p.stage != "match"]
+        if any(p.level == "error" for p in row.problems):
             row.status = "error"
             continue
         v = row.values
@@ -351,7 +356,7 @@ def match_rows(plan: ImportPlan, on_duplicate: str = "merge",
                 row.status = "error"
                 row.problems.append(Problem(plan.sheet.name, row.row, field_label("wechat_id"),
                                             msg("dup_wechat", value=v["wechat_id"],
-                                                other=info[match][0])))
+                                                other=info[match][0]), stage="match"))
             else:
                 row.status, row.match_id = "new", None
                 row.note = msg("likely_duplicate", name=info[match][0])

@@ -3347,6 +3347,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Checking every row…</translation>
     </message>
     <message>
+        <source>正在按新的方式检查重复…</source>
+        <translation>Checking for duplicates with the new choice…</translation>
+    </message>
+    <message>
         <source>新建 %1 · 更新 %2 · 重复跳过 %3 · 有错误 %4 · 空行/合计行 %5</source>
         <translation>New %1 · updated %2 · duplicates skipped %3 · with errors %4 · blank/total rows %5</translation>
     </message>

@@ -223,6 +223,7 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.ready = False
+        self.active = False  # between initializePage and cleanupPage
         self.setTitle(self.tr("预览"))
         self.setSubTitle(self.tr("下面是每一行将被如何处理。点“开始导入”之前，什么都不会写入。"))
         self.setCommitPage(True)
@@ -259,17 +260,29 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.ready = False
+        self.active = True
         self.model.set_rows([])
         self.counts.setText(self.tr("正在检查每一行…"))
+        self.completeChanged.emit()
         self.wiz.build_preview(self.mode.currentData())
+
+    def cleanupPage(self) -> None:
+        self.active = False
+        super().cleanupPage()
 
     def set_mode(self, mode: str) -> None:
         self.mode.setCurrentIndex(self.MODES.index(mode))
 
     @Slot()
     def _mode_changed(self) -> None:
-        if self.wiz.plan is not None and self.ready:
-            self.wiz.rematch(self.mode.currentData())
+        """Counts and the commit button wait for the rows matched with this policy (a
+        worker already running catches up with it when it ends)."""
+        if self.wiz.plan is None or not self.active:
+            return
+        self.ready = False
+        self.counts.setText(self.tr("正在按新的方式检查重复…"))
+        self.completeChanged.emit()
+        self.wiz.rematch(self.mode.currentData())
 
     def show_plan(self) -> None:
         plan = self.wiz.plan
@@ -286,6 +299,9 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.ready
+
+    def validatePage(self) -> bool:
+        return self.ready  # never import while the rows are being matched again
 
 
 class ResultPage(QWizardPage):
