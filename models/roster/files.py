@@ -17,6 +17,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from models.messages import msg
+from models.roster import texts  # noqa: F401 - registers the roster's messages
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_PART_BYTES = 400 * 1024 * 1024  # one XML part, uncompressed
@@ -30,7 +31,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 # Only cells beyond column Z need looking at for the column limit (cheap to find).
-_WIDE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})(\d{1,7})"')
+_WIDE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})\d{1,7}"')
 _ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d{1,7})"')
 _LAST_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="[A-Z]{1,3}(\d{1,7})"')
 # Fast forms for what Excel, WPS, LibreOffice and openpyxl write (a literal start lets

@@ -34,6 +34,8 @@ from models.roster.plan import (
     convert_rows,
     existing_rows,
     match_rows,
+    no_columns_message,
+    no_name_message,
     read_plan,
 )
 from models.store import backup, undo
@@ -131,7 +133,9 @@ def _import(path: Path, sheet: str | None, on_duplicate: str, dry_run: bool,
         else:
             plan.mapping = mapping_from_headers(plan.headers, mapping)
     if not any(plan.mapping.values()):
-        raise RosterError(msg("no_columns_mapped", file=path.name))
+        raise RosterError(no_columns_message(plan))
+    if not {"name", "nickname"} & set(plan.mapping.values()):
+        raise RosterError(no_name_message(plan))
     convert_rows(plan, None, cancelled)
     plan.sheet.rows.clear()  # converted: the raw cells are not needed any more (memory)
     return write_plan(plan, dry_run=dry_run, db_path=db_path, progress=progress,

@@ -145,13 +145,25 @@ def find_header(rows: list[list[Any]]) -> tuple[int, int, list[str]]:
             both = _score(_combine(rows[r], rows[r + 1]))
             if both > best[2] and both > _score(rows[r + 1]):
                 best = (r, 2, both)
+    if not rows:
+        return 0, 1, []
     start, height, score = best
-    if score <= 0:  # nothing recognised: the first row with two or more filled cells
-        start, height = next((r for r in range(limit)
-                              if sum(1 for c in rows[r] if cell_text(c).strip()) >= 2), 0), 1
+    if score <= 0:  # nothing recognised: the first row with two (else one) filled cells
+        filled = [sum(1 for c in rows[r] if cell_text(c).strip()) for r in range(limit)]
+        start, height = next((r for r, n in enumerate(filled) if n >= 2),
+                             next((r for r, n in enumerate(filled) if n), 0)), 1
     cells = rows[start] if height == 1 else _combine(rows[start], rows[start + 1])
-    headers = [clean_text(cell_text(c)) for c in cells] if rows else []
-    return start, height, headers
+    return start, height, [clean_text(cell_text(c)) for c in cells]
+
+
+def has_data(rows: list[list[Any]]) -> bool:
+    """Whether any cell of the sheet holds something other than blanks."""
+    return any(c is not None and cell_text(c).strip() for row in rows for c in row)
+
+
+def score(cells: list[Any]) -> int:
+    """How many known fields a row's cells name (a header scores 2 or more)."""
+    return _score(cells)
 
 
 def propose(headers: list[str]) -> dict[int, str | None]:

@@ -14,7 +14,15 @@ from models.members.cards import CARD_FIELDS, DATE_FIELDS, TEXT_FIELDS, clean_te
 from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster.files import MAX_CELL_CHARS, RosterFileError, col_letter
-from models.roster.mapping import CUSTOM, find_header, propose
+from models.roster.mapping import (
+    CUSTOM,
+    HEADER_SCAN_ROWS,
+    find_header,
+    has_data,
+    propose,
+    score,
+    target_label,
+)
 from models.roster.reader import Book, Sheet, open_book
 from models.roster.values import (
     cell_text,
@@ -105,28 +113,81 @@ class ImportPlan:
 
 
 def read_plan(path: Path, sheet: str | None = None, book: Book | None = None) -> ImportPlan:
-    """Open the file, pick the sheet, find the header and propose a mapping."""
+    """Open the file, pick the sheet, find the header and propose a mapping.
+
+    Without `sheet`, the first sheet whose header names two known fields is taken; empty
+    sheets and sheets without a recognisable header before it are skipped with a notice.
+    An empty sheet is refused, naming the sheets that do hold data."""
     book = book or open_book(Path(path))
-    if sheet is None and len(book.sheet_names) > 1:
-        sheet = _best_sheet(book)
+    notices = [book.notice] if book.notice else []
+    notices += book.notes
+    if sheet is None:
+        sheet, skipped = _best_sheet(book)
+        notices += skipped
     data = book.sheet(sheet)
+    if not has_data(data.rows):
+        raise RosterFileError(_empty_sheet_message(book, data.name))
     start, height, headers = find_header(data.rows)
     plan = ImportPlan(Path(path), book, data, data.first_row + start + height - 1, headers,
                       propose(headers), data_start=start + height)
-    if book.notice:
-        plan.notices.append(book.notice)
+    plan.notices += notices
     return plan
 
 
-def _best_sheet(book: Book) -> str:
-    """The first sheet whose header names at least two known fields."""
-    from models.roster.mapping import _score
-
-    for name in book.sheet_names:
+def _best_sheet(book: Book) -> tuple[str, list[str]]:
+    """(the sheet to import, notices about the sheets passed over before it)."""
+    names = book.sheet_names
+    if len(names) == 1:
+        return names[0], []
+    passed: list[str] = []
+    fallback: str | None = None
+    for name in names:
         rows = book.sheet(name).rows
-        if any(_score(r) >= 2 for r in rows[:30]):
-            return name
-    return book.sheet_names[0]
+        if not has_data(rows):
+            passed.append(msg("sheet_empty_skipped", sheet=name))
+            continue
+        if any(score(r) >= 2 for r in rows[:HEADER_SCAN_ROWS]):
+            others = [n for n in names if n != name]
+            passed.append(msg("sheet_chosen", file=book.path.name, count=len(names),
+                              sheet=name, others=msg("list_join").join(others)))
+            return name, passed
+        passed.append(msg("sheet_headerless_skipped", sheet=name))
+        fallback = fallback or name
+    if fallback is None:  # every sheet is empty
+        raise RosterFileError(msg("file_no_data", file=book.path.name, sheets=msg(
+            "file_no_data_sheets", sheets=msg("list_join").join(names))))
+    # No sheet has a header: the first one with data, whose columns the owner can map.
+    return fallback, [n for n in passed if "“" + fallback + "”" not in n]
+
+
+def sheets_with_data(book: Book) -> list[str]:
+    return [n for n in book.sheet_names if has_data(book.sheet(n).rows)]
+
+
+def _empty_sheet_message(book: Book, name: str) -> str:
+    if book.kind == "csv":
+        return msg("file_no_data", file=book.path.name, sheets=msg("file_no_data_text"))
+    others = [n for n in sheets_with_data(book) if n != name]
+    if not others:
+        if len(book.sheet_names) == 1:
+            return msg("file_no_data", file=book.path.name, sheets=msg(
+                "file_no_data_sheets", sheets=name))
+        return msg("sheet_empty_none", file=book.path.name, sheet=name)
+    return msg("sheet_empty_pick", file=book.path.name, sheet=name,
+               sheets=msg("list_join").join(others))
+
+
+def no_columns_message(plan: ImportPlan) -> str:
+    """Why nothing can be imported: the sheet, the row read as its header, and the
+    other sheets holding data (the roster may be there)."""
+    shown = [h for h in plan.headers if h][:8]
+    text = msg("no_columns_in_sheet", file=plan.path.name, sheet=plan.sheet.name,
+               row=plan.header_row, headers=msg("list_join").join(shown) or "—")
+    others = [n for n in sheets_with_data(plan.book) if n != plan.sheet.name] \
+        if len(plan.book.sheet_names) > 1 else []
+    if others:
+        text += msg("no_columns_other_sheets", sheets=msg("list_join").join(others))
+    return text
 
 
 # ---------------------------------------------------------------- row conversion
@@ -135,7 +196,8 @@ def _best_sheet(book: Book) -> str:
 def _skip_row(cells: list[Any], header: list[str]) -> bool:
     """Blank rows, summary rows (合计/总计...) and the header repeated (paged exports)."""
     first = cells[0] if cells else None
-    if (isinstance(first, str) and first.strip() and first != header[0]
+    head = header[0] if header else None
+    if (isinstance(first, str) and first.strip() and first != head
             and not first.replace(" ", "").lower().startswith(SUMMARY_WORDS)):
         return False  # the common case, decided by the first cell alone
     filled = [c for c in cells if c is not None and c != ""]
@@ -152,6 +214,13 @@ def _skip_row(cells: list[Any], header: list[str]) -> bool:
     return False
 
 
+def no_name_message(plan: ImportPlan) -> str:
+    columns = [f"{plan.column_name(i)}→{target_label(t)}"
+               for i, t in sorted(plan.mapping.items()) if t]
+    return msg("no_name_column", file=plan.path.name, sheet=plan.sheet.name,
+               columns=msg("list_join").join(columns[:8]))
+
+
 def convert_rows(plan: ImportPlan, progress: ProgressFn | None = None,
                  cancelled: CancelFn | None = None) -> None:
     """Fill plan.rows with cleaned values and per-cell problems (no database access)."""
@@ -159,6 +228,9 @@ def convert_rows(plan: ImportPlan, progress: ProgressFn | None = None,
         plan.notices.append(msg("level_derived"))
     plan.rows, plan.skipped_rows = convert_range(plan, plan.data_start, len(plan.sheet.rows),
                                                  progress, cancelled)
+    empty = msg("sheet_no_rows", sheet=plan.sheet.name)
+    if not plan.rows and empty not in plan.notices:
+        plan.notices.append(empty)
 
 
 def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn | None = None,

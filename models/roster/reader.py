@@ -45,6 +45,7 @@ class Book:
     kind: str
     sheet_names: list[str]
     notice: str = ""
+    notes: list[str] = field(default_factory=list)  # sheets left out (charts, hidden)
     encoding: str = ""
     delimiter: str = ""
     _loader: Any = field(default=None, repr=False)
@@ -119,6 +120,9 @@ def _open_book(path: Path) -> Book:
 
 # ---------------------------------------------------------------- xlsx via calamine
 
+_SHEET_KINDS = {"ChartSheet": "kind_chart", "DialogSheet": "kind_dialog",
+                "MacroSheet": "kind_macro", "Vba": "kind_vba"}
+
 
 def _open_xlsx(path: Path, date1904: bool) -> Book:
     import python_calamine as pc
@@ -129,11 +133,20 @@ def _open_xlsx(path: Path, date1904: bool) -> Book:
         raise RosterFileError(msg("file_encrypted", file=path.name)) from exc
     except Exception as exc:  # calamine raises its own error types for broken files
         raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
-    names = [m.name for m in wb.sheets_metadata
-             if str(m.typ).endswith("WorkSheet") and str(m.visible).endswith("Visible")]
-    names = names or [m.name for m in wb.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+    sheets = wb.sheets_metadata
+    names = [m.name for m in sheets
+             if str(m.typ).endswith("WorkSheet") and str(m.visible).endswith(".Visible")]
+    names = names or [m.name for m in sheets if str(m.typ).endswith("WorkSheet")]
     if not names:
         raise RosterFileError(msg("file_no_sheets", file=path.name))
+    notes = []
+    for m in sheets:
+        kind = str(m.typ).rsplit(".", 1)[-1]
+        if kind != "WorkSheet":
+            notes.append(msg("sheet_not_cells", sheet=m.name, kind=msg(_SHEET_KINDS.get(
+                kind, "kind_chart"))))
+        elif m.name not in names:
+            notes.append(msg("sheet_hidden_skipped", sheet=m.name))
 
     def load(name: str) -> Sheet:
         try:
@@ -146,7 +159,7 @@ def _open_xlsx(path: Path, date1904: bool) -> Book:
         _fill_merged(rows, merged)
         return Sheet(name, rows, 1, date1904)
 
-    return Book(path, "xlsx", names, _loader=load)
+    return Book(path, "xlsx", names, notes=notes, _loader=load)
 
 
 # ---------------------------------------------------------------- xls via xlrd
@@ -156,7 +169,10 @@ def _open_xls(path: Path) -> Book:
     import xlrd
 
     try:
-        wb = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        # xlrd writes its warnings to stdout unless told otherwise (the CLI's stdout is
+        # the report scripts read).
+        wb = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True,
+                                logfile=io.StringIO())
     except xlrd.biffh.XLRDError as exc:
         text = str(exc).lower()
         code = "file_encrypted" if "encrypt" in text else "file_corrupt"
@@ -165,6 +181,7 @@ def _open_xls(path: Path) -> Book:
         raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
     names = [wb.sheet_by_index(i).name for i in range(wb.nsheets)
              if not wb.sheet_by_index(i).visibility] or wb.sheet_names()
+    notes = [msg("sheet_hidden_skipped", sheet=n) for n in wb.sheet_names() if n not in names]
 
     def load(name: str) -> Sheet:
         sh = wb.sheet_by_name(name)
@@ -197,7 +214,7 @@ def _open_xls(path: Path) -> Book:
         _fill_merged(rows, merged)
         return Sheet(name, rows, 1, wb.datemode == 1)
 
-    return Book(path, "xls", names, _loader=load)
+    return Book(path, "xls", names, notes=notes, _loader=load)
 
 
 # ---------------------------------------------------------------- CSV / TXT

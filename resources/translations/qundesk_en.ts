@@ -1423,6 +1423,10 @@ You can keep working. If this keeps happening, copy the report below and send it
         <source>表头在第 %1 行，共 %2 列</source>
         <translation>Header in row %1, %2 columns</translation>
     </message>
+    <message>
+        <source>（请选择工作表）</source>
+        <translation>(choose a sheet)</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>

@@ -30,6 +30,7 @@ from ui.roster.preview_model import PreviewModel, ProblemModel
 if TYPE_CHECKING:
     from models.roster.importer import ImportReport
     from models.roster.plan import ImportPlan
+    from models.roster.reader import Book
 
 
 class WizardHost(Protocol):
@@ -50,6 +51,8 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wiz = wizard
+        self.path: Path | None = None  # the file whose sheets the combo lists
+        self.book: Book | None = None
         self.setTitle(self.tr("选择名单文件"))
         self.setSubTitle(self.tr("支持 Excel（.xlsx / .xls）、CSV 和制表符分隔的 .txt。"
                                  "标题行、合并单元格、两行表头都能自动识别。"))
@@ -89,14 +92,18 @@ class FilePage(QWizardPage):
     @Slot(str)
     def _sheet_changed(self, name: str) -> None:
         plan = self.wiz.plan
-        if name and plan is not None and name != plan.sheet.name:
-            self.wiz.load_file(plan.path, name)
+        # After an empty sheet was refused there is no plan, but the file's sheets stay
+        # listed: the owner picks one that holds data.
+        if (name and self.path is not None and self.book is not None
+                and name in self.book.sheet_names and (plan is None or name != plan.sheet.name)):
+            self.wiz.load_file(self.path, name)
 
     def show_plan(self) -> None:
         plan = self.wiz.plan
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         if plan is not None:
+            self.path, self.book = plan.path, plan.book
             self.path_edit.setText(str(plan.path))
             self.sheet_combo.addItems(plan.book.sheet_names)
             self.sheet_combo.setCurrentText(plan.sheet.name)
@@ -116,6 +123,19 @@ class FilePage(QWizardPage):
     def show_error(self, text: str) -> None:
         self.info.setText(text)
         self.completeChanged.emit()
+
+    def show_sheets(self, book: Book | None, text: str) -> None:
+        """A refusal; with `book`, its sheets stay listed to choose another one."""
+        self.path, self.book = (book.path, book) if book is not None else (None, None)
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        if book is not None:
+            self.path_edit.setText(str(book.path))
+            self.sheet_combo.addItem(self.tr("（请选择工作表）"))
+            self.sheet_combo.addItems(book.sheet_names)
+        self.sheet_combo.setEnabled(book is not None and len(book.sheet_names) > 1)
+        self.sheet_combo.blockSignals(False)
+        self.show_error(text)
 
     @Slot()
     def save_template(self) -> None:

@@ -8,6 +8,7 @@ transaction, so a cancelled import leaves the workspace exactly as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -24,8 +25,18 @@ from ui.workspace import Changed, Workspace
 if TYPE_CHECKING:
     from models.roster.importer import ImportReport
     from models.roster.plan import ImportPlan
+    from models.roster.reader import Book
 
 R = TypeVar("R")
+
+
+@dataclass
+class Unusable:
+    """A file that was read but whose (chosen) sheet cannot be imported: its sheets are
+    listed so that the owner can pick another."""
+
+    book: Book
+    message: str
 
 
 class ImportWizard(QWizard):
@@ -68,27 +79,38 @@ class ImportWizard(QWizard):
         task.start()
 
     def load_file(self, path: Path, sheet: str | None = None) -> None:
+        from models.roster.files import RosterFileError
         from models.roster.importer import read_plan
+        from models.roster.reader import open_book
 
         path = Path(path)
         book = self.plan.book if self.plan is not None and self.plan.path == path else None
+        book = book or (self.file_page.book if self.file_page.path == path else None)
         self.plan = None
         self.file_page.show_error(self.tr("正在读取 %1 …").replace("%1", path.name))
 
-        def work(progress: ProgressFn, cancelled: CancelFn) -> ImportPlan:
-            return read_plan(path, sheet, book=book)
+        def work(progress: ProgressFn, cancelled: CancelFn) -> ImportPlan | Unusable:
+            opened = book or open_book(path)
+            try:
+                return read_plan(path, sheet, book=opened)
+            except RosterFileError as exc:  # an empty sheet: the others may hold the roster
+                return Unusable(opened, str(exc))
 
         self._start(self.tr("读取名单"), work, self._file_read, self._file_failed)
 
     @Slot(object)
-    def _file_read(self, plan: ImportPlan) -> None:
-        self.plan = plan
+    def _file_read(self, result: ImportPlan | Unusable) -> None:
+        if isinstance(result, Unusable):
+            self.plan = None
+            self.file_page.show_sheets(result.book, result.message)
+            return
+        self.plan = result
         self.file_page.show_plan()
 
     @Slot(object)
     def _file_failed(self, exc: object) -> None:
         self.plan = None
-        self.file_page.show_error(_message(exc))
+        self.file_page.show_sheets(None, _message(exc))
 
     def build_preview(self, mode: str) -> None:
         from models.roster.importer import paused_gc

@@ -1,0 +1,51 @@
+"""The roster domain's own messages (codes -> Chinese, English), registered with the
+catalogue of models.messages when the roster package is first imported."""
+
+from __future__ import annotations
+
+from models.messages import MESSAGES
+
+MESSAGES.update({
+    # which sheet is imported, and why the others are not
+    "sheet_empty": ("工作表“{sheet}”是空的", "The sheet “{sheet}” is empty"),
+    "sheet_empty_skipped": ("工作表“{sheet}”是空的，已跳过", "The sheet “{sheet}” is empty; "
+                            "skipped"),
+    "sheet_headerless_skipped": ("工作表“{sheet}”里没有认出表头（如姓名、微信号），已跳过",
+                                 "No header (name, WeChat ID...) was recognised in the sheet "
+                                 "“{sheet}”; skipped"),
+    "sheet_not_cells": ("“{sheet}”是{kind}，不是表格，已跳过",
+                        "“{sheet}” is a {kind}, not a table; skipped"),
+    "kind_chart": ("图表", "chart"),
+    "kind_dialog": ("对话框表", "dialog sheet"),
+    "kind_macro": ("宏表", "macro sheet"),
+    "kind_vba": ("VBA 模块", "VBA module"),
+    "sheet_hidden_skipped": ("隐藏的工作表“{sheet}”没有导入（要导入请选择它）",
+                             "The hidden sheet “{sheet}” was not imported (choose it to "
+                             "import it)"),
+    "sheet_chosen": ("“{file}”有 {count} 个工作表，导入的是“{sheet}”（其他：{others}）",
+                     "“{file}” has {count} sheets; “{sheet}” was imported (the others: "
+                     "{others})"),
+    "file_no_data": ("“{file}”里没有任何内容（{sheets}）。请确认选对了文件，或在 Excel/WPS 中"
+                     "打开看看名单在哪里",
+                     "“{file}” holds no data ({sheets}). Check that this is the right file, or "
+                     "open it in Excel/WPS to see where the roster is"),
+    "file_no_data_sheets": ("工作表：{sheets}，都是空的", "sheets: {sheets}, all empty"),
+    "file_no_data_text": ("只有文件头，没有文字", "nothing but a byte-order mark or blanks"),
+    "sheet_empty_pick": ("“{file}”的工作表“{sheet}”是空的。有内容的工作表：{sheets}",
+                         "The sheet “{sheet}” of “{file}” is empty. Sheets that hold data: "
+                         "{sheets}"),
+    "sheet_empty_none": ("“{file}”的工作表“{sheet}”是空的，其他工作表也没有内容",
+                         "The sheet “{sheet}” of “{file}” is empty, and so are the others"),
+    "no_columns_in_sheet": ("“{file}”的工作表“{sheet}”中没有认出任何列（如姓名、微信号、手机号）。"
+                            "第 {row} 行读作：{headers}",
+                            "No column of the sheet “{sheet}” in “{file}” was recognised "
+                            "(name, WeChat ID, phone...). Row {row} reads: {headers}"),
+    "no_columns_other_sheets": ("。其他有内容的工作表：{sheets}（用 --sheet 选择）",
+                                ". Other sheets that hold data: {sheets} (choose with --sheet)"),
+    "no_name_column": ("“{file}”的工作表“{sheet}”里没有姓名或群昵称列，每位成员至少要有一个名字。"
+                       "认出的列：{columns}",
+                       "The sheet “{sheet}” of “{file}” has no name or nickname column, and "
+                       "every member needs a name. Columns recognised: {columns}"),
+    "sheet_no_rows": ("工作表“{sheet}”只有表头，没有成员行", "The sheet “{sheet}” has a header "
+                      "but no member rows"),
+})
