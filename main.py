@@ -209,6 +209,8 @@ def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
         raise UserError(str(exc)) from exc
     data = report.to_dict()
     print(report.summary())
+    for notice in report.notices:  # what was left out, and why: never silently
+        print(f"  {notice}")
     for problem in data["errors"][:20]:
         print(f"  row {problem['row']}, {problem['column']}: {problem['message']}",
               file=sys.stderr)

@@ -230,6 +230,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("姓名", "Name"),
     "nickname": ("群昵称", "Group nickname"),
+    "wechat_name": ("微信昵称", "WeChat name"),
     "wechat_id": ("微信号", "WeChat ID"),
     "phone": ("手机号", "Phone"),
     "qq": ("QQ号", "QQ"),

@@ -28,13 +28,13 @@ GENDERS = ("", "男", "女", "其他")
 
 # Card fields in the order the card shows them; also the import/export field names.
 TEXT_FIELDS = (
-    "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city",
+    "name", "nickname", "wechat_name", "wechat_id", "phone", "qq", "email", "gender", "city",
     "job_title", "industry", "company", "expertise", "needs", "hobbies", "family",
     "source", "notes",
 )
 DATE_FIELDS = ("birthday", "joined_on", "left_on", "next_contact_on")
 CARD_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "entry_fee", "is_friend", "inviter")
-MAX_LENGTH = {"name": 50, "nickname": 80, "notes": 5000, "needs": 2000, "expertise": 500}
+MAX_LENGTH = {"name": 50, "nickname": 80, "wechat_name": 80, "notes": 5000, "needs": 2000, "expertise": 500}
 DEFAULT_MAX = 200
 
 _now = dt.datetime.now
@@ -42,7 +42,9 @@ _now = dt.datetime.now
 
 class Member(BaseModel):
     name = CharField()
-    nickname = CharField(default="")
+    nickname = CharField(default="")  # 群昵称: the name shown inside the group
+    # 微信昵称: the WeChat account's own name (a DEFAULT in SQL too: older writers omit it)
+    wechat_name = CharField(default="", constraints=[SQL("DEFAULT ''")])
     wechat_id = CharField(null=True, unique=True, collation="NOCASE")
     phone = CharField(default="", index=True)
     qq = CharField(default="")
@@ -451,14 +453,17 @@ def find_members(text: str, limit: int = 20,
     if not text:
         return []
     query = (Member.select(Member.id, Member.name, Member.nickname, Member.wechat_id,
-                           Member.pinyin, Member.initials, Member.left_on, Member.sort_name)
+                           Member.pinyin, Member.initials, Member.left_on, Member.sort_name,
+                           Member.wechat_name)
              .where(Member.search_text.contains(text))  # peewee escapes % and _
              .limit(max(limit * 20, 200)))
     if exclude is not None:
         query = query.where(Member.id != exclude)
     ranked = []
-    for mid, name, nickname, wechat_id, pinyin, initials, left_on, sort_name in tuples(query):
+    for mid, name, nickname, wechat_id, pinyin, initials, left_on, sort_name, wechat_name \
+            in tuples(query):
         fields = [name.lower(), (nickname or "").lower(), (wechat_id or "").lower(),
+                  (wechat_name or "").lower(),
                   *(pinyin or "").split(), *(initials or "").split()]
         if not any(text in f for f in fields):
             continue  # matched only the notes or phone: not what a name picker means

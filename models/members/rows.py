@@ -20,13 +20,14 @@ from models.store.db import chunks, database
 COLUMNS = (
     "id", "name", "nickname", "wechat_id", "phone", "city", "company", "job_title",
     "industry", "joined_on", "left_on", "last_contact_on", "next_contact_on", "points",
-    "source", "gender", "birthday", "inviter", "is_friend", "notes",
+    "source", "gender", "birthday", "inviter", "is_friend", "notes", "wechat_name",
 )
 COL = {name: i for i, name in enumerate(COLUMNS)}
 
 # Sort expressions by column key (a whitelist: never interpolate user text into SQL).
 SORT_SQL = {
-    "name": "m.sort_name", "nickname": "lower(m.nickname)", "wechat_id": "lower(m.wechat_id)",
+    "name": "m.sort_name", "nickname": "lower(m.nickname)",
+    "wechat_name": "lower(m.wechat_name)", "wechat_id": "lower(m.wechat_id)",
     "phone": "m.phone", "city": "m.city", "company": "m.company", "job_title": "m.job_title",
     "industry": "m.industry", "joined_on": "m.joined_on", "left_on": "m.left_on",
     "last_contact_on": "m.last_contact_on", "next_contact_on": "m.next_contact_on",
@@ -42,7 +43,7 @@ SELECT m.id, m.name, m.nickname, COALESCE(m.wechat_id, ''), m.phone, m.city, m.c
        m.job_title, m.industry, COALESCE(m.joined_on, ''), COALESCE(m.left_on, ''),
        COALESCE(m.last_contact_on, ''), COALESCE(m.next_contact_on, ''), m.points, m.source,
        m.gender, COALESCE(m.birthday, ''), COALESCE(inv.name, ''), m.is_friend,
-       substr(m.notes, 1, 200)
+       substr(m.notes, 1, 200), m.wechat_name
 FROM member m LEFT JOIN member inv ON inv.id = m.inviter_id
 WHERE m.id IN ({marks})
 """

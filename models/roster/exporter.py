@@ -36,26 +36,27 @@ from models.store.files import (
 )
 
 DEFAULT_COLUMNS = (
-    "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city", "birthday",
+    "name", "nickname", "wechat_name", "wechat_id", "phone", "qq", "email", "gender", "city", "birthday",
     "job_title", "industry", "company", "expertise", "needs", "hobbies", "family", "source",
     "inviter", "joined_on", "left_on", "next_contact_on", "entry_fee", "is_friend", "tags",
     "groups", "points", "level", "notes",
 )
 # What a shareable directory may contain at most (never notes, needs, family, fees...).
-SHAREABLE = ("name", "nickname", "phone", "wechat_id", "gender", "city", "job_title",
+SHAREABLE = ("name", "nickname", "wechat_name", "phone", "wechat_id", "gender", "city", "job_title",
              "industry", "company", "expertise", "hobbies", "tags", "groups", "joined_on")
 DEFAULT_SHARED = ("nickname", "city", "industry", "job_title", "company", "expertise", "phone")
-TEMPLATE_COLUMNS = ("name", "nickname", "wechat_id", "phone", "gender", "city", "company",
+TEMPLATE_COLUMNS = ("name", "nickname", "wechat_name", "wechat_id", "phone", "gender", "city", "company",
                     "job_title", "industry", "joined_on", "birthday", "source", "inviter",
                     "tags", "groups", "points", "notes")
 TEMPLATE_EXAMPLE = {
-    "name": "张三", "nickname": "三哥🚀", "wechat_id": "zhangsan_2024", "phone": "13800138000",
+    "name": "张三", "nickname": "三哥-杭州-设计", "wechat_name": "三哥🚀",
+    "wechat_id": "zhangsan_2024", "phone": "13800138000",
     "gender": "男", "city": "杭州", "company": "某某科技", "job_title": "产品经理",
     "industry": "互联网", "joined_on": dt.date(2024, 3, 5), "birthday": dt.date(1990, 6, 1),
     "source": "朋友推荐", "inviter": "", "tags": "AI、创业", "groups": "", "points": 10,
     "notes": "",
 }
-WIDTHS = {"name": 12, "nickname": 16, "wechat_id": 18, "phone": 15, "notes": 40,
+WIDTHS = {"name": 12, "nickname": 16, "wechat_name": 16, "wechat_id": 18, "phone": 15, "notes": 40,
           "expertise": 24, "needs": 24, "tags": 22, "groups": 18, "company": 20,
           "email": 22, "hobbies": 20, "family": 20}
 DATE_COLUMNS = {"birthday", "joined_on", "left_on", "next_contact_on"}

@@ -27,6 +27,7 @@ from models.roster.batch import ImportBatch, UndoImportError, record, undo_batch
 from models.roster.files import RosterFileError
 from models.roster.mapping import mapping_by_header, mapping_from_headers, remember
 from models.roster.plan import (
+    NAME_FIELDS,
     ImportPlan,
     Problem,
     RowPlan,
@@ -134,7 +135,7 @@ def _import(path: Path, sheet: str | None, on_duplicate: str, dry_run: bool,
             plan.mapping = mapping_from_headers(plan.headers, mapping)
     if not any(plan.mapping.values()):
         raise RosterError(no_columns_message(plan))
-    if not {"name", "nickname"} & set(plan.mapping.values()):
+    if not NAME_FIELDS & set(plan.mapping.values()):
         raise RosterError(no_name_message(plan))
     convert_rows(plan, None, cancelled)
     plan.sheet.rows.clear()  # converted: the raw cells are not needed any more (memory)
@@ -154,7 +155,7 @@ def write_plan(plan: ImportPlan, dry_run: bool = False, db_path: Path | None = N
     mode = on_duplicate or plan.on_duplicate
     report = ImportReport(file=plan.path.name, sheet=plan.sheet.name, dry_run=dry_run,
                           mapping=mapping_by_header(plan.headers, plan.mapping),
-                          notices=list(plan.notices))
+                          notices=plan.all_notices())
     if dry_run:
         match_rows(plan, mode, cancelled)
         _count(plan, report, changed=None)

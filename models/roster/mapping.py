@@ -30,8 +30,12 @@ HEADER_SCAN_ROWS = 30
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "真实姓名", "成员姓名", "学员姓名", "用户姓名", "联系人", "称呼",
              "name", "full name", "realname", "real name"),
-    "nickname": ("群昵称", "群名片", "昵称", "微信昵称", "用户昵称", "群内昵称", "星球昵称",
-                 "qq昵称", "网名", "nickname", "nick name", "display name"),
+    # 群昵称 is the name shown inside a group; 微信昵称 the account's own name (both exist,
+    # and owners need both). A bare 昵称 is what WeChat and most tools call the latter.
+    "nickname": ("群昵称", "群名片", "群内昵称", "群备注", "群名称备注", "我在本群的昵称",
+                 "星球昵称", "圈内昵称", "group nickname", "display name"),
+    "wechat_name": ("微信昵称", "微信名", "微信名称", "昵称", "用户昵称", "网名", "qq昵称",
+                    "wechat name", "wechat nickname", "nickname", "nick name", "nick"),
     "wechat_id": ("微信号", "微信", "微信id", "wechat", "wechat id", "wechatid", "wxid", "wx"),
     "phone": ("手机号", "手机", "电话", "联系电话", "绑定手机号", "手机号码", "电话号码",
               "联系方式", "mobile", "phone", "tel", "cellphone", "phone number"),

@@ -46,6 +46,10 @@ MESSAGES.update({
                        "认出的列：{columns}",
                        "The sheet “{sheet}” of “{file}” has no name or nickname column, and "
                        "every member needs a name. Columns recognised: {columns}"),
+    "columns_unused": ("这些列没有导入：{columns}（要导入，请在导入向导里把它们对应到卡片的一项或"
+                       "自定义字段）",
+                       "These columns were not imported: {columns} (to import them, map them "
+                       "to a card field or a custom field in the import wizard)"),
     "sheet_no_rows": ("工作表“{sheet}”只有表头，没有成员行", "The sheet “{sheet}” has a header "
                       "but no member rows"),
 })

@@ -2307,8 +2307,8 @@ First give your community a name, then choose how to start:</translation>
         <translation>New custom field “%1”</translation>
     </message>
     <message>
-        <source>没有对应“姓名”或“群昵称”的列：每位成员至少要有一个名字。</source>
-        <translation>No column is mapped to “Name” or “Group nickname”: every member needs at least one name.</translation>
+        <source>没有对应“姓名”、“群昵称”或“微信昵称”的列：每位成员至少要有一个名字。</source>
+        <translation>No column is mapped to “Name”, “Group nickname” or “WeChat name”: every member needs a name.</translation>
     </message>
     <message>
         <source>这些项对应了多列，只会用最后一列：%1</source>
@@ -2348,6 +2348,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>群昵称</source>
         <translation>Group nickname</translation>
+    </message>
+    <message>
+        <source>微信昵称</source>
+        <translation>WeChat name</translation>
     </message>
     <message>
         <source>微信号</source>
@@ -2551,6 +2555,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>群昵称</source>
         <translation>Group nickname</translation>
+    </message>
+    <message>
+        <source>微信昵称</source>
+        <translation>WeChat name</translation>
     </message>
     <message>
         <source>标签</source>

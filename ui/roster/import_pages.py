@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.roster.mapping import CUSTOM, TARGETS, target_label
+from models.roster.plan import NAME_FIELDS
 from models.roster.values import cell_text
 from ui import dialogs
 from ui.roster.preview_model import PreviewModel, ProblemModel
@@ -210,8 +211,8 @@ class MappingPage(QWizardPage):
         targets = [t for t in self.mapping().values() if t]
         doubles = sorted({target_label(t) for t in targets if targets.count(t) > 1})
         lines = []
-        if "name" not in targets and "nickname" not in targets:
-            lines.append(self.tr("没有对应“姓名”或“群昵称”的列：每位成员至少要有一个名字。"))
+        if not NAME_FIELDS & set(targets):
+            lines.append(self.tr("没有对应“姓名”、“群昵称”或“微信昵称”的列：每位成员至少要有一个名字。"))
         if doubles:
             lines.append(self.tr("这些项对应了多列，只会用最后一列：%1").replace("%1", "、".join(doubles)))
         self.warning.setText("\n".join(lines))
@@ -219,7 +220,7 @@ class MappingPage(QWizardPage):
 
     def isComplete(self) -> bool:
         targets = set(self.mapping().values())
-        return bool(targets & {"name", "nickname"})
+        return bool(targets & NAME_FIELDS)
 
     def set_target(self, column: int, target: str | None) -> None:
         """Choose a target programmatically (tests, keyboard users via the combo)."""
@@ -313,7 +314,8 @@ class PreviewPage(QWizardPage):
             self.counts.setText(self.tr("新建 %1 · 更新 %2 · 重复跳过 %3 · 有错误 %4 · 空行/合计行 %5")
                                 .replace("%1", str(c["new"])).replace("%2", str(c["update"]))
                                 .replace("%3", str(c["duplicate"])).replace("%4", str(c["error"]))
-                                .replace("%5", str(plan.skipped_rows)))
+                                .replace("%5", str(plan.skipped_rows))
+                                + "".join("\n" + n for n in plan.column_notices))
             self.view.resizeColumnsToContents()
         self.completeChanged.emit()
 
