@@ -9,7 +9,7 @@ from models.members.cards import DATE_FIELDS, TEXT_FIELDS, clean_text, normalize
 from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster.files import MAX_CELL_CHARS, RosterFileError
-from models.roster.mapping import CUSTOM
+from models.roster.mapping import CUSTOM, survey_columns
 from models.roster.rowplan import NAME_ALIASES, ImportPlan, Problem, RowPlan
 from models.roster.values import (
     cell_text,
@@ -65,8 +65,12 @@ def convert_rows(plan: ImportPlan, progress: ProgressFn | None = None,
                  cancelled: CancelFn | None = None) -> None:
     """Fill plan.rows with cleaned values and per-cell problems (no database access)."""
     plan.column_notices = [msg("level_derived")] if "level" in plan.mapping.values() else []
-    if unused := unused_columns(plan):
-        plan.column_notices.append(msg("columns_unused", columns=msg("list_join").join(unused)))
+    unused = unused_columns(plan)
+    meta = {plan.column_name(i) for i in survey_columns(plan.headers)}
+    if by_survey := [c for c in unused if c in meta]:
+        plan.column_notices.append(msg("survey_columns", columns=msg("list_join").join(by_survey)))
+    if others := [c for c in unused if c not in meta]:
+        plan.column_notices.append(msg("columns_unused", columns=msg("list_join").join(others)))
     plan.rows, plan.skipped_rows = convert_range(plan, plan.data_start, len(plan.sheet.rows),
                                                  progress, cancelled)
     if not plan.rows:

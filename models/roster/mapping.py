@@ -15,6 +15,7 @@ from typing import Any
 
 from models.members.cards import CARD_FIELDS, clean_text
 from models.messages import FIELD_LABELS, field_label
+from models.roster import survey
 from models.roster.values import cell_text
 from models.store import settings
 from models.store.db import tuples
@@ -82,8 +83,9 @@ for _field in TARGETS:
 
 
 def header_key(text: Any) -> str:
-    """'联系电话（选填）*' -> '联系电话': how a header is compared with the synonyms."""
-    plain = clean_text(cell_text(text), fold=True).lower()
+    """'联系电话（选填）*' -> '联系电话', '6、您的微信号：' -> '微信号': how a header is
+    compared with the synonyms."""
+    plain = survey.question_text(clean_text(cell_text(text), fold=True).lower())
     stripped = _STRIP.sub("", plain)
     return stripped or re.sub(r"\s+", "", plain)
 
@@ -91,15 +93,20 @@ def header_key(text: Any) -> str:
 def guess_field(header: Any) -> str | None:
     if not isinstance(header, str):
         return None
-    return _guess(header_key(header))
+    return _guess(header_key(header), survey.is_question(header))
 
 
 @lru_cache(maxsize=4096)
-def _guess(key: str) -> str | None:
-    if not key or len(key) > 24:  # long text is data (a note), not a header
+def _guess(key: str, question: bool = False) -> str | None:
+    # Long text is data (a note), not a header; a survey question may be longer.
+    if not key or len(key) > (48 if question else 24):
         return None
     if key in _INDEX:
         return _INDEX[key]
+    if any(word in key for word in survey.NEVER):
+        return None
+    if question and (found := survey.keyword_field(key)):
+        return found
     # '成员微信号' / '本人手机号码': the longest known word inside the header wins.
     best, best_len = None, 1
     for word, target in _INDEX.items():
@@ -179,8 +186,9 @@ def propose(headers: list[str]) -> dict[int, str | None]:
     out: dict[int, str | None] = {}
     used: set[str] = set()
     custom = _custom_fields()
+    meta = survey_columns(headers)
     for index, header in enumerate(headers):
-        target = guess_field(header)
+        target = None if index in meta else guess_field(header)
         if target is None and header in custom:  # a custom field of this workspace
             target = CUSTOM + header
         elif header.endswith(CUSTOM_MARK) and len(header) > len(CUSTOM_MARK):
@@ -191,6 +199,16 @@ def propose(headers: list[str]) -> dict[int, str | None]:
             used.add(target)
         out[index] = target
     return out
+
+
+def survey_columns(headers: list[str]) -> set[int]:
+    """The columns a survey tool adds about the submission (提交时间, 来源, IP...), if the
+    headers are a survey export's; none otherwise (a roster's 来源 is the member's)."""
+    keys = [header_key(h) for h in headers]
+    questions = sum(1 for h in headers if survey.is_question(h))
+    if not survey.is_survey(keys, questions):
+        return set()
+    return {i for i, k in enumerate(keys) if survey.is_meta(k)}
 
 
 def _custom_fields() -> set[str]:

@@ -50,6 +50,11 @@ MESSAGES.update({
                        "自定义字段）",
                        "These columns were not imported: {columns} (to import them, map them "
                        "to a card field or a custom field in the import wizard)"),
+    "survey_columns": ("这是问卷导出的表，问卷自带的列没有导入：{columns}（它们记录的是这次填写，"
+                       "不是成员本人；需要的话可在导入向导里对应）",
+                       "This is a survey export; the survey's own columns were not imported: "
+                       "{columns} (they describe the submission, not the member; map them in "
+                       "the import wizard if you need them)"),
     "sheet_no_rows": ("工作表“{sheet}”只有表头，没有成员行", "The sheet “{sheet}” has a header "
                       "but no member rows"),
 })
