@@ -57,18 +57,21 @@ def _reference_clean_text(value, fold=False):
 
 
 def _reference_normalize_phone(value):
+    """A mobile becomes its 11 digits; anything else stays as written (cleaned)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    digits = re.sub(r"[\s\-()（）.]", "", _reference_clean_text(value, fold=True))
-    if digits.startswith("+86"):
-        return digits[3:]
-    if digits.startswith("0086"):
-        return digits[4:]
-    if len(digits) == 13 and digits.startswith("86"):
-        return digits[2:]
-    return digits
+    text = _reference_clean_text(value, fold=True)
+    digits = re.sub(r"[\s\-()（）.]", "", text)
+    for prefix in ("+86", "0086"):
+        if digits.startswith(prefix):
+            digits = digits[len(prefix):]
+            break
+    else:
+        if len(digits) == 13 and digits.startswith("86"):
+            digits = digits[2:]
+    return digits if re.fullmatch(r"1[3-9]\d{9}", digits) else text
 
 
 def test_normalize_fast_path_equals_character_by_character(monkeypatch):
@@ -109,6 +112,7 @@ def test_text_passing_the_quick_check_is_clean(fold):
     "13800138000", 13800138000, 13800138000.0, "+86 138-0013-8000", "8613800138000",
     "008613800138000", "86138001380", "１３８００１３８０００", "057188886666", "0571-8888 6666",
     "", None, True, 1.5, "１２", "138 0013 8000", " 13800138000 ", "\u200b13800138000",
+    "021-12345678", "（0571）8888 6666", "1.38001E+10", "+1 415 555 0100", "不方便留",
 ])
 def test_phone_fast_path_equals_reference(value):
     assert normalize_phone(value) == _reference_normalize_phone(value)

@@ -20,6 +20,7 @@ from peewee import (
     TextField,
 )
 
+from models.members.phones import mobile_digits, phone_kind
 from models.members.pinyin_keys import combined_keys, sort_key
 from models.messages import msg
 from models.store.db import BaseModel, chunks, database, tuples
@@ -155,7 +156,9 @@ def _clean_slowly(text: str, fold: bool) -> str:
 
 
 def normalize_phone(value: Any) -> str:
-    """'+86 138-0013-8000' / 13800138000.0 -> '13800138000'; '' if nothing to keep."""
+    """'+86 138-0013-8000' / 13800138000.0 -> '13800138000': a mobile becomes its 11
+    digits; anything else (a landline, an international number, or no number at all,
+    which check_text_fields flags) is kept as written, cleaned (models.members.phones)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -165,17 +168,7 @@ def normalize_phone(value: Any) -> str:
             and not (len(text) == 13 and text.startswith("86")):
         return text  # plain digits without a country code: nothing to take off
     text = clean_text(text, fold=True)
-    digits = re.sub(r"[\s\-()（）.]", "", text)
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    elif len(digits) == 13 and digits.startswith("86"):
-        digits = digits[2:]
-    return digits
-
-
-PHONE_RE = re.compile(r"^(1[3-9]\d{9}|\+\d{7,15}|0\d{9,11})$")
+    return mobile_digits(text) or text
 WECHAT_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{5,19}|wxid_[A-Za-z0-9_-]{1,30}|\d{5,15})$")
 
 
@@ -266,7 +259,7 @@ def check_text_fields(data: dict[str, Any], clean: dict[str, Any], errors: dict[
     """The checks on cleaned text fields: required name, phone and WeChat ID formats, gender."""
     if "name" in data and not clean.get("name"):
         errors["name"] = msg("required", field="name")
-    if clean.get("phone") and not PHONE_RE.match(clean["phone"]):
+    if clean.get("phone") and phone_kind(clean["phone"]) is None:
         errors["phone"] = msg("bad_phone", value=clean["phone"])
     if "wechat_id" in clean:
         wid = clean["wechat_id"].replace(" ", "")

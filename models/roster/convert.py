@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.members.cards import DATE_FIELDS, TEXT_FIELDS, clean_text, normalize
+from models.members.phones import is_scientific
 from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster.files import MAX_CELL_CHARS, RosterFileError
@@ -20,6 +21,7 @@ from models.roster.values import (
     split_tags,
 )
 
+PHONE_TEXT_MAX = 200  # what the phone field holds (models.members.cards DEFAULT_MAX)
 SUMMARY_WORDS = ("合计", "总计", "小计", "共计", "总数", "汇总", "total", "sum")
 
 
@@ -188,6 +190,13 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
         if fld == "name":
             problems.append(Problem(sheet_name, number, column, message))
             row.status = "error"
+        elif fld == "phone" and "phone" in clean and len(clean["phone"]) <= PHONE_TEXT_MAX:
+            # No mobile, landline or international number: kept as the sheet has it (never
+            # reshaped into a number it was not), with a word on what it is.
+            written = clean["phone"]
+            code = "phone_scientific" if is_scientific(written) else "phone_as_text"
+            problems.append(Problem(sheet_name, number, column, msg(code, value=written),
+                                    "warning"))
         else:  # keep the row, drop the bad value, say so
             problems.append(Problem(sheet_name, number, column, message, "warning"))
             clean.pop(fld, None)

@@ -26,6 +26,7 @@ from models.progress import CancelFn, ProgressFn, check
 from models.roster.batch import ImportBatch, UndoImportError, record, undo_batch
 from models.roster.files import RosterFileError
 from models.roster.mapping import mapping_by_header, mapping_from_headers, remember
+from models.roster.matching import phone_key
 from models.roster.plan import (
     NAME_FIELDS,
     ImportPlan,
@@ -446,13 +447,13 @@ def _inviters(conn: sqlite3.Connection, plan: ImportPlan, ids: dict[int, int],
     for mid, name, wid, phone in conn.execute("SELECT id, name, wechat_id, phone FROM member"):
         if wid:
             by_wechat[wid.lower()] = mid
-        if phone:
-            by_phone.setdefault(phone, mid)
+        if key := phone_key(phone):
+            by_phone.setdefault(key, mid)
         by_name.setdefault(name, []).append(mid)
     updates = []
     for r in wanted:
         me = ids[r.row]
-        target = by_wechat.get(r.inviter.lower()) or by_phone.get(r.inviter)
+        target = by_wechat.get(r.inviter.lower()) or by_phone.get(phone_key(r.inviter) or "-")
         if target is None:
             named = by_name.get(r.inviter, [])
             target = named[0] if len(named) == 1 else None

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from models.members.cards import CARD_FIELDS
+from models.members.phones import mobile_digits, phone_digits, phone_kind
 from models.messages import field_label, msg
 from models.progress import CancelFn, check
 from models.roster.rowplan import ImportPlan, Problem
@@ -14,6 +15,20 @@ from models.store.db import chunks, database
 
 MODES = ("merge", "overwrite", "skip", "new")
 _LOOSE = re.compile(r"[\s\W_]+")
+
+
+def phone_key(written: str | None) -> str:
+    """What two phone numbers are compared by: a mobile's digits, a landline's digits
+    however it is written; nothing for text that is no number ("不方便留" twice is not
+    one person)."""
+    if not written:
+        return ""
+    if written.isdigit() and len(written) == 11:  # a mobile, as stored: the usual case
+        return written
+    kind = phone_kind(written)
+    if kind == "mobile":
+        return mobile_digits(written) or written
+    return phone_digits(written) if kind else ""
 
 
 def _loose(text: str) -> str:
@@ -33,7 +48,8 @@ def match_rows(plan: ImportPlan, on_duplicate: str = "merge",
     info: dict[int, tuple[str, str, str, str]] = {}
     cursor = database.execute_sql("SELECT id, name, nickname, wechat_id, phone, wechat_name "
                                   "FROM member")
-    for mid, name, nick, wid, phone, wechat_name in cursor:
+    for mid, name, nick, wid, written, wechat_name in cursor:
+        phone = phone_key(written)
         info[mid] = (name, nick, wid or "", phone)
         if wid:
             by_wechat.setdefault(wid.lower(), mid)
@@ -56,7 +72,7 @@ def match_rows(plan: ImportPlan, on_duplicate: str = "merge",
             continue
         v = row.values
         wid = (v.get("wechat_id") or "").lower()
-        phone = v.get("phone") or ""
+        phone = phone_key(v.get("phone"))
         earlier = (wid and seen_wechat.get(wid)) or (phone and seen_phone.get(phone))
         if earlier:
             row.status, row.note = "duplicate", msg("dup_in_file", row=earlier)

@@ -55,6 +55,14 @@ MESSAGES.update({
                        "This is a survey export; the survey's own columns were not imported: "
                        "{columns} (they describe the submission, not the member; map them in "
                        "the import wizard if you need them)"),
+    "phone_as_text": ("电话“{value}”不像手机号或座机号，已按原样保存（请核对）",
+                      "Phone “{value}” is neither a mobile nor a landline number; kept as "
+                      "written (please check it)"),
+    "phone_scientific": ("电话“{value}”是 Excel 的科学计数法写法，号码的后几位已经丢失；已按原样保存。"
+                         "请在 Excel 里把这一列设为“文本”后重新导出",
+                         "Phone “{value}” was written by Excel in scientific notation and its "
+                         "last digits are lost; kept as written. Format the column as Text in "
+                         "Excel and export it again"),
     "sheet_no_rows": ("工作表“{sheet}”只有表头，没有成员行", "The sheet “{sheet}” has a header "
                       "but no member rows"),
 })

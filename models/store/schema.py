@@ -57,9 +57,13 @@ SCHEMA_1_TABLES = frozenset({
     "tag", "tag_category", "undo_entry", "week_note",
 })
 
+# A phone kept as written ("021-1234 5678") is found by its digits too.
+_PHONE_DIGITS = ("CASE WHEN NEW.phone GLOB '*[^0-9]*' THEN char(1) || replace(replace(replace("
+                 "replace(replace(NEW.phone, '-', ''), ' ', ''), '(', ''), ')', ''), '+', '')"
+                 " ELSE '' END")
 _SEARCH_EXPR = ("lower(NEW.name || char(1) || NEW.nickname || char(1) || COALESCE(NEW.wechat_id, '')"
                 " || char(1) || NEW.phone || char(1) || NEW.notes || char(1) || NEW.pinyin"
-                " || char(1) || NEW.initials || char(1) || NEW.wechat_name)")
+                f" || char(1) || NEW.initials || char(1) || NEW.wechat_name || {_PHONE_DIGITS})")
 SEARCH_TRIGGERS = (
     f"""CREATE TRIGGER IF NOT EXISTS member_search_ins AFTER INSERT ON member BEGIN
         UPDATE member SET search_text = {_SEARCH_EXPR} WHERE id = NEW.id; END""",

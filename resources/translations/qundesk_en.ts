@@ -2446,8 +2446,8 @@ First give your community a name, then choose how to start:</translation>
         <translation>6–20 letters, digits, _ or -</translation>
     </message>
     <message>
-        <source>11 位手机号，可带 +86</source>
-        <translation>11-digit mobile number, +86 optional</translation>
+        <source>手机号，或带区号的座机号（如 021-12345678）</source>
+        <translation>Mobile, or a landline with its area code (such as 021-12345678)</translation>
     </message>
     <message>
         <source>字段名，如“T恤尺码”</source>

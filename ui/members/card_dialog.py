@@ -162,7 +162,7 @@ class MemberCardDialog(QDialog):
             if field == "wechat_id":
                 editor.setPlaceholderText(self.tr("6–20 位字母、数字、_ 或 -"))
             elif field == "phone":
-                editor.setPlaceholderText(self.tr("11 位手机号，可带 +86"))
+                editor.setPlaceholderText(self.tr("手机号，或带区号的座机号（如 021-12345678）"))
         editor.setObjectName(field)
         return editor
 
