@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from unicodedata import is_normalized
 
 from peewee import (
     SQL,
@@ -22,6 +22,15 @@ from peewee import (
 
 from models.members.phones import mobile_digits, phone_kind
 from models.members.pinyin_keys import combined_keys, sort_key
+from models.members.text import (
+    _NEEDS_CLEANING,
+    _NEEDS_FOLDING,
+    clean_name,
+    one_line,
+)
+from models.members.text import (
+    clean_text as clean_text,  # re-exported: every domain cleans text with it
+)
 from models.messages import msg
 from models.store.db import BaseModel, chunks, database, tuples
 
@@ -35,7 +44,9 @@ TEXT_FIELDS = (
 )
 DATE_FIELDS = ("birthday", "joined_on", "left_on", "next_contact_on")
 CARD_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "entry_fee", "is_friend", "inviter")
-MAX_LENGTH = {"name": 50, "nickname": 80, "wechat_name": 80, "notes": 5000, "needs": 2000, "expertise": 500}
+# Notes hold whatever the owner (or a spreadsheet cell, 32,767 characters at most) puts in.
+MAX_LENGTH = {"name": 50, "nickname": 80, "wechat_name": 80, "notes": 100_000, "needs": 5000,
+              "expertise": 5000, "hobbies": 5000, "family": 5000}
 DEFAULT_MAX = 200
 
 _now = dt.datetime.now
@@ -113,46 +124,10 @@ class CustomValue(BaseModel):
 
 # ---------------------------------------------------------------- normalisation
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[\s\u00a0\u3000]+")
-# Text holding none of these is already clean: clean_text() would return it unchanged
-# (no control, zero-width or odd-space character, no double, leading or trailing space;
-# with `fold`, no full-width letter, digit or sign either). Most stored and imported
-# values are like that; one regex search saves walking every character in Python.
-_UNSAFE = ("[\x00-\x1f\x7f-\xa0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000"
-           "\ufeff{}]|  |^ | $")
-_NEEDS_CLEANING = re.compile(_UNSAFE.format(""))
-_NEEDS_FOLDING = re.compile(_UNSAFE.format("\uff01-\uff5e"))
-
-
 FOLDED_FIELDS = ("name", "wechat_id", "phone", "qq", "email")
 _FOLDED = frozenset(FOLDED_FIELDS)
-
-
-def clean_text(value: Any, fold: bool = False) -> str:
-    """Zero-width and control characters out, odd spaces folded; emoji kept intact.
-
-    With `fold`, full-width letters and digits become ASCII (names and IDs only: in
-    notes a full-width comma is the writer's choice).
-    """
-    if value is None:
-        return ""
-    text = value if type(value) is str else str(value)
-    if (_NEEDS_FOLDING if fold else _NEEDS_CLEANING).search(text) is None:
-        return text  # already clean (the usual case)
-    return _clean_slowly(text, fold)
-
-
-def _clean_slowly(text: str, fold: bool) -> str:
-    """clean_text() character by character (tests prove the fast check agrees with it)."""
-    text = text.translate(_INVISIBLE)
-    if fold:
-        text = "".join(
-            unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" else ch
-            for ch in text
-        )
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return _SPACES.sub(" ", text).strip() if "\n" not in text else text.strip()
+# Fields of more than one line; every other text field is kept on one line.
+MULTILINE_FIELDS = frozenset({"expertise", "needs", "hobbies", "family", "notes"})
 
 
 def normalize_phone(value: Any) -> str:
@@ -191,7 +166,7 @@ class ValidationError(Exception):
         super().__init__("; ".join(errors.values()))
 
 
-_LIMITS = {f: MAX_LENGTH.get(f, DEFAULT_MAX) for f in TEXT_FIELDS}
+TEXT_LIMITS = {f: MAX_LENGTH.get(f, DEFAULT_MAX) for f in TEXT_FIELDS}
 _PAST_ONLY = ("birthday", "joined_on", "left_on")
 
 
@@ -202,7 +177,7 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """
     clean: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for field, limit in _LIMITS.items():
+    for field, limit in TEXT_LIMITS.items():
         if field not in data:
             continue
         value = data[field]
@@ -210,8 +185,13 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
             value = normalize_phone(value)
         # clean_text()'s quick check, inlined (once per cell on import): clean text stays
         elif type(value) is not str or (_NEEDS_FOLDING if field in _FOLDED
-                                          else _NEEDS_CLEANING).search(value) is not None:
+                                          else _NEEDS_CLEANING).search(value) is not None \
+                or not (value.isascii() or is_normalized("NFC", value)):
             value = clean_text(value, fold=field in _FOLDED)
+            if field not in MULTILINE_FIELDS:
+                value = one_line(value)
+        if field == "name" and " " in value:
+            value = clean_name(value)
         if len(value) > limit:
             errors[field] = msg("too_long", field=field, limit=limit)
         clean[field] = value

@@ -9,17 +9,25 @@ the caller's to refuse (the card) or keep with a warning (an import).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 _EXT = r"(?:\s*(?:-|—|转|分机|ext\.?|x|#)\s*\d{1,6})?"
-# 021-12345678, (0571) 8888 6666, 0755-8888-6666 转 123, +86 21 1234 5678, 400-820-8820
-LANDLINE_RE = re.compile(
-    r"(?:(?:\+|00)86[\s-]*)?(?:[(（]\s*0?\d{2,3}\s*[)）]|0\d{2,3}|(?<=86)[\s-]*\d{2,3})"
-    r"[\s-]*\d{3,4}[\s-]?\d{4}" + _EXT + r"|[48]00[\s-]?\d{3}[\s-]?\d{4}" + _EXT,
-    re.I)
-# +1 415 555 0100, +44 (20) 7946 0958, 00852 9123 4567 (other countries than +86)
-INTERNATIONAL_RE = re.compile(r"(?:\+|00)(?!86)[1-9][\d\s()（）-]{5,20}\d" + _EXT, re.I)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(landline, international), compiled when first needed: nearly every phone an
+    import or a card sees is a mobile, and these take milliseconds to compile."""
+    # 021-12345678, (0571) 8888 6666, 0755-8888-6666 转 123, +86 21 1234 5678, 400-820-8820
+    landline = re.compile(
+        r"(?:(?:\+|00)86[\s-]*)?(?:[(（]\s*0?\d{2,3}\s*[)）]|0\d{2,3}|(?<=86)[\s-]*\d{2,3})"
+        r"[\s-]*\d{3,4}[\s-]?\d{4}" + _EXT + r"|[48]00[\s-]?\d{3}[\s-]?\d{4}" + _EXT,
+        re.I)
+    # +1 415 555 0100, +44 (20) 7946 0958, 00852 9123 4567 (other countries than +86)
+    international = re.compile(r"(?:\+|00)(?!86)[1-9][\d\s()（）-]{5,20}\d" + _EXT, re.I)
+    return landline, international
 _SEPARATORS = re.compile(r"[\s\-()（）.]")
 _SCIENTIFIC = re.compile(r"[+-]?\d(?:\.\d+)?[eE]\+?\d{1,3}")
 
@@ -42,9 +50,10 @@ def phone_kind(text: str) -> str | None:
         return None
     if MOBILE_RE.fullmatch(text) or mobile_digits(text):
         return "mobile"
-    if LANDLINE_RE.fullmatch(text):
+    landline, international = _patterns()
+    if landline.fullmatch(text):
         return "landline"
-    if INTERNATIONAL_RE.fullmatch(text) and 7 <= sum(c.isdigit() for c in text) <= 15:
+    if international.fullmatch(text) and 7 <= sum(c.isdigit() for c in text) <= 15:
         return "international"
     return None
 

@@ -8,6 +8,7 @@ Display rows are fetched by id in small blocks, for the rows on screen only.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import compress, repeat
@@ -67,10 +68,16 @@ _HAY = ("m.search_text || COALESCE((SELECT char(1) || group_concat(lower(t.name)
         "FROM member_tag mt JOIN tag t ON t.id = mt.tag_id WHERE mt.member_id = m.id), '')")
 
 
+def search_words(text: str) -> list[str]:
+    """What a search looks for: its words, lowercase, NFC (as the cards store text, so a
+    decomposed "Zoë" typed or pasted finds the composed one)."""
+    return unicodedata.normalize("NFC", text).lower().split()
+
+
 def text_condition(text: str) -> tuple[str, list[str]]:
     """The SQL condition (on member `m`) for a search text, with its parameters: the
     same rule as search() applies in memory, so a saved filter counts what the list shows."""
-    words = text.lower().split()
+    words = search_words(text)
     if not words:
         return "1", []
     return " AND ".join(f"instr({_HAY}, ?) > 0" for _ in words), words
@@ -146,7 +153,7 @@ def search(haystacks: Sequence[str], text: str, within: Sequence[int] | None = N
     `within` narrows the scan to earlier results (typing one more letter only ever
     removes matches). A full scan runs in C (compress/map): ~6-14 ms at 100,000.
     """
-    words = text.lower().split()
+    words = search_words(text)
     if not words:
         return list(range(len(haystacks)) if within is None else within)
     found: list[int] = []
@@ -162,5 +169,5 @@ def search(haystacks: Sequence[str], text: str, within: Sequence[int] | None = N
 
 def narrows(old: str, new: str) -> bool:
     """True when every match of `new` is a match of `old` (each old word lies in a new one)."""
-    new_words = new.lower().split()
-    return all(any(o in n for n in new_words) for o in old.lower().split())
+    new_words = search_words(new)
+    return all(any(o in n for n in new_words) for o in search_words(old))

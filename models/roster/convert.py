@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.members.cards import DATE_FIELDS, TEXT_FIELDS, clean_text, normalize
+from models.members.cards import DATE_FIELDS, TEXT_FIELDS, TEXT_LIMITS, clean_text, normalize
 from models.members.phones import is_scientific
+from models.members.text import CONTROL
 from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
-from models.roster.files import MAX_CELL_CHARS, RosterFileError
+from models.roster.files import MAX_CELL_CHARS, RosterFileError, col_letter
 from models.roster.mapping import CUSTOM, survey_columns
 from models.roster.rowplan import NAME_ALIASES, ImportPlan, Problem, RowPlan
 from models.roster.values import (
@@ -133,18 +134,30 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
     sheet_name = plan.sheet.name
     width = len(cells)
 
+    formulas = plan.sheet.empty_formulas
+    # One search per row for control characters (rare): cells are looked at only then.
+    hidden = CONTROL.search("\n".join([c for c in cells if type(c) is str])) is not None
     for index, target, column, kind in columns:
         if index >= width:
             continue
         value = cells[index]
         if type(value) is str:
             if not value or value.isspace():
+                if formulas and (number, index) in formulas:
+                    problems.append(Problem(sheet_name, number, column, msg(
+                        "formula_no_value", cell=f"{col_letter(index)}{number}"), "warning"))
                 continue
             if len(value) > MAX_CELL_CHARS:
                 raise RosterFileError(msg("cell_too_long", file=plan.path.name,
                                           sheet=sheet_name, row=number, column=column,
                                           limit=MAX_CELL_CHARS))
+            if hidden and CONTROL.search(value):  # cleaned below: say so, keep the row
+                problems.append(Problem(sheet_name, number, column, msg("text_cleaned"),
+                                        "warning"))
         elif value is None:
+            if formulas and (number, index) in formulas:
+                problems.append(Problem(sheet_name, number, column, msg(
+                    "formula_no_value", cell=f"{col_letter(index)}{number}"), "warning"))
             continue
         if kind == TEXT:  # the text the user sees: a number cell 12345.0 is "12345"
             raw[target] = value if type(value) is str else cell_text(value)
@@ -185,9 +198,15 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
             where = {**column_of, "name": column_of.get(alias, "")}
     raw.setdefault("name", "")
     clean, errors = normalize(raw)
+    overflow: list[str] = []
     for fld, message in errors.items():
         column = where.get(fld) or field_label(fld)
-        if fld == "name":
+        if fld != "name" and fld in TEXT_LIMITS and len(clean.get(fld) or "") > TEXT_LIMITS[fld]:
+            # Too long for its field: kept whole, in the notes, rather than dropped.
+            overflow.append(f"【{field_label(fld)}】{clean.pop(fld)}")
+            problems.append(Problem(sheet_name, number, column, msg(
+                "text_moved_to_notes", field=fld, limit=TEXT_LIMITS[fld]), "warning"))
+        elif fld == "name":
             problems.append(Problem(sheet_name, number, column, message))
             row.status = "error"
         elif fld == "phone" and "phone" in clean and len(clean["phone"]) <= PHONE_TEXT_MAX:
@@ -200,5 +219,7 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
         else:  # keep the row, drop the bad value, say so
             problems.append(Problem(sheet_name, number, column, message, "warning"))
             clean.pop(fld, None)
+    if overflow:
+        clean["notes"] = "\n\n".join([*filter(None, [clean.get("notes")]), *overflow])
     row.values = {k: v for k, v in clean.items() if v is not None and v != ""}
     return row

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from defusedxml import ElementTree as SafeET
@@ -38,6 +38,12 @@ _LAST_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="[A-Z]{1,3}(\d{1,7})"')
 # the regex engine skip ahead); the general forms above are the fallback.
 _FAST_ROW = re.compile(rb'<row r="(\d{1,7})"')
 _FAST_WIDE = re.compile(rb' r="([A-Z]{2,3})\d')
+# A formula cell with no result: <c r="H5"><f>A5&amp;B5</f><v></v></c>, <c><f t="shared"/></c>
+_EMPTY_FORMULA = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>/]*>\s*<(?:\w+:)?f\b'
+    rb'(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?'
+    rb'\s*</(?:\w+:)?c>')
+MAX_FORMULA_NOTES = 10_000
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 _CHUNK = 1 << 20
 
@@ -51,6 +57,14 @@ class Detected:
     kind: str  # "xlsx" | "xls" | "csv"
     notice: str = ""  # set when the extension says something else
     date1904: bool = False
+    # Formula cells the file holds no result for, by sheet name: {(row number, column)}
+    empty_formulas: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+
+
+@dataclass
+class XlsxFacts:
+    date1904: bool = False
+    empty_formulas: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
 
 
 _EXT_KIND = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".csv": "csv", ".txt": "csv",
@@ -89,7 +103,8 @@ def detect(path: Path) -> Detected:
     if size > MAX_FILE_BYTES:
         raise RosterFileError(msg("file_too_big", file=path.name, limit=MAX_FILE_BYTES >> 20))
     if head.startswith(ZIP_MAGIC):
-        found = Detected("xlsx", date1904=check_xlsx(path))
+        facts = scan_xlsx(path)
+        found = Detected("xlsx", date1904=facts.date1904, empty_formulas=facts.empty_formulas)
     elif head.startswith(OLE_MAGIC):
         if _ole_encrypted(path):
             raise RosterFileError(msg("file_encrypted", file=path.name))
@@ -125,7 +140,14 @@ def _ole_encrypted(path: Path) -> bool:
 
 
 def check_xlsx(path: Path) -> bool:
-    """Refuse bombs and broken archives before calamine sees them; returns the 1904 flag.
+    """Refuse bombs and broken archives before calamine sees them; returns the 1904 flag."""
+    return scan_xlsx(path).date1904
+
+
+def scan_xlsx(path: Path) -> XlsxFacts:
+    """Refuse bombs and broken archives before calamine sees them; returns the 1904 flag
+    and the formula cells saved without a result (openpyxl and some tools write those:
+    calamine reads them as empty, and the import says so).
 
     The declared sizes are checked first (cheap); then the sheet and string parts are
     streamed through zlib with a cap, which also proves the declared sizes true (a lie
@@ -152,13 +174,17 @@ def check_xlsx(path: Path) -> bool:
             if (info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES
                     or (info.file_size > _CHUNK and ratio > MAX_RATIO)):
                 raise RosterFileError(msg("file_bomb", file=name))
-        date1904 = False
+        facts = XlsxFacts()
+        formulas: dict[str, set[tuple[int, int]]] = {}
         for info in infos:
             part = info.filename
             if not part.endswith((".xml", ".rels")):
                 continue
             is_sheet = part.startswith("xl/worksheets/")
-            max_row, max_col = _scan_part(archive, info, is_sheet, name)
+            found: set[tuple[int, int]] = set()
+            max_row, max_col = _scan_part(archive, info, is_sheet, name, found)
+            if found:
+                formulas[part] = found
             if max_row > MAX_ROWS:
                 raise RosterFileError(msg("sheet_too_many_rows", file=name, row=max_row,
                                           limit=MAX_ROWS))
@@ -166,12 +192,14 @@ def check_xlsx(path: Path) -> bool:
                 raise RosterFileError(msg("sheet_too_many_cols", file=name,
                                           col=col_letter(max_col), limit=MAX_COLS))
             if part == "xl/workbook.xml":
-                date1904 = _workbook_1904(archive.read(info), name)
-    return date1904
+                facts.date1904 = _workbook_1904(archive.read(info), name)
+        if formulas:
+            facts.empty_formulas = _by_sheet_name(archive, formulas)
+    return facts
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, is_sheet: bool,
-               name: str) -> tuple[int, int]:
+               name: str, formulas: set[tuple[int, int]]) -> tuple[int, int]:
     max_row = max_col = 0
     carry = b""
     try:
@@ -187,6 +215,10 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, is_sheet: bool,
                         rows = _ROW_REF.findall(data) or _LAST_CELL.findall(data)
                     if rows:
                         max_row = max(max_row, *map(int, rows))
+                    if b"<f" in data or b":f" in data:
+                        for letters, row in _EMPTY_FORMULA.findall(data):
+                            if len(formulas) < MAX_FORMULA_NOTES:
+                                formulas.add((int(row), _col_index(letters)))
                     wide = _FAST_WIDE if plain else _WIDE_CELL
                     for letters in set(wide.findall(data)):
                         col = _col_index(letters)
@@ -199,6 +231,29 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, is_sheet: bool,
     except NotImplementedError as exc:  # a compression method zipfile cannot read
         raise RosterFileError(msg("file_corrupt", file=name)) from exc
     return max_row, max_col
+
+
+def _by_sheet_name(archive: zipfile.ZipFile, parts: dict[str, set[tuple[int, int]]]
+                   ) -> dict[str, set[tuple[int, int]]]:
+    """{sheet part: cells} -> {sheet name: cells}, through the workbook and its rels."""
+    try:
+        book = SafeET.fromstring(archive.read("xl/workbook.xml"))
+        rels = SafeET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, DefusedXmlException, SafeET.ParseError, zipfile.BadZipFile):
+        return {}
+    targets = {}
+    for rel in rels.iter():
+        if rel.tag.endswith("Relationship") and rel.get("Id"):
+            target = rel.get("Target", "").lstrip("/")
+            targets[rel.get("Id")] = target if target.startswith("xl/") else "xl/" + target
+    out: dict[str, set[tuple[int, int]]] = {}
+    for sheet in book.iter():
+        if sheet.tag.endswith("}sheet") or sheet.tag == "sheet":
+            rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+            part = targets.get(rid or "")
+            if part in parts:
+                out[sheet.get("name", "")] = parts[part]
+    return out
 
 
 def _workbook_1904(data: bytes, name: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import operator
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -276,13 +277,14 @@ def _bulk_search_text(conn: sqlite3.Connection, first_id: int, count: int) -> It
 
 _DEFAULTS = tuple(None if c in DATE_FIELDS or c in ("entry_fee", "wechat_id") else ""
                   for c in _INSERT_COLS)
-_VALUE_COLS = tuple(zip(_INSERT_COLS, _DEFAULTS, strict=True))
 _TAIL = _INSERT_COLS.index("is_friend")  # is_friend, points, keys and stamps come last
+_VALUE_DEFAULTS = dict(zip(_INSERT_COLS[:_TAIL], _DEFAULTS[:_TAIL], strict=True))
+_VALUES = operator.itemgetter(*_INSERT_COLS[:_TAIL])  # in C: ~4x the speed of a listcomp
 
 
 def _member_params(mid: int, v: dict[str, Any], points: int | None,
                    now: dt.datetime, keys: tuple[str, str, str] | None = None) -> list[Any]:
-    row = [v.get(c, d) for c, d in _VALUE_COLS[:_TAIL]]
+    row = list(_VALUES({**_VALUE_DEFAULTS, **v}))
     row[0] = mid
     row.extend((bool(v.get("is_friend", False)), points or 0,
                 *(keys or _keys(v.get("name", ""), v.get("nickname", ""))), now, now))

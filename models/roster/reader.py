@@ -37,6 +37,7 @@ class Sheet:
     rows: list[list[Cell]]
     first_row: int = 1  # spreadsheet row number of rows[0]
     date1904: bool = False
+    empty_formulas: set[tuple[int, int]] = field(default_factory=set)  # (row number, column)
 
 
 @dataclass
@@ -109,7 +110,7 @@ def open_book(path: Path) -> Book:
 def _open_book(path: Path) -> Book:
     found = detect(path)
     if found.kind == "xlsx":
-        book = _open_xlsx(path, found.date1904)
+        book = _open_xlsx(path, found.date1904, found.empty_formulas)
     elif found.kind == "xls":
         book = _open_xls(path)
     else:
@@ -124,7 +125,8 @@ _SHEET_KINDS = {"ChartSheet": "kind_chart", "DialogSheet": "kind_dialog",
                 "MacroSheet": "kind_macro", "Vba": "kind_vba"}
 
 
-def _open_xlsx(path: Path, date1904: bool) -> Book:
+def _open_xlsx(path: Path, date1904: bool,
+               empty_formulas: dict[str, set[tuple[int, int]]] | None = None) -> Book:
     import python_calamine as pc
 
     try:
@@ -157,7 +159,7 @@ def _open_xlsx(path: Path, date1904: bool) -> Book:
             raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
         # Over-long cells are refused where they are read (roster_plan), saving a pass.
         _fill_merged(rows, merged)
-        return Sheet(name, rows, 1, date1904)
+        return Sheet(name, rows, 1, date1904, (empty_formulas or {}).get(name, set()))
 
     return Book(path, "xlsx", names, notes=notes, _loader=load)
 
@@ -237,7 +239,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         odd, even = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
         enc = "utf-16-le" if odd >= even else "utf-16-be"
         return _strict(data, enc, name), enc
-    if b"\x00" in data:
+    # A binary file is refused; a few NUL characters in a text table are cleaned cell by
+    # cell (the import says where), as any other control character.
+    if b"\x00" in data and data.count(b"\x00") > max(8, len(data) // 200):
         raise RosterFileError(msg("file_binary", file=name))
     try:
         return data.decode("utf-8"), "utf-8"

@@ -63,6 +63,16 @@ MESSAGES.update({
                          "Phone “{value}” was written by Excel in scientific notation and its "
                          "last digits are lost; kept as written. Format the column as Text in "
                          "Excel and export it again"),
+    "text_cleaned": ("这一格里有看不见的控制字符，已删除（其余内容照常导入）",
+                     "This cell held invisible control characters; they were removed (the "
+                     "rest was imported)"),
+    "text_moved_to_notes": ("{field}太长（最多 {limit} 个字符），已整段放进备注",
+                            "{field} is too long (at most {limit} characters); it was kept "
+                            "whole in the notes"),
+    "formula_no_value": ("{cell} 是公式，但文件里没有保存它的计算结果，导入为空。请在 Excel/WPS 中"
+                         "打开并保存一次后再导入",
+                         "{cell} is a formula saved without its result, so it was imported "
+                         "empty. Open the file in Excel/WPS, save it, and import it again"),
     "sheet_no_rows": ("工作表“{sheet}”只有表头，没有成员行", "The sheet “{sheet}” has a header "
                       "but no member rows"),
 })
