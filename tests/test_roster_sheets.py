@@ -162,3 +162,45 @@ def test_wizard_lists_the_sheets_when_the_chosen_one_is_empty(qtbot, workspace, 
     page.sheet_combo.setCurrentText("名单")
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10000)
     assert wizard.plan.sheet.name == "名单" and page.isComplete()
+
+
+def _package(path: Path, names: dict[str, str]) -> Path:
+    """A workbook whose parts are named as some tools name them."""
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row>'
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c></row></sheetData>'
+             '</worksheet>')
+    book = ('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    rel = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+           '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+           'relationships/{kind}" Target="{target}"/></Relationships>')
+    types = ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+             'relationships+xml"/><Override PartName="/{book}" ContentType="application/vnd.'
+             'openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName='
+             '"/{sheet}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+             'worksheet+xml"/></Types>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", types.format(book=names["book"].replace("\\", "/"),
+                                                        sheet=names["sheet"].replace("\\", "/")))
+        zf.writestr(names["root_rels"], rel.format(kind="officeDocument",
+                                                   target=names["book"].replace("\\", "/")))
+        zf.writestr(names["book"], book)
+        zf.writestr(names["book_rels"], rel.format(kind="worksheet", target=names["target"]))
+        zf.writestr(names["sheet"], sheet)
+    return path
+
+
+@pytest.mark.parametrize("names", [
+    {"root_rels": "_rels/.rels", "book": "workbook.xml", "book_rels": "_rels/workbook.xml.rels",
+     "sheet": "sheet1.xml", "target": "sheet1.xml"},  # a "minimal package": parts at the root
+    {"root_rels": "_rels\\.rels", "book": "xl\\workbook.xml",
+     "book_rels": "xl\\_rels\\workbook.xml.rels", "sheet": "xl\\worksheets\\sheet1.xml",
+     "target": "worksheets/sheet1.xml"},  # backslashes, as a Windows tool wrote them
+], ids=["minimal", "backslashes"])
+def test_workbooks_other_programs_wrote(db, tmp_path, names):
+    report = import_roster(_package(tmp_path / "other.xlsx", names))
+    assert (report.sheet, report.created) == ("名单", 1)

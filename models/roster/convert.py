@@ -64,8 +64,11 @@ def unused_columns(plan: ImportPlan) -> list[str]:
     return out
 
 
+_GONE: list[Any] = []  # what a consumed raw row is replaced with
+
+
 def convert_rows(plan: ImportPlan, progress: ProgressFn | None = None,
-                 cancelled: CancelFn | None = None) -> None:
+                 cancelled: CancelFn | None = None, consume: bool = False) -> None:
     """Fill plan.rows with cleaned values and per-cell problems (no database access)."""
     plan.column_notices = [msg("level_derived")] if "level" in plan.mapping.values() else []
     unused = unused_columns(plan)
@@ -75,16 +78,19 @@ def convert_rows(plan: ImportPlan, progress: ProgressFn | None = None,
     if others := [c for c in unused if c not in meta]:
         plan.column_notices.append(msg("columns_unused", columns=msg("list_join").join(others)))
     plan.rows, plan.skipped_rows = convert_range(plan, plan.data_start, len(plan.sheet.rows),
-                                                 progress, cancelled)
+                                                 progress, cancelled, consume=consume)
     if not plan.rows:
         plan.column_notices.append(msg("sheet_no_rows", sheet=plan.sheet.name))
 
 
 def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn | None = None,
-                  cancelled: CancelFn | None = None, keys: bool = False
-                  ) -> tuple[list[RowPlan], int]:
+                  cancelled: CancelFn | None = None, keys: bool = False,
+                  consume: bool = False) -> tuple[list[RowPlan], int]:
     """Rows start..stop of the sheet converted; returns (rows, how many were skipped).
-    With `keys`, each row's pinyin keys are worked out too (parallel import)."""
+    With `keys`, each row's pinyin keys are worked out too (parallel import). With
+    `consume`, each raw row is let go once converted (the memory is reused for the
+    plan's rows: a one-shot import's peak is the larger of the two, not their sum)."""
+    raw = plan.sheet.rows
     sheet, mapping = plan.sheet, plan.mapping
     header_keys = list(plan.headers)
     columns = [(i, t, plan.column_name(i), _kind(t)) for i, t in sorted(mapping.items()) if t]
@@ -94,15 +100,20 @@ def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn 
     out: list[RowPlan] = []
     skipped = 0
     total = stop - start
-    for offset, cells in enumerate(sheet.rows[start:stop]):
+    for offset in range(total):  # by index, not a slice: a slice would hold every row
+        cells = raw[start + offset]
         if offset % 2000 == 0:
             check(cancelled)
             if progress:
                 progress(offset, total)
         if _skip_row(cells, header_keys):
             skipped += 1
+            if consume:
+                raw[start + offset] = _GONE
             continue
-        row = _convert(plan, sheet.first_row + start + offset, cells, columns, column_of)
+        row = _convert(plan, sheet.number(start + offset), cells, columns, column_of)
+        if consume:
+            raw[start + offset] = _GONE
         if keys:
             from models.roster.pinyin import fast_keys
 

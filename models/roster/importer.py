@@ -139,7 +139,7 @@ def _import(path: Path, sheet: str | None, on_duplicate: str, dry_run: bool,
         raise RosterError(no_columns_message(plan))
     if not NAME_FIELDS & set(plan.mapping.values()):
         raise RosterError(no_name_message(plan))
-    convert_rows(plan, None, cancelled)
+    convert_rows(plan, None, cancelled, consume=True)
     plan.sheet.rows.clear()  # converted: the raw cells are not needed any more (memory)
     return write_plan(plan, dry_run=dry_run, db_path=db_path, progress=progress,
                       cancelled=cancelled, on_duplicate=on_duplicate)

@@ -48,7 +48,7 @@ def read_plan(path: Path, sheet: str | None = None, book: Book | None = None) ->
     if not has_data(data.rows):
         raise RosterFileError(_empty_sheet_message(book, data.name))
     start, height, headers = find_header(data.rows)
-    plan = ImportPlan(Path(path), book, data, data.first_row + start + height - 1, headers,
+    plan = ImportPlan(Path(path), book, data, data.number(start + height - 1), headers,
                       propose(headers), data_start=start + height)
     plan.notices += notices
     return plan

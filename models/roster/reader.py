@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from models.messages import msg
+from models.roster import files
 from models.roster.files import (
     MAX_CELL_CHARS,
     MAX_COLS,
@@ -38,6 +39,18 @@ class Sheet:
     first_row: int = 1  # spreadsheet row number of rows[0]
     date1904: bool = False
     empty_formulas: set[tuple[int, int]] = field(default_factory=set)  # (row number, column)
+    # The spreadsheet number of each row when they are not consecutive (a sparse sheet
+    # read compacted, models.roster.sparse); else rows[i] is row first_row + i.
+    row_numbers: list[int] | None = None
+
+    def number(self, index: int) -> int:
+        """The row number Excel/WPS shows for rows[index]."""
+        if self.row_numbers is not None:
+            if index < len(self.row_numbers):
+                return self.row_numbers[index]
+            return self.row_numbers[-1] + index - len(self.row_numbers) + 1 \
+                if self.row_numbers else index + 1
+        return self.first_row + index
 
 
 @dataclass
@@ -110,7 +123,7 @@ def open_book(path: Path) -> Book:
 def _open_book(path: Path) -> Book:
     found = detect(path)
     if found.kind == "xlsx":
-        book = _open_xlsx(path, found.date1904, found.empty_formulas)
+        book = _open_xlsx(path, found.date1904, found.empty_formulas, found.sparse)
     elif found.kind == "xls":
         book = _open_xls(path)
     else:
@@ -126,7 +139,8 @@ _SHEET_KINDS = {"ChartSheet": "kind_chart", "DialogSheet": "kind_dialog",
 
 
 def _open_xlsx(path: Path, date1904: bool,
-               empty_formulas: dict[str, set[tuple[int, int]]] | None = None) -> Book:
+               empty_formulas: dict[str, set[tuple[int, int]]] | None = None,
+               sparse: dict[str, str] | None = None) -> Book:
     import python_calamine as pc
 
     try:
@@ -151,15 +165,24 @@ def _open_xlsx(path: Path, date1904: bool,
             notes.append(msg("sheet_hidden_skipped", sheet=m.name))
 
     def load(name: str) -> Sheet:
+        numbers: list[int] | None = None
         try:
-            sheet = wb.get_sheet_by_name(name)
+            if sparse and name in sparse:  # a stray cell far below: read it compacted
+                from models.roster.sparse import compacted_workbook
+
+                copy, numbers = compacted_workbook(path, sparse[name])
+                sheet = pc.CalamineWorkbook.from_filelike(copy).get_sheet_by_name(name)
+            else:
+                sheet = wb.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
         except Exception as exc:
             raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
         # Over-long cells are refused where they are read (roster_plan), saving a pass.
         _fill_merged(rows, merged)
-        return Sheet(name, rows, 1, date1904, (empty_formulas or {}).get(name, set()))
+        # Formula cells are known by the row numbers the owner sees, as every row is.
+        formulas = (empty_formulas or {}).get(name, set())
+        return Sheet(name, rows, 1, date1904, formulas, numbers)
 
     return Book(path, "xlsx", names, notes=notes, _loader=load)
 
@@ -193,6 +216,9 @@ def _open_xls(path: Path) -> Book:
         if sh.ncols > MAX_COLS:
             raise RosterFileError(msg("sheet_too_many_cols", file=path.name,
                                       col=col_letter(sh.ncols - 1), limit=MAX_COLS))
+        if sh.nrows * sh.ncols > files.MAX_AREA:
+            raise RosterFileError(msg("sheet_too_big", file=path.name, rows=sh.nrows,
+                                      cols=sh.ncols, cells=files.MAX_AREA))
         rows: list[list[Cell]] = []
         for r in range(sh.nrows):
             row: list[Cell] = []
@@ -287,8 +313,14 @@ def _open_text(path: Path) -> Book:
     csv.field_size_limit(MAX_CELL_CHARS + 1)
     rows: list[list[Cell]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    cells, widest = 0, 0
     try:
         for row in reader:
+            cells += len(row)
+            widest = max(widest, len(row))
+            if cells > files.MAX_AREA:
+                raise RosterFileError(msg("sheet_too_big", file=path.name, rows=f"{len(rows)}+",
+                                          cols=widest, cells=files.MAX_AREA))
             if len(rows) >= MAX_ROWS:
                 raise RosterFileError(msg("sheet_too_many_rows", file=path.name,
                                           row=f"{MAX_ROWS}+", limit=MAX_ROWS))

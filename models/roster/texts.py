@@ -73,6 +73,13 @@ MESSAGES.update({
                          "打开并保存一次后再导入",
                          "{cell} is a formula saved without its result, so it was imported "
                          "empty. Open the file in Excel/WPS, save it, and import it again"),
+    "sheet_rows_real": ("“{file}”的工作表有 {rows} 行内容（最多 {limit} 行），请拆成几个文件再导入",
+                        "A sheet in “{file}” holds {rows} rows (at most {limit}); split it "
+                        "into several files and import them one by one"),
+    "sheet_too_big": ("“{file}”的工作表太大（{rows} 行 × {cols} 列，最多 {cells} 格），请删掉用不到的"
+                      "列，或拆成几个文件再导入",
+                      "A sheet in “{file}” is too big ({rows} rows × {cols} columns, at most "
+                      "{cells} cells); delete the columns you do not need, or split it"),
     "sheet_no_rows": ("工作表“{sheet}”只有表头，没有成员行", "The sheet “{sheet}” has a header "
                       "but no member rows"),
 })
