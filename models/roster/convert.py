@@ -12,6 +12,7 @@ from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster.files import MAX_CELL_CHARS, RosterFileError, col_letter
 from models.roster.mapping import CUSTOM, survey_columns
+from models.roster.refs import parse_group
 from models.roster.rowplan import NAME_ALIASES, ImportPlan, Problem, RowPlan
 from models.roster.values import (
     cell_text,
@@ -190,8 +191,13 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
             row.points, problem = parse_int(value)
         elif kind == TAGS:
             row.tags.extend(t for t in split_tags(value) if t not in row.tags)
-        elif kind == GROUPS:
-            row.groups.extend(g for g in split_tags(value, fold=False) if g not in row.groups)
+        elif kind == GROUPS:  # "AI 实战派 1 群（管理员）": the group and the member's role
+            for written in split_tags(value, fold=False):
+                group, role = parse_group(written)
+                if group not in row.groups:
+                    row.groups.append(group)
+                if role != "member":
+                    row.roles[group] = role
         elif kind == INVITER:
             row.inviter = clean_text(cell_text(value), fold=True)
         elif kind == CUSTOM_FIELD:

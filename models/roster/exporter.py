@@ -26,6 +26,7 @@ from models.members.cards import CARD_FIELDS
 from models.messages import msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster.mapping import CUSTOM, CUSTOM_MARK, target_label
+from models.roster.refs import group_cell, inviter_cell
 from models.store.db import chunks, database
 from models.store.files import (
     FileProblem,
@@ -151,15 +152,14 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
 
     levels = thresholds()
     card = [c for c in CARD_FIELDS if c != "inviter"]
-    names = dict(database.execute_sql("SELECT id, name FROM member").fetchall()) \
-        if "inviter" in columns else {}
+    # An inviter whose name is not unique is written with their WeChat ID, phone or row
+    # in this file (models.roster.refs), so importing the file finds the same person.
+    who = {mid: (name, wid, phone) for mid, name, wid, phone in database.execute_sql(
+        "SELECT id, name, wechat_id, phone FROM member")} if "inviter" in columns else {}
     name_count: dict[str, int] = defaultdict(int)
-    for name in names.values():
+    for name, _, _ in who.values():
         name_count[name] += 1
-    # An inviter whose name is not unique is written as WeChat ID or phone instead, so
-    # importing the file finds the same person again.
-    handle = {mid: wid or phone for mid, wid, phone in database.execute_sql(
-        "SELECT id, wechat_id, phone FROM member")} if "inviter" in columns else {}
+    row_of = {mid: i + 2 for i, mid in enumerate(ids)}  # the header is row 1
     fields = {f: i for i, f in enumerate(custom_field_names())}
     for block in chunks(ids, 500):
         marks = ",".join("?" * len(block))
@@ -170,10 +170,10 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
         for row in cursor:
             values = dict(zip(card, row[1:len(card) + 1], strict=True))
             inviter_id, points = row[-2], row[-1]
-            if inviter_id is not None and inviter_id in names:
-                name = names[inviter_id]
-                values["inviter"] = (handle.get(inviter_id) or name) if name_count[name] > 1 \
-                    else name
+            if inviter_id is not None and inviter_id in who:
+                name, wid, phone = who[inviter_id]
+                values["inviter"] = inviter_cell(name, name_count[name] == 1, wid, phone,
+                                                 row_of.get(inviter_id))
             values["points"] = points
             values["level"] = level_for(points, levels)
             values["tags"], values["groups"] = [], []
@@ -184,11 +184,11 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
                     f"mt.tag_id WHERE mt.member_id IN ({marks}) ORDER BY t.name", block):
                 by_id[mid]["tags"].append(tag)
         if "groups" in columns:
-            for mid, group in database.execute_sql(
-                    f'SELECT ms.member_id, g.name FROM membership ms JOIN "group" g ON g.id = '
-                    f"ms.group_id WHERE ms.member_id IN ({marks}) ORDER BY g.position, g.name",
-                    block):
-                by_id[mid]["groups"].append(group)
+            for mid, group, role in database.execute_sql(
+                    f'SELECT ms.member_id, g.name, ms.role FROM membership ms JOIN "group" g ON '
+                    f"g.id = ms.group_id WHERE ms.member_id IN ({marks}) "
+                    f"ORDER BY g.position, g.name, g.id", block):
+                by_id[mid]["groups"].append(group_cell(group, role))
         if any(c.startswith(CUSTOM) for c in columns) and fields:
             for mid, fname, value in database.execute_sql(
                     f"SELECT cv.member_id, cf.name, cv.value FROM custom_value cv JOIN "

@@ -37,6 +37,7 @@ class RowPlan:
     values: dict[str, Any]
     tags: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # group -> role, when not "member"
     custom: dict[str, str] = field(default_factory=dict)
     points: int | None = None
     inviter: str = ""
