@@ -272,7 +272,7 @@ def test_cli_import_report_undo_and_bad_file(tmp_path):
     assert set(data) >= {"batch", "created", "updated", "skipped", "errors", "mapping"}
     assert data["created"] == 4 and data["errors"][0]["row"] == 8
     assert data["errors"][0]["column"] == "入群时间"
-    assert "row 8, 入群时间" in done.stderr
+    assert "第 8 行，入群时间" in done.stderr
     bad = tmp_path / "bad.xlsx"
     bad.write_text("<html><table></table></html>")
     done = subprocess.run([*run, "import-roster", str(bad)], capture_output=True, text=True,

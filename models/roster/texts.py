@@ -3,7 +3,9 @@ catalogue of models.messages when the roster package is first imported."""
 
 from __future__ import annotations
 
-from models.messages import MESSAGES
+from models.messages import MESSAGES, msg
+
+__all__ = ["msg"]  # importing msg from here makes sure these codes are registered
 
 MESSAGES.update({
     # which sheet is imported, and why the others are not
@@ -80,6 +82,11 @@ MESSAGES.update({
                       "列，或拆成几个文件再导入",
                       "A sheet in “{file}” is too big ({rows} rows × {cols} columns, at most "
                       "{cells} cells); delete the columns you do not need, or split it"),
+    # the command line's own lines (main.py), in the language it runs in
+    "cli_problem": ("  第 {row} 行，{column}：{message}", "  row {row}, {column}: {message}"),
+    "cli_more_problems": ("  ……还有 {count} 条（见 --report）", "  ... {count} more (see --report)"),
+    "cli_exported": ("已导出 {count} 位成员到 {file}", "exported {count} members to {file}"),
+    "cli_not_batch": ("“{text}”不是导入批次号", "“{text}” is not a batch number"),
     "sheet_no_rows": ("工作表“{sheet}”只有表头，没有成员行", "The sheet “{sheet}” has a header "
                       "but no member rows"),
 })
