@@ -53,12 +53,14 @@ def _count(text: str) -> int:
 
 
 def _batch(text: str) -> int:
+    from models.roster.texts import msg
+
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a batch number") from None
+        raise argparse.ArgumentTypeError(msg("cli_not_batch", text=text)) from None
     if not 1 <= value < 2**63:  # SQLite's integers
-        raise argparse.ArgumentTypeError(f"there is no import batch {text}")
+        raise argparse.ArgumentTypeError(msg("undo_no_batch", batch=text))
     return value
 
 
@@ -67,6 +69,15 @@ def _seed(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
+
+
+def _lang_option(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,13 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from models import messages
+
+    # The language first: argument errors speak it too (one language at a time).
+    messages.set_language(_lang_option(sys.argv[1:] if argv is None else argv)
+                          or messages.language_from_environment())
     args = build_parser().parse_args(argv)
     if args.command is None:
         from ui.app import run_gui
 
         return run_gui(args.db, args.lang)
-
-    from models import messages
 
     messages.set_language(args.lang or messages.language_from_environment())
     try:
@@ -191,6 +205,7 @@ def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
     import gc
 
     from models.roster.reader import prefetch
+    from models.roster.texts import msg
     from models.store import files
 
     files.regular_input(args.file)
@@ -209,11 +224,13 @@ def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
         raise UserError(str(exc)) from exc
     data = report.to_dict()
     print(report.summary())
+    for notice in report.notices:  # what was left out, and why: never silently
+        print(f"  {notice}")
     for problem in data["errors"][:20]:
-        print(f"  row {problem['row']}, {problem['column']}: {problem['message']}",
-              file=sys.stderr)
+        print(msg("cli_problem", row=problem["row"], column=problem["column"],
+                  message=problem["message"]), file=sys.stderr)
     if len(data["errors"]) > 20:
-        print(f"  ... {len(data['errors']) - 20} more (see --report)", file=sys.stderr)
+        print(msg("cli_more_problems", count=len(data["errors"]) - 20), file=sys.stderr)
     if args.report:
         files.write_text(args.report, json.dumps(data, ensure_ascii=False, indent=2),
                          private=True)
@@ -233,6 +250,7 @@ def cmd_undo_import(args: argparse.Namespace, db_path: Path) -> int:
 
 def cmd_export_roster(args: argparse.Namespace, db_path: Path) -> int:
     from models.roster.exporter import RosterError, export_roster
+    from models.roster.texts import msg
     from models.store import files
 
     files.check_writable_target(args.out)
@@ -241,7 +259,7 @@ def cmd_export_roster(args: argparse.Namespace, db_path: Path) -> int:
         count = export_roster(args.out, tags=args.tag, group=args.group, masked=args.masked)
     except RosterError as exc:
         raise UserError(str(exc)) from exc
-    print(f"exported {count} members to {args.out}")
+    print(msg("cli_exported", count=count, file=args.out))
     return 0
 
 

@@ -114,7 +114,7 @@ def _tags() -> list[int]:
 def _members(rng: random.Random, n: int, first_id: int, today: dt.date,
              progress: Callable[[int, int], None] | None) -> list[int]:
     now = dt.datetime.now().isoformat(sep=" ")
-    cols = ("id name nickname wechat_id phone qq email gender city birthday job_title industry "
+    cols = ("id name nickname wechat_name wechat_id phone qq email gender city birthday job_title industry "
             "company expertise needs hobbies family source inviter_id joined_on left_on entry_fee "
             "notes is_friend friend_added_on next_contact_on last_contact_on points pinyin "
             "initials sort_name created_at updated_at").split()
@@ -137,8 +137,12 @@ def _members(rng: random.Random, n: int, first_id: int, today: dt.date,
                     if rng.random() < 0.7 else None)
         friend = rng.random() < 0.75
         pin, ini = combined_keys(name, nick)
+        # The WeChat name is the nickname's first part (no draw from rng: the demo of a
+        # seed stays the same community as before the field existed).
+        wechat_name = nick.split("-")[0] if nick and mid % 4 else ""
         rows.append((
-            mid, name, nick, f"wx_{mid:06d}{rng.choice('abcdefgh')}" if rng.random() < 0.9 else None,
+            mid, name, nick, wechat_name,
+            f"wx_{mid:06d}{rng.choice('abcdefgh')}" if rng.random() < 0.9 else None,
             f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}" if rng.random() < 0.85
             else "", "", "", rng.choice(("男", "女", "女", "男", "")), rng.choice(CITIES),
             birthday.isoformat() if birthday else None, rng.choice(JOBS), rng.choice(INDUSTRIES),

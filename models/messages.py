@@ -14,8 +14,9 @@ _language = "zh"
 MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("{field}不能为空", "{field} is required"),
     "too_long": ("{field}太长（最多 {limit} 个字符）", "{field} is too long (at most {limit} characters)"),
-    "bad_phone": ("手机号“{value}”格式不对（应为 11 位手机号，可带 +86）",
-                  "Phone number “{value}” is not valid (11 digits, +86 allowed)"),
+    "bad_phone": ("电话“{value}”不像手机号（11 位，可带 +86）或座机号（如 021-12345678）",
+                  "Phone number “{value}” is neither a mobile number (11 digits, +86 "
+                  "allowed) nor a landline (such as 021-12345678)"),
     "bad_wechat": ("微信号“{value}”格式不对（6–20 位字母、数字、_ 或 -）",
                    "WeChat ID “{value}” is not valid (6–20 letters, digits, _ or -)"),
     "dup_wechat": ("微信号“{value}”已属于成员“{other}”", "WeChat ID “{value}” already belongs to “{other}”"),
@@ -232,6 +233,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("姓名", "Name"),
     "nickname": ("群昵称", "Group nickname"),
+    "wechat_name": ("微信昵称", "WeChat name"),
     "wechat_id": ("微信号", "WeChat ID"),
     "phone": ("手机号", "Phone"),
     "qq": ("QQ号", "QQ"),

@@ -207,12 +207,14 @@ def test_number_and_date_cells_in_text_columns_import_as_shown(db, tmp_path):
 def test_header_synonyms():
     from models.roster.mapping import guess_field
 
-    cases = {"真实姓名": "name", "Name": "name", "群名片": "nickname", "微信昵称": "nickname",
+    cases = {"真实姓名": "name", "Name": "name", "群名片": "nickname", "微信昵称": "wechat_name",
              "WeChat ID": "wechat_id", "绑定手机号": "phone", "联系电话（选填）": "phone",
              "Mobile": "phone", "加群时间": "joined_on", "省份": "city", "邀请者": "inviter",
              "渠道": "source", "QQ号": "qq", "积分": "points", "会员等级": "level",
              "企业": "company", "标签": "tags", "出生日期": "birthday", "备注*": "notes",
-             "成员微信号": "wechat_id", "用户昵称": "nickname", "性别": "gender"}
+             "成员微信号": "wechat_id", "用户昵称": "wechat_name", "性别": "gender",
+             "微信名": "wechat_name", "昵称": "wechat_name", "群内昵称": "nickname",
+             "微信群昵称": "nickname"}
     assert {h: guess_field(h) for h in cases} == cases
 
 
@@ -270,7 +272,7 @@ def test_cli_import_report_undo_and_bad_file(tmp_path):
     assert set(data) >= {"batch", "created", "updated", "skipped", "errors", "mapping"}
     assert data["created"] == 4 and data["errors"][0]["row"] == 8
     assert data["errors"][0]["column"] == "入群时间"
-    assert "row 8, 入群时间" in done.stderr
+    assert "第 8 行，入群时间" in done.stderr
     bad = tmp_path / "bad.xlsx"
     bad.write_text("<html><table></table></html>")
     done = subprocess.run([*run, "import-roster", str(bad)], capture_output=True, text=True,

@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 
 from models.members import cards as members
+from models.members import text as text_module
 from models.members.cards import normalize, normalize_phone
 from models.members.pinyin_keys import combined_keys, sort_key
 from models.roster.pinyin import fast_keys
@@ -48,27 +49,30 @@ def _reference_clean_text(value, fold=False):
     """members.clean_text as it was before its fast path: every character looked at."""
     if value is None:
         return ""
-    text = str(value).translate(members._INVISIBLE)
+    text = unicodedata.normalize("NFC", str(value).translate(text_module._INVISIBLE))
     if fold:
         text = "".join(unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" else ch
                        for ch in text)
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return members._SPACES.sub(" ", text).strip() if "\n" not in text else text.strip()
+    return text_module._SPACES.sub(" ", text).strip() if "\n" not in text else text.strip()
 
 
 def _reference_normalize_phone(value):
+    """A mobile becomes its 11 digits; anything else stays as written (cleaned)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    digits = re.sub(r"[\s\-()（）.]", "", _reference_clean_text(value, fold=True))
-    if digits.startswith("+86"):
-        return digits[3:]
-    if digits.startswith("0086"):
-        return digits[4:]
-    if len(digits) == 13 and digits.startswith("86"):
-        return digits[2:]
-    return digits
+    text = _reference_clean_text(value, fold=True)
+    digits = re.sub(r"[\s\-()（）.]", "", text)
+    for prefix in ("+86", "0086"):
+        if digits.startswith(prefix):
+            digits = digits[len(prefix):]
+            break
+    else:
+        if len(digits) == 13 and digits.startswith("86"):
+            digits = digits[2:]
+    return digits if re.fullmatch(r"1[3-9]\d{9}", digits) else text
 
 
 def test_normalize_fast_path_equals_character_by_character(monkeypatch):
@@ -95,12 +99,21 @@ def test_normalize_fast_path_equals_character_by_character(monkeypatch):
 @pytest.mark.parametrize("fold", [False, True])
 def test_text_passing_the_quick_check_is_clean(fold):
     """Every character the quick check lets through is one clean_text() keeps as it is."""
-    quick = members._NEEDS_FOLDING if fold else members._NEEDS_CLEANING
+    regex = text_module._NEEDS_FOLDING if fold else text_module._NEEDS_CLEANING
+
+    class Quick:  # the whole quick check: the regex, then NFC
+        @staticmethod
+        def search(text):
+            return regex.search(text) or (None if text_module.is_nfc(text) else text)
+
+    quick = Quick
     chars = [chr(c) for c in (*range(0xD800), *range(0xE000, 0x10000), *range(0x1F000, 0x20000))]
     kept = [c for c in chars if quick.search(c) is None]
     assert not any(c.isspace() for c in kept)
-    text = "".join(kept)
-    assert _reference_clean_text(text, fold) == text
+    # Each alone (joined, a combining mark after a letter composes: NFC's business).
+    assert [c for c in kept if _reference_clean_text(c, fold) != c] == []
+    for value in ("Zoe\u0308", "Zoë", "e\u0301t\u00e9"):  # decomposed: not let through
+        assert (quick.search(value) is None) == (_reference_clean_text(value, fold) == value)
     for value in ("a b", " a", "a ", "a  b", "a\u3000b", "a\tb"):  # spaces: only where they go
         assert (quick.search(value) is None) == (_reference_clean_text(value, fold) == value)
 
@@ -109,6 +122,7 @@ def test_text_passing_the_quick_check_is_clean(fold):
     "13800138000", 13800138000, 13800138000.0, "+86 138-0013-8000", "8613800138000",
     "008613800138000", "86138001380", "１３８００１３８０００", "057188886666", "0571-8888 6666",
     "", None, True, 1.5, "１２", "138 0013 8000", " 13800138000 ", "\u200b13800138000",
+    "021-12345678", "（0571）8888 6666", "1.38001E+10", "+1 415 555 0100", "不方便留",
 ])
 def test_phone_fast_path_equals_reference(value):
     assert normalize_phone(value) == _reference_normalize_phone(value)

@@ -198,3 +198,32 @@ def test_schema_2_upgrades_to_3_with_everything_intact_and_holiday_entries(schem
     assert inspect.examine(schema2, inspect.FULL).version == schema.SCHEMA_VERSION
     made = [p for p in backup.list_backups(schema2) if "before-migration-v2" in p.name]
     assert len(made) == 1 and counts(made[0]) == before
+
+
+@pytest.mark.parametrize("fixture", ["schema1", "schema2"])
+def test_the_upgrade_adds_the_wechat_name_and_searches_it(fixture, request):
+    """Schema 3 adds member.wechat_name (微信昵称); the search triggers take it in, and
+    every member's search text is worked out again with it."""
+    path = request.getfixturevalue(fixture)
+    con = sqlite3.connect(path)
+    old_texts = dict(con.execute("SELECT id, search_text FROM member"))
+    con.close()
+    open_database(path)
+    from models.members import rows as member_rows
+    from models.members.cards import Member, save_member
+
+    con = sqlite3.connect(path)
+    assert {r[0] for r in con.execute("SELECT DISTINCT wechat_name FROM member")} == {""}
+    new_texts = dict(con.execute("SELECT id, search_text FROM member"))
+    triggers = dict(con.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'"))
+    con.close()
+    assert new_texts == {i: t + "\x01" for i, t in old_texts.items()}  # one more, empty field
+    assert all("NEW.wechat_name" in sql for sql in triggers.values())
+    assert "wechat_name ON member" in " ".join(triggers["member_search_upd"].split())
+    member = Member.select().order_by(Member.id).first()
+    save_member({"name": member.name, "wechat_name": "Sunny晴"}, member.id)
+    assert "\x01sunny晴" in member_rows.search_texts()[member.id]  # (tags follow)
+    added = save_member({"name": "新成员", "wechat_name": "Amy"})
+    assert member_rows.search_texts()[added.id].endswith("\x01amy")  # no tags
+    close_database()
+    assert inspect.examine(path, inspect.FULL).version == schema.SCHEMA_VERSION

@@ -47,8 +47,8 @@ def test_wizard_full_flow_with_summary_problem_list_and_undo(qtbot, wizard, work
     statuses = [model.row_plan(r).status for r in range(model.rowCount())]
     assert statuses == ["update", "new", "new", "new"]
     wizard.preview_page.set_mode("skip")
-    qtbot.waitUntil(lambda: model.rowCount() and model.row_plan(0).status == "duplicate",
-                    timeout=10000)
+    qtbot.waitUntil(lambda: wizard.preview_page.ready, timeout=10000)
+    assert model.row_plan(0).status == "duplicate"
     wizard.preview_page.status_filter.setCurrentIndex(1)  # only new rows
     assert model.rowCount() == 3
     with qtbot.waitSignal(workspace.data_changed, timeout=10000) as changed:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from unicodedata import is_normalized
 
 from peewee import (
     SQL,
@@ -20,7 +20,17 @@ from peewee import (
     TextField,
 )
 
+from models.members.phones import mobile_digits, phone_kind
 from models.members.pinyin_keys import combined_keys, sort_key
+from models.members.text import (
+    _NEEDS_CLEANING,
+    _NEEDS_FOLDING,
+    clean_name,
+    one_line,
+)
+from models.members.text import (
+    clean_text as clean_text,  # re-exported: every domain cleans text with it
+)
 from models.messages import msg
 from models.store.db import BaseModel, chunks, database, tuples
 
@@ -28,13 +38,15 @@ GENDERS = ("", "男", "女", "其他")
 
 # Card fields in the order the card shows them; also the import/export field names.
 TEXT_FIELDS = (
-    "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city",
+    "name", "nickname", "wechat_name", "wechat_id", "phone", "qq", "email", "gender", "city",
     "job_title", "industry", "company", "expertise", "needs", "hobbies", "family",
     "source", "notes",
 )
 DATE_FIELDS = ("birthday", "joined_on", "left_on", "next_contact_on")
 CARD_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "entry_fee", "is_friend", "inviter")
-MAX_LENGTH = {"name": 50, "nickname": 80, "notes": 5000, "needs": 2000, "expertise": 500}
+# Notes hold whatever the owner (or a spreadsheet cell, 32,767 characters at most) puts in.
+MAX_LENGTH = {"name": 50, "nickname": 80, "wechat_name": 80, "notes": 100_000, "needs": 5000,
+              "expertise": 5000, "hobbies": 5000, "family": 5000}
 DEFAULT_MAX = 200
 
 _now = dt.datetime.now
@@ -42,7 +54,9 @@ _now = dt.datetime.now
 
 class Member(BaseModel):
     name = CharField()
-    nickname = CharField(default="")
+    nickname = CharField(default="")  # 群昵称: the name shown inside the group
+    # 微信昵称: the WeChat account's own name (a DEFAULT in SQL too: older writers omit it)
+    wechat_name = CharField(default="", constraints=[SQL("DEFAULT ''")])
     wechat_id = CharField(null=True, unique=True, collation="NOCASE")
     phone = CharField(default="", index=True)
     qq = CharField(default="")
@@ -110,50 +124,16 @@ class CustomValue(BaseModel):
 
 # ---------------------------------------------------------------- normalisation
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[\s\u00a0\u3000]+")
-# Text holding none of these is already clean: clean_text() would return it unchanged
-# (no control, zero-width or odd-space character, no double, leading or trailing space;
-# with `fold`, no full-width letter, digit or sign either). Most stored and imported
-# values are like that; one regex search saves walking every character in Python.
-_UNSAFE = ("[\x00-\x1f\x7f-\xa0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000"
-           "\ufeff{}]|  |^ | $")
-_NEEDS_CLEANING = re.compile(_UNSAFE.format(""))
-_NEEDS_FOLDING = re.compile(_UNSAFE.format("\uff01-\uff5e"))
-
-
 FOLDED_FIELDS = ("name", "wechat_id", "phone", "qq", "email")
 _FOLDED = frozenset(FOLDED_FIELDS)
-
-
-def clean_text(value: Any, fold: bool = False) -> str:
-    """Zero-width and control characters out, odd spaces folded; emoji kept intact.
-
-    With `fold`, full-width letters and digits become ASCII (names and IDs only: in
-    notes a full-width comma is the writer's choice).
-    """
-    if value is None:
-        return ""
-    text = value if type(value) is str else str(value)
-    if (_NEEDS_FOLDING if fold else _NEEDS_CLEANING).search(text) is None:
-        return text  # already clean (the usual case)
-    return _clean_slowly(text, fold)
-
-
-def _clean_slowly(text: str, fold: bool) -> str:
-    """clean_text() character by character (tests prove the fast check agrees with it)."""
-    text = text.translate(_INVISIBLE)
-    if fold:
-        text = "".join(
-            unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" else ch
-            for ch in text
-        )
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return _SPACES.sub(" ", text).strip() if "\n" not in text else text.strip()
+# Fields of more than one line; every other text field is kept on one line.
+MULTILINE_FIELDS = frozenset({"expertise", "needs", "hobbies", "family", "notes"})
 
 
 def normalize_phone(value: Any) -> str:
-    """'+86 138-0013-8000' / 13800138000.0 -> '13800138000'; '' if nothing to keep."""
+    """'+86 138-0013-8000' / 13800138000.0 -> '13800138000': a mobile becomes its 11
+    digits; anything else (a landline, an international number, or no number at all,
+    which check_text_fields flags) is kept as written, cleaned (models.members.phones)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -163,17 +143,7 @@ def normalize_phone(value: Any) -> str:
             and not (len(text) == 13 and text.startswith("86")):
         return text  # plain digits without a country code: nothing to take off
     text = clean_text(text, fold=True)
-    digits = re.sub(r"[\s\-()（）.]", "", text)
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    elif len(digits) == 13 and digits.startswith("86"):
-        digits = digits[2:]
-    return digits
-
-
-PHONE_RE = re.compile(r"^(1[3-9]\d{9}|\+\d{7,15}|0\d{9,11})$")
+    return mobile_digits(text) or text
 WECHAT_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{5,19}|wxid_[A-Za-z0-9_-]{1,30}|\d{5,15})$")
 
 
@@ -196,7 +166,7 @@ class ValidationError(Exception):
         super().__init__("; ".join(errors.values()))
 
 
-_LIMITS = {f: MAX_LENGTH.get(f, DEFAULT_MAX) for f in TEXT_FIELDS}
+TEXT_LIMITS = {f: MAX_LENGTH.get(f, DEFAULT_MAX) for f in TEXT_FIELDS}
 _PAST_ONLY = ("birthday", "joined_on", "left_on")
 
 
@@ -207,7 +177,7 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """
     clean: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for field, limit in _LIMITS.items():
+    for field, limit in TEXT_LIMITS.items():
         if field not in data:
             continue
         value = data[field]
@@ -215,8 +185,13 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
             value = normalize_phone(value)
         # clean_text()'s quick check, inlined (once per cell on import): clean text stays
         elif type(value) is not str or (_NEEDS_FOLDING if field in _FOLDED
-                                          else _NEEDS_CLEANING).search(value) is not None:
+                                          else _NEEDS_CLEANING).search(value) is not None \
+                or not (value.isascii() or is_normalized("NFC", value)):
             value = clean_text(value, fold=field in _FOLDED)
+            if field not in MULTILINE_FIELDS:
+                value = one_line(value)
+        if field == "name" and " " in value:
+            value = clean_name(value)
         if len(value) > limit:
             errors[field] = msg("too_long", field=field, limit=limit)
         clean[field] = value
@@ -264,7 +239,7 @@ def check_text_fields(data: dict[str, Any], clean: dict[str, Any], errors: dict[
     """The checks on cleaned text fields: required name, phone and WeChat ID formats, gender."""
     if "name" in data and not clean.get("name"):
         errors["name"] = msg("required", field="name")
-    if clean.get("phone") and not PHONE_RE.match(clean["phone"]):
+    if clean.get("phone") and phone_kind(clean["phone"]) is None:
         errors["phone"] = msg("bad_phone", value=clean["phone"])
     if "wechat_id" in clean:
         wid = clean["wechat_id"].replace(" ", "")
@@ -451,14 +426,17 @@ def find_members(text: str, limit: int = 20,
     if not text:
         return []
     query = (Member.select(Member.id, Member.name, Member.nickname, Member.wechat_id,
-                           Member.pinyin, Member.initials, Member.left_on, Member.sort_name)
+                           Member.pinyin, Member.initials, Member.left_on, Member.sort_name,
+                           Member.wechat_name)
              .where(Member.search_text.contains(text))  # peewee escapes % and _
              .limit(max(limit * 20, 200)))
     if exclude is not None:
         query = query.where(Member.id != exclude)
     ranked = []
-    for mid, name, nickname, wechat_id, pinyin, initials, left_on, sort_name in tuples(query):
+    for mid, name, nickname, wechat_id, pinyin, initials, left_on, sort_name, wechat_name \
+            in tuples(query):
         fields = [name.lower(), (nickname or "").lower(), (wechat_id or "").lower(),
+                  (wechat_name or "").lower(),
                   *(pinyin or "").split(), *(initials or "").split()]
         if not any(text in f for f in fields):
             continue  # matched only the notes or phone: not what a name picker means

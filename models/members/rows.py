@@ -8,6 +8,7 @@ Display rows are fetched by id in small blocks, for the rows on screen only.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import compress, repeat
@@ -20,13 +21,14 @@ from models.store.db import chunks, database
 COLUMNS = (
     "id", "name", "nickname", "wechat_id", "phone", "city", "company", "job_title",
     "industry", "joined_on", "left_on", "last_contact_on", "next_contact_on", "points",
-    "source", "gender", "birthday", "inviter", "is_friend", "notes",
+    "source", "gender", "birthday", "inviter", "is_friend", "notes", "wechat_name",
 )
 COL = {name: i for i, name in enumerate(COLUMNS)}
 
 # Sort expressions by column key (a whitelist: never interpolate user text into SQL).
 SORT_SQL = {
-    "name": "m.sort_name", "nickname": "lower(m.nickname)", "wechat_id": "lower(m.wechat_id)",
+    "name": "m.sort_name", "nickname": "lower(m.nickname)",
+    "wechat_name": "lower(m.wechat_name)", "wechat_id": "lower(m.wechat_id)",
     "phone": "m.phone", "city": "m.city", "company": "m.company", "job_title": "m.job_title",
     "industry": "m.industry", "joined_on": "m.joined_on", "left_on": "m.left_on",
     "last_contact_on": "m.last_contact_on", "next_contact_on": "m.next_contact_on",
@@ -42,7 +44,7 @@ SELECT m.id, m.name, m.nickname, COALESCE(m.wechat_id, ''), m.phone, m.city, m.c
        m.job_title, m.industry, COALESCE(m.joined_on, ''), COALESCE(m.left_on, ''),
        COALESCE(m.last_contact_on, ''), COALESCE(m.next_contact_on, ''), m.points, m.source,
        m.gender, COALESCE(m.birthday, ''), COALESCE(inv.name, ''), m.is_friend,
-       substr(m.notes, 1, 200)
+       substr(m.notes, 1, 200), m.wechat_name
 FROM member m LEFT JOIN member inv ON inv.id = m.inviter_id
 WHERE m.id IN ({marks})
 """
@@ -66,10 +68,16 @@ _HAY = ("m.search_text || COALESCE((SELECT char(1) || group_concat(lower(t.name)
         "FROM member_tag mt JOIN tag t ON t.id = mt.tag_id WHERE mt.member_id = m.id), '')")
 
 
+def search_words(text: str) -> list[str]:
+    """What a search looks for: its words, lowercase, NFC (as the cards store text, so a
+    decomposed "Zoë" typed or pasted finds the composed one)."""
+    return unicodedata.normalize("NFC", text).lower().split()
+
+
 def text_condition(text: str) -> tuple[str, list[str]]:
     """The SQL condition (on member `m`) for a search text, with its parameters: the
     same rule as search() applies in memory, so a saved filter counts what the list shows."""
-    words = text.lower().split()
+    words = search_words(text)
     if not words:
         return "1", []
     return " AND ".join(f"instr({_HAY}, ?) > 0" for _ in words), words
@@ -145,7 +153,7 @@ def search(haystacks: Sequence[str], text: str, within: Sequence[int] | None = N
     `within` narrows the scan to earlier results (typing one more letter only ever
     removes matches). A full scan runs in C (compress/map): ~6-14 ms at 100,000.
     """
-    words = text.lower().split()
+    words = search_words(text)
     if not words:
         return list(range(len(haystacks)) if within is None else within)
     found: list[int] = []
@@ -161,5 +169,5 @@ def search(haystacks: Sequence[str], text: str, within: Sequence[int] | None = N
 
 def narrows(old: str, new: str) -> bool:
     """True when every match of `new` is a match of `old` (each old word lies in a new one)."""
-    new_words = new.lower().split()
-    return all(any(o in n for n in new_words) for o in old.lower().split())
+    new_words = search_words(new)
+    return all(any(o in n for n in new_words) for o in search_words(old))

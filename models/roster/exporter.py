@@ -26,6 +26,7 @@ from models.members.cards import CARD_FIELDS
 from models.messages import msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster.mapping import CUSTOM, CUSTOM_MARK, target_label
+from models.roster.refs import group_cell, inviter_cell
 from models.store.db import chunks, database
 from models.store.files import (
     FileProblem,
@@ -36,26 +37,27 @@ from models.store.files import (
 )
 
 DEFAULT_COLUMNS = (
-    "name", "nickname", "wechat_id", "phone", "qq", "email", "gender", "city", "birthday",
+    "name", "nickname", "wechat_name", "wechat_id", "phone", "qq", "email", "gender", "city", "birthday",
     "job_title", "industry", "company", "expertise", "needs", "hobbies", "family", "source",
     "inviter", "joined_on", "left_on", "next_contact_on", "entry_fee", "is_friend", "tags",
     "groups", "points", "level", "notes",
 )
 # What a shareable directory may contain at most (never notes, needs, family, fees...).
-SHAREABLE = ("name", "nickname", "phone", "wechat_id", "gender", "city", "job_title",
+SHAREABLE = ("name", "nickname", "wechat_name", "phone", "wechat_id", "gender", "city", "job_title",
              "industry", "company", "expertise", "hobbies", "tags", "groups", "joined_on")
 DEFAULT_SHARED = ("nickname", "city", "industry", "job_title", "company", "expertise", "phone")
-TEMPLATE_COLUMNS = ("name", "nickname", "wechat_id", "phone", "gender", "city", "company",
+TEMPLATE_COLUMNS = ("name", "nickname", "wechat_name", "wechat_id", "phone", "gender", "city", "company",
                     "job_title", "industry", "joined_on", "birthday", "source", "inviter",
                     "tags", "groups", "points", "notes")
 TEMPLATE_EXAMPLE = {
-    "name": "张三", "nickname": "三哥🚀", "wechat_id": "zhangsan_2024", "phone": "13800138000",
+    "name": "张三", "nickname": "三哥-杭州-设计", "wechat_name": "三哥🚀",
+    "wechat_id": "zhangsan_2024", "phone": "13800138000",
     "gender": "男", "city": "杭州", "company": "某某科技", "job_title": "产品经理",
     "industry": "互联网", "joined_on": dt.date(2024, 3, 5), "birthday": dt.date(1990, 6, 1),
     "source": "朋友推荐", "inviter": "", "tags": "AI、创业", "groups": "", "points": 10,
     "notes": "",
 }
-WIDTHS = {"name": 12, "nickname": 16, "wechat_id": 18, "phone": 15, "notes": 40,
+WIDTHS = {"name": 12, "nickname": 16, "wechat_name": 16, "wechat_id": 18, "phone": 15, "notes": 40,
           "expertise": 24, "needs": 24, "tags": 22, "groups": 18, "company": 20,
           "email": 22, "hobbies": 20, "family": 20}
 DATE_COLUMNS = {"birthday", "joined_on", "left_on", "next_contact_on"}
@@ -150,15 +152,14 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
 
     levels = thresholds()
     card = [c for c in CARD_FIELDS if c != "inviter"]
-    names = dict(database.execute_sql("SELECT id, name FROM member").fetchall()) \
-        if "inviter" in columns else {}
+    # An inviter whose name is not unique is written with their WeChat ID, phone or row
+    # in this file (models.roster.refs), so importing the file finds the same person.
+    who = {mid: (name, wid, phone) for mid, name, wid, phone in database.execute_sql(
+        "SELECT id, name, wechat_id, phone FROM member")} if "inviter" in columns else {}
     name_count: dict[str, int] = defaultdict(int)
-    for name in names.values():
+    for name, _, _ in who.values():
         name_count[name] += 1
-    # An inviter whose name is not unique is written as WeChat ID or phone instead, so
-    # importing the file finds the same person again.
-    handle = {mid: wid or phone for mid, wid, phone in database.execute_sql(
-        "SELECT id, wechat_id, phone FROM member")} if "inviter" in columns else {}
+    row_of = {mid: i + 2 for i, mid in enumerate(ids)}  # the header is row 1
     fields = {f: i for i, f in enumerate(custom_field_names())}
     for block in chunks(ids, 500):
         marks = ",".join("?" * len(block))
@@ -169,10 +170,10 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
         for row in cursor:
             values = dict(zip(card, row[1:len(card) + 1], strict=True))
             inviter_id, points = row[-2], row[-1]
-            if inviter_id is not None and inviter_id in names:
-                name = names[inviter_id]
-                values["inviter"] = (handle.get(inviter_id) or name) if name_count[name] > 1 \
-                    else name
+            if inviter_id is not None and inviter_id in who:
+                name, wid, phone = who[inviter_id]
+                values["inviter"] = inviter_cell(name, name_count[name] == 1, wid, phone,
+                                                 row_of.get(inviter_id))
             values["points"] = points
             values["level"] = level_for(points, levels)
             values["tags"], values["groups"] = [], []
@@ -183,11 +184,11 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
                     f"mt.tag_id WHERE mt.member_id IN ({marks}) ORDER BY t.name", block):
                 by_id[mid]["tags"].append(tag)
         if "groups" in columns:
-            for mid, group in database.execute_sql(
-                    f'SELECT ms.member_id, g.name FROM membership ms JOIN "group" g ON g.id = '
-                    f"ms.group_id WHERE ms.member_id IN ({marks}) ORDER BY g.position, g.name",
-                    block):
-                by_id[mid]["groups"].append(group)
+            for mid, group, role in database.execute_sql(
+                    f'SELECT ms.member_id, g.name, ms.role FROM membership ms JOIN "group" g ON '
+                    f"g.id = ms.group_id WHERE ms.member_id IN ({marks}) "
+                    f"ORDER BY g.position, g.name, g.id", block):
+                by_id[mid]["groups"].append(group_cell(group, role))
         if any(c.startswith(CUSTOM) for c in columns) and fields:
             for mid, fname, value in database.execute_sql(
                     f"SELECT cv.member_id, cf.name, cv.value FROM custom_value cv JOIN "

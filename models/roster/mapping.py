@@ -15,6 +15,7 @@ from typing import Any
 
 from models.members.cards import CARD_FIELDS, clean_text
 from models.messages import FIELD_LABELS, field_label
+from models.roster import survey
 from models.roster.values import cell_text
 from models.store import settings
 from models.store.db import tuples
@@ -30,8 +31,12 @@ HEADER_SCAN_ROWS = 30
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "真实姓名", "成员姓名", "学员姓名", "用户姓名", "联系人", "称呼",
              "name", "full name", "realname", "real name"),
-    "nickname": ("群昵称", "群名片", "昵称", "微信昵称", "用户昵称", "群内昵称", "星球昵称",
-                 "qq昵称", "网名", "nickname", "nick name", "display name"),
+    # 群昵称 is the name shown inside a group; 微信昵称 the account's own name (both exist,
+    # and owners need both). A bare 昵称 is what WeChat and most tools call the latter.
+    "nickname": ("群昵称", "群名片", "群内昵称", "群备注", "群名称备注", "我在本群的昵称",
+                 "星球昵称", "圈内昵称", "group nickname", "display name"),
+    "wechat_name": ("微信昵称", "微信名", "微信名称", "昵称", "用户昵称", "网名", "qq昵称",
+                    "wechat name", "wechat nickname", "nickname", "nick name", "nick"),
     "wechat_id": ("微信号", "微信", "微信id", "wechat", "wechat id", "wechatid", "wxid", "wx"),
     "phone": ("手机号", "手机", "电话", "联系电话", "绑定手机号", "手机号码", "电话号码",
               "联系方式", "mobile", "phone", "tel", "cellphone", "phone number"),
@@ -78,8 +83,9 @@ for _field in TARGETS:
 
 
 def header_key(text: Any) -> str:
-    """'联系电话（选填）*' -> '联系电话': how a header is compared with the synonyms."""
-    plain = clean_text(cell_text(text), fold=True).lower()
+    """'联系电话（选填）*' -> '联系电话', '6、您的微信号：' -> '微信号': how a header is
+    compared with the synonyms."""
+    plain = survey.question_text(clean_text(cell_text(text), fold=True).lower())
     stripped = _STRIP.sub("", plain)
     return stripped or re.sub(r"\s+", "", plain)
 
@@ -87,15 +93,20 @@ def header_key(text: Any) -> str:
 def guess_field(header: Any) -> str | None:
     if not isinstance(header, str):
         return None
-    return _guess(header_key(header))
+    return _guess(header_key(header), survey.is_question(header))
 
 
 @lru_cache(maxsize=4096)
-def _guess(key: str) -> str | None:
-    if not key or len(key) > 24:  # long text is data (a note), not a header
+def _guess(key: str, question: bool = False) -> str | None:
+    # Long text is data (a note), not a header; a survey question may be longer.
+    if not key or len(key) > (48 if question else 24):
         return None
     if key in _INDEX:
         return _INDEX[key]
+    if any(word in key for word in survey.NEVER):
+        return None
+    if question and (found := survey.keyword_field(key)):
+        return found
     # '成员微信号' / '本人手机号码': the longest known word inside the header wins.
     best, best_len = None, 1
     for word, target in _INDEX.items():
@@ -145,13 +156,25 @@ def find_header(rows: list[list[Any]]) -> tuple[int, int, list[str]]:
             both = _score(_combine(rows[r], rows[r + 1]))
             if both > best[2] and both > _score(rows[r + 1]):
                 best = (r, 2, both)
+    if not rows:
+        return 0, 1, []
     start, height, score = best
-    if score <= 0:  # nothing recognised: the first row with two or more filled cells
-        start, height = next((r for r in range(limit)
-                              if sum(1 for c in rows[r] if cell_text(c).strip()) >= 2), 0), 1
+    if score <= 0:  # nothing recognised: the first row with two (else one) filled cells
+        filled = [sum(1 for c in rows[r] if cell_text(c).strip()) for r in range(limit)]
+        start, height = next((r for r, n in enumerate(filled) if n >= 2),
+                             next((r for r, n in enumerate(filled) if n), 0)), 1
     cells = rows[start] if height == 1 else _combine(rows[start], rows[start + 1])
-    headers = [clean_text(cell_text(c)) for c in cells] if rows else []
-    return start, height, headers
+    return start, height, [clean_text(cell_text(c)) for c in cells]
+
+
+def has_data(rows: list[list[Any]]) -> bool:
+    """Whether any cell of the sheet holds something other than blanks."""
+    return any(c is not None and cell_text(c).strip() for row in rows for c in row)
+
+
+def score(cells: list[Any]) -> int:
+    """How many known fields a row's cells name (a header scores 2 or more)."""
+    return _score(cells)
 
 
 def propose(headers: list[str]) -> dict[int, str | None]:
@@ -163,8 +186,9 @@ def propose(headers: list[str]) -> dict[int, str | None]:
     out: dict[int, str | None] = {}
     used: set[str] = set()
     custom = _custom_fields()
+    meta = survey_columns(headers)
     for index, header in enumerate(headers):
-        target = guess_field(header)
+        target = None if index in meta else guess_field(header)
         if target is None and header in custom:  # a custom field of this workspace
             target = CUSTOM + header
         elif header.endswith(CUSTOM_MARK) and len(header) > len(CUSTOM_MARK):
@@ -175,6 +199,16 @@ def propose(headers: list[str]) -> dict[int, str | None]:
             used.add(target)
         out[index] = target
     return out
+
+
+def survey_columns(headers: list[str]) -> set[int]:
+    """The columns a survey tool adds about the submission (提交时间, 来源, IP...), if the
+    headers are a survey export's; none otherwise (a roster's 来源 is the member's)."""
+    keys = [header_key(h) for h in headers]
+    questions = sum(1 for h in headers if survey.is_question(h))
+    if not survey.is_survey(keys, questions):
+        return set()
+    return {i for i, k in enumerate(keys) if survey.is_meta(k)}
 
 
 def _custom_fields() -> set[str]:

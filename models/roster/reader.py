@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from models.messages import msg
+from models.roster import files
 from models.roster.files import (
     MAX_CELL_CHARS,
     MAX_COLS,
@@ -37,6 +38,19 @@ class Sheet:
     rows: list[list[Cell]]
     first_row: int = 1  # spreadsheet row number of rows[0]
     date1904: bool = False
+    empty_formulas: set[tuple[int, int]] = field(default_factory=set)  # (row number, column)
+    # The spreadsheet number of each row when they are not consecutive (a sparse sheet
+    # read compacted, models.roster.sparse); else rows[i] is row first_row + i.
+    row_numbers: list[int] | None = None
+
+    def number(self, index: int) -> int:
+        """The row number Excel/WPS shows for rows[index]."""
+        if self.row_numbers is not None:
+            if index < len(self.row_numbers):
+                return self.row_numbers[index]
+            return self.row_numbers[-1] + index - len(self.row_numbers) + 1 \
+                if self.row_numbers else index + 1
+        return self.first_row + index
 
 
 @dataclass
@@ -45,6 +59,7 @@ class Book:
     kind: str
     sheet_names: list[str]
     notice: str = ""
+    notes: list[str] = field(default_factory=list)  # sheets left out (charts, hidden)
     encoding: str = ""
     delimiter: str = ""
     _loader: Any = field(default=None, repr=False)
@@ -108,7 +123,7 @@ def open_book(path: Path) -> Book:
 def _open_book(path: Path) -> Book:
     found = detect(path)
     if found.kind == "xlsx":
-        book = _open_xlsx(path, found.date1904)
+        book = _open_xlsx(path, found.date1904, found.empty_formulas, found.sparse)
     elif found.kind == "xls":
         book = _open_xls(path)
     else:
@@ -119,8 +134,13 @@ def _open_book(path: Path) -> Book:
 
 # ---------------------------------------------------------------- xlsx via calamine
 
+_SHEET_KINDS = {"ChartSheet": "kind_chart", "DialogSheet": "kind_dialog",
+                "MacroSheet": "kind_macro", "Vba": "kind_vba"}
 
-def _open_xlsx(path: Path, date1904: bool) -> Book:
+
+def _open_xlsx(path: Path, date1904: bool,
+               empty_formulas: dict[str, set[tuple[int, int]]] | None = None,
+               sparse: dict[str, str] | None = None) -> Book:
     import python_calamine as pc
 
     try:
@@ -129,24 +149,42 @@ def _open_xlsx(path: Path, date1904: bool) -> Book:
         raise RosterFileError(msg("file_encrypted", file=path.name)) from exc
     except Exception as exc:  # calamine raises its own error types for broken files
         raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
-    names = [m.name for m in wb.sheets_metadata
-             if str(m.typ).endswith("WorkSheet") and str(m.visible).endswith("Visible")]
-    names = names or [m.name for m in wb.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+    sheets = wb.sheets_metadata
+    names = [m.name for m in sheets
+             if str(m.typ).endswith("WorkSheet") and str(m.visible).endswith(".Visible")]
+    names = names or [m.name for m in sheets if str(m.typ).endswith("WorkSheet")]
     if not names:
         raise RosterFileError(msg("file_no_sheets", file=path.name))
+    notes = []
+    for m in sheets:
+        kind = str(m.typ).rsplit(".", 1)[-1]
+        if kind != "WorkSheet":
+            notes.append(msg("sheet_not_cells", sheet=m.name, kind=msg(_SHEET_KINDS.get(
+                kind, "kind_chart"))))
+        elif m.name not in names:
+            notes.append(msg("sheet_hidden_skipped", sheet=m.name))
 
     def load(name: str) -> Sheet:
+        numbers: list[int] | None = None
         try:
-            sheet = wb.get_sheet_by_name(name)
+            if sparse and name in sparse:  # a stray cell far below: read it compacted
+                from models.roster.sparse import compacted_workbook
+
+                copy, numbers = compacted_workbook(path, sparse[name])
+                sheet = pc.CalamineWorkbook.from_filelike(copy).get_sheet_by_name(name)
+            else:
+                sheet = wb.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
         except Exception as exc:
             raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
         # Over-long cells are refused where they are read (roster_plan), saving a pass.
         _fill_merged(rows, merged)
-        return Sheet(name, rows, 1, date1904)
+        # Formula cells are known by the row numbers the owner sees, as every row is.
+        formulas = (empty_formulas or {}).get(name, set())
+        return Sheet(name, rows, 1, date1904, formulas, numbers)
 
-    return Book(path, "xlsx", names, _loader=load)
+    return Book(path, "xlsx", names, notes=notes, _loader=load)
 
 
 # ---------------------------------------------------------------- xls via xlrd
@@ -156,7 +194,10 @@ def _open_xls(path: Path) -> Book:
     import xlrd
 
     try:
-        wb = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        # xlrd writes its warnings to stdout unless told otherwise (the CLI's stdout is
+        # the report scripts read).
+        wb = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True,
+                                logfile=io.StringIO())
     except xlrd.biffh.XLRDError as exc:
         text = str(exc).lower()
         code = "file_encrypted" if "encrypt" in text else "file_corrupt"
@@ -165,6 +206,7 @@ def _open_xls(path: Path) -> Book:
         raise RosterFileError(msg("file_corrupt", file=path.name)) from exc
     names = [wb.sheet_by_index(i).name for i in range(wb.nsheets)
              if not wb.sheet_by_index(i).visibility] or wb.sheet_names()
+    notes = [msg("sheet_hidden_skipped", sheet=n) for n in wb.sheet_names() if n not in names]
 
     def load(name: str) -> Sheet:
         sh = wb.sheet_by_name(name)
@@ -174,6 +216,9 @@ def _open_xls(path: Path) -> Book:
         if sh.ncols > MAX_COLS:
             raise RosterFileError(msg("sheet_too_many_cols", file=path.name,
                                       col=col_letter(sh.ncols - 1), limit=MAX_COLS))
+        if sh.nrows * sh.ncols > files.MAX_AREA:
+            raise RosterFileError(msg("sheet_too_big", file=path.name, rows=sh.nrows,
+                                      cols=sh.ncols, cells=files.MAX_AREA))
         rows: list[list[Cell]] = []
         for r in range(sh.nrows):
             row: list[Cell] = []
@@ -197,7 +242,7 @@ def _open_xls(path: Path) -> Book:
         _fill_merged(rows, merged)
         return Sheet(name, rows, 1, wb.datemode == 1)
 
-    return Book(path, "xls", names, _loader=load)
+    return Book(path, "xls", names, notes=notes, _loader=load)
 
 
 # ---------------------------------------------------------------- CSV / TXT
@@ -220,7 +265,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         odd, even = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
         enc = "utf-16-le" if odd >= even else "utf-16-be"
         return _strict(data, enc, name), enc
-    if b"\x00" in data:
+    # A binary file is refused; a few NUL characters in a text table are cleaned cell by
+    # cell (the import says where), as any other control character.
+    if b"\x00" in data and data.count(b"\x00") > max(8, len(data) // 200):
         raise RosterFileError(msg("file_binary", file=name))
     try:
         return data.decode("utf-8"), "utf-8"
@@ -266,8 +313,14 @@ def _open_text(path: Path) -> Book:
     csv.field_size_limit(MAX_CELL_CHARS + 1)
     rows: list[list[Cell]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    cells, widest = 0, 0
     try:
         for row in reader:
+            cells += len(row)
+            widest = max(widest, len(row))
+            if cells > files.MAX_AREA:
+                raise RosterFileError(msg("sheet_too_big", file=path.name, rows=f"{len(rows)}+",
+                                          cols=widest, cells=files.MAX_AREA))
             if len(rows) >= MAX_ROWS:
                 raise RosterFileError(msg("sheet_too_many_rows", file=path.name,
                                           row=f"{MAX_ROWS}+", limit=MAX_ROWS))

@@ -57,14 +57,19 @@ SCHEMA_1_TABLES = frozenset({
     "tag", "tag_category", "undo_entry", "week_note",
 })
 
+# A phone kept as written ("021-1234 5678") is found by its digits too.
+_PHONE_DIGITS = ("CASE WHEN NEW.phone GLOB '*[^0-9]*' THEN char(1) || replace(replace(replace("
+                 "replace(replace(NEW.phone, '-', ''), ' ', ''), '(', ''), ')', ''), '+', '')"
+                 " ELSE '' END")
 _SEARCH_EXPR = ("lower(NEW.name || char(1) || NEW.nickname || char(1) || COALESCE(NEW.wechat_id, '')"
                 " || char(1) || NEW.phone || char(1) || NEW.notes || char(1) || NEW.pinyin"
-                " || char(1) || NEW.initials)")
+                f" || char(1) || NEW.initials || char(1) || NEW.wechat_name || {_PHONE_DIGITS})")
 SEARCH_TRIGGERS = (
     f"""CREATE TRIGGER IF NOT EXISTS member_search_ins AFTER INSERT ON member BEGIN
         UPDATE member SET search_text = {_SEARCH_EXPR} WHERE id = NEW.id; END""",
     f"""CREATE TRIGGER IF NOT EXISTS member_search_upd
-        AFTER UPDATE OF name, nickname, wechat_id, phone, notes, pinyin, initials ON member
+        AFTER UPDATE OF name, nickname, wechat_id, phone, notes, pinyin, initials, wechat_name
+        ON member
         BEGIN UPDATE member SET search_text = {_SEARCH_EXPR} WHERE id = NEW.id; END""",
 )
 
@@ -77,9 +82,16 @@ def _to_2(db: SqliteDatabase) -> None:
 
 
 def _to_3(db: SqliteDatabase) -> None:
-    """The owner's own holiday entries (休/班 for years without an official schedule), and
-    promotion posts that know their activity (they move and go with it)."""
+    """The owner's own holiday entries (休/班 for years without an official schedule),
+    promotion posts that know their activity (they move and go with it), and a member's
+    WeChat name (微信昵称) beside the group nickname, found by search like the rest."""
     SchemaManager(_model("holiday_day"), database=db).create_all(safe=False)
+    db.execute_sql("ALTER TABLE member ADD COLUMN wechat_name VARCHAR(255) NOT NULL DEFAULT ''")
+    for name in ("member_search_ins", "member_search_upd"):
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+    for sql in SEARCH_TRIGGERS:
+        db.execute_sql(sql)
+    db.execute_sql(f"UPDATE member SET search_text = {_SEARCH_EXPR.replace('NEW.', '')}")
     db.execute_sql("ALTER TABLE content_item ADD COLUMN promo_offset INTEGER")
     db.execute_sql("ALTER TABLE content_item ADD COLUMN promo_digest VARCHAR(255)")
     # Posts planned before: their offset from the activity's day; no digest, so a later

@@ -1622,6 +1622,10 @@ You can keep working. If this keeps happening, copy the report below and send it
         <source>表头在第 %1 行，共 %2 列</source>
         <translation>Header in row %1, %2 columns</translation>
     </message>
+    <message>
+        <source>（请选择工作表）</source>
+        <translation>(choose a sheet)</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>
@@ -2676,8 +2680,8 @@ First give your community a name, then choose how to start:</translation>
         <translation>New custom field “%1”</translation>
     </message>
     <message>
-        <source>没有对应“姓名”或“群昵称”的列：每位成员至少要有一个名字。</source>
-        <translation>No column is mapped to “Name” or “Group nickname”: every member needs at least one name.</translation>
+        <source>没有对应“姓名”、“群昵称”或“微信昵称”的列：每位成员至少要有一个名字。</source>
+        <translation>No column is mapped to “Name”, “Group nickname” or “WeChat name”: every member needs a name.</translation>
     </message>
     <message>
         <source>这些项对应了多列，只会用最后一列：%1</source>
@@ -2717,6 +2721,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>群昵称</source>
         <translation>Group nickname</translation>
+    </message>
+    <message>
+        <source>微信昵称</source>
+        <translation>WeChat name</translation>
     </message>
     <message>
         <source>微信号</source>
@@ -2811,8 +2819,8 @@ First give your community a name, then choose how to start:</translation>
         <translation>6–20 letters, digits, _ or -</translation>
     </message>
     <message>
-        <source>11 位手机号，可带 +86</source>
-        <translation>11-digit mobile number, +86 optional</translation>
+        <source>手机号，或带区号的座机号（如 021-12345678）</source>
+        <translation>Mobile, or a landline with its area code (such as 021-12345678)</translation>
     </message>
     <message>
         <source>字段名，如“T恤尺码”</source>
@@ -2920,6 +2928,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>群昵称</source>
         <translation>Group nickname</translation>
+    </message>
+    <message>
+        <source>微信昵称</source>
+        <translation>WeChat name</translation>
     </message>
     <message>
         <source>标签</source>
@@ -3749,6 +3761,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>正在检查每一行…</source>
         <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <source>正在按新的方式检查重复…</source>
+        <translation>Checking for duplicates with the new choice…</translation>
     </message>
     <message>
         <source>新建 %1 · 更新 %2 · 重复跳过 %3 · 有错误 %4 · 空行/合计行 %5</source>

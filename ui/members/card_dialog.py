@@ -128,6 +128,7 @@ class MemberCardDialog(QDialog):
     def labels(self) -> dict[str, str]:
         return {
             "name": self.tr("姓名 *"), "nickname": self.tr("群昵称"),
+            "wechat_name": self.tr("微信昵称"),
             "wechat_id": self.tr("微信号"),
             "phone": self.tr("手机号"), "qq": self.tr("QQ号"), "email": self.tr("邮箱"),
             "gender": self.tr("性别"), "city": self.tr("地区"), "birthday": self.tr("生日"),
@@ -161,7 +162,7 @@ class MemberCardDialog(QDialog):
             if field == "wechat_id":
                 editor.setPlaceholderText(self.tr("6–20 位字母、数字、_ 或 -"))
             elif field == "phone":
-                editor.setPlaceholderText(self.tr("11 位手机号，可带 +86"))
+                editor.setPlaceholderText(self.tr("手机号，或带区号的座机号（如 021-12345678）"))
         editor.setObjectName(field)
         return editor
 
@@ -219,8 +220,9 @@ class MemberCardDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.new_field, 1)
         row.addWidget(self.add_field_button)
-        self._form_tab(self.tr("基本信息"), ("name", "nickname", "wechat_id", "phone", "qq",
-                                          "email", "gender", "city", "birthday"),
+        self._form_tab(self.tr("基本信息"), ("name", "nickname", "wechat_name", "wechat_id",
+                                          "phone", "qq", "email", "gender", "city",
+                                          "birthday"),
                        [(self.tr("自定义字段"), self.custom_box), ("", add_row),
                         ("", self.new_field_error)])
         self._form_tab(self.tr("职业与诉求"), ("job_title", "industry", "company", "expertise",

@@ -5,16 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 ALL_COLUMNS = (
-    "name", "nickname", "tags", "groups", "level", "points", "wechat_id", "phone", "city",
-    "company", "job_title", "industry", "joined_on", "last_contact_on", "next_contact_on",
+    "name", "nickname", "wechat_name", "tags", "groups", "level", "points", "wechat_id",
+    "phone", "city", "company", "job_title", "industry", "joined_on", "last_contact_on", "next_contact_on",
     "source", "inviter", "birthday", "gender", "is_friend", "left_on", "notes",
 )
 DEFAULT_COLUMNS = (
     "name", "nickname", "tags", "groups", "level", "wechat_id", "phone", "city", "joined_on",
     "last_contact_on",
 )
-WIDTHS = {"name": 90, "nickname": 140, "tags": 200, "groups": 160, "level": 80, "points": 60,
-          "wechat_id": 130, "phone": 110, "city": 70, "joined_on": 95, "last_contact_on": 95,
+WIDTHS = {"name": 90, "nickname": 140, "wechat_name": 120, "tags": 200, "groups": 160,
+          "level": 80, "points": 60, "wechat_id": 130, "phone": 110, "city": 70,
+          "joined_on": 95, "last_contact_on": 95,
           "next_contact_on": 95, "birthday": 95, "left_on": 95, "gender": 50, "is_friend": 70,
           "notes": 220}
 
@@ -24,6 +25,7 @@ def header(key: str) -> str:
     return {
         "name": tr("MemberColumns", "姓名"),
         "nickname": tr("MemberColumns", "群昵称"),
+        "wechat_name": tr("MemberColumns", "微信昵称"),
         "tags": tr("MemberColumns", "标签"),
         "groups": tr("MemberColumns", "所在群"),
         "level": tr("MemberColumns", "等级"),

@@ -243,7 +243,8 @@ class MemberTableModel(ColumnHeaderModel[Row]):
             return [self._tag_info[t] for t in self._tags.get(row[0], []) if t in self._tag_info]
         value = self._display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return value if key in ("notes", "tags", "groups", "nickname") and value else None
+            return value if key in ("notes", "tags", "groups", "nickname",
+                                                 "wechat_name") and value else None
         return value
 
     def _display(self, row: Row, key: str) -> str:

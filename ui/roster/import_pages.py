@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.roster.mapping import CUSTOM, TARGETS, target_label
+from models.roster.plan import NAME_FIELDS
 from models.roster.values import cell_text
 from ui import dialogs
 from ui.roster.preview_model import PreviewModel, ProblemModel
@@ -30,6 +31,7 @@ from ui.roster.preview_model import PreviewModel, ProblemModel
 if TYPE_CHECKING:
     from models.roster.importer import ImportReport
     from models.roster.plan import ImportPlan
+    from models.roster.reader import Book
 
 
 class WizardHost(Protocol):
@@ -50,6 +52,8 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wiz = wizard
+        self.path: Path | None = None  # the file whose sheets the combo lists
+        self.book: Book | None = None
         self.setTitle(self.tr("选择名单文件"))
         self.setSubTitle(self.tr("支持 Excel（.xlsx / .xls）、CSV 和制表符分隔的 .txt。"
                                  "标题行、合并单元格、两行表头都能自动识别。"))
@@ -89,14 +93,18 @@ class FilePage(QWizardPage):
     @Slot(str)
     def _sheet_changed(self, name: str) -> None:
         plan = self.wiz.plan
-        if name and plan is not None and name != plan.sheet.name:
-            self.wiz.load_file(plan.path, name)
+        # After an empty sheet was refused there is no plan, but the file's sheets stay
+        # listed: the owner picks one that holds data.
+        if (name and self.path is not None and self.book is not None
+                and name in self.book.sheet_names and (plan is None or name != plan.sheet.name)):
+            self.wiz.load_file(self.path, name)
 
     def show_plan(self) -> None:
         plan = self.wiz.plan
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         if plan is not None:
+            self.path, self.book = plan.path, plan.book
             self.path_edit.setText(str(plan.path))
             self.sheet_combo.addItems(plan.book.sheet_names)
             self.sheet_combo.setCurrentText(plan.sheet.name)
@@ -116,6 +124,19 @@ class FilePage(QWizardPage):
     def show_error(self, text: str) -> None:
         self.info.setText(text)
         self.completeChanged.emit()
+
+    def show_sheets(self, book: Book | None, text: str) -> None:
+        """A refusal; with `book`, its sheets stay listed to choose another one."""
+        self.path, self.book = (book.path, book) if book is not None else (None, None)
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        if book is not None:
+            self.path_edit.setText(str(book.path))
+            self.sheet_combo.addItem(self.tr("（请选择工作表）"))
+            self.sheet_combo.addItems(book.sheet_names)
+        self.sheet_combo.setEnabled(book is not None and len(book.sheet_names) > 1)
+        self.sheet_combo.blockSignals(False)
+        self.show_error(text)
 
     @Slot()
     def save_template(self) -> None:
@@ -190,8 +211,8 @@ class MappingPage(QWizardPage):
         targets = [t for t in self.mapping().values() if t]
         doubles = sorted({target_label(t) for t in targets if targets.count(t) > 1})
         lines = []
-        if "name" not in targets and "nickname" not in targets:
-            lines.append(self.tr("没有对应“姓名”或“群昵称”的列：每位成员至少要有一个名字。"))
+        if not NAME_FIELDS & set(targets):
+            lines.append(self.tr("没有对应“姓名”、“群昵称”或“微信昵称”的列：每位成员至少要有一个名字。"))
         if doubles:
             lines.append(self.tr("这些项对应了多列，只会用最后一列：%1").replace("%1", "、".join(doubles)))
         self.warning.setText("\n".join(lines))
@@ -199,7 +220,7 @@ class MappingPage(QWizardPage):
 
     def isComplete(self) -> bool:
         targets = set(self.mapping().values())
-        return bool(targets & {"name", "nickname"})
+        return bool(targets & NAME_FIELDS)
 
     def set_target(self, column: int, target: str | None) -> None:
         """Choose a target programmatically (tests, keyboard users via the combo)."""
@@ -223,6 +244,7 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.ready = False
+        self.active = False  # between initializePage and cleanupPage
         self.setTitle(self.tr("预览"))
         self.setSubTitle(self.tr("下面是每一行将被如何处理。点“开始导入”之前，什么都不会写入。"))
         self.setCommitPage(True)
@@ -259,17 +281,29 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.ready = False
+        self.active = True
         self.model.set_rows([])
         self.counts.setText(self.tr("正在检查每一行…"))
+        self.completeChanged.emit()
         self.wiz.build_preview(self.mode.currentData())
+
+    def cleanupPage(self) -> None:
+        self.active = False
+        super().cleanupPage()
 
     def set_mode(self, mode: str) -> None:
         self.mode.setCurrentIndex(self.MODES.index(mode))
 
     @Slot()
     def _mode_changed(self) -> None:
-        if self.wiz.plan is not None and self.ready:
-            self.wiz.rematch(self.mode.currentData())
+        """Counts and the commit button wait for the rows matched with this policy (a
+        worker already running catches up with it when it ends)."""
+        if self.wiz.plan is None or not self.active:
+            return
+        self.ready = False
+        self.counts.setText(self.tr("正在按新的方式检查重复…"))
+        self.completeChanged.emit()
+        self.wiz.rematch(self.mode.currentData())
 
     def show_plan(self) -> None:
         plan = self.wiz.plan
@@ -280,12 +314,16 @@ class PreviewPage(QWizardPage):
             self.counts.setText(self.tr("新建 %1 · 更新 %2 · 重复跳过 %3 · 有错误 %4 · 空行/合计行 %5")
                                 .replace("%1", str(c["new"])).replace("%2", str(c["update"]))
                                 .replace("%3", str(c["duplicate"])).replace("%4", str(c["error"]))
-                                .replace("%5", str(plan.skipped_rows)))
+                                .replace("%5", str(plan.skipped_rows))
+                                + "".join("\n" + n for n in plan.column_notices))
             self.view.resizeColumnsToContents()
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self.ready
+
+    def validatePage(self) -> bool:
+        return self.ready  # never import while the rows are being matched again
 
 
 class ResultPage(QWizardPage):

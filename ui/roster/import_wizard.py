@@ -8,6 +8,7 @@ transaction, so a cancelled import leaves the workspace exactly as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -24,8 +25,18 @@ from ui.workspace import Changed, Workspace
 if TYPE_CHECKING:
     from models.roster.importer import ImportReport
     from models.roster.plan import ImportPlan
+    from models.roster.reader import Book
 
 R = TypeVar("R")
+
+
+@dataclass
+class Unusable:
+    """A file that was read but whose (chosen) sheet cannot be imported: its sheets are
+    listed so that the owner can pick another."""
+
+    book: Book
+    message: str
 
 
 class ImportWizard(QWizard):
@@ -37,6 +48,8 @@ class ImportWizard(QWizard):
         self.plan: ImportPlan | None = None  # once a file is read
         self.report: ImportReport | None = None  # after the write
         self.task: Task | None = None
+        self.checking = False  # a worker is converting or matching the plan's rows
+        self._rebuild = False  # convert again once that worker ends (the mapping changed)
         self.setWindowTitle(self.tr("导入名单"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -66,27 +79,38 @@ class ImportWizard(QWizard):
         task.start()
 
     def load_file(self, path: Path, sheet: str | None = None) -> None:
+        from models.roster.files import RosterFileError
         from models.roster.importer import read_plan
+        from models.roster.reader import open_book
 
         path = Path(path)
         book = self.plan.book if self.plan is not None and self.plan.path == path else None
+        book = book or (self.file_page.book if self.file_page.path == path else None)
         self.plan = None
         self.file_page.show_error(self.tr("正在读取 %1 …").replace("%1", path.name))
 
-        def work(progress: ProgressFn, cancelled: CancelFn) -> ImportPlan:
-            return read_plan(path, sheet, book=book)
+        def work(progress: ProgressFn, cancelled: CancelFn) -> ImportPlan | Unusable:
+            opened = book or open_book(path)
+            try:
+                return read_plan(path, sheet, book=opened)
+            except RosterFileError as exc:  # an empty sheet: the others may hold the roster
+                return Unusable(opened, str(exc))
 
         self._start(self.tr("读取名单"), work, self._file_read, self._file_failed)
 
     @Slot(object)
-    def _file_read(self, plan: ImportPlan) -> None:
-        self.plan = plan
+    def _file_read(self, result: ImportPlan | Unusable) -> None:
+        if isinstance(result, Unusable):
+            self.plan = None
+            self.file_page.show_sheets(result.book, result.message)
+            return
+        self.plan = result
         self.file_page.show_plan()
 
     @Slot(object)
     def _file_failed(self, exc: object) -> None:
         self.plan = None
-        self.file_page.show_error(_message(exc))
+        self.file_page.show_sheets(None, _message(exc))
 
     def build_preview(self, mode: str) -> None:
         from models.roster.importer import paused_gc
@@ -95,6 +119,10 @@ class ImportWizard(QWizard):
         plan = self.plan
         if plan is None:  # the pages move on only once a file is read
             return
+        if self.checking:  # back to the mapping and forward again while a check ran
+            self._rebuild = True
+            return
+        self.checking = True
 
         def work(progress: ProgressFn, cancelled: CancelFn) -> ImportPlan:
             with paused_gc():
@@ -102,30 +130,49 @@ class ImportWizard(QWizard):
                 match_rows(plan, mode, cancelled)
             return plan
 
-        self._start(self.tr("检查每一行"), work, self._preview_ready)
+        self._start(self.tr("检查每一行"), work, self._preview_ready, self._check_failed)
 
     def rematch(self, mode: str) -> None:
+        """Match the rows again for the policy now on screen. One worker at a time works
+        on the plan: a change made while one runs is caught up when it ends."""
         from models.roster.plan import match_rows
 
         plan = self.plan
-        if plan is None:
+        if plan is None or self.checking:
             return
+        self.checking = True
 
         def work(progress: ProgressFn, cancelled: CancelFn) -> ImportPlan:
             match_rows(plan, mode, cancelled)
             return plan
 
-        self._start(self.tr("检查重复"), work, self._preview_ready)
+        self._start(self.tr("检查重复"), work, self._preview_ready, self._check_failed)
 
     @Slot(object)
     def _preview_ready(self, plan: ImportPlan) -> None:
+        self.checking = False
+        wanted = self.preview_page.mode.currentData()
+        if self._rebuild:
+            self._rebuild = False
+            self.build_preview(wanted)
+            return
+        if plan is not self.plan or not self.preview_page.active:
+            return
+        if plan.on_duplicate != wanted:
+            self.rematch(wanted)  # the owner chose again meanwhile: never show stale counts
+            return
         self.preview_page.show_plan()
+
+    @Slot(object)
+    def _check_failed(self, exc: object) -> None:
+        self.checking = self._rebuild = False
+        self._failed(exc)
 
     def run_import(self) -> None:
         from models.roster.importer import paused_gc, write_plan
 
         plan, db_path = self.plan, self.workspace.db_path
-        if plan is None:
+        if plan is None or self.checking:
             return
         mode = self.preview_page.mode.currentData()  # what the page shows, not what ran last
 
@@ -154,6 +201,7 @@ class ImportWizard(QWizard):
 
     @Slot()
     def _cancelled(self) -> None:
+        self.checking = self._rebuild = False
         if self.currentId() == self.RESULT:
             self.result_page.show_report(None, self.tr("已取消导入，数据没有任何改变。"))
         elif self.currentId() == self.PREVIEW:
