@@ -20,6 +20,8 @@ from PySide6.QtCore import Qt
 
 from models.members.segments import MemberFilter
 
+pytestmark = pytest.mark.slow  # 20,000 members and every figure clicked; CI runs it
+
 MEMBERS = 20_000
 
 

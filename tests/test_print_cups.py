@@ -22,8 +22,10 @@ CUPSD = shutil.which("cupsd") or ("/usr/sbin/cupsd" if Path("/usr/sbin/cupsd").e
 LPADMIN = shutil.which("lpadmin") or ("/usr/sbin/lpadmin"
                                       if Path("/usr/sbin/lpadmin").exists() else None)
 
-pytestmark = pytest.mark.skipif(CUPSD is None or LPADMIN is None,
-                                reason="needs CUPS (cupsd and lpadmin: cups-daemon, cups-client)")
+# Slow (CI runs it): a private CUPS daemon per test.
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    CUPSD is None or LPADMIN is None,
+    reason="needs CUPS (cupsd and lpadmin: cups-daemon, cups-client)")]
 
 CUPSD_CONF = """Listen {root}/cups.sock
 LogLevel warn
