@@ -328,8 +328,9 @@ def _open_text(path: Path) -> Book:
                 raise RosterFileError(msg("sheet_too_many_cols", file=path.name,
                                           col=len(row), limit=MAX_COLS))
             for i, cell in enumerate(row):
-                # Our own CSV export guards =, +, -, @ with an apostrophe: take it off.
-                if cell[:1] == "'" and cell[1:2] in _GUARDED:
+                # Our own CSV export guards =, +, -, @ with one apostrophe (one more before
+                # apostrophes already there): take exactly that one off.
+                if cell[:1] == "'" and cell.lstrip("'")[:1] in _GUARDED:
                     row[i] = cell[1:]
             rows.append(row)
     except csv.Error as exc:

@@ -1310,6 +1310,10 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>CSV (UTF-8, opens directly in Excel)</translation>
     </message>
     <message>
+        <source>注意：Excel、WPS 和 LibreOffice 打开 CSV 时会去掉开头的 0（00123456 变成 123456）、把很长的数字改成科学计数法并丢掉后几位、把 3/4 这样的文字当成日期。要发给别人看或在表格软件里编辑，请选 .xlsx；CSV 适合导入到别的程序。</source>
+        <translation>Note: Excel, WPS and LibreOffice drop leading zeros when they open a CSV (00123456 becomes 123456), turn long numbers into scientific notation and lose their last digits, and read text such as 3/4 as a date. To share the list or edit it in a spreadsheet, choose .xlsx; CSV is for importing into other programs.</translation>
+    </message>
+    <message>
         <source>分享版通讯录（只含勾选的项，手机号打码为 138****8000）</source>
         <translation>Shareable contact list (ticked fields only, mobiles masked as 138****8000)</translation>
     </message>

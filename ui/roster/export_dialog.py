@@ -61,6 +61,14 @@ class ExportDialog(QDialog):
         fmt_row.addWidget(self.xlsx)
         fmt_row.addWidget(self.csv)
         fmt_row.addStretch(1)
+        # What Excel, WPS and LibreOffice do to a CSV they open: said before, not found out.
+        self.csv_warning = QLabel(self.tr(
+            "注意：Excel、WPS 和 LibreOffice 打开 CSV 时会去掉开头的 0（00123456 变成 123456）、"
+            "把很长的数字改成科学计数法并丢掉后几位、把 3/4 这样的文字当成日期。要发给别人看或"
+            "在表格软件里编辑，请选 .xlsx；CSV 适合导入到别的程序。"), wordWrap=True)
+        self.csv_warning.setStyleSheet("color: #b45309")
+        self.csv_warning.setVisible(False)
+        self.csv.toggled.connect(self.csv_warning.setVisible)
         self.shared = QCheckBox(self.tr("分享版通讯录（只含勾选的项，手机号打码为 138****8000）"))
         self.shared.toggled.connect(self._fill_columns)
         self.columns = QListWidget()
@@ -84,6 +92,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scope)
         layout.addLayout(fmt_row)
+        layout.addWidget(self.csv_warning)
         layout.addWidget(self.shared)
         layout.addLayout(col_buttons)
         layout.addWidget(self.columns, 1)
