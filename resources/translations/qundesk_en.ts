@@ -1392,8 +1392,8 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Choose a Roster File</translation>
     </message>
     <message>
-        <source>支持 Excel（.xlsx / .xls）、CSV 和制表符分隔的 .txt。标题行、合并单元格、两行表头都能自动识别。</source>
-        <translation>Excel (.xlsx / .xls), CSV and tab-separated .txt are supported. Title rows, merged cells and two-row headers are recognised automatically.</translation>
+        <source>支持 Excel（.xlsx / .xls）、LibreOffice（.ods）、CSV 和制表符分隔的 .txt。标题行、合并单元格、两行表头都能自动识别。</source>
+        <translation>Excel (.xlsx / .xls), LibreOffice (.ods), CSV and tab-separated .txt files are supported. Title rows, merged cells and two-row headers are recognised automatically.</translation>
     </message>
     <message>
         <source>还没有选择文件</source>
@@ -1412,8 +1412,8 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Get a Blank Import Template…</translation>
     </message>
     <message>
-        <source>名单文件 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)</source>
-        <translation>Roster files (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)</translation>
+        <source>名单文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</source>
+        <translation>Roster files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>格式：%1</source>
