@@ -27,7 +27,7 @@ def row(*cells: str, repeat: int = 1) -> str:
     return f"<table:table-row{times}>{''.join(cells)}</table:table-row>"
 
 
-def ods(path: Path, rows: list[str], name: str = "名单") -> Path:
+def ods(path: Path, rows: list[str], name: str = "名单", manifest: str = "<manifest/>") -> Path:
     # What LibreOffice ends every sheet with: an empty row repeated to the last one.
     tail = ('<table:table-row table:number-rows-repeated="1048573"><table:table-cell '
             'table:number-columns-repeated="1024"/></table:table-row>')
@@ -38,7 +38,7 @@ def ods(path: Path, rows: list[str], name: str = "名单") -> Path:
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         zf.writestr("content.xml", content)
-        zf.writestr("META-INF/manifest.xml", "<manifest/>")
+        zf.writestr("META-INF/manifest.xml", manifest)
     return path
 
 
@@ -75,4 +75,13 @@ def test_another_opendocument_file_is_not_a_table(db, tmp_path):
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         zf.writestr("content.xml", "<office:document-content/>")
     with pytest.raises(RosterError, match="不是表格文件"):
+        import_roster(path)
+
+
+def test_a_password_protected_ods_says_so(db, tmp_path):
+    manifest = ('<manifest:manifest><manifest:file-entry><manifest:encryption-data '
+                'manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>')
+    path = ods(tmp_path / "secret.ods", [row(cell("姓名")), row(cell("张三"))],
+               manifest=manifest)
+    with pytest.raises(RosterError, match="设置了打开密码"):
         import_roster(path)

@@ -29,12 +29,22 @@ def check_ods(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             files.check_sizes(archive, name)
+            if b"encryption-data" in _manifest(archive):
+                raise files.RosterFileError(msg("file_encrypted", file=name))
             for info in archive.infolist():
                 if info.filename.endswith(".xml"):
                     _scan(archive, info, name)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError,
             NotImplementedError) as exc:
         raise files.RosterFileError(msg("file_corrupt", file=name)) from exc
+
+
+def _manifest(archive: zipfile.ZipFile) -> bytes:
+    try:
+        info = archive.getinfo("META-INF/manifest.xml")
+    except KeyError:
+        return b""
+    return archive.read(info) if info.file_size < (4 << 20) else b""
 
 
 def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
