@@ -1305,6 +1305,20 @@ You can keep working. If this keeps happening, copy the report below and send it
         <source>Excel 表格 (.xlsx)</source>
         <translation>Excel workbook (.xlsx)</translation>
     </message>
+    <message numerus="yes">
+        <source>当前列表中的 %n 位成员（和成员页上的筛选、搜索一致）</source>
+        <translation>
+            <numerusform>The %n member in the current list (as filtered and searched on the Members page)</numerusform>
+            <numerusform>The %n members in the current list (as filtered and searched on the Members page)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>全部 %n 位成员（包括已退群的）</source>
+        <translation>
+            <numerusform>All %n member (including those who left)</numerusform>
+            <numerusform>All %n members (including those who left)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>CSV（UTF-8，Excel 可直接打开）</source>
         <translation>CSV (UTF-8, opens directly in Excel)</translation>

@@ -38,8 +38,11 @@ from ui.workspace import Workspace
 
 
 class ExportDialog(QDialog):
+    """`member_ids`: the list as shown (filter, search, left or current), in its order.
+    With `offer_all`, the owner may choose every member instead (File > 导出名单)."""
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
-                 member_ids: Sequence[int] | None = None) -> None:
+                 member_ids: Sequence[int] | None = None, offer_all: bool = False) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.member_ids = list(member_ids) if member_ids is not None else None
@@ -47,10 +50,21 @@ class ExportDialog(QDialog):
         self.last_path: Path | None = None
         self.setWindowTitle(self.tr("导出名单"))
         self.resize(520, 560)
-        count = len(self.member_ids) if self.member_ids is not None else self._member_count()
-        scope = (self.tr("将导出当前列表中的 %n 位成员", "", count) if self.member_ids is not None
-                 else self.tr("将导出全部 %n 位成员", "", count))
-        self.scope = QLabel(scope)
+        everyone = self._member_count()
+        self.scope = QLabel()
+        self.shown_scope = QRadioButton(self.tr("当前列表中的 %n 位成员（和成员页上的筛选、搜索一致）", "",
+                                                len(self.member_ids or [])))
+        self.all_scope = QRadioButton(self.tr("全部 %n 位成员（包括已退群的）", "", everyone))
+        self.shown_scope.setChecked(True)
+        scopes = QButtonGroup(self)
+        scopes.addButton(self.shown_scope)
+        scopes.addButton(self.all_scope)
+        choose = offer_all and self.member_ids is not None
+        self.shown_scope.setVisible(choose)
+        self.all_scope.setVisible(choose)
+        self.all_scope.toggled.connect(self._show_scope)
+        self._everyone = everyone
+        self._show_scope()
         self.xlsx = QRadioButton(self.tr("Excel 表格 (.xlsx)"))
         self.csv = QRadioButton(self.tr("CSV（UTF-8，Excel 可直接打开）"))
         self.xlsx.setChecked(True)
@@ -91,6 +105,8 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scope)
+        layout.addWidget(self.shown_scope)
+        layout.addWidget(self.all_scope)
         layout.addLayout(fmt_row)
         layout.addWidget(self.csv_warning)
         layout.addWidget(self.shared)
@@ -105,6 +121,16 @@ class ExportDialog(QDialog):
 
     def _member_count(self) -> int:
         return member_count()
+
+    def chosen_ids(self) -> list[int] | None:
+        """The members to export; None for everyone."""
+        return None if self.all_scope.isChecked() else self.member_ids
+
+    @Slot()
+    def _show_scope(self) -> None:
+        ids = self.chosen_ids()
+        self.scope.setText(self.tr("将导出当前列表中的 %n 位成员", "", len(ids)) if ids is not None
+                           else self.tr("将导出全部 %n 位成员", "", self._everyone))
 
     @Slot()
     def _fill_columns(self) -> None:
@@ -157,7 +183,7 @@ class ExportDialog(QDialog):
         suffix = ".csv" if csv else ".xlsx"
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        masked, ids = self.shared.isChecked(), self.member_ids
+        masked, ids = self.shared.isChecked(), self.chosen_ids()
 
         def work(progress: ProgressFn, cancelled: CancelFn) -> int:
             return export_roster(path, masked=masked, member_ids=ids,
