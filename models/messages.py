@@ -71,8 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   " .xlsx 再导入",
                   "“{file}” is a web page (HTML), not an Excel workbook. Open it in Excel/WPS, "
                   "“Save as” .xlsx and import that"),
-    "file_not_table": ("“{file}”不是表格文件（支持 .xlsx、.xls、.csv、.txt）",
-                       "“{file}” is not a spreadsheet (.xlsx, .xls, .csv or .txt)"),
+    "file_not_table": ("“{file}”不是表格文件（支持 .xlsx、.xls、.ods、.csv、.txt）",
+                       "“{file}” is not a spreadsheet (.xlsx, .xls, .ods, .csv or .txt)"),
     "file_corrupt": ("“{file}”已损坏或不完整，无法读取。请在 Excel/WPS 中打开并重新保存",
                      "“{file}” is damaged or incomplete. Open it in Excel/WPS and save it again"),
     "file_ods": ("“{file}”是 OpenDocument 表格，请另存为 .xlsx 再导入",

@@ -204,3 +204,33 @@ def _package(path: Path, names: dict[str, str]) -> Path:
 def test_workbooks_other_programs_wrote(db, tmp_path, names):
     report = import_roster(_package(tmp_path / "other.xlsx", names))
     assert (report.sheet, report.created) == ("名单", 1)
+
+
+def test_a_csv_whose_chinese_became_question_marks_is_refused(db, tmp_path):
+    names = ["??", "???", "?? ?"]  # 张三, 欧阳娜, 李 四 as a wrong encoding saved them
+    text = "??,???,??\r\n" + "".join(f"{names[i % 3]},wx_{i:06d},1380013{i:04d}\r\n"
+                                      for i in range(299))
+    path = tmp_path / "lost.csv"
+    path.write_text(text, encoding="ascii")
+    with pytest.raises(RosterError) as err:
+        import_roster(path)
+    assert str(err.value).startswith("“lost.csv”里的中文在保存时已经丢失，变成了“?”")
+    replaced = tmp_path / "replaced.csv"
+    replaced.write_text(text.replace("?", "\ufffd"), encoding="utf-8")
+    with pytest.raises(RosterError, match="已经丢失"):
+        import_roster(replaced)
+
+
+def test_a_few_question_marks_are_just_text(db, tmp_path):
+    path = tmp_path / "ok.csv"
+    path.write_text("姓名,备注\r\n张三,?\r\n李四,有问题吗？\r\n王五,??\r\n赵六,好\r\n钱七,行\r\n"
+                    "孙八,嗯\r\n周九,对\r\n吴十,是\r\n郑一,可\r\n", encoding="utf-8")
+    assert import_roster(path).created == 9
+
+
+def test_a_header_turned_to_question_marks_is_enough(db, tmp_path):
+    path = tmp_path / "head.csv"
+    path.write_text("??,???,??\r\n" + "".join(f"{i},wx_{i:06d},{i}\r\n" for i in range(50)),
+                    encoding="ascii")
+    with pytest.raises(RosterError, match="已经丢失"):
+        import_roster(path)

@@ -378,9 +378,22 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_roster(self) -> None:
+        """The list as the member page shows it (its filter and search, left or current),
+        with "every member" as the other choice."""
         from ui.roster.export_dialog import ExportDialog
 
-        ExportDialog(self.workspace, self).open()
+        ExportDialog(self.workspace, self, member_ids=self.shown_member_ids(),
+                     offer_all=True).open()
+
+    def shown_member_ids(self) -> list[int]:
+        from models.members import rows as member_rows
+        from ui.members.table_model import MemberTableModel
+
+        model = getattr(self._pages.get("members"), "model", None)
+        if isinstance(model, MemberTableModel):
+            return model.visible_ids()
+        left = member_rows.left_ids()  # not opened yet: its first view, current members
+        return [i for i in member_rows.sorted_ids() if i not in left]
 
     @Slot()
     def backup_now(self) -> None:

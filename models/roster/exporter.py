@@ -101,6 +101,13 @@ def is_risky(value: str) -> bool:
     return value.startswith(_RISKY)
 
 
+def csv_guarded(text: str) -> str:
+    """A leading apostrophe before text a spreadsheet would run as a formula; text that
+    already starts with apostrophes before such a character gets one more, so the import
+    (which takes exactly one off) gives back what was typed: '=1 stays '=1."""
+    return "'" + text if is_risky(text.lstrip("'")) else text
+
+
 # ---------------------------------------------------------------- data
 
 
@@ -238,8 +245,9 @@ def export_roster(out: Path, tags: Sequence[str] = (), group: str | None = None,
                   columns: Sequence[str] | None = None,
                   shared_fields: Sequence[str] | None = None,
                   progress: ProgressFn | None = None,
-                  cancelled: CancelFn | None = None) -> int:
-    """Write the chosen members to `out` (.xlsx or .csv); returns how many were written."""
+                  cancelled: CancelFn | None = None, title: str | None = None) -> int:
+    """Write the chosen members to `out` (.xlsx or .csv); returns how many were written.
+    The .xlsx sheet is named `title`, else after the group or tags chosen."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -252,8 +260,8 @@ def export_roster(out: Path, tags: Sequence[str] = (), group: str | None = None,
         columns = list(columns) if columns else all_columns()
     rows = (_line(columns, values, masked) for values in _rows(ids, columns))
     headers = [header_text(c) for c in columns]
-    _write_file(out, headers, columns, rows, len(ids), progress, cancelled,
-                title=None)
+    title = title or group or msg("list_join").join(tags) or None
+    _write_file(out, headers, columns, rows, len(ids), progress, cancelled, title=title)
     return len(ids)
 
 
@@ -283,7 +291,8 @@ def _write_file(out: Path, headers: list[str], columns: Sequence[str],
             # disk cleanly (its half-closed file complains again when collected).
             buffer = io.BytesIO()
             try:
-                _write_xlsx(buffer, headers, columns, rows, total, progress, cancelled, note)
+                _write_xlsx(buffer, headers, columns, rows, total, progress, cancelled, note,
+                            title)
             except OSError as exc:  # XlsxWriter's scratch files (the temp folder)
                 raise problem_from(exc, out) from exc
             write_bytes(out, buffer.getvalue())
@@ -296,8 +305,7 @@ def _csv_value(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, Decimal):
         return format(value, "f")
-    text = safe_text(str(value))
-    return "'" + text if is_risky(text) else text
+    return csv_guarded(safe_text(str(value)))
 
 
 def _write_csv(path: Path, headers: list[str], rows: Iterable[list[Any]], total: int,
@@ -388,9 +396,31 @@ def _write_sheet(ws: Any, styles: _Styles, headers: Sequence[str], widths: Seque
         ws.autofilter(0, 0, max(last, 0), len(headers) - 1)
 
 
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(title: str | None) -> str:
+    """A sheet name Excel accepts: 31 characters at most, none of []:*?/\\."""
+    name = _SHEET_NAME_BAD.sub(" ", title or "").strip().strip("'")[:31].strip()
+    return name if name and name.lower() != "history" else "名单"
+
+
+def _ready_to_print(ws: Any) -> None:
+    """A4 landscape, every column on the page's width, the header on every page, page
+    numbers in the footer: what an owner printing a sign-in sheet wants without setup."""
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.hide_gridlines(0)  # printed too
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_header("&C&A")
+    ws.set_footer("&C&P / &N")
+
+
 def _write_xlsx(path: Path | BinaryIO, headers: list[str], columns: Sequence[str],
                 rows: Iterable[list[Any]], total: int, progress: ProgressFn | None,
-                cancelled: CancelFn | None, note: str = "") -> None:
+                cancelled: CancelFn | None, note: str = "", title: str | None = None) -> None:
     """A styled workbook via XlsxWriter in constant_memory mode (bounded memory: each row
     goes to a scratch file as soon as the next one starts). Text is always written with
     write_string, so it is never a formula, number or link."""
@@ -416,7 +446,9 @@ def _write_xlsx(path: Path | BinaryIO, headers: list[str], columns: Sequence[str
         })
         try:
             styles = _Styles(wb)
-            _write_sheet(wb.add_worksheet("名单"), styles, headers, widths, rows, on_row)
+            sheet = wb.add_worksheet(sheet_name(title))
+            _ready_to_print(sheet)
+            _write_sheet(sheet, styles, headers, widths, rows, on_row)
             if note:  # on a sheet of its own: a note row on the roster sheet would be imported
                 _write_sheet(wb.add_worksheet("说明"), styles, [], [60], [[note]], table=False)
             wb.close()

@@ -52,7 +52,7 @@ _EMPTY_FORMULA = re.compile(
     rb'(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?'
     rb'\s*</(?:\w+:)?c>')
 MAX_FORMULA_NOTES = 10_000
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+DTD = _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 _CHUNK = 1 << 20
 
 
@@ -62,7 +62,7 @@ class RosterFileError(Exception):
 
 @dataclass
 class Detected:
-    kind: str  # "xlsx" | "xls" | "csv"
+    kind: str  # "xlsx" | "xls" | "csv" | "ods"
     notice: str = ""  # set when the extension says something else
     date1904: bool = False
     # Formula cells the file holds no result for, by sheet name: {(row number, column)}
@@ -90,8 +90,9 @@ class SheetScan:
 
 
 _EXT_KIND = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".csv": "csv", ".txt": "csv",
-             ".tsv": "csv"}
-_KIND_LABEL = {"xlsx": "Excel (.xlsx)", "xls": "Excel 97-2003 (.xls)", "csv": "CSV/文本"}
+             ".tsv": "csv", ".ods": "ods"}
+_KIND_LABEL = {"xlsx": "Excel (.xlsx)", "xls": "Excel 97-2003 (.xls)", "csv": "CSV/文本",
+               "ods": "OpenDocument (.ods)"}
 
 
 def col_letter(index: int) -> str:
@@ -124,7 +125,9 @@ def detect(path: Path) -> Detected:
         raise RosterFileError(msg("file_empty", file=path.name))
     if size > MAX_FILE_BYTES:
         raise RosterFileError(msg("file_too_big", file=path.name, limit=MAX_FILE_BYTES >> 20))
-    if head.startswith(ZIP_MAGIC):
+    if head.startswith(ZIP_MAGIC) and _zip_kind(path) == "ods":
+        found = Detected("ods")  # checked by models.roster.ods before it is read
+    elif head.startswith(ZIP_MAGIC):
         facts = scan_xlsx(path)
         found = Detected("xlsx", date1904=facts.date1904, empty_formulas=facts.empty_formulas,
                          sparse=facts.sparse)
@@ -139,6 +142,33 @@ def detect(path: Path) -> Detected:
         found.notice = msg("format_mismatch", file=path.name, ext=path.suffix,
                            real=_KIND_LABEL[found.kind])
     return found
+
+
+def _zip_kind(path: Path) -> str:
+    """'ods' for an OpenDocument spreadsheet, else 'xlsx' (scan_xlsx says what is wrong)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if workbook_part(archive) is not None:
+                return "xlsx"
+            ods = is_ods(archive)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return "xlsx"
+    if ods is False:
+        raise RosterFileError(msg("file_not_table", file=path.name))
+    return "ods" if ods else "xlsx"
+
+
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def is_ods(archive: zipfile.ZipFile) -> bool | None:
+    """True for an .ods, False for another OpenDocument file, None if neither."""
+    names = set(archive.namelist())
+    if "mimetype" in names:
+        kind = archive.read("mimetype").strip()
+        if kind.startswith(b"application/vnd.oasis.opendocument"):
+            return kind == ODS_MIMETYPE
+    return True if "content.xml" in names else None
 
 
 def _text_kind(path: Path, head: bytes) -> str:
@@ -188,16 +218,8 @@ def scan_xlsx(path: Path) -> XlsxFacts:
         if workbook is None:
             if "EncryptedPackage" in names:
                 raise RosterFileError(msg("file_encrypted", file=name))
-            if "content.xml" in names:
-                raise RosterFileError(msg("file_ods", file=name))
             raise RosterFileError(msg("file_not_table", file=name))
-        total = 0
-        for info in infos:
-            total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if (info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES
-                    or (info.file_size > _CHUNK and ratio > MAX_RATIO)):
-                raise RosterFileError(msg("file_bomb", file=name))
+        check_sizes(archive, name)
         facts = XlsxFacts()
         formulas: dict[str, set[tuple[int, int]]] = {}
         sparse: dict[str, set[tuple[int, int]]] = {}
@@ -221,6 +243,17 @@ def scan_xlsx(path: Path) -> XlsxFacts:
             parts = {p: n for n, p in _sheet_parts(archive).items()}
             facts.sparse = {parts[p]: p for p in sparse if p in parts}
     return facts
+
+
+def check_sizes(archive: zipfile.ZipFile, name: str) -> None:
+    """The declared sizes (cheap, before anything is inflated; a lie fails the CRC)."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if (info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES
+                or (info.file_size > _CHUNK and ratio > MAX_RATIO)):
+            raise RosterFileError(msg("file_bomb", file=name))
 
 
 def _check_size(scan: SheetScan, name: str) -> None:

@@ -8,7 +8,9 @@ the rows into values; models.roster.matching finds the members they are.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from models.messages import msg
 from models.progress import CancelFn, ProgressFn
@@ -47,6 +49,8 @@ def read_plan(path: Path, sheet: str | None = None, book: Book | None = None) ->
     data = book.sheet(sheet)
     if not has_data(data.rows):
         raise RosterFileError(_empty_sheet_message(book, data.name))
+    if mangled(data.rows):
+        raise RosterFileError(msg("file_mangled", file=book.path.name))
     start, height, headers = find_header(data.rows)
     plan = ImportPlan(Path(path), book, data, data.number(start + height - 1), headers,
                       propose(headers), data_start=start + height)
@@ -78,6 +82,31 @@ def _best_sheet(book: Book) -> tuple[str, list[str]]:
             "file_no_data_sheets", sheets=msg("list_join").join(names))))
     # No sheet has a header: the first one with data, whose columns the owner can map.
     return fallback, [n for n in passed if "“" + fallback + "”" not in n]
+
+
+_LOST = re.compile(r"[?？\ufffd]")
+
+
+def mangled(rows: list[list[Any]], sample: int = 200) -> bool:
+    """Text that a wrong encoding turned into question marks (or U+FFFD) when the file was
+    saved: "姓名" became "??". Refused, since it cannot be read back: most cells of the
+    first rows, or most header-like cells, are such marks."""
+    texts = [c for row in rows[:sample] for c in row if isinstance(c, str) and c.strip()]
+    if len(texts) < 3:
+        return False
+
+    def lost(text: str) -> bool:
+        marks = len(_LOST.findall(text))
+        return marks > 0 and marks * 2 >= len(text.replace(" ", ""))
+
+    bad = sum(1 for t in texts if lost(t))
+    if bad >= 3 and bad * 10 >= len(texts) * 3:
+        return True
+    # The header alone tells: "??,???,??" over rows of digits and IDs.
+    head = next((r for r in rows[:30] if sum(1 for c in r if isinstance(c, str) and c.strip())
+                 >= 2), [])
+    cells = [c for c in head if isinstance(c, str) and c.strip()]
+    return sum(1 for c in cells if lost(c)) * 2 > len(cells) >= 2
 
 
 def sheets_with_data(book: Book) -> list[str]:

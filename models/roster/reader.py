@@ -122,8 +122,13 @@ def open_book(path: Path) -> Book:
 
 def _open_book(path: Path) -> Book:
     found = detect(path)
-    if found.kind == "xlsx":
-        book = _open_xlsx(path, found.date1904, found.empty_formulas, found.sparse)
+    if found.kind == "ods":
+        from models.roster.ods import check_ods
+
+        check_ods(path)
+    if found.kind in ("xlsx", "ods"):  # calamine reads both (.ods from its content)
+        book = _open_xlsx(path, found.date1904, found.empty_formulas, found.sparse,
+                          ods=found.kind == "ods")
     elif found.kind == "xls":
         book = _open_xls(path)
     else:
@@ -140,11 +145,12 @@ _SHEET_KINDS = {"ChartSheet": "kind_chart", "DialogSheet": "kind_dialog",
 
 def _open_xlsx(path: Path, date1904: bool,
                empty_formulas: dict[str, set[tuple[int, int]]] | None = None,
-               sparse: dict[str, str] | None = None) -> Book:
+               sparse: dict[str, str] | None = None, ods: bool = False) -> Book:
     import python_calamine as pc
 
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        wb = (pc.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes())) if ods
+              else pc.CalamineWorkbook.from_path(str(path)))
     except pc.PasswordError as exc:
         raise RosterFileError(msg("file_encrypted", file=path.name)) from exc
     except Exception as exc:  # calamine raises its own error types for broken files
@@ -184,7 +190,7 @@ def _open_xlsx(path: Path, date1904: bool,
         formulas = (empty_formulas or {}).get(name, set())
         return Sheet(name, rows, 1, date1904, formulas, numbers)
 
-    return Book(path, "xlsx", names, notes=notes, _loader=load)
+    return Book(path, "ods" if ods else "xlsx", names, notes=notes, _loader=load)
 
 
 # ---------------------------------------------------------------- xls via xlrd
@@ -328,8 +334,9 @@ def _open_text(path: Path) -> Book:
                 raise RosterFileError(msg("sheet_too_many_cols", file=path.name,
                                           col=len(row), limit=MAX_COLS))
             for i, cell in enumerate(row):
-                # Our own CSV export guards =, +, -, @ with an apostrophe: take it off.
-                if cell[:1] == "'" and cell[1:2] in _GUARDED:
+                # Our own CSV export guards =, +, -, @ with one apostrophe (one more before
+                # apostrophes already there): take exactly that one off.
+                if cell[:1] == "'" and cell.lstrip("'")[:1] in _GUARDED:
                     row[i] = cell[1:]
             rows.append(row)
     except csv.Error as exc:

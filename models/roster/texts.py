@@ -87,6 +87,12 @@ MESSAGES.update({
     "cli_more_problems": ("  ……还有 {count} 条（见 --report）", "  ... {count} more (see --report)"),
     "cli_exported": ("已导出 {count} 位成员到 {file}", "exported {count} members to {file}"),
     "cli_not_batch": ("“{text}”不是导入批次号", "“{text}” is not a batch number"),
+    "file_mangled": ("“{file}”里的中文在保存时已经丢失，变成了“?”（文字编码出错，无法还原）。请在原来的"
+                     "软件里重新导出，或在 Excel/WPS 中打开原文件，另存为“CSV UTF-8”或 .xlsx 再导入",
+                     "The Chinese text in “{file}” was lost when the file was saved: it became "
+                     "“?” (a wrong text encoding, which cannot be undone). Export it again from "
+                     "the program it came from, or open the original in Excel/WPS and save it as "
+                     "“CSV UTF-8” or .xlsx"),
     "sheet_no_rows": ("工作表“{sheet}”只有表头，没有成员行", "The sheet “{sheet}” has a header "
                       "but no member rows"),
 })

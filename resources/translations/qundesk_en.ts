@@ -1504,9 +1504,27 @@ You can keep working. If this keeps happening, copy the report below and send it
         <source>Excel 表格 (.xlsx)</source>
         <translation>Excel workbook (.xlsx)</translation>
     </message>
+    <message numerus="yes">
+        <source>当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）</source>
+        <translation>
+            <numerusform>The %Ln member in the current list (as filtered and searched on the Members page)</numerusform>
+            <numerusform>The %Ln members in the current list (as filtered and searched on the Members page)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>全部 %Ln 位成员（包括已退群的）</source>
+        <translation>
+            <numerusform>All %Ln member (including those who left)</numerusform>
+            <numerusform>All %Ln members (including those who left)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>CSV（UTF-8，Excel 可直接打开）</source>
         <translation>CSV (UTF-8, opens directly in Excel)</translation>
+    </message>
+    <message>
+        <source>注意：Excel、WPS 和 LibreOffice 打开 CSV 时会去掉开头的 0（00123456 变成 123456）、把很长的数字改成科学计数法并丢掉后几位、把 3/4 这样的文字当成日期。要发给别人看或在表格软件里编辑，请选 .xlsx；CSV 适合导入到别的程序。</source>
+        <translation>Note: Excel, WPS and LibreOffice drop leading zeros when they open a CSV (00123456 becomes 123456), turn long numbers into scientific notation and lose their last digits, and read text such as 3/4 as a date. To share the list or edit it in a spreadsheet, choose .xlsx; CSV is for importing into other programs.</translation>
     </message>
     <message>
         <source>分享版通讯录（只含勾选的项，手机号打码为 138****8000）</source>
@@ -1587,8 +1605,8 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Choose a Roster File</translation>
     </message>
     <message>
-        <source>支持 Excel（.xlsx / .xls）、CSV 和制表符分隔的 .txt。标题行、合并单元格、两行表头都能自动识别。</source>
-        <translation>Excel (.xlsx / .xls), CSV and tab-separated .txt are supported. Title rows, merged cells and two-row headers are recognised automatically.</translation>
+        <source>支持 Excel（.xlsx / .xls）、LibreOffice（.ods）、CSV 和制表符分隔的 .txt。标题行、合并单元格、两行表头都能自动识别。</source>
+        <translation>Excel (.xlsx / .xls), LibreOffice (.ods), CSV and tab-separated .txt files are supported. Title rows, merged cells and two-row headers are recognised automatically.</translation>
     </message>
     <message>
         <source>还没有选择文件</source>
@@ -1607,8 +1625,8 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Get a Blank Import Template…</translation>
     </message>
     <message>
-        <source>名单文件 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)</source>
-        <translation>Roster files (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)</translation>
+        <source>名单文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</source>
+        <translation>Roster files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>格式：%1</source>

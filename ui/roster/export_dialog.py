@@ -38,8 +38,11 @@ from ui.workspace import Workspace
 
 
 class ExportDialog(QDialog):
+    """`member_ids`: the list as shown (filter, search, left or current), in its order.
+    With `offer_all`, the owner may choose every member instead (File > 导出名单)."""
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
-                 member_ids: Sequence[int] | None = None) -> None:
+                 member_ids: Sequence[int] | None = None, offer_all: bool = False) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.member_ids = list(member_ids) if member_ids is not None else None
@@ -47,10 +50,21 @@ class ExportDialog(QDialog):
         self.last_path: Path | None = None
         self.setWindowTitle(self.tr("导出名单"))
         self.resize(520, 560)
-        count = len(self.member_ids) if self.member_ids is not None else self._member_count()
-        scope = (self.tr("将导出当前列表中的 %Ln 位成员", "", count) if self.member_ids is not None
-                 else self.tr("将导出全部 %Ln 位成员", "", count))
-        self.scope = QLabel(scope)
+        everyone = self._member_count()
+        self.scope = QLabel()
+        self.shown_scope = QRadioButton(self.tr("当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）", "",
+                                                len(self.member_ids or [])))
+        self.all_scope = QRadioButton(self.tr("全部 %Ln 位成员（包括已退群的）", "", everyone))
+        self.shown_scope.setChecked(True)
+        scopes = QButtonGroup(self)
+        scopes.addButton(self.shown_scope)
+        scopes.addButton(self.all_scope)
+        choose = offer_all and self.member_ids is not None
+        self.shown_scope.setVisible(choose)
+        self.all_scope.setVisible(choose)
+        self.all_scope.toggled.connect(self._show_scope)
+        self._everyone = everyone
+        self._show_scope()
         self.xlsx = QRadioButton(self.tr("Excel 表格 (.xlsx)"))
         self.csv = QRadioButton(self.tr("CSV（UTF-8，Excel 可直接打开）"))
         self.xlsx.setChecked(True)
@@ -61,6 +75,14 @@ class ExportDialog(QDialog):
         fmt_row.addWidget(self.xlsx)
         fmt_row.addWidget(self.csv)
         fmt_row.addStretch(1)
+        # What Excel, WPS and LibreOffice do to a CSV they open: said before, not found out.
+        self.csv_warning = QLabel(self.tr(
+            "注意：Excel、WPS 和 LibreOffice 打开 CSV 时会去掉开头的 0（00123456 变成 123456）、"
+            "把很长的数字改成科学计数法并丢掉后几位、把 3/4 这样的文字当成日期。要发给别人看或"
+            "在表格软件里编辑，请选 .xlsx；CSV 适合导入到别的程序。"), wordWrap=True)
+        self.csv_warning.setStyleSheet("color: #b45309")
+        self.csv_warning.setVisible(False)
+        self.csv.toggled.connect(self.csv_warning.setVisible)
         self.shared = QCheckBox(self.tr("分享版通讯录（只含勾选的项，手机号打码为 138****8000）"))
         self.shared.toggled.connect(self._fill_columns)
         self.columns = QListWidget()
@@ -83,7 +105,10 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scope)
+        layout.addWidget(self.shown_scope)
+        layout.addWidget(self.all_scope)
         layout.addLayout(fmt_row)
+        layout.addWidget(self.csv_warning)
         layout.addWidget(self.shared)
         layout.addLayout(col_buttons)
         layout.addWidget(self.columns, 1)
@@ -96,6 +121,16 @@ class ExportDialog(QDialog):
 
     def _member_count(self) -> int:
         return member_count()
+
+    def chosen_ids(self) -> list[int] | None:
+        """The members to export; None for everyone."""
+        return None if self.all_scope.isChecked() else self.member_ids
+
+    @Slot()
+    def _show_scope(self) -> None:
+        ids = self.chosen_ids()
+        self.scope.setText(self.tr("将导出当前列表中的 %Ln 位成员", "", len(ids)) if ids is not None
+                           else self.tr("将导出全部 %Ln 位成员", "", self._everyone))
 
     @Slot()
     def _fill_columns(self) -> None:
@@ -148,7 +183,7 @@ class ExportDialog(QDialog):
         suffix = ".csv" if csv else ".xlsx"
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        masked, ids = self.shared.isChecked(), self.member_ids
+        masked, ids = self.shared.isChecked(), self.chosen_ids()
 
         def work(progress: ProgressFn, cancelled: CancelFn) -> int:
             return export_roster(path, masked=masked, member_ids=ids,

@@ -55,7 +55,7 @@ class FilePage(QWizardPage):
         self.path: Path | None = None  # the file whose sheets the combo lists
         self.book: Book | None = None
         self.setTitle(self.tr("选择名单文件"))
-        self.setSubTitle(self.tr("支持 Excel（.xlsx / .xls）、CSV 和制表符分隔的 .txt。"
+        self.setSubTitle(self.tr("支持 Excel（.xlsx / .xls）、LibreOffice（.ods）、CSV 和制表符分隔的 .txt。"
                                  "标题行、合并单元格、两行表头都能自动识别。"))
         self.path_edit = QLineEdit(readOnly=True)
         self.path_edit.setPlaceholderText(self.tr("还没有选择文件"))
@@ -86,7 +86,7 @@ class FilePage(QWizardPage):
     @Slot()
     def choose_file(self) -> None:
         path = dialogs.open_file(self, self.tr("选择名单文件"),
-                                 self.tr("名单文件 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)"))
+                                 self.tr("名单文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)"))
         if path is not None:
             self.wiz.load_file(path)
 
@@ -108,7 +108,8 @@ class FilePage(QWizardPage):
             self.path_edit.setText(str(plan.path))
             self.sheet_combo.addItems(plan.book.sheet_names)
             self.sheet_combo.setCurrentText(plan.sheet.name)
-            kinds = {"xlsx": "Excel (.xlsx)", "xls": "Excel 97-2003 (.xls)", "csv": "CSV"}
+            kinds = {"xlsx": "Excel (.xlsx)", "xls": "Excel 97-2003 (.xls)", "csv": "CSV",
+                     "ods": "OpenDocument (.ods)"}
             lines = [self.tr("格式：%1").replace("%1", kinds.get(plan.book.kind, plan.book.kind))]
             if plan.book.encoding:
                 lines.append(self.tr("文字编码：%1，分隔符：%2").replace(
