@@ -32,6 +32,7 @@ from models.store.problems import (
 )
 from ui import dialogs
 from ui.accessibility import name_unnamed
+from ui.help import guide_text, shortcuts_text
 from ui.i18n import LANGUAGES
 from ui.icons import icon
 from ui.notice_bar import ERROR, INFO, NoticeBar
@@ -454,14 +455,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_guide(self) -> None:
-        from ui.help import guide_text
-
         dialogs.inform(self, self.tr("快速上手"), guide_text())
 
     @Slot()
     def show_shortcuts(self) -> None:
-        from ui.help import shortcuts_text
-
         dialogs.inform(self, self.tr("键盘快捷键"), shortcuts_text())
 
     @Slot()
