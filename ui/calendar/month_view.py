@@ -236,9 +236,9 @@ class MonthView(QWidget):
                 if rect.contains(pos):
                     self.more_requested.emit(day)
                     return
-        self.select(entry)
+        self.select_entry(entry)
 
-    def select(self, entry: CalendarEntry | None) -> None:
+    def select_entry(self, entry: CalendarEntry | None) -> None:
         self.selected = entry_key(entry) if entry else None
         self.entry_selected.emit(entry)
         self.update()
@@ -292,7 +292,7 @@ class MonthView(QWidget):
         entry = self.entry_at(event.pos())
         day = self.day_at(event.pos())
         if entry is not None:
-            self.select(entry)
+            self.select_entry(entry)
         if day is not None:
             self.context_requested.emit(entry, day, event.globalPos())
 
