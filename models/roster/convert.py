@@ -147,8 +147,6 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
     width = len(cells)
 
     formulas = plan.sheet.empty_formulas
-    # One search per row for control characters (rare): cells are looked at only then.
-    hidden = CONTROL.search("\n".join([c for c in cells if type(c) is str])) is not None
     for index, target, column, kind in columns:
         if index >= width:
             continue
@@ -163,7 +161,9 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
                 raise RosterFileError(msg("cell_too_long", file=plan.path.name,
                                           sheet=sheet_name, row=number, column=column,
                                           limit=MAX_CELL_CHARS))
-            if hidden and CONTROL.search(value):  # cleaned below: say so, keep the row
+            # Control characters (rare; isprintable() is the quick test): cleaned below,
+            # the row kept, and the owner told.
+            if not value.isprintable() and CONTROL.search(value):
                 problems.append(Problem(sheet_name, number, column, msg("text_cleaned"),
                                         "warning"))
         elif value is None:

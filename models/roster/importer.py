@@ -195,6 +195,7 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     """Everything inside the caller's transaction; returns the row numbers of updates
     that really changed something, and what undo needs."""
     now = dt.datetime.now()
+    stamp = now.isoformat(" ")  # as sqlite3 writes a datetime (and peewee reads it back)
     new_rows = [r for r in plan.rows if r.status == "new"]
     upd_rows = [r for r in plan.rows if r.status == "update"]
     total = len(new_rows) + len(upd_rows) + 1
@@ -213,7 +214,7 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
             for row in batch:
                 mid = first_id + len(ids_by_row)
                 ids_by_row[row.row] = mid
-                params.append(_member_params(mid, row.values, row.points, now, row.keys))
+                params.append(_member_params(mid, row.values, row.points, stamp, row.keys))
             conn.executemany(sql, params)
             done += len(batch)
             if progress:
@@ -283,11 +284,13 @@ _VALUES = operator.itemgetter(*_INSERT_COLS[:_TAIL])  # in C: ~4x the speed of a
 
 
 def _member_params(mid: int, v: dict[str, Any], points: int | None,
-                   now: dt.datetime, keys: tuple[str, str, str] | None = None) -> list[Any]:
+                   stamp: str, keys: tuple[str, str, str] | None = None) -> list[Any]:
+    """One INSERT's values; `stamp` is the time as SQLite stores it (isoformat once,
+    not twice a row)."""
     row = list(_VALUES({**_VALUE_DEFAULTS, **v}))
     row[0] = mid
     row.extend((bool(v.get("is_friend", False)), points or 0,
-                *(keys or _keys(v.get("name", ""), v.get("nickname", ""))), now, now))
+                *(keys or _keys(v.get("name", ""), v.get("nickname", ""))), stamp, stamp))
     return row
 
 

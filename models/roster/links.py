@@ -134,7 +134,8 @@ def link_points(conn: sqlite3.Connection, rows: list[RowPlan], ids: dict[int, in
     """Points live in the contribution log: an import adds one entry per member for the
     difference, so the card's total equals the sheet and undo removes the entry."""
     entries = []
-    touched = []
+    touched = []  # updated members: their total is worked out again from the log
+    day, note = now.date(), msg("points_note")
     for r in rows:
         if r.points is None or r.row not in ids or r.status not in ("new", "update"):
             continue
@@ -144,9 +145,9 @@ def link_points(conn: sqlite3.Connection, rows: list[RowPlan], ids: dict[int, in
         delta = r.points - current
         if delta:
             mid = ids[r.row]
-            entries.append((mid, now.date(), "custom", delta, msg("points_note")))
-            touched.append(mid)
-            if r.status == "update":
+            entries.append((mid, day, "custom", delta, note))
+            if r.status == "update":  # a new member was written with its points already
+                touched.append(mid)
                 changed.add(r.row)
     if not entries:
         return
