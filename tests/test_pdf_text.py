@@ -150,6 +150,7 @@ def _look_alikes(family: str) -> str:
     return "".join(sorted(out))
 
 
+@pytest.mark.slow  # 805 characters per font; CI runs it
 def test_every_look_alike_of_a_radical_comes_back_as_itself(qapp, family, tmp_path):
     from ui.print.document import render_pdf
 

@@ -147,6 +147,7 @@ def test_no_blank_page_after_a_table_that_ends_at_the_foot(qapp, tmp_path):
     assert len(set(raw_pages)) > 1  # the sweep crossed a page's foot
 
 
+@pytest.mark.slow  # renders the week at many lengths; CI runs it
 def test_the_week_plan_ends_on_its_last_written_page(db, qapp, tmp_path):
     """A plan whose notes fit on the page before (the box shrunk) takes no page more."""
     from models.calendar.edit import ItemFields, save_item

@@ -25,7 +25,7 @@ from tests.store_helpers import ROOT, run_cli
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX")
 
 # How many kill moments each test tries: a few in the quick suite, many in CI's slow run.
-KILLS = [pytest.param(3, id="few"), pytest.param(20, id="many", marks=pytest.mark.slow)]
+KILLS = [pytest.param(2, id="few"), pytest.param(20, id="many", marks=pytest.mark.slow)]
 
 _LOOP = """
 import sys

@@ -131,6 +131,7 @@ def _namespace_runner() -> list[str] | None:
     return None
 
 
+@pytest.mark.slow  # nine commands on a 4 MB tmpfs; CI runs it
 def test_a_full_disk_gives_clear_messages_and_leaves_nothing_half_written(tmp_path):
     runner = _namespace_runner()
     if runner is None:
