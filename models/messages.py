@@ -75,8 +75,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "“{file}” is not a spreadsheet (.xlsx, .xls, .ods, .csv or .txt)"),
     "file_corrupt": ("“{file}”已损坏或不完整，无法读取。请在 Excel/WPS 中打开并重新保存",
                      "“{file}” is damaged or incomplete. Open it in Excel/WPS and save it again"),
-    "file_ods": ("“{file}”是 OpenDocument 表格，请另存为 .xlsx 再导入",
-                 "“{file}” is an OpenDocument spreadsheet; save it as .xlsx first"),
     "file_bomb": ("“{file}”解压后异常巨大，疑似恶意文件，已拒绝",
                   "“{file}” would expand to an enormous size (a “zip bomb”); refused"),
     "file_entities": ("“{file}”含有不安全的 XML 内容（实体定义），已拒绝",
@@ -118,8 +116,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "likely_duplicate": ("可能与已有成员“{name}”是同一人，请核对",
                          "May be the same person as “{name}”; please check"),
     "dup_existing": ("已有成员“{name}”（{by}相同）", "Matches “{name}” (same {by})"),
-    "no_columns_mapped": ("“{file}”中没有认出任何列（如姓名、微信号、手机号）",
-                          "No column of “{file}” was recognised (name, WeChat ID, phone...)"),
     "import_summary": ("{file}（{sheet}）：新建 {created}，更新 {updated}，跳过 {skipped}，"
                        "未导入 {rejected}",
                        "{file} ({sheet}): {created} created, {updated} updated, "

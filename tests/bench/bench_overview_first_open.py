@@ -17,7 +17,6 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -25,16 +24,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_overview import ensure_db  # noqa: E402  (the same demo workspace, made once)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 WEEKS = 13  # the current week and the 12 rebuilt before it
-
-
-def ensure_db(path: Path, members: int) -> None:
-    if path.exists():
-        return
-    env = {**os.environ, "QUNDESK_DATA_DIR": str(path.parent / "qd_bench_overview")}
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "demo",
-                    "--members", str(members)], check=True, env=env, stdout=subprocess.DEVNULL)
 
 
 def summary(name: str, values: list[float]) -> None:
