@@ -227,3 +227,18 @@ def test_the_upgrade_adds_the_wechat_name_and_searches_it(fixture, request):
     assert member_rows.search_texts()[added.id].endswith("\x01amy")  # no tags
     close_database()
     assert inspect.examine(path, inspect.FULL).version == schema.SCHEMA_VERSION
+
+
+@pytest.fixture
+def schema3(tmp_path: Path) -> Path:
+    """Made by the release before schema 4: a 200-member demo community (seed 3) with
+    birthdays, 微信昵称, sign-ups and promotion posts, plus an owner's 休 day on 2027-02-06."""
+    path = tmp_path / "w3" / "qundesk.sqlite3"
+    path.parent.mkdir()
+    shutil.copy(FIXTURES / "schema3.sqlite3", path)
+    return path
+
+
+def test_the_schema_3_fixture_is_a_version_3_workspace(schema3):
+    assert inspect.header_marks(inspect.read_header(schema3)) == (schema.APPLICATION_ID, 3)
+    assert counts(schema3)["member"] == 200
