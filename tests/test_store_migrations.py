@@ -194,7 +194,8 @@ def test_schema_2_upgrades_to_3_with_everything_intact_and_holiday_entries(schem
     assert {t: n for t, n in after.items() if t not in ("setting", "undo_entry")} == {
         t: n for t, n in before.items() if t not in ("setting", "undo_entry")}
     assert all(settings_of(schema2)[k] == v for k, v in old_settings.items())
-    assert inspect.header_marks(inspect.read_header(schema2)) == (schema.APPLICATION_ID, 3)
+    assert inspect.header_marks(inspect.read_header(schema2)) == (schema.APPLICATION_ID,
+                                                                 schema.SCHEMA_VERSION)
     assert inspect.examine(schema2, inspect.FULL).version == schema.SCHEMA_VERSION
     made = [p for p in backup.list_backups(schema2) if "before-migration-v2" in p.name]
     assert len(made) == 1 and counts(made[0]) == before
@@ -242,3 +243,38 @@ def schema3(tmp_path: Path) -> Path:
 def test_the_schema_3_fixture_is_a_version_3_workspace(schema3):
     assert inspect.header_marks(inspect.read_header(schema3)) == (schema.APPLICATION_ID, 3)
     assert counts(schema3)["member"] == 200
+
+
+def test_schema_3_upgrades_to_4_with_message_templates_and_nothing_lost(schema3):
+    """Schema 4 adds message_template (消息模板); the built-ins arrive on the first open."""
+    before = counts(schema3)
+    old_settings = settings_of(schema3)
+    con = sqlite3.connect(schema3)
+    members = con.execute("SELECT * FROM member ORDER BY id").fetchall()
+    con.close()
+    open_database(schema3)
+    from models.outreach import contact, templates
+    from models.outreach.builtins import BUILTINS
+
+    shown = templates.templates()
+    assert {t.builtin_key for t in shown} == {b.key for b in BUILTINS}
+    own = templates.create("我的问候", "followup", "{称呼}，最近好吗？")
+    assert contact.render(own, members[0][0]).complete
+    close_database()
+    after = counts(schema3)
+    assert {t: n for t, n in after.items() if t not in ("setting", "undo_entry")} == {
+        t: n for t, n in before.items() if t not in ("setting", "undo_entry")}
+    assert all(settings_of(schema3)[k] == v for k, v in old_settings.items())
+    con = sqlite3.connect(schema3)
+    assert con.execute("SELECT * FROM member ORDER BY id").fetchall() == members
+    columns = {r[1]: r[4] for r in con.execute("PRAGMA table_info(message_template)")}
+    assert set(columns) == {"id", "name", "kind", "body", "builtin_key", "edited", "hidden",
+                            "position", "updated_at"}
+    # an older writer that knows none of the columns still inserts
+    con.execute("INSERT INTO message_template DEFAULT VALUES")
+    assert con.execute("SELECT name, kind, body, builtin_key, edited, hidden FROM "
+                       "message_template ORDER BY id DESC LIMIT 1").fetchone() == (
+        "", "other", "", "", 0, 0)
+    con.close()
+    assert inspect.header_marks(inspect.read_header(schema3)) == (schema.APPLICATION_ID, 4)
+    assert inspect.examine(schema3, inspect.FULL).version == schema.SCHEMA_VERSION

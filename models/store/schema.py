@@ -22,7 +22,7 @@ from peewee import Model, SchemaManager, SqliteDatabase
 
 from models.store.base import BaseModel
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x5144534B  # "QDSK" in the file header: this file is a QunDesk workspace
 
 # Every module that defines tables. A domain module adds itself here.
@@ -45,6 +45,7 @@ TABLE_MODULES = (
     "models.activities.signups",
     "models.stats.snapshot",
     "models.week.plan",
+    "models.outreach.templates",
 )
 
 # The tables of schema 1 (release 0.1.0, before files carried APPLICATION_ID): a file
@@ -104,10 +105,16 @@ def _to_3(db: SqliteDatabase) -> None:
         " AND activity_id IN (SELECT id FROM activity)")
 
 
+def _to_4(db: SqliteDatabase) -> None:
+    """Message templates (消息模板); the built-ins are added when a writer opens the file."""
+    SchemaManager(_model("message_template"), database=db).create_all(safe=False)
+
+
 # MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _to_2,
     3: _to_3,
+    4: _to_4,
 }
 
 
