@@ -37,6 +37,7 @@ from ui.i18n import LANGUAGES
 from ui.icons import icon
 from ui.notice_bar import ERROR, INFO, NoticeBar
 from ui.operations import Op
+from ui.outreach import open_templates
 from ui.workspace import Changed, Workspace
 
 
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         for act in (self.act_undo, None, self.act_find, self.act_delete):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
+        edit_menu.addAction(self.tr("消息模板(&M)…"), lambda: open_templates(self))
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         for n, (key, _icon, _build) in enumerate(PAGES, start=1):  # Ctrl+1 ... Ctrl+5
             go = view_menu.addAction(self.page_title(key))
@@ -383,8 +385,7 @@ class MainWindow(QMainWindow):
         with "every member" as the other choice."""
         from ui.roster.export_dialog import ExportDialog
 
-        ExportDialog(self.workspace, self, member_ids=self.shown_member_ids(),
-                     offer_all=True).open()
+        ExportDialog(self.workspace, self, member_ids=self.shown_member_ids(), offer_all=True).open()
 
     def shown_member_ids(self) -> list[int]:
         from models.members import rows as member_rows

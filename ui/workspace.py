@@ -19,7 +19,9 @@ class Changed(enum.Flag):
     CALENDAR = enum.auto()
     ACTIVITIES = enum.auto()
     WEEK_NOTES = enum.auto()
-    ALL = MEMBERS | TAGS | GROUPS | CALENDAR | ACTIVITIES | WEEK_NOTES  # an undo, a restore, an import
+    TEMPLATES = enum.auto()  # message templates (ui.outreach)
+    # an undo, a restore, an import
+    ALL = MEMBERS | TAGS | GROUPS | CALENDAR | ACTIVITIES | WEEK_NOTES | TEMPLATES
 
 
 def workspace_of(widget: QObject | None) -> Workspace:

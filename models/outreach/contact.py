@@ -35,7 +35,6 @@ from models.store import settings, undo
 from models.store.db import chunks, database, tuples
 
 
-
 @dataclass(frozen=True)
 class Person:
     """Who a message goes to, with what the limit needs to know."""
@@ -196,3 +195,22 @@ def blocked_by_limit(people_: Iterable[Person], today: dt.date | None = None) ->
             else:
                 out.add(person.member_id)
     return out
+
+
+def first_member_id() -> int | None:
+    """Someone to preview a template on: the first active member in name order."""
+    found = (Member.select(Member.id).where(Member.left_on.is_null())
+             .order_by(Member.sort_name, Member.id).limit(1).scalar())
+    return int(found) if found is not None else None
+
+
+def preview_activities(today: dt.date | None = None, limit: int = 20) -> list[tuple[int, str,
+                                                                                  dt.datetime]]:
+    """Activities to preview a reminder with: the coming ones (soonest first), then the
+    most recent past ones: (id, title, start)."""
+    since = dt.datetime.combine(today or dt.date.today(), dt.time())
+    coming = tuples(Activity.select(Activity.id, Activity.title, Activity.start)
+                    .where(Activity.start >= since).order_by(Activity.start).limit(limit))
+    past = tuples(Activity.select(Activity.id, Activity.title, Activity.start)
+                  .where(Activity.start < since).order_by(Activity.start.desc()).limit(limit))
+    return [*coming, *past][:limit]

@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import SQL, BooleanField, CharField, DateTimeField, IntegerField, TextField
+from peewee import SQL, BooleanField, CharField, DateTimeField, IntegerField, Node, TextField
 
 from models.members.cards import ValidationError, clean_text
 from models.messages import MESSAGES, language, msg
 from models.outreach.builtins import BUILTINS, BY_KEY, KINDS
 from models.outreach.placeholders import text_language
 from models.store import schema, undo
-from models.store.db import BaseModel, database
+from models.store.db import BaseModel, database, tuples
 
 MAX_NAME = 60
 MAX_BODY = 5000
@@ -46,7 +46,7 @@ MESSAGES.update({
 })
 
 
-def _default(sql: str) -> list[SQL]:
+def _default(sql: str) -> list[Node]:
     return [SQL(f"DEFAULT {sql}")]
 
 
@@ -96,8 +96,8 @@ def _view(row: MessageTemplate) -> Template:
 
 def ensure_builtins() -> int:
     """Add the built-ins this release ships that the file lacks (run on every writer open)."""
-    have = {k for (k,) in MessageTemplate.select(MessageTemplate.builtin_key)
-            .where(MessageTemplate.builtin_key != "").tuples()}
+    have = {str(k) for (k,) in tuples(MessageTemplate.select(MessageTemplate.builtin_key)
+                                       .where(MessageTemplate.builtin_key != ""))}
     missing = [b for b in BUILTINS if b.key not in have]
     if not missing:
         return 0

@@ -32,6 +32,7 @@ from ui.activities.labels import kind_label, status_label
 from ui.activities.review_panel import ReviewPanel
 from ui.activities.signups_panel import SignUpsPanel
 from ui.operations import Op
+from ui.outreach.activity_reminder import ReminderButton
 from ui.read_only import lock_dialog, set_editing
 from ui.workspace import Changed, Workspace
 
@@ -147,9 +148,10 @@ class ActivitiesPage(QWidget):
         self.print_checklist_button.clicked.connect(self.print_page)
         self.print_signin_button.clicked.connect(self.print_signin_sheet)
         self.delete_button.clicked.connect(self.delete_activity)
+        self.remind_button = ReminderButton(self.current_id)  # ui.outreach: message templates
         actions = QHBoxLayout()
         for button in (self.edit_button, self.save_template_button, self.promote_button,
-                       self.print_checklist_button, self.print_signin_button):
+                       self.remind_button, self.print_checklist_button, self.print_signin_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
@@ -211,7 +213,7 @@ class ActivitiesPage(QWidget):
         for widget in (self.heading, self.meta, self.tabs, self.edit_button,
                        self.save_template_button, self.promote_button,
                        self.print_checklist_button, self.print_signin_button,
-                       self.delete_button):
+                       self.delete_button, self.remind_button):
             widget.setVisible(has)
         self.empty.setVisible(not has)
         self.checklist.model.today = self.today

@@ -66,7 +66,10 @@ class ContactQueueDialog(QDialog):
         self.table.itemActivated.connect(lambda _item: self.open_card())
         self.open_button = QPushButton(self.tr("打开卡片"))
         self.friend_button = QPushButton(self.tr("标记已加好友"))
-        for button in (self.open_button, self.friend_button):
+        self.send_button = QPushButton(self.tr("用模板逐个发送(&T)…"))
+        self.send_button.setToolTip(self.tr("复制给下一位：复制填好的消息、记跟进、换下一位"))
+        self.send_button.clicked.connect(self.send_with_template)
+        for button in (self.open_button, self.friend_button, self.send_button):
             button.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_card)
         self.friend_button.clicked.connect(self.mark_friend)
@@ -91,6 +94,7 @@ class ContactQueueDialog(QDialog):
         actions.addWidget(self.open_button)
         actions.addWidget(self.friend_button)
         actions.addStretch(1)
+        actions.addWidget(self.send_button)
         log_row = QHBoxLayout()
         log_row.addWidget(self.channel)
         log_row.addWidget(self.note, 1)
@@ -183,6 +187,23 @@ class ContactQueueDialog(QDialog):
         card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         card.finished.connect(lambda _r: self.reload())
         card.open()
+
+    @Slot()
+    def send_with_template(self) -> QDialog:
+        """复制给下一位 through the queue as listed, from the selected person on."""
+        from ui.outreach.send_dialog import SendDialog
+
+        rows = [self.table.item(row, 0) for row in range(self.table.rowCount())]
+        ids = [int(item.data(ID_ROLE)) for item in rows if item is not None]
+        notes = {int(item.data(ID_ROLE)): reason.text() for row, item in enumerate(rows)
+                 if item is not None and (reason := self.table.item(row, 1)) is not None}
+        start = max(0, self.table.currentRow())
+        dialog = SendDialog(self.workspace, ids[start:] + ids[:start], self, notes=notes,
+                            today=self.today)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
+        return dialog
 
     @Slot()
     def mark_friend(self) -> None:

@@ -38,6 +38,7 @@ from ui.members.segments_panel import SegmentsPanel
 from ui.members.table_model import MemberTableModel
 from ui.members.tag_delegate import TagChipDelegate
 from ui.operations import Op
+from ui.outreach import open_templates
 from ui.read_only import set_editing
 from ui.workspace import Changed, Workspace
 
@@ -69,6 +70,7 @@ class MembersPage(QWidget):
         manage.addAction(self.tr("群管理…"), self.open_groups)
         manage.addAction(self.tr("标签管理…"), self.open_tags)
         manage.addAction(self.tr("等级与积分规则…"), self.open_levels)
+        manage.addAction(self.tr("消息模板…"), lambda: open_templates(self))
         self.manage_button.setMenu(manage)
         self.queue_button = QPushButton(self.tr("今日待联系"))
         self.columns_button = QPushButton(self.tr("列"))
@@ -379,6 +381,12 @@ class MembersPage(QWidget):
 
         return self._show(ContactQueueDialog(self.workspace, parent=self))
 
+    def send_to_selected(self) -> QDialog:
+        """复制给下一位 over the selected members, in the list's order (ui.outreach)."""
+        from ui.outreach.send_dialog import SendDialog
+
+        return self._show(SendDialog(self.workspace, self.selected_ids(), self))
+
     def _show(self, dialog: QDialog) -> QDialog:
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
         dialog.open()
@@ -432,6 +440,7 @@ class MembersPage(QWidget):
         menu.addAction(self.tr("导出所选…"), lambda: self.export_current(only_selected=True))
         menu.addAction(self.tr("导出当前列表…"), self.export_current)
         menu.addSeparator()
+        menu.addAction(self.tr("复制给下一位…"), self.send_to_selected).setEnabled(count > 0)
         delete: QAction = menu.addAction(self.tr("删除…"), self.delete_selected)
         editable = not self.workspace.read_only
         for action in (add.menuAction(), remove.menuAction(), group_menu.menuAction(), delete):
