@@ -1366,6 +1366,14 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Mark as Friend</translation>
     </message>
     <message>
+        <source>用模板逐个发送(&amp;T)…</source>
+        <translation>Send with a &amp;template one by one…</translation>
+    </message>
+    <message>
+        <source>复制给下一位：复制填好的消息、记跟进、换下一位</source>
+        <translation>Copy for the next one: copy the filled-in message, log the follow-up, move to the next person</translation>
+    </message>
+    <message>
         <source>聊了什么</source>
         <translation>What you talked about</translation>
     </message>
@@ -1821,6 +1829,56 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>日期无效</source>
         <translation>Invalid date</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMessageDialog</name>
+    <message>
+        <source>群发提醒</source>
+        <translation>Group reminder</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>群发文本</source>
+        <translation>Group message text</translation>
+    </message>
+    <message>
+        <source>复制(&amp;C)</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>模板(&amp;M)：</source>
+        <translation>Te&amp;mplate:</translation>
+    </message>
+    <message>
+        <source>还没有活动提醒模板：先在“消息模板”里新建一个。</source>
+        <translation>There is no activity reminder template yet: make one in “Message templates” first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>@ %Ln 位已报名成员</source>
+        <translation>
+            <numerusform>@ %Ln signed-up member</numerusform>
+            <numerusform>@ %Ln signed-up members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1。改好文本再复制。</source>
+        <translation>%1. Fix the text before copying.</translation>
+    </message>
+    <message>
+        <source>还有没填好的占位符：%1。改好文本再复制。</source>
+        <translation>Placeholders still without a value: %1. Fix the text before copying.</translation>
+    </message>
+    <message>
+        <source>已复制群发提醒，到群里粘贴即可</source>
+        <translation>Group reminder copied: paste it into the group</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +2593,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
+        <source>消息模板(&amp;M)…</source>
+        <translation>&amp;Message templates…</translation>
+    </message>
+    <message>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -3192,6 +3254,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Levels and Points…</translation>
     </message>
     <message>
+        <source>消息模板…</source>
+        <translation>Message templates…</translation>
+    </message>
+    <message>
         <source>今日待联系</source>
         <translation>To Contact Today</translation>
     </message>
@@ -3300,6 +3366,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Export This List…</translation>
     </message>
     <message>
+        <source>复制给下一位…</source>
+        <translation>Copy for the next one…</translation>
+    </message>
+    <message>
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
@@ -3383,6 +3453,109 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>没有保存</source>
         <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachLabels</name>
+    <message>
+        <source>欢迎</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>活动提醒</source>
+        <translation>Activity reminder</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>续费</source>
+        <translation>Renewal</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>称呼：群昵称的第一段（“-”之前），没有群昵称时用姓名</source>
+        <translation>Salutation: the group nickname&apos;s first part (before “-”), or the name when there is no group nickname</translation>
+    </message>
+    <message>
+        <source>群昵称</source>
+        <translation>group nickname</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>微信昵称</source>
+        <translation>WeChat name</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>activity title</translation>
+    </message>
+    <message>
+        <source>活动日期，如 12月13日（周六）</source>
+        <translation>activity date, such as Sat 13 Dec</translation>
+    </message>
+    <message>
+        <source>活动时间，如 14:00-16:00</source>
+        <translation>activity time, such as 14:00-16:00</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>activity place</translation>
+    </message>
+    <message>
+        <source>群名：活动的群，否则成员所在的第一个群</source>
+        <translation>group: the activity&apos;s group, else the member&apos;s first group</translation>
+    </message>
+    <message>
+        <source>称呼</source>
+        <translation>salutation</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>activity</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>place</translation>
+    </message>
+    <message>
+        <source>群名</source>
+        <translation>group</translation>
+    </message>
+    <message>
+        <source>没有值：%1</source>
+        <translation>No value: %1</translation>
+    </message>
+    <message>
+        <source>不认识：%1</source>
+        <translation>Unknown: %1</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -3978,6 +4151,25 @@ First give your community a name, then choose how to start:</translation>
     </message>
 </context>
 <context>
+    <name>ReminderButton</name>
+    <message>
+        <source>提醒报名者</source>
+        <translation>Remind sign-ups</translation>
+    </message>
+    <message>
+        <source>用消息模板提醒已报名的成员：群发一条（带 @名单），或逐个私聊</source>
+        <translation>Remind the members signed up with a message template: one group message (with an @ list) or privately one by one</translation>
+    </message>
+    <message>
+        <source>群发提醒（@名单）…</source>
+        <translation>Group message (@ list)…</translation>
+    </message>
+    <message>
+        <source>逐个私聊提醒…</source>
+        <translation>Privately, one by one…</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <source>导入结果</source>
@@ -4162,6 +4354,117 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>删除保存的筛选“%1”？成员不会被删除。</source>
         <translation>Delete the saved filter “%1”? No members are deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>复制给下一位</source>
+        <translation>Copy for the next one</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>编辑模板…</source>
+        <translation>Edit templates…</translation>
+    </message>
+    <message>
+        <source>要联系的成员</source>
+        <translation>Members to contact</translation>
+    </message>
+    <message>
+        <source>要发送的文本</source>
+        <translation>Text to send</translation>
+    </message>
+    <message>
+        <source>复制给下一位(&amp;C)</source>
+        <translation>&amp;Copy for the next one</translation>
+    </message>
+    <message>
+        <source>复制这段文字、记一条微信跟进，然后换下一位（Enter 或 Ctrl+Enter）</source>
+        <translation>Copy this text, log a WeChat follow-up, then move to the next person (Enter or Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>跳过(&amp;S)</source>
+        <translation>&amp;Skip</translation>
+    </message>
+    <message>
+        <source>不复制、不记跟进，换下一位（Ctrl+Shift+S）</source>
+        <translation>Move to the next person without copying or logging (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Enter 复制并换下一位，到微信里 Ctrl+V 粘贴；Ctrl+Shift+S 跳过。</source>
+        <translation>Enter copies and moves on; paste in WeChat with Ctrl+V. Ctrl+Shift+S skips.</translation>
+    </message>
+    <message>
+        <source>模板(&amp;M)：</source>
+        <translation>Te&amp;mplate:</translation>
+    </message>
+    <message>
+        <source>加好友</source>
+        <translation>friend add</translation>
+    </message>
+    <message>
+        <source>✓ 已复制</source>
+        <translation>✓ copied</translation>
+    </message>
+    <message>
+        <source>– 跳过</source>
+        <translation>– skipped</translation>
+    </message>
+    <message>
+        <source>– 超出加好友上限</source>
+        <translation>– over the friend-add limit</translation>
+    </message>
+    <message>
+        <source>%1 还不是好友，今天加好友已到上限，跳过</source>
+        <translation>%1 is not a friend yet and today&apos;s friend-add limit is reached: skipped</translation>
+    </message>
+    <message>
+        <source>第 %1/%2 位：%3</source>
+        <translation>%1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>还没有模板：先在“编辑模板…”里新建一个。</source>
+        <translation>There are no templates yet: make one in “Edit templates…” first.</translation>
+    </message>
+    <message>
+        <source>%1。改好文本再复制，或跳过。</source>
+        <translation>%1. Fix the text before copying, or skip.</translation>
+    </message>
+    <message>
+        <source>全部处理完</source>
+        <translation>All done</translation>
+    </message>
+    <message>
+        <source>已复制 %1 位，跳过 %2 位。</source>
+        <translation>%1 copied, %2 skipped.</translation>
+    </message>
+    <message>
+        <source>已跳过 %1</source>
+        <translation>Skipped %1</translation>
+    </message>
+    <message>
+        <source>还有没填好的占位符：%1。改好文本再复制，或跳过。</source>
+        <translation>Placeholders still without a value: %1. Fix the text before copying, or skip.</translation>
+    </message>
+    <message>
+        <source>没有要复制的文本。</source>
+        <translation>There is no text to copy.</translation>
+    </message>
+    <message>
+        <source>已复制给 %1，已记跟进</source>
+        <translation>Copied for %1, follow-up logged</translation>
     </message>
 </context>
 <context>
@@ -4595,6 +4898,145 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>消息模板</source>
+        <translation>Message templates</translation>
+    </message>
+    <message>
+        <source>模板列表</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>复制(&amp;U)</source>
+        <translation>D&amp;uplicate</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>找回已删除的内置模板</source>
+        <translation>Bring back deleted built-in templates</translation>
+    </message>
+    <message>
+        <source>模板内容</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <source>插入占位符(&amp;I)</source>
+        <translation>&amp;Insert placeholder</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>恢复内置文本(&amp;R)</source>
+        <translation>&amp;Restore built-in text</translation>
+    </message>
+    <message>
+        <source>放弃修改，换回群主台自带的文本</source>
+        <translation>Drop your changes and go back to the text QunDesk ships</translation>
+    </message>
+    <message>
+        <source>预览成员</source>
+        <translation>Preview member</translation>
+    </message>
+    <message>
+        <source>预览活动</source>
+        <translation>Preview activity</translation>
+    </message>
+    <message>
+        <source>（不选活动）</source>
+        <translation>(no activity)</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>名称(&amp;A)：</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>用途(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>内容(&amp;T)：</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>预览成员(&amp;P)：</source>
+        <translation>&amp;Preview for:</translation>
+    </message>
+    <message>
+        <source>活动(&amp;V)：</source>
+        <translation>Acti&amp;vity:</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>内置模板</source>
+        <translation>Built-in template</translation>
+    </message>
+    <message>
+        <source>自己的模板</source>
+        <translation>Your own template</translation>
+    </message>
+    <message>
+        <source>保存对“%1”的修改吗？</source>
+        <translation>Save your changes to “%1”?</translation>
+    </message>
+    <message>
+        <source>内置模板，已按你的修改保存</source>
+        <translation>Built-in template, saved with your changes</translation>
+    </message>
+    <message>
+        <source>内置模板，跟随界面语言</source>
+        <translation>Built-in template, shown in the app&apos;s language</translation>
+    </message>
+    <message>
+        <source>不认识的占位符：%1。发送前必须改掉（见“插入占位符”）。</source>
+        <translation>Unknown placeholders: %1. Change them before sending (see “Insert placeholder”).</translation>
+    </message>
+    <message>
+        <source>选一位成员看看填好的样子。</source>
+        <translation>Pick a member to see the message filled in.</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>新模板</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>{称呼}你好，</source>
+        <translation>Hi {salutation}, </translation>
+    </message>
+    <message>
+        <source>删除内置模板“%1”？以后可以用“找回已删除的内置模板”找回。</source>
+        <translation>Delete the built-in template “%1”? “Bring back deleted built-in templates” brings it back.</translation>
+    </message>
+    <message>
+        <source>删除模板“%1”？（可撤销）</source>
+        <translation>Delete the template “%1”? (It can be undone.)</translation>
+    </message>
+    <message>
+        <source>删除模板</source>
+        <translation>Delete template</translation>
     </message>
 </context>
 <context>

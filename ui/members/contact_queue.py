@@ -198,8 +198,9 @@ class ContactQueueDialog(QDialog):
         notes = {int(item.data(ID_ROLE)): reason.text() for row, item in enumerate(rows)
                  if item is not None and (reason := self.table.item(row, 1)) is not None}
         start = max(0, self.table.currentRow())
+        adds_only = all(item.data(REASON_ROLE) == "add_friend" for item in rows if item)
         dialog = SendDialog(self.workspace, ids[start:] + ids[:start], self, notes=notes,
-                            today=self.today)
+                            today=self.today, kind="welcome" if adds_only else "followup")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self.reload())
         dialog.open()

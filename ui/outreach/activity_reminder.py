@@ -24,8 +24,8 @@ from models.outreach import contact, templates
 from models.outreach.placeholders import still_unfilled
 from ui.accessibility import name_unnamed
 from ui.colors import OVERDUE_RED, text_style
-from ui.i18n import aside
-from ui.outreach.common import PlaceholderHighlighter, kind_labels, missing_text
+from ui.i18n import join
+from ui.outreach.common import PlaceholderHighlighter, missing_text, titled
 from ui.workspace import Workspace, workspace_of
 
 
@@ -79,11 +79,10 @@ class GroupMessageDialog(QDialog):
         self.setWindowTitle(self.tr("群发提醒"))
         self.template = QComboBox()
         self.template.setAccessibleName(self.tr("模板"))
-        kinds = kind_labels()
         choices = templates.templates("reminder")
         group = next((t for t in choices if t.builtin_key == "group_reminder"), None)
         for template in choices:
-            self.template.addItem(template.name + aside(kinds.get(template.kind, "")),
+            self.template.addItem(titled(template.name, template.kind),
                                   template.id)
         if group is not None:
             self.template.setCurrentIndex(self.template.findData(group.id))
@@ -139,7 +138,7 @@ class GroupMessageDialog(QDialog):
         left = still_unfilled(text)
         if left:
             self.problems.setText(self.tr("还有没填好的占位符：%1。改好文本再复制。")
-                                  .replace("%1", "、".join(left)))
+                                  .replace("%1", join(left)))
             self.text.setFocus()
             return
         QGuiApplication.clipboard().setText(text)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 
 from models.outreach.placeholders import tokens
 from ui.colors import OVERDUE_RED, WORKDAY_BLUE, on_palette, tint
+from ui.i18n import aside, join
 
 
 def _t(text: str) -> str:
@@ -58,7 +59,14 @@ def missing_text(missing: list[str], unknown: list[str]) -> str:
                  "date": _t("日期"), "time": _t("时间"), "place": _t("地点"), "group": _t("群名")}
     parts = []
     if missing:
-        parts.append(_t("没有值：%1").replace("%1", _t("、").join(described[k] for k in missing)))
+        parts.append(_t("没有值：%1").replace("%1", join(described[k] for k in missing)))
     if unknown:
-        parts.append(_t("不认识：%1").replace("%1", _t("、").join(f"{{{w}}}" for w in unknown)))
+        parts.append(_t("不认识：%1").replace("%1", join(f"{{{w}}}" for w in unknown)))
     return _t("；").join(parts)
+
+
+def titled(name: str, kind: str) -> str:
+    """A template's name with its kind beside it, unless the name already says it
+    ("生日祝福" needs no "（生日）")."""
+    kind_text = kind_labels().get(kind, kind)
+    return name if kind_text.lower() in name.lower() else name + aside(kind_text)

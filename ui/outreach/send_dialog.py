@@ -35,9 +35,9 @@ from models.outreach import contact, templates
 from models.outreach.placeholders import still_unfilled
 from ui.accessibility import name_unnamed
 from ui.colors import OVERDUE_RED, text_style
-from ui.i18n import aside, number
+from ui.i18n import aside, join, number
 from ui.operations import Op, refusal_text
-from ui.outreach.common import PlaceholderHighlighter, kind_labels, missing_text
+from ui.outreach.common import PlaceholderHighlighter, missing_text, titled
 from ui.workspace import Changed, Workspace
 
 COPY_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Ctrl+Shift+C")
@@ -127,7 +127,7 @@ class SendDialog(QDialog):
         split.addWidget(self.list)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([200, 520])
+        split.setSizes([240, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -241,7 +241,7 @@ class SendDialog(QDialog):
         left = still_unfilled(text)
         if left or not text:
             self.problems.setText(self.tr("还有没填好的占位符：%1。改好文本再复制，或跳过。")
-                                  .replace("%1", "、".join(left)) if left
+                                  .replace("%1", join(left)) if left
                                   else self.tr("没有要复制的文本。"))
             self.text.setFocus()
             return
@@ -279,9 +279,8 @@ class SendDialog(QDialog):
         """The templates, those of this dialog's kind first."""
         self.template.blockSignals(True)
         self.template.clear()
-        kinds = kind_labels()
         for template in templates.templates(self.kind):
-            self.template.addItem(template.name + aside(kinds.get(template.kind, "")),
+            self.template.addItem(titled(template.name, template.kind),
                                   template.id)
         self.template.setCurrentIndex(max(0, self.template.findData(keep)))
         self.template.blockSignals(False)

@@ -34,7 +34,7 @@ from ui import dialogs
 from ui.accessibility import name_unnamed
 from ui.colors import OVERDUE_RED, text_style
 from ui.dates import weekday_date
-from ui.i18n import aside
+from ui.i18n import join
 from ui.members.member_picker import MemberPicker
 from ui.operations import Op
 from ui.outreach.common import (
@@ -42,6 +42,7 @@ from ui.outreach.common import (
     kind_labels,
     missing_text,
     placeholder_labels,
+    titled,
 )
 from ui.read_only import set_editing
 from ui.workspace import Changed, Workspace
@@ -196,9 +197,8 @@ class TemplatesDialog(QDialog):
         keep = self.current_id() if select is None else select
         self._loading = True
         self.list.clear()
-        kinds = kind_labels()
         for template in templates.templates():
-            shown = template.name + aside(kinds.get(template.kind, template.kind))
+            shown = titled(template.name, template.kind)
             item = QListWidgetItem(shown)
             item.setData(ID_ROLE, template.id)
             item.setToolTip(self.tr("内置模板") if template.builtin else self.tr("自己的模板"))
@@ -265,7 +265,7 @@ class TemplatesDialog(QDialog):
         unknown = unknown_words(self.body.toPlainText())
         self.problems.setVisible(bool(unknown))
         self.problems.setText(self.tr("不认识的占位符：%1。发送前必须改掉（见“插入占位符”）。")
-                              .replace("%1", "、".join(f"{{{w}}}" for w in unknown)))
+                              .replace("%1", join(f"{{{w}}}" for w in unknown)))
 
     def insert(self, key: str) -> None:
         language = text_language(self.body.toPlainText() or self.name.text())
@@ -310,7 +310,7 @@ class TemplatesDialog(QDialog):
 
         def failed(exc: Exception) -> None:
             errors = exc.errors if isinstance(exc, ValidationError) else {"name": str(exc)}
-            self.name_error.setText("；".join(errors.values()))
+            self.name_error.setText(self.tr("；").join(errors.values()))
             self.name_error.show()
 
         return Op(self, self.workspace, lambda: templates.update(template_id, name, kind, body),
