@@ -1367,7 +1367,7 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     </message>
     <message>
         <source>用模板逐个发送(&amp;T)…</source>
-        <translation>Send with a &amp;template one by one…</translation>
+        <translation>Send with a &amp;Template One by One…</translation>
     </message>
     <message>
         <source>复制给下一位：复制填好的消息、记跟进、换下一位</source>
@@ -2594,7 +2594,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>消息模板(&amp;M)…</source>
-        <translation>&amp;Message templates…</translation>
+        <translation>&amp;Message Templates…</translation>
     </message>
     <message>
         <source>视图(&amp;V)</source>
@@ -3255,7 +3255,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>消息模板…</source>
-        <translation>Message templates…</translation>
+        <translation>Message Templates…</translation>
     </message>
     <message>
         <source>今日待联系</source>
@@ -3367,7 +3367,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>复制给下一位…</source>
-        <translation>Copy for the next one…</translation>
+        <translation>Copy for the Next One…</translation>
     </message>
     <message>
         <source>删除…</source>
@@ -4154,7 +4154,7 @@ First give your community a name, then choose how to start:</translation>
     <name>ReminderButton</name>
     <message>
         <source>提醒报名者</source>
-        <translation>Remind sign-ups</translation>
+        <translation>Remind Sign-ups</translation>
     </message>
     <message>
         <source>用消息模板提醒已报名的成员：群发一条（带 @名单），或逐个私聊</source>
@@ -4162,11 +4162,11 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>群发提醒（@名单）…</source>
-        <translation>Group message (@ list)…</translation>
+        <translation>Group Message (@ List)…</translation>
     </message>
     <message>
         <source>逐个私聊提醒…</source>
-        <translation>Privately, one by one…</translation>
+        <translation>Privately, One by One…</translation>
     </message>
 </context>
 <context>
@@ -4368,7 +4368,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>编辑模板…</source>
-        <translation>Edit templates…</translation>
+        <translation>Edit Templates…</translation>
     </message>
     <message>
         <source>要联系的成员</source>
@@ -4380,7 +4380,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>复制给下一位(&amp;C)</source>
-        <translation>&amp;Copy for the next one</translation>
+        <translation>&amp;Copy for the Next One</translation>
     </message>
     <message>
         <source>复制这段文字、记一条微信跟进，然后换下一位（Enter 或 Ctrl+Enter）</source>
@@ -4436,7 +4436,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>还没有模板：先在“编辑模板…”里新建一个。</source>
-        <translation>There are no templates yet: make one in “Edit templates…” first.</translation>
+        <translation>There are no templates yet: make one in “Edit Templates…” first.</translation>
     </message>
     <message>
         <source>%1。改好文本再复制，或跳过。</source>
@@ -4924,7 +4924,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>找回已删除的内置模板</source>
-        <translation>Bring back deleted built-in templates</translation>
+        <translation>Bring Back Deleted Built-in Templates</translation>
     </message>
     <message>
         <source>模板内容</source>
@@ -4932,7 +4932,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>插入占位符(&amp;I)</source>
-        <translation>&amp;Insert placeholder</translation>
+        <translation>&amp;Insert Placeholder</translation>
     </message>
     <message>
         <source>保存(&amp;S)</source>
@@ -4940,7 +4940,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>恢复内置文本(&amp;R)</source>
-        <translation>&amp;Restore built-in text</translation>
+        <translation>&amp;Restore Built-in Text</translation>
     </message>
     <message>
         <source>放弃修改，换回群主台自带的文本</source>
@@ -5008,7 +5008,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>不认识的占位符：%1。发送前必须改掉（见“插入占位符”）。</source>
-        <translation>Unknown placeholders: %1. Change them before sending (see “Insert placeholder”).</translation>
+        <translation>Unknown placeholders: %1. Change them before sending (see “Insert Placeholder”).</translation>
     </message>
     <message>
         <source>选一位成员看看填好的样子。</source>
@@ -5028,7 +5028,7 @@ First give your community a name, then choose how to start:</translation>
     </message>
     <message>
         <source>删除内置模板“%1”？以后可以用“找回已删除的内置模板”找回。</source>
-        <translation>Delete the built-in template “%1”? “Bring back deleted built-in templates” brings it back.</translation>
+        <translation>Delete the built-in template “%1”? “Bring Back Deleted Built-in Templates” brings it back.</translation>
     </message>
     <message>
         <source>删除模板“%1”？（可撤销）</source>

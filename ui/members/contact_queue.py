@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from models.members import followups
 from models.members.cards import wechat_ids
 from models.store import settings
-from ui.i18n import number
+from ui.i18n import join, number
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels
 from ui.operations import Op
@@ -195,8 +195,12 @@ class ContactQueueDialog(QDialog):
 
         rows = [self.table.item(row, 0) for row in range(self.table.rowCount())]
         ids = [int(item.data(ID_ROLE)) for item in rows if item is not None]
-        notes = {int(item.data(ID_ROLE)): reason.text() for row, item in enumerate(rows)
-                 if item is not None and (reason := self.table.item(row, 1)) is not None}
+        notes: dict[int, str] = {}  # someone due who is not a friend yet is listed twice
+        for row, item in enumerate(rows):
+            if item is not None and (reason := self.table.item(row, 1)) is not None:
+                said = notes.get(int(item.data(ID_ROLE)))
+                notes[int(item.data(ID_ROLE))] = join([said, reason.text()]) if said \
+                    else reason.text()
         start = max(0, self.table.currentRow())
         adds_only = all(item.data(REASON_ROLE) == "add_friend" for item in rows if item)
         dialog = SendDialog(self.workspace, ids[start:] + ids[:start], self, notes=notes,
