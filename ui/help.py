@@ -33,6 +33,8 @@ def shortcuts_text() -> str:
         ("Ctrl+O", _tr("打开其他数据库")),
         ("Tab / Shift+Tab", _tr("在控件之间移动（也会离开表格）")),
         (_tr("方向键、Enter"), _tr("在表格里移动、打开所选")),
+        ("Enter / Ctrl+Enter", _tr("复制给下一位：复制消息、记跟进、换下一位")),
+        ("Ctrl+Shift+S", _tr("复制给下一位：跳过这一位")),
     ]
     body = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in rows)
     return f"<table>{body}</table>"

@@ -2083,6 +2083,14 @@ First give your community a name, then choose how to start:</translation>
         <source>在表格里移动、打开所选</source>
         <translation>Move in a table, open the selection</translation>
     </message>
+    <message>
+        <source>复制给下一位：复制消息、记跟进、换下一位</source>
+        <translation>Copy for the next one: copy the message, log the follow-up, move on</translation>
+    </message>
+    <message>
+        <source>复制给下一位：跳过这一位</source>
+        <translation>Copy for the next one: skip this person</translation>
+    </message>
 </context>
 <context>
     <name>HolidaysDialog</name>
