@@ -243,3 +243,18 @@ def test_the_main_window_offers_the_templates(controller, tmp_path, qtbot):
     shown = [w for w in window.findChildren(TemplatesDialog) if w.isVisible()]
     assert shown
     shown[0].close()
+
+
+def test_a_read_only_workspace_previews_but_logs_nothing(qtbot, club):
+    workspace, ids = club["workspace"], club["ids"]
+    workspace.set_read_only("why_opened_for_reading")
+    dialog = _send(qtbot, workspace, ids[:2], kind="birthday")
+    assert dialog.text.toPlainText().startswith("小明，生日快乐")
+    assert not dialog.copy_button.isEnabled()
+    dialog.copy_next()
+    assert followups.history(ids[0]) == [] and dialog.index == 0
+    from ui.outreach.templates_dialog import TemplatesDialog
+
+    manager = TemplatesDialog(workspace)
+    qtbot.addWidget(manager)
+    assert not manager.new_button.isEnabled() and manager.body.isReadOnly()
