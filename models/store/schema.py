@@ -22,7 +22,7 @@ from peewee import Model, SchemaManager, SqliteDatabase
 
 from models.store.base import BaseModel
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x5144534B  # "QDSK" in the file header: this file is a QunDesk workspace
 
 # Every module that defines tables. A domain module adds itself here.
@@ -104,10 +104,19 @@ def _to_3(db: SqliteDatabase) -> None:
         " AND activity_id IN (SELECT id FROM activity)")
 
 
+def _to_4(db: SqliteDatabase) -> None:
+    """Sign-ups from a 群接龙: the companions a member brings (counted toward capacity)
+    and the 接龙 lines each sign-up and check-in came from (for the re-paste diff)."""
+    db.execute_sql("ALTER TABLE sign_up ADD COLUMN companions INTEGER NOT NULL DEFAULT 0")
+    db.execute_sql("ALTER TABLE sign_up ADD COLUMN jielong_line TEXT NOT NULL DEFAULT ''")
+    db.execute_sql("ALTER TABLE sign_up ADD COLUMN checkin_line TEXT NOT NULL DEFAULT ''")
+
+
 # MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _to_2,
     3: _to_3,
+    4: _to_4,
 }
 
 
