@@ -249,3 +249,21 @@ def test_checkin_repaste_and_vanished_check_ins(db):
     assert rows[a].attended and not rows[b].attended  # still signed up, no longer checked in
     assert Member.get_by_id(b).points == 0
     assert J.effects(J.plan(aid, "1. 张三\n2. 李四", mode="checkin")) == [J.NONE, J.CHECK_IN]
+
+
+def test_head_counts_include_companions_where_people_are_counted(db):
+    """The activity list, the weekly plan and the review count people (capacity);
+    the Overview's participation counts members (its bars open member lists)."""
+    from models.stats.members import signup_ids
+
+    aid = activity(capacity=5)
+    a = member("张三")
+    member("李四")
+    J.apply(J.plan(aid, "#接龙\nt\n1. 张三 +2\n2. 李四"))
+    S.check_in(aid, a)
+    assert S.signup_counts([aid]) == {aid: (4, 3)} and S.companion_counts([aid]) == {aid: 2}
+    week = A.activities_between(START.date(), START.date())
+    assert [(e.activity_id, e.signed_up) for e in week] == [(aid, 4)]
+    review = A.review_figures([aid])[0]
+    assert (review["signed_up"], review["attended"]) == (4, 3)
+    assert len(signup_ids(aid)) == 2

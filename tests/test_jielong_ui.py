@@ -82,7 +82,7 @@ def test_paste_preview_confirm_and_undo(page, qtbot, no_dialogs):
     assert {s.member.name: s.companions for s in S.signups(aid)} == {"李明": 0, "Lily": 2, "王磊": 0}
     panel = page.signups
     assert panel.model.rowCount() == 3
-    assert panel.summary.text() == "报名 5 人 · 签到 0 人 （含同伴 2 人） · 名额 10"
+    assert panel.summary.text() == "报名 5 人（含同伴 2 人） · 签到 0 人 · 名额 10"
     assert no_dialogs[-1][1].startswith("已完成：3 人报名，新建成员 1 位")
     list_row = page.model.row_of(aid)
     assert page.model.index(list_row, page.model.COLUMNS.index("signed_up")).data() == "5/10"
@@ -175,7 +175,7 @@ def test_checkin_paste_marks_attendance_and_points(page, no_dialogs):
     assert rows["李明"].attended and rows["Lily"].attended and rows["周九"].attended
     assert not rows["王磊"].attended
     assert Member.get(Member.name == "李明").points == 5
-    assert page.signups.summary.text().startswith("报名 6 人 · 签到 5 人")
+    assert page.signups.summary.text().startswith("报名 6 人（含同伴 2 人） · 签到 5 人")
     assert undo.label_of(undo.latest()) == "粘贴签到接龙：3 人签到"
 
 
@@ -215,7 +215,7 @@ def test_english(page, qtbot):
     assert dialog.windowTitle() == "Paste sign-up list · 周六读书会"
     assert [_column(dialog, "match", r) for r in range(3)] == [
         "Matched 95%", "Matched 95%", "Not found"]
-    assert _column(dialog, "choice", 0) == "李明 (Sign up)"
+    assert _column(dialog, "choice", 0) == "李明 (sign up)"
     assert dialog.ok.text() == "Sign up 3 people"
     assert dialog.capacity.text().endswith("over capacity by 1")
     plan = dialog.model.plan

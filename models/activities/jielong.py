@@ -34,7 +34,7 @@ from models.activities.jielong_match import (
     MemberIndex,
     decide,
 )
-from models.activities.jielong_parse import Entry, Parsed, parse, segments
+from models.activities.jielong_parse import Entry, Parsed, line_key, parse, segments
 from models.activities.tables import Activity, SignUp
 from models.members.cards import Member, ValidationError, save_member
 from models.members.contributions import Contribution
@@ -118,8 +118,7 @@ def plan(activity_id: int, text: str, mode: Mode = "signup") -> Plan:
         raise ActivityGone(activity_id)
     parsed = parse(text)
     rows_now = signups.signups(activity_id)
-    taken = {(s.checkin_line if mode == "checkin" else s.jielong_line): s
-             for s in rows_now if (s.checkin_line if mode == "checkin" else s.jielong_line)}
+    taken = {line_key(line): s for s in rows_now if (line := _line_of(s, mode))}
     index = MemberIndex() if any(e.key not in taken for e in parsed.entries) else None
     rows: list[Row] = []
     for entry in parsed.entries:
@@ -138,6 +137,10 @@ def plan(activity_id: int, text: str, mode: Mode = "signup") -> Plan:
     return out
 
 
+def _line_of(s: SignUp, mode: Mode) -> str:
+    return str(s.checkin_line if mode == "checkin" else s.jielong_line)
+
+
 def vanished(p: Plan, rows_now: list[SignUp] | None = None) -> list[Vanished]:
     """Sign-ups taken from an earlier paste whose line is gone and whose member no line of
     this paste stands for (as the rows' choices are now)."""
@@ -146,8 +149,8 @@ def vanished(p: Plan, rows_now: list[SignUp] | None = None) -> list[Vanished]:
     chosen = {r.choice for r in p.rows if r.choice is not None}
     out = []
     for s in rows_now:
-        line = s.checkin_line if p.mode == "checkin" else s.jielong_line
-        if line and line not in keys and s.member_id not in chosen \
+        line = _line_of(s, p.mode)
+        if line and line_key(line) not in keys and s.member_id not in chosen \
                 and (p.mode == "signup" or s.attended):
             out.append(Vanished(s.id, s.member_id, s.member.name, line))
     return out
@@ -273,17 +276,17 @@ def _write_row(p: Plan, entry: Entry, member_id: int, when: dt.datetime,
         if signups.check_in(p.activity_id, member_id, when):
             tally["checked_in"] += 1
         row = SignUp.get((SignUp.activity == p.activity_id) & (SignUp.member == member_id))
-        values: dict[str, object] = {"checkin_line": entry.key}
+        values: dict[str, object] = {"checkin_line": entry.text}
         if entry.companions:  # who really came with them
             values["companions"] = entry.companions
     elif row is None:
         SignUp.insert(activity=p.activity_id, member=member_id, signed_up_on=when.date(),
                       companions=entry.companions, note=entry.remark,
-                      jielong_line=entry.key).execute()
+                      jielong_line=entry.text).execute()
         tally["signed_up"] += 1
         return
     else:
-        values = {"jielong_line": entry.key, "companions": entry.companions}
+        values = {"jielong_line": entry.text, "companions": entry.companions}
         if row.companions != entry.companions:
             tally["updated"] += 1
     if entry.remark and not row.note:

@@ -144,7 +144,8 @@ def companions_of(text: str) -> tuple[int, str]:
     return min(max(found, default=0), MAX_COMPANIONS), rest
 
 
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
+    """What two lines are compared by: the text without WeChat's marks, folded."""
     text = clean_text(_EDITED.sub(" ", text), fold=True)
     return re.sub(r"\s+", " ", text).strip().casefold()
 
@@ -176,7 +177,7 @@ def read_entry(text: str, line: int, number: int | None) -> Entry | None:
     if not name:
         return None
     return Entry(line, number, re.sub(r"\s+", " ", text).strip(), name, companions, remark,
-                 _key(text), edited)
+                 line_key(text), edited)
 
 
 def _numbered(text: str) -> tuple[int, str] | None:

@@ -96,8 +96,8 @@ class SignUp(BaseModel):
     # People the member brings (家属, 朋友): they count toward the capacity and the
     # head count, not as members. DEFAULTs in SQL too: older writers omit them.
     companions = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
-    # The 接龙 lines this sign-up came from (their keys, models.activities.jielong_parse):
-    # pasting the updated 接龙 again knows which lines it has already taken.
+    # The 接龙 lines this sign-up and its check-in came from, as written without their
+    # number: pasting the updated 接龙 again knows which lines it has already taken.
     jielong_line = TextField(default="", constraints=[SQL("DEFAULT ''")])
     checkin_line = TextField(default="", constraints=[SQL("DEFAULT ''")])
     activity_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)

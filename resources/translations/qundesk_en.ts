@@ -2402,6 +2402,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Sign-up list preview</translation>
     </message>
     <message>
+        <source>选择成员…</source>
+        <translation>Choose a member…</translation>
+    </message>
+    <message>
         <source>所选行的处理方式</source>
         <translation>What to do with the selected line</translation>
     </message>
@@ -2687,12 +2691,13 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Choose a member…</translation>
     </message>
     <message>
-        <source>报名</source>
-        <translation>Sign up</translation>
-    </message>
-    <message>
         <source>已报名，更新同伴人数</source>
         <translation>signed up; companions updated</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <comment>what a line does</comment>
+        <translation>sign up</translation>
     </message>
     <message>
         <source>已报名</source>
@@ -4659,12 +4664,12 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Paste check-in list…</translation>
     </message>
     <message>
-        <source>报名 %1 人 · 签到 %2 人</source>
-        <translation>%1 signed up · %2 checked in</translation>
+        <source>报名 %1 人（含同伴 %3 人） · 签到 %2 人</source>
+        <translation>%1 signed up (%3 companions included) · %2 checked in</translation>
     </message>
     <message>
-        <source>（含同伴 %1 人）</source>
-        <translation>(%1 companions included)</translation>
+        <source>报名 %1 人 · 签到 %2 人</source>
+        <translation>%1 signed up · %2 checked in</translation>
     </message>
     <message>
         <source>名额 %1</source>

@@ -98,11 +98,13 @@ class JielongDialog(QDialog):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 260)
+        header.setStretchLastSection(True)  # 处理: the member's name and what happens
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.current_label = QLabel()
         self.current = QComboBox()
+        self.current.setPlaceholderText(self.tr("选择成员…"))
         self.current.setAccessibleName(self.tr("所选行的处理方式"))
         self.current.activated.connect(self._current_chosen)
         self.current_label.setBuddy(self.current)
@@ -113,7 +115,7 @@ class JielongDialog(QDialog):
         self.vanished_label.setWordWrap(True)
         self.vanished = QListWidget()
         self.vanished.setAccessibleName(self.tr("已不在接龙里的人"))
-        self.vanished.setMaximumHeight(110)
+        self.vanished.setMaximumHeight(84)
         self.vanished.itemChanged.connect(lambda _i: self._update())
         self.vanished_label.setBuddy(self.vanished)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -257,7 +259,10 @@ class JielongDialog(QDialog):
             self.current.addItem(label, value)
         plan = self.model.plan
         if row >= 0 and options and plan is not None:
-            self.current.setCurrentIndex(max(self.current.findData(self.model.choice(row)), 0))
+            line = plan.rows[row]
+            unpicked = line.match == AMBIGUOUS and line.choice is None and not line.add_new
+            self.current.setCurrentIndex(-1 if unpicked else
+                                         max(self.current.findData(self.model.choice(row)), 0))
             entry = plan.rows[row].entry
             self.current_label.setText(self.tr("第 %1 行“%2”：").replace("%1", str(entry.line))
                                        .replace("%2", entry.name))

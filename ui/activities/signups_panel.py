@@ -161,10 +161,10 @@ class SignUpsPanel(QWidget):
 
     def _refresh_summary(self) -> None:
         signed, attended = self.model.counts()
-        text = self.tr("报名 %1 人 · 签到 %2 人").replace("%1", number(signed)) \
-            .replace("%2", number(attended))
-        if companions := self.model.companions():
-            text += " " + self.tr("（含同伴 %1 人）").replace("%1", number(companions))
+        companions = self.model.companions()
+        text = (self.tr("报名 %1 人（含同伴 %3 人） · 签到 %2 人") if companions
+                else self.tr("报名 %1 人 · 签到 %2 人")).replace("%1", number(signed)) \
+            .replace("%2", number(attended)).replace("%3", number(companions))
         if self.model.activity_id is not None:
             shown = get_activity(self.model.activity_id)
             capacity = shown.capacity if shown is not None else None
