@@ -195,7 +195,8 @@ class JielongPreviewModel(ColumnTableModel[jielong.Row]):
         chosen = next((c for c in row.candidates if c.member_id == row.choice), None)
         name = chosen.name if chosen else ""
         suffix = {
-            jielong.SIGN_UP: self.tr("报名", "what a line does"), jielong.UPDATE: self.tr("已报名，更新同伴人数"),
+            jielong.SIGN_UP: self.tr("报名", "what a line does"),
+            jielong.UPDATE: self.tr("已报名，更新同伴人数"),
             jielong.ALREADY: self.tr("已报名") if self.plan and self.plan.mode == "signup"
             else self.tr("已签到"),
             jielong.CHECK_IN: self.tr("签到"), jielong.WALK_IN: self.tr("未报名，现场签到"),
