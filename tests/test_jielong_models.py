@@ -181,9 +181,9 @@ def test_an_unknown_line_can_be_skipped(db):
 
 def test_a_new_card_from_a_city_job_nickname(db):
     aid = activity()
-    J.apply(J.plan(aid, "#接龙\nt\n1. 阿花-成都-摄影\n2. Lily Chen"))
+    J.apply(J.plan(aid, "#接龙\nt\n1. 阿花-成都-摄影\n2. Lily Chen\n3. 老周 已付"))
     cards = {m.name: m.nickname for m in Member.select()}
-    assert cards == {"阿花": "阿花-成都-摄影", "Lily Chen": ""}
+    assert cards == {"阿花": "阿花-成都-摄影", "Lily Chen": "", "老周": "老周 已付"}
 
 
 def test_over_capacity_is_counted_with_companions(db):

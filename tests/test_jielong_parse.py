@@ -57,7 +57,12 @@ def test_circled_numbers_past_ten():
 
 def test_a_number_with_a_decimal_or_a_time_is_not_a_list_number():
     p = parse("#接龙\n1.5小时的分享\n14:00 开始\n1. 张三")
-    assert p.title == "1.5小时的分享" and names(p and "#接龙\n1.5小时的分享\n14:00 开始\n1. 张三") == ["张三"]
+    assert p.title == "1.5小时的分享" and [e.name for e in p.entries] == ["张三"]
+
+
+def test_a_date_or_a_count_in_the_title_does_not_start_the_list():
+    p = parse("12 月 13 日 读书会\n3 人一组\n1. 张三")
+    assert p.title == "12 月 13 日 读书会" and [e.name for e in p.entries] == ["张三"]
 
 
 def test_a_bare_number_is_a_placeholder_and_skipped():
@@ -113,6 +118,10 @@ def test_names_with_city_and_job_are_kept_whole():
     assert segments("小明-杭州-设计") == ["小明", "杭州", "设计"]
     assert segments("Amy | 上海 / 产品") == ["Amy", "上海", "产品"]
     assert segments("老王_北京") == ["老王", "北京"]
+
+
+def test_a_mention_sign_is_not_part_of_the_name():
+    assert one("@张三 +1").name == "张三"
 
 
 def test_emoji_names_are_kept():

@@ -205,9 +205,16 @@ def counts(p: Plan) -> dict[str, int]:
     return out
 
 
+def _is_cjk(text: str) -> bool:
+    return bool(text) and all("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
 def _new_card(entry: Entry) -> int:
-    """A card from a line: 小明-杭州-设计 is 小明 with that 群昵称; 'Lily' is Lily."""
+    """A card from a line: 小明-杭州-设计 (or 小明 杭州) is 小明 with that 群昵称; 'Lily
+    Chen' is Lily Chen (a space splits a Chinese name from what follows, not a Latin one)."""
     parts = segments(entry.name, spaces=False)
+    if len(parts) == 1 and " " in entry.name and _is_cjk(entry.name.split(" ")[0]):
+        parts = entry.name.split(" ")
     name = parts[0] if len(parts) > 1 else entry.name
     data = {"name": name, "source": SOURCE}
     if name != entry.name:

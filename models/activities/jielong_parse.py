@@ -56,7 +56,7 @@ _CIRCLED = {**{chr(0x2460 + i): i + 1 for i in range(20)},  # ①..⑳
 _NUMBERED = re.compile(
     r"^(?:[(\[]\s*(?P<p>\d{1,3})\s*[)\]]"  # (1)  [1]
     r"|(?P<k>\d{1,3})\ufe0f?\u20e3"  # 1️⃣ (a keycap emoji)
-    r"|(?P<n>\d{1,3})\s*(?:[.、,;:)](?!\d)|\s|$))"  # 1.  1、  1)  1:  "1 "
+    r"|(?P<n>\d{1,3})(?:\s*[.、,;:)](?!\d)|\s+(?![月日号点时人周年个位岁天分])|$))"  # 1. 1、 1) 1: "1 "
     r"\s*(?P<rest>.*)$")
 _HEADER = re.compile(r"^[#＃]")
 _EXAMPLE = re.compile(r"^(?:例如|例子|示例|范例|样例|格式|例|e\.?g\.?|example)(?:\s|[:：.，,]|$)",
@@ -165,7 +165,7 @@ def read_entry(text: str, line: int, number: int | None) -> Entry | None:
     body = _BRACKETS.sub(bracket, body)
     companions, body = companions_of(body)
     # what remains is the name; a stray bracket or separator at its ends is dropped
-    name = re.sub(r"\s+", " ", body).strip(" -－—–_~|｜/／·•・,，、;；:：。.()（）【】[]")
+    name = re.sub(r"\s+", " ", body).strip(" -－—–_~|｜/／·•・,，、;；:：。.()（）【】[]@＠")
     kept = []
     for r in remarks:  # "（带家属2人）": the count is read inside brackets too
         inside, rest = companions_of(r)
