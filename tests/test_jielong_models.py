@@ -35,7 +35,7 @@ def activity(**extra) -> int:
 
 
 def match(text: str) -> tuple[str, int | None, int]:
-    found = MemberIndex().candidates(text)
+    found = MemberIndex([text]).candidates(text)
     code, proposed = decide(found)
     score = next((c.score for c in found if c.member_id == proposed), 0)
     return code, proposed, score
@@ -68,7 +68,7 @@ def test_the_whole_nickname_wins_over_another_members_first_part(db):
 
 def test_two_members_of_the_same_name_are_ambiguous(db):
     a, b = member("张伟", city="杭州"), member("张伟", city="上海")
-    found = MemberIndex().candidates("张伟")
+    found = MemberIndex(["张伟"]).candidates("张伟")
     assert decide(found) == (AMBIGUOUS, None) and {c.member_id for c in found} == {a, b}
 
 

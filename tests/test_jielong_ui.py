@@ -51,10 +51,11 @@ def _setup(page, capacity: int = 0) -> int:
     return aid
 
 
-def _paste(page, text: str, mode: str = "signup"):
+def _paste(page, qtbot, text: str, mode: str = "signup"):
     page.signups.paste_jielong(mode, text=text)
     dialog = page.signups._dialog
     assert dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.planning)  # matching runs on a worker
     return dialog
 
 
@@ -64,7 +65,7 @@ def _column(dialog, key: str, row: int) -> str:
 
 def test_paste_preview_confirm_and_undo(page, qtbot, no_dialogs):
     aid = _setup(page, capacity=10)
-    dialog = _paste(page, ISSUE)
+    dialog = _paste(page, qtbot, ISSUE)
     assert dialog.model.rowCount() == 3
     assert [_column(dialog, "name", r) for r in range(3)] == ["小明-杭州-设计", "Lily", "王磊"]
     assert [_column(dialog, "companions", r) for r in range(3)] == ["", "+2", ""]
@@ -92,11 +93,11 @@ def test_paste_preview_confirm_and_undo(page, qtbot, no_dialogs):
     assert not Member.select().where(Member.name == "王磊").exists()
 
 
-def test_repaste_adds_new_lines_and_offers_to_remove_vanished(page, no_dialogs):
+def test_repaste_adds_new_lines_and_offers_to_remove_vanished(page, qtbot, no_dialogs):
     aid = _setup(page)
-    _paste(page, ISSUE).confirm()
+    _paste(page, qtbot, ISSUE).confirm()
     updated = "#接龙\n周六读书会\n1. 小明-杭州-设计\n2. 王磊（第一次来）\n3. 赵六 +1\n"
-    dialog = _paste(page, updated)
+    dialog = _paste(page, qtbot, updated)
     assert [_column(dialog, "match", r) for r in range(3)] == ["已登记", "已登记", "未找到"]
     assert dialog.vanished.isVisible() and dialog.vanished.count() == 1
     item = dialog.vanished.item(0)
@@ -110,11 +111,11 @@ def test_repaste_adds_new_lines_and_offers_to_remove_vanished(page, no_dialogs):
     assert {s.member.name for s in S.signups(aid)} == {"李明", "王磊", "赵六"}
 
 
-def test_an_ambiguous_line_is_picked_from_the_combo_below_the_table(page):
+def test_an_ambiguous_line_is_picked_from_the_combo_below_the_table(page, qtbot):
     aid = _setup(page)
     a = save_member({"name": "张伟", "city": "杭州"}).id
     save_member({"name": "张伟", "city": "上海"})
-    dialog = _paste(page, "#接龙\nt\n1. 张伟\n2. Lily")
+    dialog = _paste(page, qtbot, "#接龙\nt\n1. 张伟\n2. Lily")
     assert _column(dialog, "match", 0) == "2 位同名"
     assert _column(dialog, "choice", 0) == "选择成员…" and dialog.ok.text() == "报名 1 人"
     dialog.view.selectRow(0)
@@ -132,7 +133,7 @@ def test_an_ambiguous_line_is_picked_from_the_combo_below_the_table(page):
 
 def test_the_choice_column_edits_with_a_combo_box(page, qtbot):
     _setup(page)
-    dialog = _paste(page, "#接龙\nt\n1. 陌生人")
+    dialog = _paste(page, qtbot, "#接龙\nt\n1. 陌生人")
     index = dialog.model.index(0, dialog.model.COLUMNS.index("choice"))
     dialog.view.setCurrentIndex(index)
     dialog.view.edit(index)
@@ -146,11 +147,11 @@ def test_the_choice_column_edits_with_a_combo_box(page, qtbot):
     assert _column(dialog, "choice", 0) == "新建成员“陌生人”"
 
 
-def test_over_capacity_asks_and_cancel_keeps_the_preview(page, no_dialogs, monkeypatch):
+def test_over_capacity_asks_and_cancel_keeps_the_preview(page, qtbot, no_dialogs, monkeypatch):
     from ui import dialogs
 
     aid = _setup(page, capacity=2)
-    dialog = _paste(page, ISSUE)
+    dialog = _paste(page, qtbot, ISSUE)
     assert "超出名额 3 人" in dialog.capacity.text()
     asked = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, danger=False:
@@ -162,10 +163,10 @@ def test_over_capacity_asks_and_cancel_keeps_the_preview(page, no_dialogs, monke
     assert S.signup_counts([aid]) == {aid: (5, 0)}
 
 
-def test_checkin_paste_marks_attendance_and_points(page, no_dialogs):
+def test_checkin_paste_marks_attendance_and_points(page, qtbot, no_dialogs):
     aid = _setup(page)
-    _paste(page, ISSUE).confirm()
-    dialog = _paste(page, "#接龙\n读书会签到\n1. 李明\n2. Lily +2\n3. 周九", mode="checkin")
+    _paste(page, qtbot, ISSUE).confirm()
+    dialog = _paste(page, qtbot, "#接龙\n读书会签到\n1. 李明\n2. Lily +2\n3. 周九", mode="checkin")
     assert dialog.windowTitle() == "粘贴签到接龙 · 周六读书会"
     assert [_column(dialog, "choice", r) for r in range(3)] == [
         "李明（签到）", "Lily（签到）", "新建成员“周九”"]
@@ -183,7 +184,7 @@ def test_keyboard_and_screen_reader_names(page, qtbot):
     from ui.accessibility import CONTROLS, spoken_name
 
     _setup(page)
-    dialog = _paste(page, ISSUE)
+    dialog = _paste(page, qtbot, ISSUE)
     qtbot.waitExposed(dialog)
     unnamed = [type(w).__name__ for w in dialog.findChildren(QWidget)
                if isinstance(w, CONTROLS) and w.isVisibleTo(dialog) and not spoken_name(w)
@@ -211,7 +212,7 @@ def test_english(page, qtbot):
 
     i18n.install("en")
     _setup(page, capacity=4)
-    dialog = _paste(page, ISSUE)
+    dialog = _paste(page, qtbot, ISSUE)
     assert dialog.windowTitle() == "Paste sign-up list · 周六读书会"
     assert [_column(dialog, "match", r) for r in range(3)] == [
         "Matched 95%", "Matched 95%", "Not found"]
@@ -220,3 +221,16 @@ def test_english(page, qtbot):
     assert dialog.capacity.text().endswith("over capacity by 1")
     plan = dialog.model.plan
     assert J.heads_after(plan) == 5
+
+
+def test_editing_the_text_updates_the_preview(page, qtbot):
+    _setup(page)
+    dialog = _paste(page, qtbot, "#接龙\nt\n1. Lily")
+    assert dialog.model.rowCount() == 1
+    with qtbot.waitSignal(dialog.planned):
+        dialog.text.appendPlainText("2. 李明 +1\n3. 新朋友")
+    assert dialog.model.rowCount() == 3 and dialog.ok.text() == "报名 3 人"
+    dialog.text.setPlainText("随便一句话，没有编号。")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0 and not dialog.planning)
+    assert dialog.summary.text() == "没有读到接龙的编号行。请粘贴整条接龙消息。"
+    assert not dialog.ok.isEnabled()

@@ -119,14 +119,13 @@ def plan(activity_id: int, text: str, mode: Mode = "signup") -> Plan:
     parsed = parse(text)
     rows_now = signups.signups(activity_id)
     taken = {line_key(line): s for s in rows_now if (line := _line_of(s, mode))}
-    index = MemberIndex() if any(e.key not in taken for e in parsed.entries) else None
+    index = MemberIndex(e.name for e in parsed.entries if e.key not in taken)
     rows: list[Row] = []
     for entry in parsed.entries:
         known = taken.get(entry.key)
         if known is not None:
             rows.append(Row(entry, KNOWN, [], known.member_id, known_as=known.member.name))
             continue
-        assert index is not None
         candidates = index.candidates(entry.name)
         match, proposed = decide(candidates)
         rows.append(Row(entry, match, candidates, proposed, add_new=match == UNKNOWN))

@@ -16,25 +16,26 @@ A tier that finds exactly one member decides (a whole 群昵称 beats another me
 first part); several at the best tier are ambiguous: the owner picks. A member found only
 by pinyin, or only among those who left, is a "maybe": proposed, but the owner confirms.
 
-Members are read once into an index in memory (about 60 ms at 20,000 members): one pass
-instead of a query per line and field.
+One pass over the members' search text picks those who may be on the list; only they
+are read and keyed (MemberIndex), instead of a query per line and field.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.activities.jielong_parse import segments
-from models.members.cards import Member
 from models.members.pinyin_keys import search_keys
 from models.members.text import clean_text
-from models.store.db import tuples
+from models.store.db import chunks, database
 
 # match codes, strongest first
 MATCHED, MAYBE, AMBIGUOUS, UNKNOWN = "matched", "maybe", "ambiguous", "unknown"
 WHOLE, PART, SOUND = 90, 75, 0  # the lowest score of each tier
+MAX_CANDIDATES = 12  # offered for one line (a demo's 600 namesakes help nobody)
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,36 @@ class Candidate:
     via: str  # wechat_id | name | nickname | wechat_name | nickname_part | name_part | pinyin
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def loose(text: str) -> str:
     """What two names are compared by: letters and digits only, folded, casefolded."""
-    text = clean_text(text, fold=True)
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN").casefold()
+    return _NOT_WORD.sub("", clean_text(text, fold=True)).casefold()
+
+
+def _hanzi(text: str) -> str:
+    return "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff")
+
+
+def _words(names: Iterable[str]) -> set[str]:
+    """The words of which a member's name, nicknames, WeChat ID or pinyin readings must
+    hold one to be one of `names`: the words of a name's first part (小明 of
+    小明-杭州-设计, never the city), the name run together, their full-width twins, and
+    the pinyin of the name and of its first part (every rule of the module needs one)."""
+    out: set[str] = set()
+    for name in names:
+        text = clean_text(name, fold=True).lower()
+        head = (segments(text) or [text])[0]  # "小明" of 小明-杭州-设计: never 杭州
+        for word in [*_NOT_WORD.split(head), loose(text)]:
+            if word:
+                out.add(word)
+                if word.isascii():  # a 群昵称 keeps full-width letters as typed
+                    out.add("".join(chr(ord(c) + 0xFEE0) for c in word))
+        for part in dict.fromkeys([text, head]):
+            if chars := _hanzi(part):
+                out.update(search_keys(chars)[0].split())
+    return out
 
 
 def _latin(text: str) -> bool:
@@ -61,26 +88,45 @@ def _latin(text: str) -> bool:
 
 
 class MemberIndex:
-    """Every member's names, nicknames, WeChat ID and pinyin readings, by loose key."""
+    """The names, nicknames, WeChat IDs and pinyin readings, by loose key, of the members
+    who may be one of `names` (the lines' names). One pass over every member's words
+    (split at anything not a letter or digit) keeps those who share a word with a line
+    (_words); only those few are read and keyed."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: Iterable[str]) -> None:
         self.keys: dict[str, dict[int, tuple[int, str]]] = defaultdict(dict)
         self.info: dict[int, tuple[str, str, str, str, str, bool]] = {}
-        query = Member.select(Member.id, Member.name, Member.nickname, Member.wechat_name,
-                              Member.wechat_id, Member.city, Member.pinyin, Member.left_on)
-        for mid, name, nickname, wechat_name, wechat_id, city, pinyin, left_on in tuples(query):
-            self.info[mid] = (name, nickname or "", wechat_name or "", wechat_id or "",
-                              city or "", left_on is not None)
-            self._add(wechat_id, mid, 100, "wechat_id")
-            self._add(name, mid, 95, "name")
-            self._add(nickname, mid, 95, "nickname")
-            self._add(wechat_name, mid, 90, "wechat_name")
-            for text, score in ((nickname, 80), (wechat_name, 75)):
-                parts = segments(text or "")
-                if len(parts) > 1:
-                    self._add(parts[0], mid, score, "nickname_part")
-            for reading in (pinyin or "").split():
-                self._add(reading, mid, 70, "pinyin")
+        words = _words(names)
+        if not words:
+            return
+        cursor = database.execute_sql(
+            "SELECT id, lower(name || ' ' || nickname || ' ' || wechat_name || ' '"
+            " || COALESCE(wechat_id, '') || ' ' || pinyin) FROM member")
+        split, disjoint = _NOT_WORD.split, words.isdisjoint
+        ids = [mid for mid, text in cursor if not disjoint(split(text))]
+        for batch in chunks(ids):
+            cursor = database.execute_sql(
+                "SELECT id, name, nickname, wechat_name, wechat_id, city, pinyin, left_on"
+                f" FROM member WHERE id IN ({','.join('?' * len(batch))})", batch)
+            for row in cursor:
+                self._take(*row)
+
+    def _take(self, mid: int, name: str, nickname: str | None, wechat_name: str | None,
+              wechat_id: str | None, city: str | None, pinyin: str | None,
+              left_on: object) -> None:
+        self.info[mid] = (name, nickname or "", wechat_name or "", wechat_id or "",
+                          city or "", left_on is not None)
+        self._add(wechat_id, mid, 100, "wechat_id")
+        self._add(name, mid, 95, "name")
+        self._add(nickname, mid, 95, "nickname")
+        self._add(wechat_name, mid, 90, "wechat_name")
+        for text, score in ((nickname, 80), (wechat_name, 75)):
+            parts = segments(text or "")
+            if len(parts) > 1:
+                self._add(parts[0], mid, score, "nickname_part")
+        for reading in _NOT_WORD.split(pinyin or ""):  # lowercase ASCII already
+            if reading and self.keys[reading].get(mid, (0, ""))[0] < 70:
+                self.keys[reading][mid] = (70, "pinyin")
 
     def _add(self, text: str | None, mid: int, score: int, via: str) -> None:
         key = loose(text or "")
@@ -114,14 +160,13 @@ class MemberIndex:
             take(self._found(whole, tier=(70, 70)))
         else:
             for text in dict.fromkeys([name, parts[0] if parts else name]):
-                chars = "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff")
-                if chars:
+                if chars := _hanzi(text):
                     for reading in search_keys(chars)[0].split():
                         take(self._found(reading, cap=60, tier=(70, 70)))
         out = [Candidate(mid, *self.info[mid], score=score, via=via)
                for mid, (score, via) in scores.items()]
         out.sort(key=lambda c: (-c.score, c.left, c.name, c.member_id))
-        return out
+        return out[:MAX_CANDIDATES]
 
 
 def decide(candidates: list[Candidate]) -> tuple[str, int | None]:

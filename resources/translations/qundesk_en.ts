@@ -2421,6 +2421,14 @@ First give your community a name, then choose how to start:</translation>
         <source>报名</source>
         <translation>Sign up</translation>
     </message>
+    <message>
+        <source>匹配成员</source>
+        <translation>Matching members</translation>
+    </message>
+    <message>
+        <source>读取失败：%1</source>
+        <translation>Could not read it: %1</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln 位上次接龙里的人已不在这次的接龙里。勾选的将取消报名（默认保留）：</source>
         <translation>

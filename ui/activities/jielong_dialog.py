@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 from models.activities import jielong
 from models.activities.activity import ActivityGone, get_activity
 from models.activities.jielong_match import AMBIGUOUS, MATCHED, MAYBE, UNKNOWN
+from models.progress import CancelFn, ProgressFn
 from ui import dialogs
 from ui.activities.jielong_model import CHOICE_COLUMN, ChoiceDelegate, JielongPreviewModel
 from ui.colors import OVERDUE_RED, text_style
 from ui.i18n import number
 from ui.operations import Op
+from ui.worker import Task
 from ui.workspace import Changed, workspace_of
 
 SIGNUP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,6 +50,7 @@ class JielongDialog(QDialog):
     """mode "signup" (报名接龙) or "checkin" (签到接龙) for one activity."""
 
     applied = Signal(object, str)  # the jielong.Result, and what it did in words
+    planned = Signal()  # the preview shows the text as it is now
 
     def __init__(self, activity_id: int, mode: jielong.Mode = "signup",
                  parent: QWidget | None = None, text: str | None = None) -> None:
@@ -57,6 +60,9 @@ class JielongDialog(QDialog):
         title = shown.title if shown is not None else ""
         self.setWindowTitle((self.tr("粘贴接龙 · %1") if mode == "signup"
                              else self.tr("粘贴签到接龙 · %1")).replace("%1", title))
+        self.planning = False
+        self._task: Task | None = None
+        self._pending = False
         self.model = JielongPreviewModel(self)
         self.model.changed.connect(self._update)
         self._build()
@@ -154,12 +160,49 @@ class JielongDialog(QDialog):
     # ------------------------------------------------------------ the preview
     @Slot()
     def replan(self) -> None:
+        """Read the text again, on a worker (matching reads every member's names)."""
         self._timer.stop()
-        try:
-            plan = jielong.plan(self.activity_id, self.text.toPlainText(), self.mode)
-        except ActivityGone as gone:
-            dialogs.warn(self, self.windowTitle(), str(gone))
+        if self._task is not None:
+            self._pending = True  # once more when this run ends: the text changed
+            return
+        activity_id, text, mode = self.activity_id, self.text.toPlainText(), self.mode
+
+        def work(_progress: ProgressFn, _cancelled: CancelFn) -> jielong.Plan:
+            return jielong.plan(activity_id, text, mode)
+
+        self.planning = True
+        self.ok.setEnabled(False)
+        self._task = Task(self, self.tr("匹配成员"), work, show_dialog=False)
+        self._task.succeeded.connect(self._planned)
+        self._task.failed.connect(self._plan_failed)
+        self._task.cancelled.connect(self._plan_ended)
+        self._task.start()
+
+    @Slot(object)
+    def _plan_failed(self, problem: object) -> None:
+        self._plan_ended()
+        if isinstance(problem, ActivityGone):
+            dialogs.warn(self, self.windowTitle(), str(problem))
             self.reject()
+        else:
+            self.summary.setText(self.tr("读取失败：%1").replace("%1", str(problem)))
+
+    def _plan_ended(self) -> None:
+        if self._task is not None:
+            self._task.deleteLater()
+        self._task = None
+        self.planning = self._pending
+        if self._pending:
+            self._pending = False
+            self.replan()
+        else:
+            self._update()
+            self.planned.emit()
+
+    @Slot(object)
+    def _planned(self, plan: jielong.Plan) -> None:
+        if self._pending:  # the text changed meanwhile: this plan is stale
+            self._plan_ended()
             return
         for row in plan.rows:
             if row.match == UNKNOWN:
@@ -184,7 +227,7 @@ class JielongDialog(QDialog):
             self.tr("%Ln 位上次签到的人已不在这次的签到接龙里。勾选的将取消签到（默认保留）：", "", n))
         if self.model.rowCount() and not self.view.currentIndex().isValid():
             self.view.selectRow(0)
-        self._update()
+        self._plan_ended()
 
     def removed(self) -> list[int]:
         """The vanished sign-ups the owner ticked for removal."""
@@ -222,7 +265,7 @@ class JielongDialog(QDialog):
         updates = sum(1 for e in self.model.effects() if e == jielong.UPDATE)
         self.ok.setText(self.tr("报名 %Ln 人", "", n) if self.mode == "signup"
                         else self.tr("签到 %Ln 人", "", n))
-        self.ok.setEnabled(bool(n or updates or self.removed()))
+        self.ok.setEnabled(not self.planning and bool(n or updates or self.removed()))
 
     def _show_capacity(self, plan: jielong.Plan) -> None:
         after = jielong.heads_after(plan, self.removed())
@@ -298,7 +341,7 @@ class JielongDialog(QDialog):
     @Slot()
     def confirm(self) -> None:
         plan = self.model.plan
-        if plan is None:
+        if plan is None or self.planning:
             return
         remove = self.removed()
         after = jielong.heads_after(plan, remove)
