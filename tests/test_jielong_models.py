@@ -222,6 +222,7 @@ def test_checkin_paste_marks_attendance_and_points(db):
     J.apply(J.plan(aid, "#接龙\nt\n1. 张三 +1\n2. 李四"))
     p = J.plan(aid, "#接龙\n读书会签到\n1. 张三+2\n2. 王五", mode="checkin")
     assert J.effects(p) == [J.CHECK_IN, J.NEW_MEMBER]
+    assert J.attended_after(p) == 3 + 1 and J.heads_after(p) == 3 + 1 + 1
     result = J.apply(p, when=WHEN)
     assert (result.checked_in, result.new_members) == (2, 1)
     rows = {s.member.name: s for s in S.signups(aid)}

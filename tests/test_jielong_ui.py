@@ -171,6 +171,7 @@ def test_checkin_paste_marks_attendance_and_points(page, qtbot, no_dialogs):
     assert [_column(dialog, "choice", r) for r in range(3)] == [
         "李明（签到）", "Lily（签到）", "新建成员“周九”"]
     assert dialog.ok.text() == "签到 3 人"
+    assert dialog.capacity.text() == "签到后到场 5 人，报名共 6 人（都含同伴）"
     dialog.confirm()
     rows = {s.member.name: s for s in S.signups(aid)}
     assert rows["李明"].attended and rows["Lily"].attended and rows["周九"].attended

@@ -196,6 +196,24 @@ def heads_after(p: Plan, remove: Iterable[int] = ()) -> int:
     return heads
 
 
+def attended_after(p: Plan, remove: Iterable[int] = ()) -> int:
+    """People present once a check-in plan is applied (companions included)."""
+    now = {mid: (1 + c) for mid, (c, came) in p.current.items() if came}
+    gone = set(remove)
+    for v in p.vanished:
+        if v.signup_id in gone:
+            now.pop(v.member_id, None)
+    heads = sum(now.values())
+    for row, effect in zip(p.rows, effects(p), strict=True):
+        if effect in (CHECK_IN, WALK_IN, NEW_MEMBER):
+            stated = row.entry.companions
+            had = p.current.get(row.choice, (0, False))[0] if row.choice is not None else 0
+            heads += 1 + (stated or had)
+        elif effect == ALREADY and row.entry.companions and row.choice is not None:
+            heads += row.entry.companions - p.current[row.choice][0]
+    return heads
+
+
 def counts(p: Plan) -> dict[str, int]:
     """How many rows of each match code (the preview's summary)."""
     out = {code: 0 for code in (MATCHED, MAYBE, AMBIGUOUS, UNKNOWN, KNOWN)}

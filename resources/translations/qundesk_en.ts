@@ -2500,8 +2500,8 @@ First give your community a name, then choose how to start:</translation>
         </translation>
     </message>
     <message>
-        <source>签到后报名共 %1 人（含同伴）</source>
-        <translation>After check-in: %1 people signed up (companions included)</translation>
+        <source>签到后到场 %1 人，报名共 %2 人（都含同伴）</source>
+        <translation>After check-in: %1 present, %2 signed up (companions included)</translation>
     </message>
     <message>
         <source>现有报名 %1 人，确认后共 %2 人（含同伴）</source>

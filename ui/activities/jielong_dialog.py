@@ -270,7 +270,9 @@ class JielongDialog(QDialog):
     def _show_capacity(self, plan: jielong.Plan) -> None:
         after = jielong.heads_after(plan, self.removed())
         if self.mode == "checkin":
-            self.capacity.setText(self.tr("签到后报名共 %1 人（含同伴）").replace("%1", number(after)))
+            came = jielong.attended_after(plan, self.removed())
+            self.capacity.setText(self.tr("签到后到场 %1 人，报名共 %2 人（都含同伴）")
+                                  .replace("%1", number(came)).replace("%2", number(after)))
             self.capacity.setStyleSheet("")
             return
         if not plan.capacity:
