@@ -235,3 +235,13 @@ def test_editing_the_text_updates_the_preview(page, qtbot):
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0 and not dialog.planning)
     assert dialog.summary.text() == "没有读到接龙的编号行。请粘贴整条接龙消息。"
     assert not dialog.ok.isEnabled()
+
+
+def test_the_printed_sign_in_sheet_counts_companions_and_shows_remarks(page, qtbot):
+    from ui.activities.printables import signin_sheet_html
+
+    aid = _setup(page)
+    _paste(page, qtbot, ISSUE).confirm()
+    html = signin_sheet_html(aid)
+    assert "报名 5 人（含同伴 2 人）" in html
+    assert ">+2<" in html and ">第一次来<" in html

@@ -22,7 +22,7 @@ The rules, in order:
   anything else is a remark about the list, ignored. A message without any number and
   without a header is read as one name per line.
 - Companions (people a member brings), `companions` of an entry:
-  "+N" / "＋N" / "加N"        -> N        (张三 +1: Zhang San and one more)
+  "+N" / "＋N" / "加N" / "+N位朋友" -> N (张三 +1: Zhang San and one more); "+家属" -> 1
   "带…N人/位/个" / "带N个…"   -> N        (带家属2人, 带朋友1位, 带2个孩子)
   "带家属" / "带娃" (no count) -> 1
   "N人" / "共N人" / "一共N人" / "×N" / "xN" -> N - 1   (the whole party is N)
@@ -68,7 +68,8 @@ _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四":
               "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NUM = r"(\d{1,3}|[零一二两俩三四五六七八九十]{1,3})"
 _WHO = "家属|家人|老婆|老公|爱人|太太|先生|孩子|小孩|娃|宝宝|朋友|同事|同学|闺蜜|对象|人"
-_PLUS = re.compile(r"(?:[+＋]|(?<![\u4e00-\u9fff])加)\s*" + _NUM)
+_PLUS = re.compile(r"(?:[+＋]|(?<![\u4e00-\u9fff])加)\s*(?:" + _NUM
+                   + r"\s*(?:个|位|人|名)?(?:" + _WHO + r")?|(" + _WHO + r"))")
 _BRING = re.compile(r"[带携](?:上|了)?(?:(?P<a>[^\d零一二两俩三四五六七八九十\s,，;；]{0,4}?)"
                     + r"(?P<n>" + _NUM[1:-1] + r")\s*(?:个|位|人|名|口)?(?:" + _WHO + r")?"
                     r"|(?P<who>" + _WHO + r"))")
@@ -121,7 +122,7 @@ def companions_of(text: str) -> tuple[int, str]:
     found: list[int] = []
 
     def plus(m: re.Match[str]) -> str:
-        n = number_value(m.group(1))
+        n = number_value(m.group(1)) if m.group(1) else 1  # "+家属": one more
         if n is not None:
             found.append(n)
         return " "
