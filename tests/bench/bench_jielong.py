@@ -76,6 +76,18 @@ def main() -> None:
     timed("re-paste plan (every line known)",
           lambda: (jielong.apply(jielong.plan(aid, text)), jielong.plan(aid, text))[1], repeat=1)
     timed("plan again (all known, no index)", lambda: jielong.plan(aid, text))
+    # The demo draws names from a small pool (at 20,000 members most names have hundreds
+    # of namesakes, so nearly every line is ambiguous); a real community's names are
+    # mostly distinct: the same paste with names only one member has.
+    from models.members.cards import save_member
+
+    fresh = [save_member({"name": f"接龙测{i:03d}", "nickname": f"Q{i:03d}-杭州"}).name
+             for i in range(lines)]
+    distinct = "#接龙\n读书会\n\n" + "\n".join(
+        f"{n}. {name}" for n, name in enumerate(fresh, start=1))
+    aid2 = activities.save_activity({"title": "读书会", "start": dt.datetime(2026, 12, 20, 14)}).id
+    plan2 = timed(f"plan, {lines} distinct names", lambda: jielong.plan(aid2, distinct))
+    print("   matches:", jielong.counts(plan2))
     database.close()
 
 

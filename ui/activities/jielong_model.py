@@ -158,7 +158,7 @@ class JielongPreviewModel(ColumnTableModel[jielong.Row]):
         return row.entry.remark
 
     def _match(self, row: jielong.Row) -> str:
-        best = row.candidates[0].score if row.candidates else 0
+        best = row.confidence or (row.candidates[0].score if row.candidates else 0)
         return {
             MATCHED: self.tr("匹配 %1%").replace("%1", str(best)),
             MAYBE: self.tr("可能 %1%").replace("%1", str(best)),
