@@ -135,9 +135,10 @@ def test_the_choice_column_edits_with_a_combo_box(page, qtbot):
     _setup(page)
     dialog = _paste(page, qtbot, "#接龙\nt\n1. 陌生人")
     index = dialog.model.index(0, dialog.model.COLUMNS.index("choice"))
+    dialog.view.setFocus()
     dialog.view.setCurrentIndex(index)
-    dialog.view.edit(index)
-    editor = dialog.view.indexWidget(index) or QApplication.focusWidget()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F2)  # the keyboard's way into the combo box
+    editor = QApplication.focusWidget()
     assert editor.accessibleName() == "第 3 行的处理方式"
     editor.setCurrentIndex(editor.findData("skip"))
     dialog.view.commitData(editor)
@@ -245,3 +246,15 @@ def test_the_printed_sign_in_sheet_counts_companions_and_shows_remarks(page, qtb
     html = signin_sheet_html(aid)
     assert "报名 5 人（含同伴 2 人）" in html
     assert ">+2<" in html and ">第一次来<" in html
+
+
+def test_the_preview_model_passes_the_model_tester(db, qapp, qtmodeltester):
+    from ui.activities.jielong_model import JielongPreviewModel
+
+    aid = A.save_activity({"title": "读书会", "start": START}).id
+    save_member({"name": "张伟"}), save_member({"name": "张伟"}), save_member({"name": "Lily"})
+    model = JielongPreviewModel()
+    model.set_plan(J.plan(aid, ISSUE + "5. 张伟\n6. lily +1"))
+    assert model.rowCount() == 5
+    qtmodeltester.check(model)
+    assert [label for label, _value in model.options(3)][-2:] == ["新建成员“张伟”", "跳过"]
