@@ -15,7 +15,8 @@ The rules, in order:
 - A line starting with "#" is a header ("#接龙"); the first other line before the list
   is the title; a line starting with 例/示例/格式/例如/e.g. is the example, dropped.
 - The list is the numbered lines: "1." "1．" "１．" "1、" "1)" "1）" "(1)" "1:" "1 "
-  "①" "❶" "1️⃣". Before the first numbered line everything is preamble.
+  "①" "❶" "1️⃣" ("12 月", "3 人" are no list numbers). Before the first numbered line
+  everything is preamble.
 - After the list started, an unnumbered line that starts with a bracket, "+" or
   "带", or is indented, continues the line above; another short line without sentence
   punctuation is an entry of its own (someone added themselves without a number);
@@ -32,8 +33,9 @@ The rules, in order:
   edited their line) is dropped and noted in `edited`.
 - Repeated lines (the same text, whatever their number: a list pasted twice) are dropped.
 
-Every entry has a `key`: its text without the number or WeChat's marks, folded; the
-sign-ups remember it, so pasting the updated 接龙 later knows which lines it has seen.
+Every entry has a `key` (line_key): its text without the number or WeChat's marks,
+folded; a sign-up keeps the text of its line, so pasting the updated 接龙 later knows,
+by key, which lines it has already taken.
 """
 
 from __future__ import annotations
