@@ -253,8 +253,8 @@ def test_checkin_repaste_and_vanished_check_ins(db):
 
 
 def test_head_counts_include_companions_where_people_are_counted(db):
-    """The activity list, the weekly plan and the review count people (capacity);
-    the Overview's participation counts members (its bars open member lists)."""
+    """The activity list, the weekly plan, the review and the Overview's participation
+    count people (companions too); the lists behind the Overview's bars are members."""
     from models.stats.members import signup_ids
 
     aid = activity(capacity=5)
@@ -268,3 +268,5 @@ def test_head_counts_include_companions_where_people_are_counted(db):
     review = A.review_figures([aid])[0]
     assert (review["signed_up"], review["attended"]) == (4, 3)
     assert len(signup_ids(aid)) == 2
+    past = A.participation(today=START.date() + dt.timedelta(days=1))
+    assert [(r[0], r[3], r[4]) for r in past] == [(aid, 4, 3)]
