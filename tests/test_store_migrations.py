@@ -278,3 +278,45 @@ def test_schema_3_upgrades_to_4_with_message_templates_and_nothing_lost(schema3)
     con.close()
     assert inspect.header_marks(inspect.read_header(schema3)) == (schema.APPLICATION_ID, 4)
     assert inspect.examine(schema3, inspect.FULL).version == schema.SCHEMA_VERSION
+
+
+def test_schema_3_upgrades_to_4_with_sign_up_companions_and_jielong_lines(schema3):
+    """Schema 4: a sign-up's companions (counted toward capacity) and the 群接龙 lines it
+    came from; every old sign-up gets 0 and '' and nothing else changes."""
+    before = counts(schema3)
+    con = sqlite3.connect(schema3)
+    old_signups = con.execute("SELECT * FROM sign_up ORDER BY id").fetchall()
+    con.close()
+    assert old_signups
+    open_database(schema3)
+    from models.activities import jielong, signups
+    from models.activities.tables import SignUp
+
+    con = sqlite3.connect(schema3)
+    cols = [r[1] for r in con.execute("PRAGMA table_info(sign_up)")]
+    rows = con.execute("SELECT * FROM sign_up ORDER BY id").fetchall()
+    con.close()
+    assert cols[-3:] == ["companions", "jielong_line", "checkin_line"]
+    assert [r[:-3] for r in rows] == old_signups
+    assert {r[-3:] for r in rows} == {(0, "", "")}
+    first = SignUp.select().order_by(SignUp.id).first()
+    plan = jielong.plan(first.activity_id, f"#接龙\nt\n1. {first.member.name} +2")
+    jielong.apply(plan)
+    heads, _ = signups.signup_counts([first.activity_id])[first.activity_id]
+    assert heads == SignUp.select().where(SignUp.activity == first.activity_id).count() + 2
+    close_database()
+    after = counts(schema3)
+    assert {t: n for t, n in after.items() if t not in ("setting", "undo_entry")} == {
+        t: n for t, n in before.items() if t not in ("setting", "undo_entry")}
+    assert inspect.header_marks(inspect.read_header(schema3)) == (schema.APPLICATION_ID, 4)
+    assert inspect.examine(schema3, inspect.FULL).version == schema.SCHEMA_VERSION
+    # an older writer that names no new column still inserts a sign-up
+    con = sqlite3.connect(schema3)
+    con.execute("INSERT INTO sign_up(activity_id, member_id, signed_up_on, attended, note) "
+                "SELECT a.id, m.id, '2026-12-01', 0, '' FROM activity a, member m "
+                "WHERE NOT EXISTS (SELECT 1 FROM sign_up s WHERE s.activity_id = a.id "
+                "AND s.member_id = m.id) LIMIT 1")
+    con.commit()
+    assert con.execute("SELECT companions, jielong_line FROM sign_up ORDER BY id DESC LIMIT 1"
+                       ).fetchone() == (0, "")
+    con.close()

@@ -129,12 +129,14 @@ def _step_dues(where: Expression, today: dt.date) -> list[StepDue]:
 
 def participation(since: dt.date | None = None,
                   today: dt.date | None = None) -> list[tuple[int, str, dt.date, int, int]]:
-    """(activity_id, title, start date, signed up, attended) for past, not cancelled activities."""
+    """(activity_id, title, start date, signed up, attended) for past, not cancelled
+    activities; people, so a member's companions (张三 +1) count too."""
 
     today = today or dt.date.today()
+    heads = 1 + SignUp.companions
     query = (Activity.select(Activity.id, Activity.title, Activity.start,
-                             fn.COUNT(SignUp.id),
-                             fn.COALESCE(fn.SUM(SignUp.attended.cast("integer")), 0))
+                             fn.COALESCE(fn.SUM(heads), 0),
+                             fn.COALESCE(fn.SUM(SignUp.attended.cast("integer") * heads), 0))
              .join(SignUp, join_type=JOIN.LEFT_OUTER, on=(SignUp.activity == Activity.id))
              .where((Activity.start < _day_start(today)) & (Activity.status != "cancelled")))
     if since is not None:

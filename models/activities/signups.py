@@ -92,14 +92,27 @@ def get_signup(signup_id: int) -> SignUp:
 
 
 def signup_counts(activity_ids: list[int]) -> dict[int, tuple[int, int]]:
-    """{activity id: (signed up, attended)}."""
+    """{activity id: (people signed up, people attended)}: heads, so a member's
+    companions (张三 +1) count too, as they do toward the capacity."""
+    heads = 1 + SignUp.companions
     out: dict[int, tuple[int, int]] = {}
     for batch in chunks(activity_ids):
-        query = (SignUp.select(SignUp.activity, fn.COUNT(SignUp.id),
-                               fn.SUM(SignUp.attended.cast("integer")))
+        query = (SignUp.select(SignUp.activity, fn.SUM(heads),
+                               fn.SUM(SignUp.attended.cast("integer") * heads))
                  .where(SignUp.activity.in_(batch)).group_by(SignUp.activity))
         for aid, signed, attended in tuples(query):
-            out[aid] = (int(signed), int(attended or 0))
+            out[aid] = (int(signed or 0), int(attended or 0))
+    return out
+
+
+def companion_counts(activity_ids: list[int]) -> dict[int, int]:
+    """{activity id: companions signed up with the members} (activities with any)."""
+    out: dict[int, int] = {}
+    for batch in chunks(activity_ids):
+        query = (SignUp.select(SignUp.activity, fn.SUM(SignUp.companions))
+                 .where(SignUp.activity.in_(batch) & (SignUp.companions > 0))
+                 .group_by(SignUp.activity))
+        out.update((aid, int(n)) for aid, n in tuples(query))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     DateField,
@@ -92,8 +93,19 @@ class SignUp(BaseModel):
     attended = BooleanField(default=False)
     checked_in_at = DateTimeField(null=True)
     note = TextField(default="")
+    # People the member brings (家属, 朋友): they count toward the capacity and the
+    # head count, not as members. DEFAULTs in SQL too: older writers omit them.
+    companions = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
+    # The 接龙 lines this sign-up and its check-in came from, as written without their
+    # number: pasting the updated 接龙 again knows which lines it has already taken.
+    jielong_line = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    checkin_line = TextField(default="", constraints=[SQL("DEFAULT ''")])
     activity_id: int  # the foreign keys' raw values (peewee's `<field>_id` accessors)
     member_id: int
+
+    @property
+    def heads(self) -> int:
+        return 1 + int(self.companions or 0)
 
     class Meta:
         indexes = ((("activity", "member"), True), (("member",), False))

@@ -106,8 +106,13 @@ def _to_3(db: SqliteDatabase) -> None:
 
 
 def _to_4(db: SqliteDatabase) -> None:
-    """Message templates (消息模板); the built-ins are added when a writer opens the file."""
+    """Message templates (消息模板; the built-ins are added when a writer opens the file);
+    sign-ups from a 群接龙: the companions a member brings (counted toward capacity) and
+    the 接龙 lines each sign-up and check-in came from (for the re-paste diff)."""
     SchemaManager(_model("message_template"), database=db).create_all(safe=False)
+    db.execute_sql("ALTER TABLE sign_up ADD COLUMN companions INTEGER NOT NULL DEFAULT 0")
+    db.execute_sql("ALTER TABLE sign_up ADD COLUMN jielong_line TEXT NOT NULL DEFAULT ''")
+    db.execute_sql("ALTER TABLE sign_up ADD COLUMN checkin_line TEXT NOT NULL DEFAULT ''")
 
 
 # MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.

@@ -415,6 +415,10 @@
         <source>报名 %1 人，签到 %2 人</source>
         <translation>%1 signed up, %2 checked in</translation>
     </message>
+    <message>
+        <source>（含同伴 %1 人）</source>
+        <translation>(%1 companions included)</translation>
+    </message>
 </context>
 <context>
     <name>ActivityPrint</name>
@@ -493,6 +497,10 @@
     <message>
         <source>报名 %1 人</source>
         <translation>%1 signed up</translation>
+    </message>
+    <message>
+        <source>（含同伴 %1 人）</source>
+        <translation>(%1 companions included)</translation>
     </message>
     <message>
         <source>活动清单 - %1</source>
@@ -1262,6 +1270,13 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     <message>
         <source>删除步骤“%1”？</source>
         <translation>Delete the step “%1”?</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <source>第 %1 行的处理方式</source>
+        <translation>What to do with line %1</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2427,375 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>已删除</source>
         <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>JielongDialog</name>
+    <message>
+        <source>没有需要更改的。</source>
+        <translation>Nothing needed changing.</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>粘贴接龙 · %1</source>
+        <translation>Paste sign-up list · %1</translation>
+    </message>
+    <message>
+        <source>粘贴签到接龙 · %1</source>
+        <translation>Paste check-in list · %1</translation>
+    </message>
+    <message>
+        <source>在微信里长按接龙消息，复制，然后粘贴到这里（可以直接修改）：</source>
+        <translation>In WeChat, long-press the 接龙 (sign-up chain) message, copy it, and paste it here (you can edit it):</translation>
+    </message>
+    <message>
+        <source>粘贴当天的签到接龙：接龙里的人会被签到并获得参加活动积分。</source>
+        <translation>Paste the day&apos;s check-in 接龙: everyone on it is checked in and earns the attendance points.</translation>
+    </message>
+    <message>
+        <source>接龙文字</source>
+        <translation>Sign-up list text</translation>
+    </message>
+    <message>
+        <source>预览概况</source>
+        <translation>Preview summary</translation>
+    </message>
+    <message>
+        <source>接龙预览</source>
+        <translation>Sign-up list preview</translation>
+    </message>
+    <message>
+        <source>选择成员…</source>
+        <translation>Choose a member…</translation>
+    </message>
+    <message>
+        <source>所选行的处理方式</source>
+        <translation>What to do with the selected line</translation>
+    </message>
+    <message>
+        <source>为未找到的人新建成员卡片（来源：群接龙）</source>
+        <translation>Make a member card for each person not found (source: 群接龙)</translation>
+    </message>
+    <message>
+        <source>已不在接龙里的人</source>
+        <translation>People no longer on the list</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Sign up</translation>
+    </message>
+    <message>
+        <source>匹配成员</source>
+        <translation>Matching members</translation>
+    </message>
+    <message>
+        <source>读取失败：%1</source>
+        <translation>Could not read it: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln 位上次接龙里的人已不在这次的接龙里。勾选的将取消报名（默认保留）：</source>
+        <translation>
+            <numerusform>%Ln person from the last paste is no longer on this list. Tick to cancel their sign-up (kept by default):</numerusform>
+            <numerusform>%Ln people from the last paste are no longer on this list. Tick to cancel their sign-ups (kept by default):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln 位上次签到的人已不在这次的签到接龙里。勾选的将取消签到（默认保留）：</source>
+        <translation>
+            <numerusform>%Ln person checked in last time is no longer on this list. Tick to undo their check-in (kept by default):</numerusform>
+            <numerusform>%Ln people checked in last time are no longer on this list. Tick to undo their check-ins (kept by default):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln 行</source>
+        <translation>
+            <numerusform>%Ln line</numerusform>
+            <numerusform>%Ln lines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>匹配 %1</source>
+        <translation>%1 matched</translation>
+    </message>
+    <message>
+        <source>可能 %1</source>
+        <translation>%1 probable</translation>
+    </message>
+    <message>
+        <source>待选择 %1</source>
+        <translation>%1 to choose</translation>
+    </message>
+    <message>
+        <source>未找到 %1</source>
+        <translation>%1 not found</translation>
+    </message>
+    <message>
+        <source>已登记 %1</source>
+        <translation>%1 already taken</translation>
+    </message>
+    <message numerus="yes">
+        <source>重复 %Ln 行已忽略</source>
+        <translation>
+            <numerusform>%Ln repeated line ignored</numerusform>
+            <numerusform>%Ln repeated lines ignored</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>没有读到接龙的编号行。请粘贴整条接龙消息。</source>
+        <translation>No numbered lines found. Paste the whole 接龙 message.</translation>
+    </message>
+    <message numerus="yes">
+        <source>报名 %Ln 人</source>
+        <translation>
+            <numerusform>Sign up %Ln person</numerusform>
+            <numerusform>Sign up %Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>签到 %Ln 人</source>
+        <translation>
+            <numerusform>Check in %Ln person</numerusform>
+            <numerusform>Check in %Ln people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>签到后到场 %1 人，报名共 %2 人（都含同伴）</source>
+        <translation>After check-in: %1 present, %2 signed up (companions included)</translation>
+    </message>
+    <message>
+        <source>现有报名 %1 人，确认后共 %2 人（含同伴）</source>
+        <translation>%1 people signed up now, %2 after confirming (companions included)</translation>
+    </message>
+    <message>
+        <source>名额 %1 人：现有报名 %2 人，确认后共 %3 人（含同伴）</source>
+        <translation>Capacity %1: %2 people signed up now, %3 after confirming (companions included)</translation>
+    </message>
+    <message>
+        <source>，超出名额 %1 人</source>
+        <translation>, over capacity by %1</translation>
+    </message>
+    <message>
+        <source>第 %1 行“%2”：</source>
+        <translation>Line %1 “%2”:</translation>
+    </message>
+    <message>
+        <source>所选行：</source>
+        <translation>Selected line:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln 人报名</source>
+        <translation>
+            <numerusform>%Ln person signed up</numerusform>
+            <numerusform>%Ln people signed up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln 人签到</source>
+        <translation>
+            <numerusform>%Ln person checked in</numerusform>
+            <numerusform>%Ln people checked in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>更新 %Ln 人的同伴人数</source>
+        <translation>
+            <numerusform>companions updated for %Ln person</numerusform>
+            <numerusform>companions updated for %Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>新建成员 %Ln 位</source>
+        <translation>
+            <numerusform>%Ln new member card</numerusform>
+            <numerusform>%Ln new member cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>取消 %Ln 人</source>
+        <translation>
+            <numerusform>%Ln cancelled</numerusform>
+            <numerusform>%Ln cancelled</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已完成：%1。可用“编辑 &gt; 撤销”撤回。</source>
+        <translation>Done: %1. Edit &gt; Undo takes it back.</translation>
+    </message>
+    <message>
+        <source>名额 %1 人，确认后报名共 %2 人（含同伴），超出 %3 人。
+
+仍然全部报名吗？选“取消”回到预览，可以把部分行改为跳过。</source>
+        <translation>The capacity is %1; after confirming %2 people are signed up (companions included), %3 over.
+
+Sign them all up anyway? Choose Cancel to go back to the preview and skip some lines.</translation>
+    </message>
+    <message>
+        <source>超出名额</source>
+        <translation>Over capacity</translation>
+    </message>
+    <message>
+        <source>取消报名</source>
+        <translation>Cancel sign-ups</translation>
+    </message>
+    <message>
+        <source>取消签到</source>
+        <translation>Undo check-ins</translation>
+    </message>
+    <message numerus="yes">
+        <source>将取消 %Ln 人的报名，已签到的活动积分也会扣回。</source>
+        <translation>
+            <numerusform>%Ln sign-up will be cancelled; attendance points earned are taken back.</numerusform>
+            <numerusform>%Ln sign-ups will be cancelled; attendance points earned are taken back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>将取消 %Ln 人的签到，活动积分会扣回。</source>
+        <translation>
+            <numerusform>%Ln check-in will be undone; its attendance points are taken back.</numerusform>
+            <numerusform>%Ln check-ins will be undone; their attendance points are taken back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JielongPreviewModel</name>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>接龙内容</source>
+        <translation>Line as written</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>同伴</source>
+        <translation>Companions</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>匹配</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>新建成员“%1”</source>
+        <translation>New member “%1”</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>已退群</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <source>匹配 %1%</source>
+        <translation>Matched %1%</translation>
+    </message>
+    <message>
+        <source>可能 %1%</source>
+        <translation>Probably %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln 位同名</source>
+        <translation>
+            <numerusform>%Ln candidate</numerusform>
+            <numerusform>%Ln candidates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>未找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Already taken</translation>
+    </message>
+    <message>
+        <source>上次粘贴已登记这一行：%1</source>
+        <translation>An earlier paste already took this line: %1</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>WeChat ID</translation>
+    </message>
+    <message>
+        <source>群昵称</source>
+        <translation>group nickname</translation>
+    </message>
+    <message>
+        <source>微信昵称</source>
+        <translation>WeChat name</translation>
+    </message>
+    <message>
+        <source>群昵称的第一段</source>
+        <translation>first part of the group nickname</translation>
+    </message>
+    <message>
+        <source>接龙名字的第一段</source>
+        <translation>first part of the name on the list</translation>
+    </message>
+    <message>
+        <source>拼音</source>
+        <translation>pinyin</translation>
+    </message>
+    <message>
+        <source>无变化（%1）</source>
+        <translation>No change (%1)</translation>
+    </message>
+    <message>
+        <source>选择成员…</source>
+        <translation>Choose a member…</translation>
+    </message>
+    <message>
+        <source>已报名，更新同伴人数</source>
+        <translation>signed up; companions updated</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <comment>what a line does</comment>
+        <translation>sign up</translation>
+    </message>
+    <message>
+        <source>已报名</source>
+        <translation>already signed up</translation>
+    </message>
+    <message>
+        <source>已签到</source>
+        <translation>already checked in</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>check in</translation>
+    </message>
+    <message>
+        <source>未报名，现场签到</source>
+        <translation>walk-in: signed up and checked in</translation>
+    </message>
+    <message>
+        <source>与上面的行重复，跳过</source>
+        <translation>same member as a line above: skipped</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4544,6 +4928,14 @@ First give your community a name, then choose how to start:</translation>
         <translation>Checked in at</translation>
     </message>
     <message>
+        <source>同伴</source>
+        <translation>Companions</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
         <source>已到</source>
         <translation>Present</translation>
     </message>
@@ -4573,6 +4965,26 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>移除报名</source>
         <translation>Remove Sign-up</translation>
+    </message>
+    <message>
+        <source>粘贴接龙</source>
+        <translation>Paste 接龙</translation>
+    </message>
+    <message>
+        <source>把微信群里的接龙复制后粘贴，自动匹配成员并报名或签到</source>
+        <translation>Paste a 接龙 (sign-up chain) copied from a WeChat group: its people are matched to members and signed up or checked in</translation>
+    </message>
+    <message>
+        <source>粘贴报名接龙…</source>
+        <translation>Paste sign-up list…</translation>
+    </message>
+    <message>
+        <source>粘贴签到接龙…</source>
+        <translation>Paste check-in list…</translation>
+    </message>
+    <message>
+        <source>报名 %1 人（含同伴 %3 人） · 签到 %2 人</source>
+        <translation>%1 signed up (%3 companions included) · %2 checked in</translation>
     </message>
     <message>
         <source>报名 %1 人 · 签到 %2 人</source>

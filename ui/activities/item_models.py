@@ -79,7 +79,8 @@ class Row(TypedDict):
     status: str
     progress: tuple[int, int]  # steps done, steps in all
     overdue: int  # steps past due (0 for a cancelled activity)
-    signed_up: tuple[int, int]  # signed up, checked in
+    signed_up: tuple[int, int]  # people signed up, checked in (companions included)
+    companions: int  # of those signed up
     capacity: int  # 0: no limit
 
 
@@ -131,12 +132,14 @@ class ActivityListModel(ColumnTableModel[Row]):
         progress = checklists.progress_many(ids)
         overdue = checklists.overdue_count_many(ids, today)
         counts = signups.signup_counts(ids)
+        companions = signups.companion_counts(ids)
         self.beginResetModel()
         self._rows = [{
             "id": a.id, "title": a.title, "start": a.start, "end": a.end, "kind": a.kind,
             "status": a.status, "progress": progress.get(a.id, (0, 0)),
             "overdue": overdue.get(a.id, 0) if a.status != "cancelled" else 0,
             "signed_up": counts.get(a.id, (0, 0)), "capacity": a.capacity,
+            "companions": companions.get(a.id, 0),
         } for a in rows]
         self.endResetModel()
 
@@ -163,8 +166,11 @@ class ActivityListModel(ColumnTableModel[Row]):
         return text
 
     def _signed_up_tip(self, row: Row) -> str:
-        return self.tr("报名 %1 人，签到 %2 人").replace("%1", str(row["signed_up"][0])) \
+        tip = self.tr("报名 %1 人，签到 %2 人").replace("%1", str(row["signed_up"][0])) \
             .replace("%2", str(row["signed_up"][1]))
+        if row["companions"]:
+            tip += self.tr("（含同伴 %1 人）").replace("%1", str(row["companions"]))
+        return tip
 
 
 class ChecklistModel(ColumnTableModel["ChecklistItem"]):
@@ -317,7 +323,8 @@ class ChecklistModel(ColumnTableModel["ChecklistItem"]):
 class SignUpModel(ColumnTableModel["SignUp"]):
     """Who signed up; column 0 ticks attendance (check-in)."""
 
-    COLUMNS = ("attended", "name", "nickname", "city", "signed_up_on", "checked_in_at")
+    COLUMNS = ("attended", "name", "nickname", "city", "signed_up_on", "checked_in_at",
+               "companions", "note")
     changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -333,6 +340,10 @@ class SignUpModel(ColumnTableModel["SignUp"]):
                    display=lambda r: r.signed_up_on.isoformat() if r.signed_up_on else ""),
             Column("checked_in_at", self.tr("签到时间"), display=lambda r: (
                 r.checked_in_at.strftime("%m-%d %H:%M") if r.checked_in_at else "")),
+            Column("companions", self.tr("同伴"),
+                   display=lambda r: f"+{r.companions}" if r.companions else "",
+                   align=Qt.AlignmentFlag.AlignCenter),
+            Column("note", self.tr("备注"), display=lambda r: r.note, tooltip=lambda r: r.note),
         ])
 
     def load(self, activity_id: int | None) -> None:
@@ -348,7 +359,12 @@ class SignUpModel(ColumnTableModel["SignUp"]):
         return self._rows[row].member_id if 0 <= row < len(self._rows) else None
 
     def counts(self) -> tuple[int, int]:
-        return len(self._rows), sum(1 for r in self._rows if r.attended)
+        """(people signed up, people attended), companions included."""
+        return (sum(r.heads for r in self._rows),
+                sum(r.heads for r in self._rows if r.attended))
+
+    def companions(self) -> int:
+        return sum(int(r.companions) for r in self._rows)
 
     def row_role(self, row: SignUp, role: int) -> object:
         return row.member_id if role == ID_ROLE else None

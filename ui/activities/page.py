@@ -75,7 +75,8 @@ class ActivitiesPage(QWidget):
             self.checklist.add_button, self.checklist.edit_button,
             self.checklist.delete_button, self.checklist.up_button, self.checklist.down_button,
             self.signups.add_button, self.signups.check_button, self.signups.uncheck_button,
-            self.signups.remove_button, self.signups.find, self.review.save_button))
+            self.signups.remove_button, self.signups.find, self.signups.jielong_button,
+            self.review.save_button))
         self.checklist.model.read_only = self.signups.model.read_only = read_only
 
     # ------------------------------------------------------------ building

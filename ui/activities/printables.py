@@ -105,14 +105,17 @@ def signin_sheet_html(activity_id: int) -> str:
     rows = []
     for n, row in enumerate(people, start=1):
         member = row.member
+        note = " ".join(t for t in (f"+{row.companions}" if row.companions else "", row.note) if t)
         rows.append(f"<tr>{_cell(str(n))}{_cell(escape(member.name))}"
                     f"{_cell(escape(member.nickname))}{_cell(_phone_tail(member.phone))}"
-                    f'{_cell("", "32%")}{_cell("", "14%")}</tr>')
+                    f'{_cell("", "32%")}{_cell(escape(note), "14%")}</tr>')
     for n in range(len(people) + 1, len(people) + 1 + WALK_IN_ROWS):
         rows.append(f"<tr>{_cell(str(n))}{_cell('')}{_cell('')}{_cell('')}"
                     f'{_cell("", "32%")}{_cell("", "14%")}</tr>')
     title = _tr("签到表 · %1").replace("%1", activity.title)
-    count = _tr("报名 %1 人").replace("%1", str(len(people)))
+    count = _tr("报名 %1 人").replace("%1", str(sum(row.heads for row in people)))
+    if companions := sum(int(row.companions) for row in people):
+        count += _tr("（含同伴 %1 人）").replace("%1", str(companions))
     return (f"<h1>{escape(title)}</h1>{_meta(activity)}<p>{escape(count)}</p>"
             f'<table width="100%"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")

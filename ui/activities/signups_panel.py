@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from models.activities import signups
 from models.activities.activity import get_activity
 from ui import dialogs
 from ui.activities.item_models import SignUpModel
+from ui.activities.jielong_dialog import JielongDialog
 from ui.activities.member_search import MemberSearchList
 from ui.i18n import number
 from ui.operations import Op
@@ -103,6 +105,7 @@ class SignUpsPanel(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.add_button = QPushButton(self.tr("添加报名…"))
+        self.jielong_button = self._jielong_button()
         self.check_button = QPushButton(self.tr("签到"))
         self.uncheck_button = QPushButton(self.tr("取消签到"))
         self.remove_button = QPushButton(self.tr("移除报名"))
@@ -114,15 +117,42 @@ class SignUpsPanel(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.find, 1)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.check_button, self.uncheck_button,
-                       self.remove_button):
+        for button in (self.add_button, self.jielong_button, self.check_button,
+                       self.uncheck_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self._dialog: AddSignUpsDialog | None = None
+        self._dialog: QDialog | None = None
+
+    def _jielong_button(self) -> QPushButton:
+        """粘贴接龙: a WeChat 接龙 copied from the group becomes sign-ups or check-ins."""
+        button = QPushButton(self.tr("粘贴接龙"))
+        button.setToolTip(self.tr("把微信群里的接龙复制后粘贴，自动匹配成员并报名或签到"))
+        menu = QMenu(button)
+        self.paste_signups_action = menu.addAction(self.tr("粘贴报名接龙…"))
+        self.paste_checkins_action = menu.addAction(self.tr("粘贴签到接龙…"))
+        self.paste_signups_action.triggered.connect(lambda: self.paste_jielong("signup"))
+        self.paste_checkins_action.triggered.connect(lambda: self.paste_jielong("checkin"))
+        button.setMenu(menu)
+        return button
+
+    def paste_jielong(self, mode: str, text: str | None = None) -> None:
+        if self.model.activity_id is None:
+            return
+        dialog = JielongDialog(self.model.activity_id, "checkin" if mode == "checkin"
+                               else "signup", self, text=text)
+        dialog.applied.connect(self._jielong_applied)
+        self._dialog = dialog
+        dialog.open()
+
+    @Slot(object, str)
+    def _jielong_applied(self, _result: object, text: str) -> None:
+        self.model.reload()
+        self._on_changed()
+        dialogs.inform(self, self.tr("粘贴接龙"), text)
 
     def load(self, activity_id: int | None) -> None:
         self.model.load(activity_id)
@@ -131,8 +161,10 @@ class SignUpsPanel(QWidget):
 
     def _refresh_summary(self) -> None:
         signed, attended = self.model.counts()
-        text = self.tr("报名 %1 人 · 签到 %2 人").replace("%1", number(signed)) \
-            .replace("%2", number(attended))
+        companions = self.model.companions()
+        text = (self.tr("报名 %1 人（含同伴 %3 人） · 签到 %2 人") if companions
+                else self.tr("报名 %1 人 · 签到 %2 人")).replace("%1", number(signed)) \
+            .replace("%2", number(attended)).replace("%3", number(companions))
         if self.model.activity_id is not None:
             shown = get_activity(self.model.activity_id)
             capacity = shown.capacity if shown is not None else None
@@ -168,9 +200,10 @@ class SignUpsPanel(QWidget):
     def add_signups(self) -> None:
         if self.model.activity_id is None:
             return
-        self._dialog = AddSignUpsDialog(self.model.activity_id, self)
-        self._dialog.added.connect(self._added)
-        self._dialog.open()
+        dialog = AddSignUpsDialog(self.model.activity_id, self)
+        dialog.added.connect(self._added)
+        self._dialog = dialog
+        dialog.open()
 
     @Slot(int)
     def _added(self, count: int) -> None:
