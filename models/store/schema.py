@@ -22,7 +22,7 @@ from peewee import Model, SchemaManager, SqliteDatabase
 
 from models.store.base import BaseModel
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x5144534B  # "QDSK" in the file header: this file is a QunDesk workspace
 
 # Every module that defines tables. A domain module adds itself here.
@@ -45,6 +45,7 @@ TABLE_MODULES = (
     "models.activities.signups",
     "models.stats.snapshot",
     "models.week.plan",
+    "models.members.rekey",  # no table: schema 4's step for the members' keys
 )
 
 # The tables of schema 1 (release 0.1.0, before files carried APPLICATION_ID): a file
@@ -104,10 +105,24 @@ def _to_3(db: SqliteDatabase) -> None:
         " AND activity_id IN (SELECT id FROM activity)")
 
 
+# Steps of a migration that need a domain's code (the store imports no domain): the
+# domain module registers them, DOMAIN_STEPS[n] runs inside MIGRATIONS[n].
+DOMAIN_STEPS: dict[int, list[Callable[[SqliteDatabase], object]]] = {}
+
+
+def _to_4(db: SqliteDatabase) -> None:
+    """Surnames read as surnames: every member's pinyin, initials and sort name worked
+    out again (曾 zeng, 单 shan, 尉迟 yuchi; models.members.rekey)."""
+    all_models()  # every domain has registered its steps
+    for step in DOMAIN_STEPS.get(4, ()):
+        step(db)
+
+
 # MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _to_2,
     3: _to_3,
+    4: _to_4,
 }
 
 
