@@ -436,7 +436,7 @@ def _write_xlsx(path: Path | BinaryIO, headers: list[str], columns: Sequence[str
                header_format=header_format, autofilter=True, page_setup=PAGE_SETUP)
     if note:  # on a sheet of its own: a note row on the roster sheet would be imported
         book.sheet("说明", iter([{_xlsx_text(note): None}]), column_widths=[60.0],
-                   header_format=_formats([])[0].set_text_wrap())
+                   header_format=_formats(["notes"])[1][0])  # plain wrapped text in A1
     try:
         book.save()
     except RuntimeError as exc:  # the writer's own failure, e.g. a sheet it refused
