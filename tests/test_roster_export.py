@@ -102,15 +102,15 @@ def test_filters_by_tag_group_and_ids(db, tmp_path):
 
 
 def _crash_after(calls: int):
+    from models.roster import exporter
+
     def crash(*args, **kwargs):
         crash.count += 1
         if crash.count > calls:
             raise OSError(28, "No space left on device")
         return original(*args, **kwargs)
 
-    from xlsxwriter.worksheet import Worksheet
-
-    original = Worksheet.write_string
+    original = exporter._xlsx_value
     crash.count = 0
     return crash
 
@@ -120,19 +120,19 @@ def test_export_writes_to_temporary_name_then_renames(db, tmp_path, monkeypatch,
     import os
     import tempfile
 
-    from xlsxwriter.worksheet import Worksheet
+    from models.roster import exporter
 
     for i in range(3):
         save_member({"name": f"张三{i}", "notes": "备注"})
     folder = tmp_path / "out"
     folder.mkdir()
-    scratch = tmp_path / "scratch"  # where XlsxWriter keeps its own temporary files
+    scratch = tmp_path / "scratch"  # the temp folder: nothing may be left there
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     out = folder / "keep.xlsx"
     out.write_bytes(b"old content")
     if where == "mid-write":  # the disk fills up after a few cells
-        monkeypatch.setattr(Worksheet, "write_string", _crash_after(len(all_columns()) + 3))
+        monkeypatch.setattr(exporter, "_xlsx_value", _crash_after(len(all_columns()) + 3))
     else:  # ... or while the finished workbook goes to disk
         def crash(*args, **kwargs):
             raise OSError(28, "No space left on device")
@@ -204,3 +204,21 @@ def test_problem_table(tmp_path):
     export_table(out, ["工作表", "行号", "列", "问题"], [["名单", 8, "入群时间", "=日期不清"]])
     rows = pc.CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     assert rows[1] == ["名单", 8.0, "入群时间", "=日期不清"]
+
+
+def test_xlsx_long_notes_risky_text_and_font(db, tmp_path):
+    """A note over Excel's 32,767 characters is cut there (the file still opens; Excel
+    itself holds no more); risky text keeps the quote prefix, so editing it in Excel
+    later keeps it text; every cell is in 等线, the CJK font the app writes."""
+    long_note = "长" * 32_760 + "😀" * 20
+    save_member({"name": "张三", "notes": long_note, "company": "=cmd|' /C calc'!A0",
+                 "city": "+86 杭州"})
+    out = tmp_path / "out.xlsx"
+    export_roster(out, columns=["name", "company", "city", "notes"])
+    rows = pc.CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[1][:3] == ["张三", "=cmd|' /C calc'!A0", "+86 杭州"]
+    assert rows[1][3] == long_note[:32_767] and len(rows[1][3]) == 32_767
+    ws = openpyxl.load_workbook(out).active
+    assert ws["B2"].quotePrefix and ws["C2"].quotePrefix and ws["B2"].number_format == "@"
+    assert {ws[c].font.name for c in ("A1", "A2", "B2", "D2")} == {"等线"}
+    assert "<f>" not in zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()

@@ -206,8 +206,10 @@ def test_the_upgrade_adds_the_wechat_name_and_searches_it(fixture, request):
     """Schema 3 adds member.wechat_name (微信昵称); the search triggers take it in, and
     every member's search text is worked out again with it."""
     path = request.getfixturevalue(fixture)
+    keys = "SELECT id, lower(pinyin || char(1) || initials) FROM member"
     con = sqlite3.connect(path)
     old_texts = dict(con.execute("SELECT id, search_text FROM member"))
+    old_keys = dict(con.execute(keys))
     con.close()
     open_database(path)
     from models.members import rows as member_rows
@@ -216,6 +218,8 @@ def test_the_upgrade_adds_the_wechat_name_and_searches_it(fixture, request):
     con = sqlite3.connect(path)
     assert {r[0] for r in con.execute("SELECT DISTINCT wechat_name FROM member")} == {""}
     new_texts = dict(con.execute("SELECT id, search_text FROM member"))
+    new_keys = dict(con.execute(keys))  # schema 4 reads surnames as surnames
+    old_texts = {i: t.replace(old_keys[i], new_keys[i]) for i, t in old_texts.items()}
     triggers = dict(con.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'"))
     con.close()
     assert new_texts == {i: t + "\x01" for i, t in old_texts.items()}  # one more, empty field
@@ -228,6 +232,10 @@ def test_the_upgrade_adds_the_wechat_name_and_searches_it(fixture, request):
     assert member_rows.search_texts()[added.id].endswith("\x01amy")  # no tags
     close_database()
     assert inspect.examine(path, inspect.FULL).version == schema.SCHEMA_VERSION
+
+
+MEMBER_FACTS = ("SELECT id, name, nickname, wechat_name, phone, birthday, notes, points, updated_at"
+                " FROM member ORDER BY id")
 
 
 @pytest.fixture
@@ -250,7 +258,7 @@ def test_schema_3_upgrades_to_4_with_message_templates_and_nothing_lost(schema3)
     before = counts(schema3)
     old_settings = settings_of(schema3)
     con = sqlite3.connect(schema3)
-    members = con.execute("SELECT * FROM member ORDER BY id").fetchall()
+    members = con.execute(MEMBER_FACTS).fetchall()  # (the pinyin keys are re-read)
     con.close()
     open_database(schema3)
     from models.outreach import contact, templates
@@ -266,7 +274,7 @@ def test_schema_3_upgrades_to_4_with_message_templates_and_nothing_lost(schema3)
         t: n for t, n in before.items() if t not in ("setting", "undo_entry")}
     assert all(settings_of(schema3)[k] == v for k, v in old_settings.items())
     con = sqlite3.connect(schema3)
-    assert con.execute("SELECT * FROM member ORDER BY id").fetchall() == members
+    assert con.execute(MEMBER_FACTS).fetchall() == members
     columns = {r[1]: r[4] for r in con.execute("PRAGMA table_info(message_template)")}
     assert set(columns) == {"id", "name", "kind", "body", "builtin_key", "edited", "hidden",
                             "position", "updated_at"}
@@ -320,3 +328,66 @@ def test_schema_3_upgrades_to_4_with_sign_up_companions_and_jielong_lines(schema
     assert con.execute("SELECT companions, jielong_line FROM sign_up ORDER BY id DESC LIMIT 1"
                        ).fetchone() == (0, "")
     con.close()
+
+
+def _rows(path: Path, table: str) -> list[tuple]:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return con.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+    finally:
+        con.close()
+
+
+def test_schema_3_upgrades_to_4_reading_surnames_as_surnames(schema3):
+    """Schema 4 works out every member's pinyin, initials and sort name again with
+    surnames read as surnames (曾 zeng, 单 shan, 解 xie, 覃 qin); nothing else changes."""
+    con = sqlite3.connect(schema3)
+    columns = [row[1] for row in con.execute("PRAGMA table_info(member)")]
+    con.close()
+    keys = {"pinyin", "initials", "sort_name", "search_text"}
+    before = {t: _rows(schema3, t) for t in TABLES if t not in ("setting", "undo_entry")}
+    old = {row[0]: dict(zip(columns, row, strict=True)) for row in _rows(schema3, "member")}
+    old_settings, old_undo = settings_of(schema3), _rows(schema3, "undo_entry")
+    assert old_by_name(old, "曾思琪")["sort_name"] == "ceng si qi"  # the old reading
+    assert old_by_name(old, "单建国")["sort_name"] == "dan jian guo"
+
+    open_database(schema3)
+    close_database()
+
+    assert inspect.header_marks(inspect.read_header(schema3)) == (schema.APPLICATION_ID, 4)
+    new = {row[0]: dict(zip(columns, row, strict=True)) for row in _rows(schema3, "member")}
+    assert new.keys() == old.keys()
+    for member_id, member in new.items():  # every other column as it was
+        assert {k: v for k, v in member.items() if k not in keys} == {
+            k: v for k, v in old[member_id].items() if k not in keys}
+    from models.members.pinyin_keys import combined_keys, sort_key
+
+    for member in new.values():  # every key is today's
+        assert (member["pinyin"], member["initials"]) == combined_keys(member["name"],
+                                                                       member["nickname"])
+        assert member["sort_name"] == sort_key(member["name"])
+        assert member["pinyin"] in member["search_text"]  # the trigger followed
+    zeng, shan = old_by_name(new, "曾思琪"), old_by_name(new, "单建国")
+    assert zeng["sort_name"] == "zeng si qi" and shan["sort_name"] == "shan jian guo"
+    assert zeng["pinyin"].split()[:2] == ["zengsiqi", "cengsiqi"]  # ceng still finds her
+    assert shan["initials"].split()[:2] == ["sjg", "djg"]  # dan jian guo still finds him
+    assert old_by_name(new, "解洋")["sort_name"] == "xie yang"
+    assert old_by_name(new, "覃娟")["sort_name"] == "qin juan"
+    changed = [i for i in new if new[i]["sort_name"] != old[i]["sort_name"]]
+    assert 0 < len(changed) < len(new)  # 张/王/李 keep their keys
+    for table, rows in before.items():  # (sign_up gains three columns at the end)
+        if table != "member":
+            assert [r[:len(rows[0])] for r in _rows(schema3, table)] == rows if rows else \
+                not _rows(schema3, table), table
+    assert all(settings_of(schema3)[k] == v for k, v in old_settings.items())
+    assert _rows(schema3, "undo_entry") == old_undo  # an upgrade is not an undoable edit
+    made = [p for p in backup.list_backups(schema3) if "before-migration-v3" in p.name]
+    assert len(made) == 1 and _rows(made[0], "member") == _rows_of_dicts(old, columns)
+
+
+def old_by_name(members: dict[int, dict], name: str) -> dict:
+    return next(m for m in members.values() if m["name"] == name)
+
+
+def _rows_of_dicts(members: dict[int, dict], columns: list[str]) -> list[tuple]:
+    return [tuple(m[c] for c in columns) for m in members.values()]

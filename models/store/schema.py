@@ -46,6 +46,7 @@ TABLE_MODULES = (
     "models.stats.snapshot",
     "models.week.plan",
     "models.outreach.templates",
+    "models.members.rekey",  # no table: schema 4's step for the members' keys
 )
 
 # The tables of schema 1 (release 0.1.0, before files carried APPLICATION_ID): a file
@@ -105,14 +106,24 @@ def _to_3(db: SqliteDatabase) -> None:
         " AND activity_id IN (SELECT id FROM activity)")
 
 
+# Steps of a migration that need a domain's code (the store imports no domain): the
+# domain module registers them, DOMAIN_STEPS[n] runs inside MIGRATIONS[n].
+DOMAIN_STEPS: dict[int, list[Callable[[SqliteDatabase], object]]] = {}
+
+
 def _to_4(db: SqliteDatabase) -> None:
     """Message templates (消息模板; the built-ins are added when a writer opens the file);
     sign-ups from a 群接龙: the companions a member brings (counted toward capacity) and
-    the 接龙 lines each sign-up and check-in came from (for the re-paste diff)."""
+    the 接龙 lines each sign-up and check-in came from (for the re-paste diff); surnames
+    read as surnames: every member's pinyin, initials and sort name worked out again
+    (曾 zeng, 单 shan, 尉迟 yuchi; models.members.rekey)."""
     SchemaManager(_model("message_template"), database=db).create_all(safe=False)
     db.execute_sql("ALTER TABLE sign_up ADD COLUMN companions INTEGER NOT NULL DEFAULT 0")
     db.execute_sql("ALTER TABLE sign_up ADD COLUMN jielong_line TEXT NOT NULL DEFAULT ''")
     db.execute_sql("ALTER TABLE sign_up ADD COLUMN checkin_line TEXT NOT NULL DEFAULT ''")
+    all_models()  # every domain has registered its steps
+    for step in DOMAIN_STEPS.get(4, ()):
+        step(db)
 
 
 # MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.
