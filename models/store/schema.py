@@ -22,7 +22,7 @@ from peewee import Model, SchemaManager, SqliteDatabase
 
 from models.store.base import BaseModel
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x5144534B  # "QDSK" in the file header: this file is a QunDesk workspace
 
 # Every module that defines tables. A domain module adds itself here.
@@ -104,10 +104,17 @@ def _to_3(db: SqliteDatabase) -> None:
         " AND activity_id IN (SELECT id FROM activity)")
 
 
+def _to_4(db: SqliteDatabase) -> None:
+    """农历生日: a member's lunar birthday ("03-05", "04L-08" for 闰四月初八) beside the
+    solar `birthday` (NULL for every member before: all birthdays were solar)."""
+    db.execute_sql("ALTER TABLE member ADD COLUMN lunar_birthday VARCHAR(255) DEFAULT NULL")
+
+
 # MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _to_2,
     3: _to_3,
+    4: _to_4,
 }
 
 
