@@ -20,8 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from lunar_python import Lunar, LunarMonth, LunarYear, Solar
+from typing import TYPE_CHECKING
 
 from models.messages import MESSAGES, language
 
@@ -30,6 +29,11 @@ MONTHS = ("正月", "二月", "三月", "四月", "五月", "六月", "七月", 
 DAYS = ("初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十",
         "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
         "廿一", "廿二", "廿三", "廿四", "廿五", "廿六", "廿七", "廿八", "廿九", "三十")
+if TYPE_CHECKING:
+    from lunar_python import Solar
+
+# lunar_python is imported where it is used (~16 ms): the member list needs this module
+# for its words only, and the window opens without waiting for the calendar.
 FIRST_YEAR = 1900  # lunar_python goes further back; birth dates here do not
 _KEY = re.compile(r"^(\d\d)(L?)-(\d\d)$")
 
@@ -78,12 +82,16 @@ def parse_key(text: str) -> LunarDate:
 @lru_cache(maxsize=512)
 def leap_month(year: int) -> int:
     """The leap month of lunar year `year` (0 when it has none)."""
+    from lunar_python import LunarYear
+
     return int(LunarYear.fromYear(year).getLeapMonth())
 
 
 @lru_cache(maxsize=4096)
 def month_days(year: int, month: int, leap: bool = False) -> int:
     """29 or 30: the length of that lunar month (the leap one when `leap`)."""
+    from lunar_python import LunarMonth
+
     return int(LunarMonth.fromYm(year, -month if leap else month).getDayCount())
 
 
@@ -93,6 +101,8 @@ def _date(solar: Solar) -> dt.date:
 
 def in_year(birthday: LunarDate, year: int) -> dt.date:
     """The solar day a lunar birthday falls on in lunar year `year` (rules above)."""
+    from lunar_python import Lunar
+
     leap = birthday.leap and leap_month(year) == birthday.month
     day = min(birthday.day, month_days(year, birthday.month, leap))
     return _date(Lunar.fromYmd(year, -birthday.month if leap else birthday.month, day).getSolar())
@@ -101,6 +111,8 @@ def in_year(birthday: LunarDate, year: int) -> dt.date:
 def to_solar(birthday: LunarDate) -> dt.date:
     """The exact solar date of a lunar date of birth (with its year); ValueError with a
     message code when that lunar day does not exist (闰 month or 30th the year lacks)."""
+    from lunar_python import Lunar
+
     if birthday.year is None:
         raise ValueError("lunar_bad_year")
     if birthday.leap and leap_month(birthday.year) != birthday.month:
@@ -113,6 +125,8 @@ def to_solar(birthday: LunarDate) -> dt.date:
 
 def from_solar(day: dt.date) -> LunarDate:
     """A solar date's lunar reading, with its lunar year."""
+    from lunar_python import Solar
+
     lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
     month = int(lunar.getMonth())
     return LunarDate(abs(month), int(lunar.getDay()), month < 0, int(lunar.getYear()))
@@ -173,6 +187,23 @@ def stored(lunar_key: str | None, birthday: dt.date | str | None) -> LunarDate |
 
 
 # ---------------------------------------------------------------- words
+def lunar_words(lunar_key: str, birthday: dt.date | str | None) -> str:
+    """The two columns as the roster export writes them: '农历1990年三月初五' (always
+    Chinese: it is data the import reads back, whatever the app's language)."""
+    found = stored(lunar_key, birthday)
+    return chinese(found) if found else ""
+
+
+def list_text(cell: str) -> str:
+    """The member list's birthday cell ('03-05|1990-03-31', see models.members.rows) in
+    the language of the moment; a solar date comes back as it is."""
+    if "|" not in cell:
+        return cell
+    lunar_key, _, born = cell.partition("|")
+    found = stored(lunar_key, born or None)
+    return describe(found) if found else cell
+
+
 def chinese(birthday: LunarDate, prefix: bool = True) -> str:
     """'农历三月初五', '农历闰四月初八', '农历1990年三月初五': as owners write it (the roster
     export writes this, the import reads it back)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.members.cards import DATE_FIELDS, TEXT_FIELDS, TEXT_LIMITS, clean_text, normalize
+from models.members.lunar_text import looks_lunar
 from models.members.phones import is_scientific
 from models.members.text import CONTROL
 from models.messages import field_label, msg
@@ -176,6 +177,9 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
             continue
         problem = None
         if kind == DATE:
+            if target == "birthday" and type(value) is str and looks_lunar(value):
+                raw[target] = value  # 农历生日: normalize() reads it (or says what is wrong)
+                continue
             day, problem = parse_cell_date(value, plan.sheet.date1904)
             if day is not None:
                 raw[target] = day
