@@ -1,0 +1,76 @@
+"""Birthdays in the calendar: the .ics export (a lunar birthday is one event per year,
+RRULE cannot say 三月初五) and the content calendar's optional birthday layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar
+
+from models.calendar.birthday_ics import YEARS, birthday_events
+from models.calendar.ics import export_ics
+from models.members import lunar
+from models.members.cards import save_member
+from models.members.lunar import LunarDate
+
+D = dt.date
+
+
+def _events(path) -> list:
+    return Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+
+
+def test_the_ics_export_has_birthdays_only_when_asked(db, tmp_path):
+    save_member({"name": "公历", "birthday": "1990-06-01"})
+    lunar_id = save_member({"name": "农历", "birthday": LunarDate(3, 5, False, 1990)}).id
+    save_member({"name": "闰日", "birthday": "2000-02-29"})
+    save_member({"name": "腊月", "birthday": "农历腊月三十"})
+    save_member({"name": "已退", "birthday": "1990-06-02", "left_on": D(2026, 1, 2),
+                 "joined_on": D(2025, 1, 1)})
+    assert export_ics(tmp_path / "plain.ics") == 0
+    count = export_ics(tmp_path / "b.ics", birthdays=True)
+    events = _events(tmp_path / "b.ics")
+    assert count == len(events) == 2 + 2 * YEARS  # 2 solar RRULEs, 2 lunar x 5 years
+    by_name: dict[str, list] = {}
+    for e in events:
+        by_name.setdefault(str(e["summary"]).split(" ")[0], []).append(e)
+    assert set(by_name) == {"公历", "农历", "闰日", "腊月"}
+    solar = by_name["公历"][0]
+    assert solar["rrule"]["FREQ"] == ["YEARLY"] and solar.decoded("dtstart").month == 6
+    assert by_name["闰日"][0]["rrule"]["BYMONTHDAY"] == [-1]  # the last day of February
+    this_year = dt.date.today().year
+    days = [e.decoded("dtstart") for e in by_name["农历"]]
+    assert days == [lunar.in_year(LunarDate(3, 5), y) for y in range(this_year, this_year + YEARS)]
+    assert [str(e["summary"]) for e in by_name["农历"]] == [
+        f"农历 {y - 1990} 岁生日" for y in range(this_year, this_year + YEARS)]
+    assert all("rrule" not in e for e in by_name["农历"])
+    assert str(by_name["农历"][0]["description"]) == "农历三月初五"
+    assert len({str(e["uid"]) for e in by_name["农历"]}) == YEARS
+    assert str(by_name["农历"][0]["uid"]).startswith(f"birthday-{lunar_id}-{this_year}-")
+    # 腊月三十 falls on the 29th when 腊月 is short, always in January/February of the next year
+    for e in by_name["腊月"]:
+        day = e.decoded("dtstart")
+        assert day.month in (1, 2)
+        assert lunar.from_solar(day).month == 12 and lunar.from_solar(day).day in (29, 30)
+
+
+def test_birthday_events_in_a_range(db):
+    save_member({"name": "农历", "birthday": "农历三月初五"})
+    save_member({"name": "公历", "birthday": "1990-06-01"})
+    events = birthday_events("ns", D(2027, 1, 1), D(2027, 12, 31))
+    assert [(str(e["summary"]), e.decoded("dtstart")) for e in events] == [
+        ("公历 生日", D(2027, 6, 1)), ("农历 生日", lunar.in_year(LunarDate(3, 5), 2027))]
+    assert events[0]["rrule"]["UNTIL"] == D(2027, 12, 31)
+
+
+def test_the_cli_adds_birthdays(db, db_path, tmp_path, capsys):
+    import main
+
+    save_member({"name": "农历", "birthday": "农历三月初五"})
+    db.close()
+    out = tmp_path / "c.ics"
+    assert main.main(["--db", str(db_path), "export-calendar", str(out), "--birthdays"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"exported 0 calendar entries to {out}"
+    assert lines[-1] == f"  {YEARS} birthday events (a lunar birthday: one per year)"
+    assert len(_events(out)) == YEARS
