@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from icalendar import Calendar
 
 from models.calendar.birthday_ics import YEARS, birthday_events
@@ -74,3 +75,67 @@ def test_the_cli_adds_birthdays(db, db_path, tmp_path, capsys):
     assert lines[0] == f"exported 0 calendar entries to {out}"
     assert lines[-1] == f"  {YEARS} birthday events (a lunar birthday: one per year)"
     assert len(_events(out)) == YEARS
+
+
+# ---------------------------------------------------------------- the calendar's layer
+TODAY = D(2026, 4, 15)
+
+
+@pytest.fixture
+def page(workspace, qtbot):
+    from ui.calendar.page import CalendarPage
+
+    page = CalendarPage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.today = TODAY
+    page.go_to(TODAY)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_the_birthday_layer_shows_lunar_birthdays_on_this_years_day(db, page, qtbot):
+    save_member({"name": "农历", "birthday": LunarDate(3, 5, False, 1990)})  # 2026-04-21
+    save_member({"name": "公历", "birthday": "1990-04-22"})
+    save_member({"name": "闰月", "birthday": "闰三月初五"})  # no 闰三月 in 2026: 04-21 too
+    page.reload()
+    assert not page.birthday_layer.isChecked() and page.month.birthdays == {}
+    page.birthday_layer.click()  # the owner switches the layer on
+    assert [b.name for b in page.month.birthdays[D(2026, 4, 21)]] == ["农历", "闰月"]
+    assert [b.name for b in page.month.birthdays[D(2026, 4, 22)]] == ["公历"]
+    page.month.grab()  # paint: one chip a day with birthdays
+    assert {day for _, day in page.month._birthday_hits} == {D(2026, 4, 21), D(2026, 4, 22)}
+    rect = next(r for r, day in page.month._birthday_hits if day == D(2026, 4, 21))
+    tip = page.month.birthday_tip(rect.center())
+    assert "农历（农历三月初五 · 36 岁）" in tip and "闰月（农历闰三月初五）" in tip
+    # the week view: the layer takes the all-day strip's top row
+    page.set_view("week")
+    page.go_to(D(2026, 4, 21))
+    rows = page.week.allday_rows
+    page.week.grab()
+    assert {day for _, day in page.week._birthday_hits} == {D(2026, 4, 21), D(2026, 4, 22)}
+    page.birthday_layer.click()  # off again: gone, and the strip one row shorter
+    assert page.week.birthdays == {} and page.week.allday_rows == rows - 1
+
+
+def test_the_layer_is_remembered_and_exports_with_the_calendar(db, page, qtbot, tmp_path,
+                                                                monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from ui import dialogs
+    from ui.calendar.page import SETTINGS_BIRTHDAYS, CalendarPage
+
+    save_member({"name": "农历", "birthday": "农历三月初五"})
+    page.birthday_layer.click()
+    assert QSettings().value(SETTINGS_BIRTHDAYS, False, bool) is True
+    again = CalendarPage(page.workspace)
+    qtbot.addWidget(again)
+    assert again.birthday_layer.isChecked()
+    out = tmp_path / "c.ics"
+    monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: out)
+    page.export_ics()
+    assert len(_events(out)) == YEARS  # the lunar birthday, one event per year
+    page.birthday_layer.click()
+    page.export_ics()
+    assert _events(out) == []

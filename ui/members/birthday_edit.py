@@ -33,7 +33,6 @@ class BirthdayEdit(QWidget):
         self.year = QSpinBox()
         self.year.setRange(NO_YEAR, self.today.year)
         self.year.setSpecialValueText(self.tr("年份不详"))
-        self.year.setSuffix(self.tr(" 年"))
         self.year.setValue(NO_YEAR)
         self.year.setAccessibleName(self.tr("农历出生年份"))
         self.month = QComboBox()
