@@ -36,7 +36,7 @@ def test_a_lunar_birthday_chosen_with_the_keyboard(qtbot, workspace):
     edit.setFocus()  # Tab reaches the calendar choice first
     assert edit.kind.hasFocus() or not dialog.isActiveWindow()
     qtbot.keyClick(edit.kind, Qt.Key.Key_Down)  # 公历 -> 农历
-    assert edit.is_lunar() and edit.stack.currentIndex() == 1
+    assert edit.is_lunar() and edit.lunar_box.isVisible() and not edit.solar.isVisible()
     assert edit.year.text() == "年份不详"
     # without a year every 闰 month is offered: 正月, 闰正月, 二月, 闰二月, 三月 …
     assert [edit.month.itemText(i) for i in range(5)] == ["正月", "闰正月", "二月", "闰二月", "三月"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from models.members import lunar
 from models.members.lunar import LunarDate
@@ -47,14 +47,12 @@ class BirthdayEdit(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.year, self.month, self.day):
             row.addWidget(w)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.solar)
-        self.stack.addWidget(lunar_box)
-        self.stack.setSizePolicy(lunar_box.sizePolicy())
+        self.lunar_box = lunar_box  # shown instead of the solar date while 农历 is chosen
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind)
-        layout.addWidget(self.stack)
+        layout.addWidget(self.solar)
+        layout.addWidget(lunar_box)
         layout.addWidget(self.other, 1)
         self.setFocusProxy(self.kind)
         self._fill_months()
@@ -149,7 +147,6 @@ class BirthdayEdit(QWidget):
                     self.solar.set_date(lunar.to_solar(found))
                 except ValueError:
                     pass
-        self.stack.setCurrentIndex(1 if self.is_lunar() else 0)
         self._edited()
 
     @Slot()
@@ -169,7 +166,8 @@ class BirthdayEdit(QWidget):
         self.changed.emit()
 
     def _update_other(self) -> None:
-        self.stack.setCurrentIndex(1 if self.is_lunar() else 0)
+        self.solar.setVisible(not self.is_lunar())
+        self.lunar_box.setVisible(self.is_lunar())
         self.other.setText(self.other_text())
         self.setAccessibleDescription(self.other.text())
 
