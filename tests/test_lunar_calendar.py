@@ -139,3 +139,25 @@ def test_the_layer_is_remembered_and_exports_with_the_calendar(db, page, qtbot, 
     page.birthday_layer.click()
     page.export_ics()
     assert _events(out) == []
+
+
+def test_the_printed_week_says_which_birthdays_are_lunar(qapp, db, tmp_path):
+    import subprocess
+
+    from ui import i18n
+    from ui.print.week_pdf import write_week_pdf
+
+    save_member({"name": "李华", "birthday": LunarDate(3, 5, False, 1990)})  # 2026-04-21
+    save_member({"name": "王芳", "birthday": "1990-04-22"})
+    out = tmp_path / "w.pdf"
+    for language, expected in (("zh", ("李华（农历三月初五 · 36 岁）", "王芳（36 岁）")),
+                               ("en", ("李华 (Lunar 3/5 · age 36)", "王芳 (age 36)"))):
+        i18n.install(language)
+        try:
+            write_week_pdf(out, D(2026, 4, 20), today=D(2026, 4, 20))
+        finally:
+            i18n.install("zh")
+        text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+        for words in expected:
+            assert " ".join(words.split()) in text, (language, words, text)

@@ -199,6 +199,7 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         clean[field] = value
     check_text_fields(data, clean, errors)
     today = None
+    # 农历生日 (a LunarDate, or text such as "农历三月初五") fills both birthday columns
     lunar = "birthday" in data and _lunar_birthday(data["birthday"], clean, errors)
     for field in DATE_FIELDS:
         if field not in data or (lunar and field == "birthday"):
@@ -239,36 +240,9 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
 
 
 def _lunar_birthday(value: Any, clean: dict[str, Any], errors: dict[str, str]) -> bool:
-    """A lunar birthday (a LunarDate from the card, or text such as "农历三月初五" from a
-    roster) into its two columns; False when the value is a solar date (checked as such)."""
-    from models.members import lunar
-    from models.members.lunar_text import LunarTextError, parse
+    from models.members.lunar_text import read_birthday  # lunar_python loads on first use
 
-    try:
-        found = value if isinstance(value, lunar.LunarDate) else parse(value)
-    except LunarTextError as exc:
-        errors["birthday"] = str(exc)
-        return True
-    if found is None:
-        clean["lunar_birthday"] = None
-        return False
-    born = None
-    if found.year is not None:
-        this_year = dt.date.today().year
-        if not lunar.FIRST_YEAR <= found.year <= this_year:
-            errors["birthday"] = msg("lunar_bad_year", year=found.year)
-            return True
-        try:
-            born = lunar.to_solar(found)
-        except ValueError as exc:
-            errors["birthday"] = msg(str(exc), year=found.year, n=found.month,
-                                     month=lunar.MONTHS[found.month - 1])
-            return True
-        if born > dt.date.today():
-            errors["birthday"] = msg("lunar_future", value=lunar.describe(found))
-            return True
-    clean["birthday"], clean["lunar_birthday"] = born, found.key
-    return True
+    return read_birthday(value, clean, errors)
 
 
 def check_text_fields(data: dict[str, Any], clean: dict[str, Any], errors: dict[str, str]) -> None:

@@ -11,9 +11,11 @@ in Chinese numerals (初五, 十五, 廿三, 三十) without 日. Anything else 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
+from models.members import lunar
 from models.members.lunar import DAYS, LunarDate
 from models.members.text import clean_text
 from models.messages import msg
@@ -92,3 +94,34 @@ def _checked(year: int | None, month: int, day: int, leap: bool, value: str,
     if not 1 <= day <= 30:
         raise LunarTextError(msg("lunar_bad_day", value=day_text))
     return LunarDate(month, day, leap, year)
+
+
+def read_birthday(value: Any, clean: dict[str, Any], errors: dict[str, str]) -> bool:
+    """A card's birthday value into `clean`'s two columns when it is lunar (a LunarDate
+    from the card, or text such as "农历三月初五" from a roster), with what is wrong in
+    `errors`; False when it is a solar date (models.members.cards checks it as such)."""
+    try:
+        found = value if isinstance(value, lunar.LunarDate) else parse(value)
+    except LunarTextError as exc:
+        errors["birthday"] = str(exc)
+        return True
+    if found is None:
+        clean["lunar_birthday"] = None
+        return False
+    born = None
+    if found.year is not None:
+        this_year = dt.date.today().year
+        if not lunar.FIRST_YEAR <= found.year <= this_year:
+            errors["birthday"] = msg("lunar_bad_year", year=found.year)
+            return True
+        try:
+            born = lunar.to_solar(found)
+        except ValueError as exc:
+            errors["birthday"] = msg(str(exc), year=found.year, n=found.month,
+                                     month=lunar.MONTHS[found.month - 1])
+            return True
+        if born > dt.date.today():
+            errors["birthday"] = msg("lunar_future", value=lunar.describe(found))
+            return True
+    clean["birthday"], clean["lunar_birthday"] = born, found.key
+    return True
