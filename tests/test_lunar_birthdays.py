@@ -109,6 +109,14 @@ def test_dates_of_birth_both_ways(solar, reading):
     assert L.to_solar(reading) == solar
 
 
+def test_the_lunar_year_of_a_day():
+    assert L.new_year(2026) == D(2026, 2, 17)
+    day = D(1989, 12, 1)
+    while day < D(1992, 3, 1):  # every day over three 春节
+        assert L.lunar_year_of(day) == L.from_solar(day).year, day
+        day += dt.timedelta(days=1)
+
+
 def test_a_lunar_date_of_birth_must_exist():
     with pytest.raises(ValueError, match="lunar_no_leap"):
         L.to_solar(LunarDate(4, 8, True, 2021))

@@ -269,6 +269,8 @@ def test_schema_3_upgrades_to_4_with_a_lunar_birthday_column(schema3):
                        ).fetchone() == (0,)
     info = {r[1]: (r[3], r[4]) for r in con.execute('PRAGMA table_info("member")')}
     assert info["lunar_birthday"] == (0, "NULL")  # nullable, DEFAULT NULL
+    assert [r[2] for r in con.execute("PRAGMA index_info(member_lunar_birthday)")] == [
+        "lunar_birthday"]  # the birthday lists look keys up by it
     con.execute("INSERT INTO member (name, nickname, phone, qq, email, gender, city, job_title,"
                 " industry, company, expertise, needs, hobbies, family, source, notes, is_friend,"
                 " points, pinyin, initials, sort_name, created_at, updated_at) VALUES ('旧版',"

@@ -65,7 +65,8 @@ class Member(BaseModel):
     city = CharField(default="")
     birthday = DateField(null=True)  # a lunar birthday with a year: its solar date of birth
     # 农历生日: "03-05", "04L-08" (闰四月初八); NULL for a solar birthday (models.members.lunar)
-    lunar_birthday = CharField(null=True, constraints=[SQL("DEFAULT NULL")])
+    # (indexed: the birthday lists look up a few keys among 100,000 members, most NULL)
+    lunar_birthday = CharField(null=True, index=True, constraints=[SQL("DEFAULT NULL")])
     job_title = CharField(default="")
     industry = CharField(default="")
     company = CharField(default="")

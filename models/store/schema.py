@@ -108,6 +108,7 @@ def _to_4(db: SqliteDatabase) -> None:
     """农历生日: a member's lunar birthday ("03-05", "04L-08" for 闰四月初八) beside the
     solar `birthday` (NULL for every member before: all birthdays were solar)."""
     db.execute_sql("ALTER TABLE member ADD COLUMN lunar_birthday VARCHAR(255) DEFAULT NULL")
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "member_lunar_birthday" ON "member" ("lunar_birthday")')
 
 
 # MIGRATIONS[n] brings a version n-1 database to version n, inside a transaction.

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import DateField, DateTimeField, TextField, fn
+from peewee import SQL, DateField, DateTimeField, NodeList, TextField, fn
 
 from models.members.cards import Member, clean_text
 from models.store.db import BaseModel, database, tuples
@@ -239,7 +239,8 @@ def birthdays_between(start: dt.date, end: dt.date) -> list[Birthday]:
     lunar_keys = lunar.keys_between(start, end)
     rows = (Member.select(Member.id, Member.name, Member.birthday, Member.lunar_birthday,
                           Member.sort_name)
-            .where(Member.left_on.is_null() & Member.lunar_birthday.in_(list(lunar_keys))))
+            .where(Member.lunar_birthday.in_(list(lunar_keys))
+                   & NodeList((SQL("+"), Member.left_on)).is_null()))  # by the key's index
     for mid, name, born, key, sort_name in tuples(rows):
         when, year = lunar_keys[key]
         birth = lunar.stored(key, born)
