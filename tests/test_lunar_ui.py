@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from models.members import lunar
 from models.members.cards import Member, save_member
@@ -131,3 +132,18 @@ def test_the_member_list_words_lunar_birthdays(qtbot, workspace):
     shown = {model.index(r, column["name"]).data(): model.index(r, column["birthday"]).data()
              for r in range(model.rowCount())}
     assert shown == {"农历": "农历1990年三月初五", "闰月": "农历闰四月初八", "公历": "1990-06-01"}
+
+
+def test_tab_walks_the_lunar_fields_in_order(qtbot, workspace):
+    dialog = card(qtbot, workspace)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    edit = dialog.editors["birthday"]
+    dialog.tabs.setCurrentIndex(0)
+    edit.kind.setFocus()
+    qtbot.keyClick(edit.kind, Qt.Key.Key_Down)  # 农历
+    order = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [edit.year, edit.month, edit.day]
