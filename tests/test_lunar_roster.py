@@ -92,3 +92,20 @@ def test_export_writes_owners_words_and_reads_back(db, tmp_path, suffix):
     report = import_roster(out)
     assert (report.created, [p.message for p in report.errors]) == (len(ids), [])
     assert {m.name: (m.birthday, m.lunar_birthday) for m in Member.select()} == before
+
+
+def test_a_lunar_birthday_column_reads_plain_dates_as_lunar(db, tmp_path):
+    """Under a “农历生日” header, what the owner typed is lunar even without saying so:
+    "3月5日", "1990-03-05" (which Excel may have turned into a date cell)."""
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "农历生日"])
+    book.active.append(["甲", "3月5日"])
+    book.active.append(["乙", D(1990, 3, 5)])  # a date cell
+    book.active.append(["丙", "1990-03-05"])
+    book.active.append(["丁", "闰四月初八"])
+    book.save(tmp_path / "l.xlsx")
+    report = import_roster(tmp_path / "l.xlsx")
+    assert (report.created, [p.message for p in report.errors]) == (4, [])
+    assert {m.name: (m.birthday, m.lunar_birthday) for m in Member.select()} == {
+        "甲": (None, "03-05"), "乙": (D(1990, 3, 31), "03-05"), "丙": (D(1990, 3, 31), "03-05"),
+        "丁": (None, "04L-08")}
