@@ -115,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", type=Path)
     p.add_argument("--from", dest="start", type=_date)
     p.add_argument("--to", dest="end", type=_date)
+    p.add_argument("--birthdays", action="store_true",
+                   help="add members' birthdays (a lunar birthday: one event per year)")
 
     p = sub.add_parser("stats", help="the overview figures")
     p.add_argument("--json", action="store_true")
@@ -291,7 +293,7 @@ def cmd_export_calendar(args: argparse.Namespace, db_path: Path) -> int:
         raise UserError(f"--from {args.start.isoformat()} is after --to {args.end.isoformat()}")
     files.check_writable_target(args.out)
     _open(args, db_path, "read")
-    export_ics(args.out, args.start, args.end)
+    export_ics(args.out, args.start, args.end, birthdays=args.birthdays)
     counted = count_entries(args.start, args.end)
     # The first line is the contract scripts read; the count is of entries as the calendar
     # shows them (every occurrence of a series), not of .ics events.
@@ -299,6 +301,11 @@ def cmd_export_calendar(args: argparse.Namespace, db_path: Path) -> int:
     if counted.series:
         print(f"  {counted.series} repeating series, counted through {counted.through}"
               + (" (they repeat on after that in the file)" if counted.open_ended else ""))
+    if args.birthdays:
+        from models.calendar.birthday_ics import birthday_events
+
+        print(f"  {len(birthday_events('', args.start, args.end))} birthday events "
+              "(a lunar birthday: one per year)")
     return 0
 
 

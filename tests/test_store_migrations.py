@@ -338,6 +338,16 @@ def _rows(path: Path, table: str) -> list[tuple]:
         con.close()
 
 
+def _member_rows(path: Path) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        cols = [r[1] for r in con.execute('PRAGMA table_info("member")') if r[1] not in (
+            "lunar_birthday", "pinyin", "initials", "sort_name", "search_text")]  # (re-keyed)
+        return con.execute(f"SELECT {','.join(cols)} FROM member ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
 def test_schema_3_upgrades_to_4_reading_surnames_as_surnames(schema3):
     """Schema 4 works out every member's pinyin, initials and sort name again with
     surnames read as surnames (曾 zeng, 单 shan, 解 xie, 覃 qin); nothing else changes."""
@@ -355,7 +365,8 @@ def test_schema_3_upgrades_to_4_reading_surnames_as_surnames(schema3):
     close_database()
 
     assert inspect.header_marks(inspect.read_header(schema3)) == (schema.APPLICATION_ID, 4)
-    new = {row[0]: dict(zip(columns, row, strict=True)) for row in _rows(schema3, "member")}
+    new = {row[0]: dict(zip(columns, row[:len(columns)], strict=True))  # (+ lunar_birthday)
+           for row in _rows(schema3, "member")}
     assert new.keys() == old.keys()
     for member_id, member in new.items():  # every other column as it was
         assert {k: v for k, v in member.items() if k not in keys} == {
@@ -391,3 +402,42 @@ def old_by_name(members: dict[int, dict], name: str) -> dict:
 
 def _rows_of_dicts(members: dict[int, dict], columns: list[str]) -> list[tuple]:
     return [tuple(m[c] for c in columns) for m in members.values()]
+def test_schema_3_upgrades_to_4_with_a_lunar_birthday_column(schema3):
+    """Schema 4 adds member.lunar_birthday (农历生日): NULL for everyone (all birthdays so
+    far were solar), with an SQL default so older writers keep inserting members."""
+    import datetime as dt
+
+    before, members_before = counts(schema3), _member_rows(schema3)
+    open_database(schema3)
+    close_database()
+    assert _member_rows(schema3) == members_before
+    con = sqlite3.connect(schema3)
+    assert con.execute("SELECT COUNT(*) FROM member WHERE lunar_birthday IS NOT NULL"
+                       ).fetchone() == (0,)
+    info = {r[1]: (r[3], r[4]) for r in con.execute('PRAGMA table_info("member")')}
+    assert info["lunar_birthday"] == (0, "NULL")  # nullable, DEFAULT NULL
+    assert [r[2] for r in con.execute("PRAGMA index_info(member_lunar_birthday)")] == [
+        "lunar_birthday"]  # the birthday lists look keys up by it
+    con.execute("INSERT INTO member (name, nickname, phone, qq, email, gender, city, job_title,"
+                " industry, company, expertise, needs, hobbies, family, source, notes, is_friend,"
+                " points, pinyin, initials, sort_name, created_at, updated_at) VALUES ('旧版',"
+                " '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 0, 0, '', '', '',"
+                " '2026-01-01', '2026-01-01')")  # an older writer, unaware of the column
+    assert con.execute("SELECT lunar_birthday FROM member WHERE name = '旧版'").fetchone() == (None,)
+    con.rollback()
+    con.close()
+    assert {t: n for t, n in counts(schema3).items() if t not in ("setting", "undo_entry")} == {
+        t: n for t, n in before.items() if t not in ("setting", "undo_entry")}
+    assert inspect.header_marks(inspect.read_header(schema3)) == (schema.APPLICATION_ID, 4)
+    made = [p for p in backup.list_backups(schema3) if "before-migration-v3" in p.name]
+    assert len(made) == 1 and counts(made[0]) == before
+    open_database(schema3)  # and the upgraded file takes lunar birthdays
+    from models.members.cards import Member, save_member
+    from models.members.lunar import LunarDate
+
+    member = Member.select().order_by(Member.id).first()
+    save_member({"name": member.name, "birthday": LunarDate(3, 5, False, 1990)}, member.id)
+    stored = Member.get_by_id(member.id)
+    assert (stored.lunar_birthday, stored.birthday) == ("03-05", dt.date(1990, 3, 31))
+    close_database()
+    assert inspect.examine(schema3, inspect.FULL).version == schema.SCHEMA_VERSION

@@ -55,7 +55,7 @@ def test_create_member_through_the_card(qtbot, workspace, changes):
     assert dialog.save_button.isEnabled()
     qtbot.keyClicks(dialog.editors["phone"], "+86 138-0013-8000")
     qtbot.keyClicks(dialog.editors["wechat_id"], "zhangsan_88")
-    qtbot.keyClicks(dialog.editors["birthday"], "1990/3/5")
+    qtbot.keyClicks(dialog.editors["birthday"].solar, "1990/3/5")
     dialog.editors["gender"].setCurrentIndex(dialog.editors["gender"].findData("男"))
     dialog.editors["expertise"].setPlainText("私域运营")
     with qtbot.waitSignal(dialog.saved) as saved:

@@ -200,7 +200,10 @@ def _series_events(series: ContentSeries, ns: str, start: dt.date | None,
     return events
 
 
-def build_calendar(start: dt.date | None = None, end: dt.date | None = None) -> Calendar:
+def build_calendar(start: dt.date | None = None, end: dt.date | None = None,
+                   birthdays: bool = False) -> Calendar:
+    """The calendar's entries in [start, end]; with `birthdays`, members' birthdays too
+    (models/calendar/birthday_ics.py: lunar ones one event a year)."""
     ns = _namespace()
     cal = Calendar()
     cal.add("prodid", "-//QunDesk//群主台 内容日历//ZH")
@@ -219,16 +222,23 @@ def build_calendar(start: dt.date | None = None, end: dt.date | None = None) -> 
     for series in ContentSeries.select().order_by(ContentSeries.id):
         for event in _series_events(series, ns, start, end):
             cal.add_component(event)
+    if birthdays:
+        from models.calendar.birthday_ics import birthday_events
+
+        for event in birthday_events(ns, start, end):
+            cal.add_component(event)
     cal.add_missing_timezones()
     return cal
 
 
-def export_ics(out: Path, start: dt.date | None = None, end: dt.date | None = None) -> int:
+def export_ics(out: Path, start: dt.date | None = None, end: dt.date | None = None,
+               birthdays: bool = False) -> int:
     """Write the calendar to `out` (atomically: temp file, then rename); returns the number
-    of VEVENTs written (one per one-off item, per series and per edited occurrence)."""
+    of VEVENTs written (one per one-off item, per series and per edited occurrence, and
+    with `birthdays` per member's birthday, a lunar one per year)."""
     out = Path(out)
     check_writable_target(out)
-    cal = build_calendar(start, end)
+    cal = build_calendar(start, end, birthdays)
     write_bytes(out, cal.to_ical())
     return len(cal.walk("VEVENT"))
 

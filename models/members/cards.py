@@ -63,7 +63,10 @@ class Member(BaseModel):
     email = CharField(default="")
     gender = CharField(default="")
     city = CharField(default="")
-    birthday = DateField(null=True)
+    birthday = DateField(null=True)  # a lunar birthday with a year: its solar date of birth
+    # 农历生日: "03-05", "04L-08" (闰四月初八); NULL for a solar birthday (models.members.lunar)
+    # (indexed: the birthday lists look up a few keys among 100,000 members, most NULL)
+    lunar_birthday = CharField(null=True, index=True, constraints=[SQL("DEFAULT NULL")])
     job_title = CharField(default="")
     industry = CharField(default="")
     company = CharField(default="")
@@ -197,8 +200,10 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         clean[field] = value
     check_text_fields(data, clean, errors)
     today = None
+    # 农历生日 (a LunarDate, or text such as "农历三月初五") fills both birthday columns
+    lunar = "birthday" in data and _lunar_birthday(data["birthday"], clean, errors)
     for field in DATE_FIELDS:
-        if field not in data:
+        if field not in data or (lunar and field == "birthday"):
             continue
         try:
             day = clean[field] = parse_date(data[field])
@@ -233,6 +238,12 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     if "inviter" in data:
         clean["inviter"] = data["inviter"] or None
     return clean, errors
+
+
+def _lunar_birthday(value: Any, clean: dict[str, Any], errors: dict[str, str]) -> bool:
+    from models.members.lunar_text import read_birthday  # lunar_python loads on first use
+
+    return read_birthday(value, clean, errors)
 
 
 def check_text_fields(data: dict[str, Any], clean: dict[str, Any], errors: dict[str, str]) -> None:

@@ -17,7 +17,8 @@ from typing import Any
 
 from models.store.db import chunks, database
 
-# Column order of every display row.
+# Column order of every display row ("birthday" is 'YYYY-MM-DD', or for a lunar birthday
+# '03-05|1990-03-31' / '04L-08|': models.members.lunar.list_text words it).
 COLUMNS = (
     "id", "name", "nickname", "wechat_id", "phone", "city", "company", "job_title",
     "industry", "joined_on", "left_on", "last_contact_on", "next_contact_on", "points",
@@ -43,7 +44,8 @@ _ROW_SQL = """
 SELECT m.id, m.name, m.nickname, COALESCE(m.wechat_id, ''), m.phone, m.city, m.company,
        m.job_title, m.industry, COALESCE(m.joined_on, ''), COALESCE(m.left_on, ''),
        COALESCE(m.last_contact_on, ''), COALESCE(m.next_contact_on, ''), m.points, m.source,
-       m.gender, COALESCE(m.birthday, ''), COALESCE(inv.name, ''), m.is_friend,
+       m.gender, COALESCE(m.lunar_birthday || '|' || COALESCE(m.birthday, ''), m.birthday, ''),
+       COALESCE(inv.name, ''), m.is_friend,
        substr(m.notes, 1, 200), m.wechat_name
 FROM member m LEFT JOIN member inv ON inv.id = m.inviter_id
 WHERE m.id IN ({marks})

@@ -75,6 +75,18 @@ def _birthday_days(kind: str, today: dt.date) -> list[str]:
     return [(start + dt.timedelta(days=i)).strftime("%m-%d") for i in range(7)]
 
 
+def _lunar_keys(kind: str, today: dt.date) -> list[str]:
+    """The lunar birthday keys falling on the window's solar days this year."""
+    from models.members.lunar import keys_between
+
+    if kind == "month":
+        first = today.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    else:
+        first, last = _week_bounds(today)
+    return list(keys_between(first, last))
+
+
 def build_sql(spec: MemberFilter, today: dt.date | None = None,
               with_text: bool = True) -> tuple[str, list[Any]]:
     """A WHERE clause over `member m` and its parameters."""
@@ -131,8 +143,11 @@ def build_sql(spec: MemberFilter, today: dt.date | None = None,
         params.append(cutoff.isoformat())
     if spec.birthday in ("week", "month"):
         days = _birthday_days(spec.birthday, today)
-        where.append(f"substr(m.birthday, 6, 5) IN ({','.join('?' * len(days))})")
-        params += days
+        keys = _lunar_keys(spec.birthday, today)
+        where.append(f"((m.lunar_birthday IS NULL AND substr(m.birthday, 6, 5) IN "
+                     f"({','.join('?' * len(days))})) OR m.lunar_birthday IN "
+                     f"({','.join('?' * len(keys))}))")
+        params += days + keys
     if spec.member_ids is not None:
         if spec.member_ids:
             where.append(f"m.id IN ({','.join(str(int(i)) for i in spec.member_ids)})")

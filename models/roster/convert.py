@@ -11,6 +11,7 @@ from models.members.text import CONTROL
 from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster.files import MAX_CELL_CHARS, RosterFileError, col_letter
+from models.roster.lunar_cells import is_lunar_cell, lunar_cell
 from models.roster.mapping import CUSTOM, survey_columns
 from models.roster.refs import parse_group
 from models.roster.rowplan import NAME_ALIASES, ImportPlan, Problem, RowPlan
@@ -176,6 +177,10 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
             continue
         problem = None
         if kind == DATE:
+            if target == "birthday" and is_lunar_cell(value, column):
+                # 农历生日: normalize() reads it (or says what is wrong)
+                raw[target] = lunar_cell(value, plan.sheet.date1904, column)
+                continue
             day, problem = parse_cell_date(value, plan.sheet.date1904)
             if day is not None:
                 raw[target] = day

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from models.members.cards import CARD_FIELDS
+from models.members.lunar import lunar_words
 from models.messages import msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster.mapping import CUSTOM, CUSTOM_MARK, target_label
@@ -156,7 +157,7 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
     from models.members.contributions import level_for, thresholds
 
     levels = thresholds()
-    card = [c for c in CARD_FIELDS if c != "inviter"]
+    card = [c for c in CARD_FIELDS if c != "inviter"] + ["lunar_birthday"]
     # An inviter whose name is not unique is written with their WeChat ID, phone or row
     # in this file (models.roster.refs), so importing the file finds the same person.
     who = {mid: (name, wid, phone) for mid, name, wid, phone in database.execute_sql(
@@ -206,6 +207,8 @@ def _rows(ids: list[int], columns: Sequence[str]) -> Iterable[dict[str, Any]]:
 
 def _cell(column: str, values: dict[str, Any], masked: bool) -> Any:
     value = values.get(column)
+    if column == "birthday" and values.get("lunar_birthday"):  # 农历生日, as owners write it
+        return lunar_words(values["lunar_birthday"], value)
     if column in ("tags", "groups"):
         return "、".join(value or [])
     if value is None:

@@ -48,9 +48,9 @@ from models.store.db import chunks, database
 __all__ = ["RosterError", "ImportReport", "import_roster", "undo_import", "preview",
            "read_plan", "ImportPlan", "RowPlan", "write_plan"]
 
-_INSERT_COLS = ("id", *TEXT_FIELDS, *DATE_FIELDS, "entry_fee", "is_friend", "points",
+_INSERT_COLS = ("id", *TEXT_FIELDS, *DATE_FIELDS, "lunar_birthday", "entry_fee", "is_friend", "points",
                 "pinyin", "initials", "sort_name", "created_at", "updated_at")
-_UPDATABLE = (*TEXT_FIELDS, *DATE_FIELDS, "entry_fee", "is_friend")
+_UPDATABLE = (*TEXT_FIELDS, *DATE_FIELDS, "lunar_birthday", "entry_fee", "is_friend")
 CHUNK = 500
 
 
@@ -277,7 +277,7 @@ def _bulk_search_text(conn: sqlite3.Connection, first_id: int, count: int) -> It
         conn.execute(create)
 
 
-_DEFAULTS = tuple(None if c in DATE_FIELDS or c in ("entry_fee", "wechat_id") else ""
+_DEFAULTS = tuple(None if c in DATE_FIELDS or c in ("entry_fee", "wechat_id", "lunar_birthday") else ""
                   for c in _INSERT_COLS)
 _TAIL = _INSERT_COLS.index("is_friend")  # is_friend, points, keys and stamps come last
 _VALUE_DEFAULTS = dict(zip(_INSERT_COLS[:_TAIL], _DEFAULTS[:_TAIL], strict=True))
@@ -338,6 +338,13 @@ def _update(conn: sqlite3.Connection, row: RowPlan, old: dict[str, Any], overwri
             continue
         if overwrite or _empty(old.get(key)):
             sets[key] = value
+    if "birthday" in row.values:  # its solar date and lunar reading change together or not
+        sets.pop("birthday", None)
+        sets.pop("lunar_birthday", None)
+        new = (row.values["birthday"], row.values.get("lunar_birthday"))
+        had = (old.get("birthday"), old.get("lunar_birthday"))
+        if new != had and (overwrite or not any(had)):
+            sets["birthday"], sets["lunar_birthday"] = new
     if not sets:
         return False
     if "name" in sets or "nickname" in sets:

@@ -126,4 +126,5 @@ def existing_rows(ids: list[int]) -> dict[int, dict[str, Any]]:
         for member in Member.select().where(Member.id.in_(batch)):
             out[member.id] = {f: getattr(member, f) for f in CARD_FIELDS if f != "inviter"}
             out[member.id]["points"] = member.points
+            out[member.id]["lunar_birthday"] = member.lunar_birthday
     return out

@@ -221,7 +221,8 @@ def birthdays(today: dt.date, days: int) -> list[dict[str, Any]]:
     where = " OR ".join("substr(birthday, 6, 5) BETWEEN ? AND ?" for _ in ranges)
     cursor = database.execute_sql(
         f"SELECT id, name, birthday FROM member WHERE ({where} OR substr(birthday, 6, 5) = ?) "
-        "AND +left_on IS NULL", [x for pair in ranges for x in pair] + ["02-29"])
+        "AND +left_on IS NULL AND lunar_birthday IS NULL",
+        [x for pair in ranges for x in pair] + ["02-29"])
     out = []
     for mid, name, stored in cursor:
         born = str(stored)  # 'YYYY-MM-DD'
@@ -229,8 +230,29 @@ def birthdays(today: dt.date, days: int) -> list[dict[str, Any]]:
         if when is None:  # 29 Feb outside the window
             continue
         out.append({"member_id": mid, "name": name, "date": when.isoformat(),
-                    "in_days": (when - today).days, "age": when.year - int(born[:4])})
+                    "in_days": (when - today).days, "age": when.year - int(born[:4]),
+                    "lunar": None})
+    out += _lunar_birthdays(today, days)
     out.sort(key=lambda b: (b["in_days"], b["name"]))
+    return out
+
+
+def _lunar_birthdays(today: dt.date, days: int) -> list[dict[str, Any]]:
+    """birthdays()' lunar part: members whose lunar birthday falls in the window this year
+    ("lunar" is the stored key, e.g. "03-05"; the age counts lunar years)."""
+    from models.members import lunar
+
+    keys = lunar.keys_between(today, today + dt.timedelta(days=days - 1))
+    marks = ",".join("?" * len(keys))
+    out = []
+    for mid, name, born, key in database.execute_sql(
+            f"SELECT id, name, birthday, lunar_birthday FROM member WHERE lunar_birthday IN "
+            f"({marks}) AND +left_on IS NULL", list(keys)):
+        when, year = keys[key]
+        birth = lunar.stored(key, born)
+        out.append({"member_id": mid, "name": name, "date": when.isoformat(),
+                    "in_days": (when - today).days,
+                    "age": lunar.age_at(birth, year) if birth else None, "lunar": key})
     return out
 
 

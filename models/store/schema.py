@@ -112,11 +112,15 @@ DOMAIN_STEPS: dict[int, list[Callable[[SqliteDatabase], object]]] = {}
 
 
 def _to_4(db: SqliteDatabase) -> None:
-    """Message templates (消息模板; the built-ins are added when a writer opens the file);
+    """农历生日: a member's lunar birthday ("03-05", "04L-08" for 闰四月初八) beside the
+    solar `birthday` (NULL for every member before: all birthdays were solar); message
+    templates (消息模板; the built-ins are added when a writer opens the file);
     sign-ups from a 群接龙: the companions a member brings (counted toward capacity) and
     the 接龙 lines each sign-up and check-in came from (for the re-paste diff); surnames
     read as surnames: every member's pinyin, initials and sort name worked out again
     (曾 zeng, 单 shan, 尉迟 yuchi; models.members.rekey)."""
+    db.execute_sql("ALTER TABLE member ADD COLUMN lunar_birthday VARCHAR(255) DEFAULT NULL")
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "member_lunar_birthday" ON "member" ("lunar_birthday")')
     SchemaManager(_model("message_template"), database=db).create_all(safe=False)
     db.execute_sql("ALTER TABLE sign_up ADD COLUMN companions INTEGER NOT NULL DEFAULT 0")
     db.execute_sql("ALTER TABLE sign_up ADD COLUMN jielong_line TEXT NOT NULL DEFAULT ''")

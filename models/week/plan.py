@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import DateField, DateTimeField, TextField, fn
+from peewee import SQL, DateField, DateTimeField, NodeList, TextField, fn
 
 from models.members.cards import Member, clean_text
 from models.store.db import BaseModel, database, tuples
@@ -48,6 +48,7 @@ class Birthday:
     name: str
     date: dt.date  # the birthday's date in this week
     age: int | None  # the age reached that day (None when the birth year is unknown)
+    lunar: str | None = None  # a lunar birthday's key ("03-05", models.members.lunar)
 
 
 @dataclass(frozen=True)
@@ -222,17 +223,31 @@ def _month_days(start: dt.date, end: dt.date) -> dict[str, dt.date]:
 
 def birthdays_between(start: dt.date, end: dt.date) -> list[Birthday]:
     """Active members whose birthday falls in [start, end] (any birth year), by date, name."""
+    from models.members import lunar
+
     keys = _month_days(start, end)
-    rows = (Member.select(Member.id, Member.name, Member.birthday)
+    rows = (Member.select(Member.id, Member.name, Member.birthday, Member.sort_name)
             .where(Member.left_on.is_null() & Member.birthday.is_null(False)
-                   & fn.strftime("%m-%d", Member.birthday).in_(list(keys)))
-            .order_by(Member.sort_name))
-    out = []
-    for mid, name, born in tuples(rows):
+                   & Member.lunar_birthday.is_null()
+                   & fn.strftime("%m-%d", Member.birthday).in_(list(keys))))
+    found = []
+    for mid, name, born, sort_name in tuples(rows):
         when = keys[born.strftime("%m-%d")]
-        out.append(Birthday(mid, name, when, when.year - born.year if born.year > 1900 else None))
-    out.sort(key=lambda b: b.date)
-    return out
+        found.append((when, sort_name, Birthday(
+            mid, name, when, when.year - born.year if born.year > 1900 else None)))
+    # Lunar birthdays: the keys falling on the window's days this year (models.members.lunar).
+    lunar_keys = lunar.keys_between(start, end)
+    rows = (Member.select(Member.id, Member.name, Member.birthday, Member.lunar_birthday,
+                          Member.sort_name)
+            .where(Member.lunar_birthday.in_(list(lunar_keys))
+                   & NodeList((SQL("+"), Member.left_on)).is_null()))  # by the key's index
+    for mid, name, born, key, sort_name in tuples(rows):
+        when, year = lunar_keys[key]
+        birth = lunar.stored(key, born)
+        found.append((when, sort_name, Birthday(
+            mid, name, when, lunar.age_at(birth, year) if birth else None, key)))
+    found.sort(key=lambda f: (f[0], f[1], f[2].member_id))
+    return [b for _, _, b in found]
 
 
 def _fill_followups(days: list[DayPlan], start: dt.date, end: dt.date, today: dt.date) -> None:

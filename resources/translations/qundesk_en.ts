@@ -737,6 +737,57 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     </message>
 </context>
 <context>
+    <name>BirthdayEdit</name>
+    <message>
+        <source>公历</source>
+        <translation>Solar</translation>
+    </message>
+    <message>
+        <source>农历</source>
+        <translation>Lunar</translation>
+    </message>
+    <message>
+        <source>生日的历法</source>
+        <translation>Birthday calendar</translation>
+    </message>
+    <message>
+        <source>公历生日</source>
+        <translation>Solar birthday</translation>
+    </message>
+    <message>
+        <source>年份不详</source>
+        <translation>Year unknown</translation>
+    </message>
+    <message>
+        <source>农历出生年份</source>
+        <translation>Lunar year of birth</translation>
+    </message>
+    <message>
+        <source>农历月份</source>
+        <translation>Lunar month</translation>
+    </message>
+    <message>
+        <source>农历日子</source>
+        <translation>Lunar day</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation>this year</translation>
+    </message>
+    <message>
+        <source>明年</source>
+        <translation>next year</translation>
+    </message>
+    <message>
+        <source>= %1（%2）</source>
+        <translation>= %1 (%2)</translation>
+    </message>
+    <message>
+        <source>出生于公历 %1</source>
+        <translation>born %1 (solar)</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>点子</source>
@@ -946,6 +997,18 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <source>来源</source>
         <translation>Source</translation>
     </message>
+    <message>
+        <source>生日：%1</source>
+        <translation>Birthday: %1</translation>
+    </message>
+    <message>
+        <source>%1 岁</source>
+        <translation>age %1</translation>
+    </message>
+    <message>
+        <source>%1 过生日</source>
+        <translation>Birthdays on %1</translation>
+    </message>
 </context>
 <context>
     <name>CalendarPage</name>
@@ -1016,6 +1079,14 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     <message>
         <source>搜索标题或主讲人</source>
         <translation>Search title or speaker</translation>
+    </message>
+    <message>
+        <source>显示生日</source>
+        <translation>Show birthdays</translation>
+    </message>
+    <message>
+        <source>在月视图和周视图里显示成员生日（农历生日按今年的日子），导出 .ics 时也一并导出</source>
+        <translation>Show members&apos; birthdays in the month and week views (lunar birthdays on this year&apos;s day); the .ics export then includes them too</translation>
     </message>
     <message>
         <source>群</source>
@@ -5656,6 +5727,10 @@ Saved automatically and printed at the end of the weekly plan.</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
+        <source>%1 岁</source>
+        <translation>age %1</translation>
+    </message>
+    <message>
         <source>全天</source>
         <translation>All day</translation>
     </message>
@@ -5682,10 +5757,6 @@ Saved automatically and printed at the end of the weekly plan.</translation>
     <message>
         <source>活动清单</source>
         <translation>Activity checklists</translation>
-    </message>
-    <message>
-        <source>（%1 岁）</source>
-        <translation> (age %1)</translation>
     </message>
     <message>
         <source>生日祝福</source>

@@ -34,7 +34,10 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from models.calendar.edit import ref_of
 from models.calendar.entries import CalendarEntry
 from models.calendar.holidays import DayInfo, day_info
+from models.week.plan import Birthday
 from ui import dates, i18n
+from ui.calendar.birthday_layer import paint_birthday_chip
+from ui.calendar.birthday_layer import tooltip_text as birthday_tooltip
 from ui.calendar.common import (
     MIME_REF,
     EntryKey,
@@ -90,6 +93,8 @@ class MonthView(QWidget):
         self.first = dt.date.today().replace(day=1)
         self.today = dt.date.today()
         self.by_day: dict[dt.date, list[CalendarEntry]] = {}
+        self.birthdays: dict[dt.date, list[Birthday]] = {}  # the birthday layer, when shown
+        self._birthday_hits: list[tuple[QRect, dt.date]] = []
         self.selected: EntryKey | None = None
         self._hits: list[tuple[QRect, CalendarEntry]] = []
         self._more: list[tuple[QRect, dt.date]] = []
@@ -115,6 +120,11 @@ class MonthView(QWidget):
         for e in entries:
             by_day[e.date].append(e)
         self.by_day = by_day
+        self.update()
+
+    def set_birthdays(self, birthdays: dict[dt.date, list[Birthday]]) -> None:
+        """The birthday layer: one read-only chip a day ({} hides the layer)."""
+        self.birthdays = birthdays
         self.update()
 
     # ---------------------------------------------------------------- geometry
@@ -160,7 +170,7 @@ class MonthView(QWidget):
             rect = QRect(int(col * w), 0, int(w), HEADER)
             p.setPen(readable(HOLIDAY_RED, base) if col >= 5 else pal.text().color())
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
-        self._hits, self._more = [], []
+        self._hits, self._more, self._birthday_hits = [], [], []
         grid_pen = QPen(pal.mid().color())
         for index in range(42):
             day = self.grid_start + dt.timedelta(days=index)
@@ -207,9 +217,15 @@ class MonthView(QWidget):
 
     def _paint_chips(self, p: QPainter, rect: QRect, day: dt.date, cell: QColor) -> None:
         entries = self.by_day.get(day, ())
+        top = rect.y() + DAY_HEAD
+        if day in self.birthdays and rect.bottom() - top > CHIP:
+            p.setFont(self._font)
+            chip = QRect(rect.x() + 3, top, rect.width() - 6, CHIP)
+            paint_birthday_chip(p, chip, self.birthdays[day], cell)
+            self._birthday_hits.append((chip, day))
+            top += CHIP + GAP
         if not entries:
             return
-        top = rect.y() + DAY_HEAD
         slots = max(0, (rect.bottom() - top - 1) // (CHIP + GAP))
         shown = entries if len(entries) <= slots else entries[:max(0, slots - 1)]
         p.setFont(self._font)
@@ -296,6 +312,13 @@ class MonthView(QWidget):
         if day is not None:
             self.context_requested.emit(entry, day, event.globalPos())
 
+    def birthday_tip(self, pos: QPoint) -> str:
+        """Whose birthday the chip under `pos` is (lunar ones say so), in words."""
+        for rect, day in self._birthday_hits:
+            if rect.contains(pos):
+                return birthday_tooltip(day, self.birthdays[day])
+        return ""
+
     def holiday_tip(self, pos: QPoint) -> str:
         """The holiday under `pos` (a day's number, badge and name), in words."""
         day = self.day_at(pos)
@@ -306,7 +329,8 @@ class MonthView(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             entry = self.entry_at(event.pos())
-            text = tooltip_text(entry) if entry is not None else self.holiday_tip(event.pos())
+            text = tooltip_text(entry) if entry is not None else (
+                self.birthday_tip(event.pos()) or self.holiday_tip(event.pos()))
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:

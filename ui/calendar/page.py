@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Slot
+from PySide6.QtCore import QEvent, QPoint, QSettings, Slot
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,6 +34,7 @@ from models.members.groups import all_groups
 from ui import dates, dialogs
 from ui.calendar.agenda import AgendaView
 from ui.calendar.backlog import BacklogPanel
+from ui.calendar.birthday_layer import birthdays_by_day
 from ui.calendar.common import EntryFilter, status_label
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from ui.calendar.editor import ItemEditor
 
 VIEWS = ("month", "week", "agenda")
+SETTINGS_BIRTHDAYS = "calendar/birthdays"  # the birthday layer on or off (this computer)
 
 
 class CalendarPage(QWidget):
@@ -129,6 +131,11 @@ class CalendarPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.overdue_only = QCheckBox()
         self._style_overdue_box()
+        self.birthday_layer = QCheckBox(self.tr("显示生日"))
+        self.birthday_layer.setToolTip(self.tr("在月视图和周视图里显示成员生日（农历生日按今年的日子），"
+                                               "导出 .ics 时也一并导出"))
+        self.birthday_layer.setChecked(QSettings().value(SETTINGS_BIRTHDAYS, False, bool) is True)
+        self.birthday_layer.toggled.connect(self._birthday_layer_toggled)
         filters = QHBoxLayout()
         for label, combo in ((self.tr("群"), self.group_filter), (self.tr("类型"), self.kind_filter),
                              (self.tr("状态"), self.status_filter),
@@ -138,6 +145,7 @@ class CalendarPage(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.overdue_only)
+        filters.addWidget(self.birthday_layer)
         self.search.textChanged.connect(self._filters_changed)
         self.overdue_only.toggled.connect(self._filters_changed)
 
@@ -232,8 +240,16 @@ class CalendarPage(QWidget):
         """Read the visible period from the database and show it (month switch path)."""
         start, end = self.period()
         self.entries = C.entries_between(start, end, self.today)
+        layer = birthdays_by_day(start, end) if self.birthday_layer.isChecked() else {}
+        for view in (self.month, self.week):
+            view.set_birthdays(layer)
         self._update_label()
         self._show()
+
+    @Slot(bool)
+    def _birthday_layer_toggled(self, shown: bool) -> None:
+        QSettings().setValue(SETTINGS_BIRTHDAYS, shown)
+        self.reload()
 
     def _show(self) -> None:
         shown = self.filter.apply(self.entries)
@@ -433,7 +449,8 @@ class CalendarPage(QWidget):
         if path.suffix.lower() != ".ics":
             path = path.with_suffix(".ics")
         try:
-            count = export_ics(path, None, None)
+            # with the birthday layer on, the birthdays too (a lunar one: one event a year)
+            count = export_ics(path, None, None, birthdays=self.birthday_layer.isChecked())
         except OSError as exc:
             dialogs.error(self, self.tr("导出日历"), f"{path}: {exc.strerror or exc}")
             return

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from models.calendar.entries import CalendarEntry
 from models.calendar.holidays import DayInfo, day_info
+from models.week.plan import Birthday
 from ui import dates
+from ui.calendar.birthday_layer import paint_birthday_chip
 from ui.calendar.common import (
     entry_key,
     fitting_name,
@@ -66,6 +68,7 @@ class WeekView(MonthView):
         self.monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
         self.first_hour = 6
         self.allday_rows = 1
+        self._entry_rows = 1  # the all-day strip's rows for entries (the layer adds one)
         self._drop_slot: tuple[dt.date, dt.time | None] | None = None
         # The "还有 N 项…" markers: where, the entries they stand for (tooltip), their text.
         self._hidden: list[tuple[QRect, list[CalendarEntry], str]] = []
@@ -93,8 +96,15 @@ class WeekView(MonthView):
                 first_hour = min(first_hour, e.start_time.hour)
         self.by_day = by_day
         self.first_hour = first_hour
-        self.allday_rows = max([1] + [min(3, sum(1 for e in v if e.start_time is None))
+        self._entry_rows = max([1] + [min(3, sum(1 for e in v if e.start_time is None))
                                       for v in by_day.values()])
+        self.allday_rows = self._entry_rows + (1 if self.birthdays else 0)
+        self.update()
+
+    def set_birthdays(self, birthdays: dict[dt.date, list[Birthday]]) -> None:
+        """The birthday layer takes the all-day strip's top row (the whole week's)."""
+        self.birthdays = birthdays
+        self.allday_rows = self._entry_rows + (1 if birthdays else 0)
         self.update()
 
     @property
@@ -144,7 +154,7 @@ class WeekView(MonthView):
         pal = self.palette()
         base = pal.color(QPalette.ColorRole.Base)
         p.fillRect(self.rect(), base)
-        self._hits, self._more, self._hidden = [], [], []
+        self._hits, self._more, self._hidden, self._birthday_hits = [], [], [], []
         top = self._grid_top()
         p.setFont(self._font)
         for hour in range(self.first_hour, 24):
@@ -217,7 +227,14 @@ class WeekView(MonthView):
         allday = [e for e in entries if e.start_time is None]
         timed = [(e, e.start_time) for e in entries if e.start_time is not None]
         y = HEAD
-        shown = allday if len(allday) <= self.allday_rows else allday[:self.allday_rows - 1]
+        if self.birthdays:  # the layer's row, empty on days without a birthday
+            if day in self.birthdays:
+                chip = QRect(rect.x() + 2, y, rect.width() - 4, ALLDAY_ROW)
+                paint_birthday_chip(p, chip, self.birthdays[day], cell)
+                self._birthday_hits.append((chip, day))
+            y += ALLDAY_ROW + 2
+        rows = self._entry_rows
+        shown = allday if len(allday) <= rows else allday[:rows - 1]
         for e in shown:
             chip = QRect(rect.x() + 2, y, rect.width() - 4, ALLDAY_ROW)
             paint_chip(p, chip, e, entry_key(e) == self.selected, self.palette(), cell)
@@ -346,7 +363,8 @@ class WeekView(MonthView):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             entry = self.entry_at(event.pos())
             text = tooltip_text(entry) if entry is not None else \
-                self.more_tooltip(event.pos()) or self.holiday_tip(event.pos())
+                self.more_tooltip(event.pos()) or self.birthday_tip(event.pos()) \
+                or self.holiday_tip(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
                 return True

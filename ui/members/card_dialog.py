@@ -37,6 +37,7 @@ from models.members.cards import (
 )
 from models.members.editing import save_card
 from ui import dialogs
+from ui.members.birthday_edit import BirthdayEdit
 from ui.members.card_logs import (
     ContributionSection,
     FollowUpSection,
@@ -147,6 +148,8 @@ class MemberCardDialog(QDialog):
             for key, label in gender_labels().items():
                 genders.addItem(label, key)
             editor: QWidget = genders
+        elif field == "birthday":  # 公历 or 农历
+            editor = BirthdayEdit()
         elif field in DATES:
             editor = DateEdit()
         elif field in MULTILINE:
@@ -281,6 +284,8 @@ class MemberCardDialog(QDialog):
             value = getattr(member, field if field != "inviter" else "inviter_id")
             if isinstance(editor, MemberPicker):
                 editor.set_member(value)
+            elif isinstance(editor, BirthdayEdit):
+                editor.set_value(value, member.lunar_birthday)
             elif isinstance(editor, DateEdit):
                 editor.set_date(value)
             elif isinstance(editor, QComboBox):
@@ -343,6 +348,7 @@ class MemberCardDialog(QDialog):
             elif isinstance(editor, QCheckBox):
                 editor.toggled.connect(mark)
         self._field_editor("inviter", MemberPicker).member_changed.connect(mark)
+        self._field_editor("birthday", BirthdayEdit).changed.connect(mark)
         self.tags.changed.connect(mark)
         self.groups.changed.connect(mark)
 
@@ -365,7 +371,7 @@ class MemberCardDialog(QDialog):
         for field, editor in self.editors.items():
             if isinstance(editor, MemberPicker):
                 data[field] = editor.member_id()
-            elif isinstance(editor, DateEdit):
+            elif isinstance(editor, (DateEdit, BirthdayEdit)):
                 data[field] = editor.value()
             elif isinstance(editor, QComboBox):
                 data[field] = editor.currentData()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from models.members import rows as member_rows
 from models.members.contributions import level_for, thresholds
+from models.members.lunar import list_text
 from models.members.rows import COL, narrows
 from models.members.segments import MemberFilter, matching_ids
 from ui.members.columns import DEFAULT_COLUMNS, header
@@ -260,6 +261,8 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         if key == "points":
             return str(row[COL["points"]] or 0)
         value = row[COL[key]]
+        if key == "birthday" and value:
+            return list_text(str(value))  # a lunar birthday in the owner's words
         return "" if value is None else str(value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.members import lunar
 from models.members.segments import MemberFilter
 from models.progress import CancelFn, ProgressFn
 from models.stats import overview as stats
 from models.stats.members import filter_for
 from models.store.db import current
-from ui import dates
+from ui import dates, i18n
 from ui.overview.cards import FigureCard, GroupsPanel
 from ui.overview.chart_panel import ChartPanel
 from ui.overview.charts import (
@@ -147,7 +148,8 @@ class OverviewPage(QWidget):
         self.birthdays = ListPanel(tr("近期生日"), [
             (tr("日期"), self._birthday_text, LEFT),
             (tr("姓名"), lambda r: r["name"], LEFT),
-            (tr("年龄"), lambda r: tr("%1 岁").replace("%1", str(r["age"])), RIGHT)], stretch=1)
+            (tr("年龄"), lambda r: tr("%1 岁").replace("%1", str(r["age"])) if r["age"] is not None
+             else "", RIGHT)], stretch=1)
         self.at_risk = ListPanel(tr("风险成员（按积分）"), [
             (tr("姓名"), lambda r: r["name"], LEFT),
             (tr("积分"), lambda r: _n(r["points"]), RIGHT),
@@ -359,11 +361,16 @@ class OverviewPage(QWidget):
 
     def _birthday_text(self, row: dict[str, Any]) -> str:
         if row["in_days"] == 0:
-            return self.tr("今天")
+            return self.tr("今天") + self._lunar_aside(row)
         if row["in_days"] == 1:
-            return self.tr("明天")
+            return self.tr("明天") + self._lunar_aside(row)
         day = dt.date.fromisoformat(row["date"])
-        return dates.day_month(day)
+        return dates.day_month(day) + self._lunar_aside(row)
+
+    def _lunar_aside(self, row: dict[str, Any]) -> str:
+        """'（农历三月初五）' after a lunar birthday's day."""
+        key = row.get("lunar")
+        return i18n.aside(lunar.describe(lunar.parse_key(key))) if key else ""
 
     def changeEvent(self, event: QEvent) -> None:
         # Light/dark switch: charts draw with explicit colours, so redraw them.

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from models.week.plan import DayPlan, FollowUpDue, WeekPlan
+from models.members import lunar
+from models.week.plan import Birthday, DayPlan, FollowUpDue, WeekPlan
 from ui import dates, i18n
 from ui.activities.labels import assignee_text
 from ui.print.breaks import write_in_box
@@ -74,6 +75,14 @@ def _e(text: object) -> str:
     return escape(str(text or ""))
 
 
+def _birthday_aside(b: Birthday) -> str:
+    """'（36 岁）', a lunar one '（农历三月初五 · 36 岁）' (so no one wonders about the date)."""
+    parts = [lunar.describe(lunar.parse_key(b.lunar))] if b.lunar else []
+    if b.age:
+        parts.append(translate("WeekPlan", "%1 岁").replace("%1", str(b.age)))
+    return i18n.aside(" · ".join(parts)) if parts else ""
+
+
 def _overdue_mark() -> str:
     return f' <span class="warn">{_e(translate("WeekPlan", "逾期"))}</span>'
 
@@ -123,9 +132,7 @@ def _day_rows(day: DayPlan, plan: WeekPlan) -> list[str]:
         rows.append(_row((_e(translate("WeekPlan", "截止")), title,
                           _e(translate("WeekPlan", "活动清单")), _e(assignee_text(step.member, step.role)))))
     if day.birthdays:  # one row for all: a big community has several birthdays a day
-        text = i18n.join(
-            b.name + (translate("WeekPlan", "（%1 岁）").replace("%1", str(b.age)) if b.age
-                      else "") for b in day.birthdays)
+        text = i18n.join(b.name + _birthday_aside(b) for b in day.birthdays)
         rows.append(_row((_e(translate("WeekPlan", "全天")), _e(text),
                           _e(translate("WeekPlan", "生日祝福")), "")))
     if day.followups:
