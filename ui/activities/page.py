@@ -31,6 +31,8 @@ from ui.activities.item_models import ActivityListModel
 from ui.activities.labels import kind_label, status_label
 from ui.activities.review_panel import ReviewPanel
 from ui.activities.signups_panel import SignUpsPanel
+from ui.empty_state import EmptyState
+from ui.flow_layout import FlowLayout
 from ui.operations import Op
 from ui.read_only import lock_dialog, set_editing
 from ui.workspace import Changed, Workspace
@@ -112,19 +114,24 @@ class ActivitiesPage(QWidget):
         self.view.doubleClicked.connect(lambda _i: self.edit_activity())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.template_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.compare_button)
+        buttons = FlowLayout()  # wraps in a narrow window instead of cutting text off
+        for button in (self.new_button, self.template_button, self.compare_button):
+            buttons.add(button)
         filters = QHBoxLayout()
         filters.addWidget(self.scope)
         filters.addWidget(self.search, 1)
         layout = QVBoxLayout(self.list_box)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.empty_state = EmptyState(self.tr("还没有活动"), self.tr(
+            "线上分享、线下聚会、新人欢迎……从模板新建，清单的每一步会按活动日期排好。"))
+        self.empty_state.add_button(self.tr("从模板新建活动…"), self.new_from_template,
+                                    default=True)
+        self.empty_state.add_button(self.tr("新建空白活动"), self.new_item)
+        self.empty_state.hide()
         layout.addLayout(buttons)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_state, 1)
 
     def _build_detail(self) -> None:
         self.detail_box = QWidget()
@@ -147,12 +154,11 @@ class ActivitiesPage(QWidget):
         self.print_checklist_button.clicked.connect(self.print_page)
         self.print_signin_button.clicked.connect(self.print_signin_sheet)
         self.delete_button.clicked.connect(self.delete_activity)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for button in (self.edit_button, self.save_template_button, self.promote_button,
-                       self.print_checklist_button, self.print_signin_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.delete_button)
+                       self.print_checklist_button, self.print_signin_button,
+                       self.delete_button):
+            actions.add(button)
         self.checklist = ChecklistPanel()
         self.signups = SignUpsPanel()
         self.review = ReviewPanel()
@@ -186,6 +192,11 @@ class ActivitiesPage(QWidget):
         self.model.today = self.today
         self.model.reload()
         self.select_activity(keep)
+        from models.guide.first_steps import has_activities
+
+        empty = not has_activities()  # none at all: say how to begin instead of a bare table
+        self.empty_state.setVisible(empty)
+        self.view.setVisible(not empty)
 
     def select_activity(self, activity_id: int | None, reveal: bool = False) -> None:
         """Select an activity in the list; with `reveal`, widen the filter to show it."""

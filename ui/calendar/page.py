@@ -38,6 +38,8 @@ from ui.calendar.common import EntryFilter, status_label
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
 from ui.colors import OVERDUE_RED, readable
+from ui.empty_state import EmptyState
+from ui.flow_layout import FlowLayout
 from ui.operations import Op
 from ui.read_only import lock_dialog, set_editing
 from ui.workspace import Changed, Workspace
@@ -86,10 +88,13 @@ class CalendarPage(QWidget):
         nxt.setToolTip(self.tr("下一页"))
         nxt.clicked.connect(lambda: self.step(1))
         self.view_buttons = QButtonGroup(self)
-        top = QHBoxLayout()
-        for w in (today, prev, nxt, self.period_label):
-            top.addWidget(w)
-        top.addStretch(1)
+        top = FlowLayout()  # wraps in a narrow window instead of cutting text off
+        for w in (today, prev, nxt):
+            top.add(w)
+        top.add(self.period_label, stretch=True,
+                minimum=max(
+            self.period_label.fontMetrics().horizontalAdvance(sample)
+            for sample in ("2026年12月28日 – 2027年1月3日", "September 2026")) + 8)
         for key, label in zip(VIEWS, (self.tr("月"), self.tr("周"), self.tr("列表")), strict=True):
             button = QToolButton()
             button.setText(label)
@@ -98,8 +103,7 @@ class CalendarPage(QWidget):
             button.setMinimumWidth(44)
             button.clicked.connect(lambda _c=False, k=key: self.set_view(k))
             self.view_buttons.addButton(button, VIEWS.index(key))
-            top.addWidget(button)
-        top.addSpacing(12)
+            top.add(button)
         new = QPushButton(self.tr("新建内容"))
         new.clicked.connect(lambda: self.new_item())
         export = QPushButton(self.tr("导出 .ics…"))
@@ -112,7 +116,7 @@ class CalendarPage(QWidget):
                                                 "官方安排未公布时自己填写或导入 .ics"))
         self.holidays_button.clicked.connect(lambda: self.manage_holidays())
         for w in (new, export, kinds, self.holidays_button):
-            top.addWidget(w)
+            top.add(w)
         self._editing = (new, kinds)
 
         self.group_filter = QComboBox()
@@ -129,15 +133,19 @@ class CalendarPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.overdue_only = QCheckBox()
         self._style_overdue_box()
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for label, combo in ((self.tr("群"), self.group_filter), (self.tr("类型"), self.kind_filter),
                              (self.tr("状态"), self.status_filter),
                              (self.tr("主讲"), self.presenter_filter)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
+            pair = QWidget()  # a label stays on the line of its combo box
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(QLabel(label))
+            pair_layout.addWidget(combo)
+            filters.add(pair)
             combo.currentIndexChanged.connect(self._filters_changed)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.overdue_only)
+        filters.add(self.search, stretch=True, minimum=160)
+        filters.add(self.overdue_only)
         self.search.textChanged.connect(self._filters_changed)
         self.overdue_only.toggled.connect(self._filters_changed)
 
@@ -164,9 +172,16 @@ class CalendarPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([900, 260])
         splitter.setChildrenCollapsible(False)
+        self.empty_state = EmptyState(self.tr("还没有内容"), self.tr(
+            "把要在群里发的分享、问答、预告排到日历上：双击某一天，或点“新建内容”；"
+            "还没想好日子的点子先放进右边的点子库。"), compact=True)
+        self.empty_state.add_button(self.tr("新建内容"), lambda: self.new_item(), default=True)
+        self.empty_state.add_button(self.tr("新点子"), lambda: self.new_item(idea=True))
+        self.empty_state.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_state)
         layout.addWidget(splitter, 1)
 
     # ---------------------------------------------------------------- filters
@@ -234,6 +249,9 @@ class CalendarPage(QWidget):
         self.entries = C.entries_between(start, end, self.today)
         self._update_label()
         self._show()
+        from models.guide.first_steps import has_content
+
+        self.empty_state.setVisible(not self.entries and not has_content())
 
     def _show(self) -> None:
         shown = self.filter.apply(self.entries)

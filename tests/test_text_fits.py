@@ -1,0 +1,54 @@
+"""No text is cut off at the smallest window size, in either language, empty or full:
+every label, button, check box, combo box, tab and header of every screen and dialog."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from models import demo
+from tests.text_fit import cut_off
+from ui import i18n
+from ui.workspace import Changed
+
+
+@pytest.fixture
+def window(controller, tmp_path, qtbot):
+    path = tmp_path / "w" / "club.sqlite3"
+    path.parent.mkdir()
+    assert controller.open(path)
+    window = controller.window
+    window.resize(window.minimumSize())
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _retranslated(controller, language: str):
+    i18n.install(language)
+    controller.switch_language(language) if hasattr(controller, "switch_language") else None
+    return controller.window
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("filled", [False, True], ids=["empty", "demo"])
+def test_no_text_is_cut_off_on_any_screen_at_the_minimum_size(controller, tmp_path, qtbot,
+                                                              language, filled):
+    i18n.install(language)
+    path = tmp_path / "w" / "club.sqlite3"
+    path.parent.mkdir()
+    assert controller.open(path)
+    window = controller.window
+    if filled:
+        demo.build(members=80, seed=2)
+        window.workspace.announce(Changed.ALL)
+    window.resize(window.minimumSize())
+    window.show()
+    qtbot.waitExposed(window)
+    problems = []
+    for row in range(5):
+        window.nav.setCurrentRow(row)
+        QApplication.processEvents()
+        problems += [f"{type(window.current_page()).__name__}: {p}"
+                     for p in cut_off(window.current_page())]
+    assert not problems, "\n".join(problems)
