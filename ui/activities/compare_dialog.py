@@ -43,6 +43,7 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("活动对比"))
         self.choices = QListWidget()
+        self.choices.setAccessibleName(self.tr("要对比的活动"))
         for a in activities.list_activities("past", today):
             if a.status == "cancelled":
                 continue
@@ -53,6 +54,7 @@ class CompareDialog(QDialog):
                                else Qt.CheckState.Unchecked)
             self.choices.addItem(item)
         self.table = QTableWidget()
+        self.table.setAccessibleName(self.tr("活动对比表"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)

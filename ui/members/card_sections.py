@@ -63,6 +63,7 @@ class TagsSection(QWidget):
         self.chips.remove_requested.connect(self.remove_tag)
         self.chips.placeholder = self.tr("还没有标签")
         self.name = QComboBox()
+        self.name.setAccessibleName(self.tr("标签名（可新建）"))
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line, completer = self.name.lineEdit(), self.name.completer()

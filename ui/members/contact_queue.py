@@ -72,6 +72,7 @@ class ContactQueueDialog(QDialog):
         self.friend_button.clicked.connect(self.mark_friend)
         # Log a follow-up for the selected person without leaving the queue.
         self.channel = QComboBox()
+        self.channel.setAccessibleName(self.tr("联系方式"))
         for key, label in channel_labels().items():
             self.channel.addItem(label, key)
         self.note = QLineEdit()

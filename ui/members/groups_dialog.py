@@ -53,6 +53,7 @@ class GroupsDialog(QDialog):
                                    " border: 1px solid #fecaca; border-radius: 4px;")
         self.warning.setWordWrap(True)
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("群列表"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("群名"), self.tr("平台"), self.tr("人数"),
                                               self.tr("占用")])
@@ -66,6 +67,9 @@ class GroupsDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
         self.table.setColumnWidth(3, 130)
+        # Room for every column at the dialog's smallest size: names are not cut to "AI 实…".
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("AI 实战派 1 群  WeChat group"
+                                                                        "  1,000 / 3,000") + 150)
         self.table.currentCellChanged.connect(self._show_selected)
         self.add_button = QPushButton(self.tr("新建群"))
         self.delete_button = QPushButton(self.tr("删除群"))
@@ -174,8 +178,8 @@ class GroupsDialog(QDialog):
             name.setData(ID_ROLE, group.id)
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(labels.get(group.platform, "")))
-            capacity = str(group.capacity) if group.capacity else self.tr("不限")
-            self.table.setItem(row, 2, QTableWidgetItem(f"{count} / {capacity}"))
+            capacity = number(group.capacity) if group.capacity else self.tr("不限")
+            self.table.setItem(row, 2, QTableWidgetItem(f"{number(count)} / {capacity}"))
             bar = QProgressBar()
             ratio = groups.fill_ratio(group, count)
             bar.setRange(0, 100)
