@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Slot
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +37,7 @@ from ui.calendar.backlog import BacklogPanel
 from ui.calendar.common import EntryFilter, status_label
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
+from ui.clipboard import copy_text
 from ui.colors import OVERDUE_RED, readable
 from ui.empty_state import EmptyState
 from ui.flow_layout import FlowLayout
@@ -373,8 +374,8 @@ class CalendarPage(QWidget):
 
     def copy_body(self, entry: C.CalendarEntry) -> None:
         fields = E.fields_of(E.ref_of(entry))
-        QGuiApplication.clipboard().setText(wechat_text(fields.title, fields.body))
-        self.workspace.status_message.emit(self.tr("正文已复制，可直接粘贴到微信"))
+        copy_text(self, wechat_text(fields.title, fields.body),
+                  self.tr("正文已复制，可直接粘贴到微信"))
 
     def set_status(self, entry: C.CalendarEntry, status: str) -> None:
         self._change(lambda: E.set_status(E.ref_of(entry), status))

@@ -401,8 +401,10 @@ class MemberCardDialog(QDialog):
             return False
         custom = {fid: editor.text() for fid, editor in self.custom_editors.items()}
         tag_ids, roles = self.tags.tag_ids(), self.groups.roles()
+        new_tags = self.tags.new_tags()  # created with the card, never if it is cancelled
         return Op(self, self.workspace, lambda: save_card(data, self.member_id, custom=custom,
-                                                          tag_ids=tag_ids, roles=roles),
+                                                          tag_ids=tag_ids, roles=roles,
+                                                          new_tags=new_tags),
                   Changed.MEMBERS).success(self._saved).failure(self._refused, storage=True).run()
 
     def _saved(self, member: Member) -> None:

@@ -4,7 +4,6 @@ rules and welcome text (with copy to clipboard), add / rename / delete."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from models.members import groups
 from models.members.cards import ValidationError
 from ui import dialogs
+from ui.clipboard import copy_text
 from ui.i18n import number
 from ui.members.form_helpers import ErrorField, error_style, platform_labels
 from ui.operations import Op
@@ -258,10 +258,17 @@ class GroupsDialog(QDialog):
             self.rules.setPlainText(group.rules)
             self.welcome.setPlainText(group.welcome)
             count = groups.member_counts().get(group.id, 0)
-            self.fill.setText(self.tr("当前 %1 人").replace("%1", number(count)))
+            self.fill.setText(self._fill_text(count))
         self._shown_id = group.id if group else None
         self._dirty = False
         self._loading = False
+
+    def _fill_text(self, count: int) -> str:
+        text = self.tr("当前 %1 人").replace("%1", number(count))
+        if self.platform.currentData() == "qq":  # the limit a QQ group has depends on its level
+            text += self.tr("；QQ 群按等级可容纳 %1 人").replace(
+                "%1", " / ".join(number(n) for n in groups.QQ_LEVELS))
+        return text
 
     @Slot()
     def _platform_changed(self) -> None:
@@ -269,6 +276,9 @@ class GroupsDialog(QDialog):
         if not self._loading:
             self._dirty = True
             self.capacity.setValue(groups.PLATFORM_CAPACITY.get(self.platform.currentData(), 0))
+            group_id = self._shown_id
+            count = groups.member_counts().get(group_id, 0) if group_id is not None else 0
+            self.fill.setText(self._fill_text(count))
 
     # ------------------------------------------------------------------ actions
     @Slot()
@@ -335,8 +345,8 @@ class GroupsDialog(QDialog):
             .success(done).run()
 
     def _copy(self, edit: QPlainTextEdit, what: str) -> None:
-        QGuiApplication.clipboard().setText(edit.toPlainText())
-        self.status.setText(self.tr("%1已复制，可以粘贴到群里").replace("%1", what))
+        self.status.setText(copy_text(self, edit.toPlainText(),
+                                      self.tr("%1已复制，可以粘贴到群里").replace("%1", what)))
 
     def reject(self) -> None:
         """Closing keeps the edits (saved like switching groups); a bad name asks first."""

@@ -164,6 +164,10 @@ class MembersPage(QWidget):
         self.model.counts_changed.connect(self._show_counts)
         self.model.modelReset.connect(self._apply_delegates)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_counts())
+        # The members last selected: deleted, then brought back by Undo, they are selected
+        # again (the selection survives the undo).
+        self._remembered: list[int] = []
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._remember())
         workspace.data_changed.connect(self._on_data_changed)
 
         self._restore_columns()
@@ -230,7 +234,7 @@ class MembersPage(QWidget):
 
     # ------------------------------------------------------------ loading
     def reload(self) -> None:
-        selected = self.selected_ids()
+        selected = self.selected_ids() or self._remembered
         self.model.reload()
         self.filters.load_choices()
         self.segments.reload()
@@ -265,6 +269,13 @@ class MembersPage(QWidget):
                                  selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
 
     # ------------------------------------------------------------ selection + counts
+    def _remember(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._remembered = ids[:200]
+        elif any(self.model.row_of(i) is not None for i in self._remembered[:3]):
+            self._remembered = []  # the owner cleared the selection: nothing to bring back
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.member_id(row) for row in rows]
