@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.activities import activity as activities
 from models.activities import promotion as activity_promotion
-from ui import dialogs, i18n
+from ui import dates, dialogs, i18n
 from ui.activities.checklist_panel import ChecklistPanel
 from ui.activities.item_models import ActivityListModel
 from ui.activities.labels import kind_label, status_label
@@ -237,10 +237,7 @@ class ActivitiesPage(QWidget):
         if a is None:  # deleted meanwhile; the list reloads on the change notice
             return
         self.heading.setText(a.title)
-        when = a.start.strftime("%Y-%m-%d %H:%M")
-        if a.end:
-            when += " – " + a.end.strftime("%H:%M" if a.end.date() == a.start.date()
-                                           else "%Y-%m-%d %H:%M")
+        when = dates.span(a.start, a.end)
         parts = [f"<b>{escape(status_label(a.status))}</b>", escape(when),
                  escape(kind_label(a.kind))]
         if a.place:

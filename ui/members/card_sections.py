@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from models.members import groups as groups_model
 from models.members import tags as tags_model
-from models.members.cards import ValidationError
 from ui.i18n import aside
 from ui.members.form_helpers import error_style, platform_labels, role_labels
 from ui.members.tag_chips import TagChips

@@ -284,7 +284,12 @@ class MembersPage(QWidget):
     def _show_counts(self, *_: object) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         selected = len(self.table.selectionModel().selectedRows())
-        text = self.tr("显示 %1 / 共 %Ln 位成员", "", total).replace("%1", number(shown))
+        left = self.model.left_total()
+        if left:  # the total counts those who left too: say so
+            text = self.tr("显示 %1 / 共 %Ln 位成员（含已退群 %2 位）", "", total).replace(
+                "%1", number(shown)).replace("%2", number(left))
+        else:
+            text = self.tr("显示 %1 / 共 %Ln 位成员", "", total).replace("%1", number(shown))
         if selected:
             text += self.tr("，已选 %Ln 位", "", selected)
         self.counts.setText(text)
