@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 
 from models.guide import first_steps

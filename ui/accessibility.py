@@ -58,7 +58,8 @@ def _holds(layout: QLayout, widget: QWidget) -> bool:
         item = layout.itemAt(i)
         if item is None:
             continue
-        if item.widget() is widget or (item.layout() is not None and _holds(item.layout(), widget)):
+        nested = item.layout()
+        if item.widget() is widget or (nested is not None and _holds(nested, widget)):
             return True
         inner = item.widget()
         if inner is not None and inner.isAncestorOf(widget) and _only(inner):
@@ -93,9 +94,8 @@ def _form_label(widget: QWidget) -> str:
 def _layout_of(widget: QWidget) -> QLayout | None:
     """The layout (possibly nested) that holds `widget` directly."""
     parent = widget.parentWidget()
-    if parent is None or parent.layout() is None:
-        return None
-    stack = [parent.layout()]
+    top = parent.layout() if parent is not None else None
+    stack: list[QLayout] = [top] if top is not None else []
     while stack:
         layout = stack.pop()
         for i in range(layout.count()):
@@ -104,8 +104,9 @@ def _layout_of(widget: QWidget) -> QLayout | None:
                 continue
             if item.widget() is widget:
                 return layout
-            if item.layout() is not None:
-                stack.append(item.layout())
+            nested = item.layout()
+            if nested is not None:
+                stack.append(nested)
     return None
 
 
@@ -122,7 +123,8 @@ def _neighbour_label(widget: QWidget) -> str:
         return ""
     index = layout.indexOf(widget)
     if isinstance(layout, QGridLayout):
-        row, column, _rows, _columns = layout.getItemPosition(index)
+        position: tuple[int, int, int, int] = layout.getItemPosition(index)  # type: ignore[assignment]
+        row, column = position[0], position[1]
         return (_text_of(layout.itemAtPosition(row, column - 1)) if column > 0 else "") or (
             _text_of(layout.itemAtPosition(row - 1, column)) if row > 0 else "")
     if isinstance(layout, QBoxLayout) and index > 0:

@@ -456,9 +456,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_guide(self) -> None:
-        dialog = GuideDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        GuideDialog.open_for(self)
 
     @Slot()
     def show_shortcuts(self) -> None:

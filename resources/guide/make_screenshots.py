@@ -33,9 +33,9 @@ def main() -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "ini"))
     app = QApplication(sys.argv)
     app.setOrganizationName("QunDeskScreenshots")
+    import ui.app as app_module
     from models import demo
     from ui import appearance, i18n
-    import ui.app as app_module
     from ui.workspace import Changed
 
     app_module.QTimer.singleShot = lambda *a, **k: None  # no first-start dialog
