@@ -12,24 +12,6 @@ from ui import i18n
 from ui.workspace import Changed
 
 
-@pytest.fixture
-def window(controller, tmp_path, qtbot):
-    path = tmp_path / "w" / "club.sqlite3"
-    path.parent.mkdir()
-    assert controller.open(path)
-    window = controller.window
-    window.resize(window.minimumSize())
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def _retranslated(controller, language: str):
-    i18n.install(language)
-    controller.switch_language(language) if hasattr(controller, "switch_language") else None
-    return controller.window
-
-
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("filled", [False, True], ids=["empty", "demo"])
 def test_no_text_is_cut_off_on_any_screen_at_the_minimum_size(controller, tmp_path, qtbot,
@@ -52,3 +34,21 @@ def test_no_text_is_cut_off_on_any_screen_at_the_minimum_size(controller, tmp_pa
         problems += [f"{type(window.current_page()).__name__}: {p}"
                      for p in cut_off(window.current_page())]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_no_text_is_cut_off_at_150_percent_scaling():
+    """The same checks (screens and dialogs) with QT_SCALE_FACTOR=1.5, in a fresh process
+    (the factor is read when the application starts)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-m", "not slow",
+         "tests/test_text_fits.py", "tests/test_dialogs_usable.py"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-4000:]

@@ -102,6 +102,13 @@ class CalendarPage(QWidget):
             button.setCheckable(True)
             button.setChecked(key == self.view)
             button.setMinimumWidth(44)
+            # The chosen view must be obvious on a dark palette too (Fusion's checked tool
+            # button is barely darker there).
+            button.setStyleSheet(
+                "QToolButton { padding: 2px 8px; border: 1px solid palette(mid);"
+                " border-radius: 3px; }"
+                "QToolButton:checked { background: palette(highlight);"
+                " color: palette(highlighted-text); border-color: palette(highlight); }")
             button.clicked.connect(lambda _c=False, k=key: self.set_view(k))
             self.view_buttons.addButton(button, VIEWS.index(key))
             top.add(button)

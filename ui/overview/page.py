@@ -285,7 +285,8 @@ class OverviewPage(QWidget):
         previous, self.figures = self.figures, figures
         self.status.setText(
             (self.tr("截至 %1，正在根据现有记录补算过去各周的快照…") if figures["history_pending"]
-             else self.tr("截至 %1")).replace("%1", figures["today"]))
+             else self.tr("截至 %1")).replace(
+                "%1", dates.day_month(dt.date.fromisoformat(figures["today"]), year=True)))
         self._show_cards(figures)
         self._show_charts(figures, previous)
         if previous is None or previous["groups"] != figures["groups"]:
