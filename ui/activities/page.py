@@ -192,11 +192,18 @@ class ActivitiesPage(QWidget):
         self.model.today = self.today
         self.model.reload()
         self.select_activity(keep)
+        self._keep_columns_whole()
         from models.guide.first_steps import has_activities
 
         empty = not has_activities()  # none at all: say how to begin instead of a bare table
         self.empty_state.setVisible(empty)
         self.view.setVisible(not empty)
+
+    def _keep_columns_whole(self) -> None:
+        """No column is narrower than its title (in a narrow window the list scrolls
+        sideways instead of cutting "Activity" off)."""
+        header = self.view.horizontalHeader()
+        header.setMinimumSectionSize(max(header.sectionSizeHint(i) for i in range(header.count())))
 
     def select_activity(self, activity_id: int | None, reveal: bool = False) -> None:
         """Select an activity in the list; with `reveal`, widen the filter to show it."""
