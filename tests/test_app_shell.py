@@ -367,8 +367,35 @@ def test_help_has_a_guide_and_the_shortcuts(qtbot, workspace, no_dialogs):
     qtbot.addWidget(window)
     help_menu = next(a.menu() for a in window.menuBar().actions() if "帮助" in a.text())
     titles = [a.text() for a in help_menu.actions() if not a.isSeparator()]
-    assert titles[:2] == ["快速上手(&G)", "键盘快捷键(&K)"]
+    assert titles[:2] == ["使用指南(&G)", "键盘快捷键(&K)"]
     window.show_shortcuts()
     assert "Ctrl+1" in no_dialogs[-1][1] and "Tab" in no_dialogs[-1][1]
+
+
+@pytest.mark.parametrize("language, words", [("zh", "导入名单"), ("en", "Import Roster")])
+def test_the_guide_opens_in_the_apps_language_with_its_screenshots(qtbot, workspace, language,
+                                                                    words):
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+    from ui.help import GuideDialog
+    from ui.main_window import MainWindow
+
+    i18n.install(language)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
     window.show_guide()
-    assert "导入名单" in no_dialogs[-1][1]
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, GuideDialog) and w.isVisible())
+    text = dialog.browser.toPlainText()
+    assert words in text and "Ctrl+I" in text
+    html = dialog.browser.toHtml()
+    pictures = [part.split('"')[0] for part in html.split('<img src="')[1:]]
+    assert len(pictures) == 5
+    for picture in pictures:
+        assert picture.startswith(f"{language}/")
+        image = dialog.browser.document().resource(QTextDocument.ResourceType.ImageResource,
+                                                   dialog.browser.source().resolved(picture))
+        assert image is not None and not image.isNull(), picture  # shipped and loadable
+    dialog.close()

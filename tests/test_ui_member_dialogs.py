@@ -159,8 +159,8 @@ def test_add_and_remove_tag_chips(qtbot, workspace):
     assert dialog.isVisible()
     chips = dialog.tags.chips.tags()
     assert [name for _, name, _ in chips] == ["AI", "杭州"]
-    new = tags.Tag.get(tags.Tag.name == "杭州")
-    assert new.category_id == region.id and chips[1][2] == region.color
+    assert chips[1][2] == region.color  # the colour of the category it will be created in
+    assert tags.find_tag("杭州") is None  # created with the card, not before
     dialog.tags.chips.resize(400, 60)
     qtbot.mouseClick(dialog.tags.chips, Qt.MouseButton.LeftButton,
                      pos=dialog.tags.chips.close_center(existing.id))
@@ -168,9 +168,23 @@ def test_add_and_remove_tag_chips(qtbot, workspace):
     dialog.tags.add_tag("AI")
     qtbot.keyClick(dialog.tags.name.lineEdit(), Qt.Key.Key_Backspace)  # keyboard removal
     assert [name for _, name, _ in dialog.tags.chips.tags()] == ["AI"]  # the last chip went
-    dialog.tags.set_tags([(new.id, "杭州", region.color)])
+    dialog.tags.category.setCurrentIndex(dialog.tags.category.findData(region.id))
+    dialog.tags.add_tag("杭州", region.id)
+    dialog.tags.remove_tag(existing.id)
     assert dialog.save()
     assert [t.name for t in tags.tags_of(member.id)] == ["杭州"]
+    assert tags.find_tag("杭州").category_id == region.id
+
+
+def test_a_tag_typed_on_a_cancelled_card_is_not_created(qtbot, workspace, no_dialogs):
+    member = save_member({"name": "周八"})
+    dialog = card(qtbot, workspace, member.id)
+    dialog.tags.name.setEditText("一次性标签")
+    dialog.tags.add_typed()
+    assert [name for _, name, _ in dialog.tags.chips.tags()] == ["一次性标签"]
+    dialog.reject()  # "discard the changes?" answered yes
+    assert tags.find_tag("一次性标签") is None
+    assert tags.tags_of(member.id) == []
 
 
 def test_add_follow_up_from_the_card(qtbot, workspace, changes):
@@ -453,3 +467,22 @@ def test_groups_dialog_says_a_wechat_group_cannot_hold_800(qtbot, workspace):
     assert groups.get_group(group.id).capacity == 500  # nothing saved
     dialog.capacity.setValue(450)
     assert dialog.save_group() and not dialog.capacity_field.error.isVisible()
+
+
+def test_groups_dialog_names_the_qq_levels_and_refuses_more_than_3000(qtbot, workspace):
+    from models.members import groups
+    from ui.members.groups_dialog import GroupsDialog
+
+    group = groups.save_group({"name": "QQ 一群", "platform": "qq"})
+    dialog = GroupsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.current_id() == group.id
+    assert "200 / 500 / 1,000 / 2,000 / 3,000" in dialog.fill.text()  # the levels, named
+    dialog.capacity.setValue(5000)
+    assert not dialog.save_group()
+    error = dialog.capacity_field.error.text()
+    assert "3000" in error and "200、500、1000、2000" in error
+    assert groups.get_group(group.id).capacity == 2000  # nothing saved
+    dialog.capacity.setValue(3000)
+    assert dialog.save_group() and groups.get_group(group.id).capacity == 3000

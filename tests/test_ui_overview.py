@@ -207,9 +207,9 @@ def test_first_open_shows_the_cards_then_rebuilds_the_past_weeks(workspace, qtbo
         len(widget.figures["trend"]), widget.status.text(), StatsSnapshot.select().count())))
     qtbot.waitUntil(lambda: len(seen) == 2 and widget._task is None, timeout=10000)
     assert seen[0] == (True, "5", "正在补算上周快照…", "正在根据现有记录补算过去各周…", 0,
-                       "截至 2026-11-18，正在根据现有记录补算过去各周的快照…", 0)
+                       "截至 2026年11月18日，正在根据现有记录补算过去各周的快照…", 0)
     assert seen[1] == (False, "5", "较上周 +1", "其中 12 周为根据现有记录推算", 13,
-                       "截至 2026-11-18", 13)
+                       "截至 2026年11月18日", 13)
     assert widget.refresh_button.isEnabled()
 
 

@@ -88,3 +88,23 @@ def date_range(first: dt.date, last: dt.date, year: bool = True) -> str:
     if first.month == last.month:
         return f"{first.day}–{end}"
     return f"{day_month(first)} – {end}"
+
+
+def short_date(day: dt.date, today: dt.date | None = None) -> str:
+    """A date on screen: '11月27日' / '27 Nov', with the year when it is not this year's
+    ('2025年11月27日' / '27 Nov 2025'). Every list and label uses this (one format per
+    language; date editors keep their ISO input format)."""
+    return day_month(day, year=day.year != (today or dt.date.today()).year)
+
+
+def moment(value: dt.datetime, today: dt.date | None = None) -> str:
+    """'12月2日 20:00' / '2 Dec 20:00' (the year when not this year's)."""
+    return f"{short_date(value.date(), today)} {value:%H:%M}"
+
+
+def span(start: dt.datetime, end: dt.datetime | None) -> str:
+    """'12月2日 20:00 – 21:00'; an end on another day says its date."""
+    text = moment(start)
+    if end is not None:
+        text += " – " + (f"{end:%H:%M}" if end.date() == start.date() else moment(end))
+    return text

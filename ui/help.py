@@ -1,24 +1,19 @@
-"""Help > 快速上手 and 键盘快捷键: the first steps and every shortcut, in the app's language."""
+"""Help > 使用指南 and 键盘快捷键: the guide (resources/guide, with screenshots) and every
+shortcut, in the app's language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from models import messages
+from models.store.paths import resources_dir
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Help", text)
-
-
-def guide_text() -> str:
-    return _tr(
-        "<p><b>1. 导入名单</b>：文件 &gt; 导入名单（Ctrl+I），选 Excel、WPS、CSV 或问卷导出的文件；"
-        "预览里能看到哪些是新成员、哪些会合并。</p>"
-        "<p><b>2. 给成员打标签、分群</b>：在“成员”里选中几位，右键或“批量操作”。"
-        "双击一位成员打开名片，记下跟进和积分。</p>"
-        "<p><b>3. 排内容</b>：“内容日历”里双击某天新建，或把点子库里的点子拖到日历上。</p>"
-        "<p><b>4. 办活动</b>：“活动”里用模板新建，清单会按活动日期排好；报名、签到也在这里。</p>"
-        "<p><b>5. 打印本周计划</b>：“周计划”里 Ctrl+P，或导出 PDF 发到群里。</p>"
-        "<p>每天第一次打开时会自动备份；误操作可以用 编辑 &gt; 撤销（Ctrl+Z）。</p>")
 
 
 def shortcuts_text() -> str:
@@ -38,3 +33,37 @@ def shortcuts_text() -> str:
     ]
     body = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in rows)
     return f"<table>{body}</table>"
+
+
+def guide_file(language: str | None = None) -> Path:
+    """The guide shipped in resources/guide in `language` (the app's by default)."""
+    language = language or messages.language()
+    folder = resources_dir() / "guide"
+    path = folder / f"guide_{language}.html"
+    return path if path.exists() else folder / "guide_zh.html"
+
+
+class GuideDialog(QDialog):
+    """The guide: a short page per screen with its screenshot; links open in the browser."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("使用指南"))
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(_tr("使用指南"))
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setSource(QUrl.fromLocalFile(str(guide_file())))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(760, 640)
+
+    @classmethod
+    def open_for(cls, parent: QWidget) -> GuideDialog:
+        """Open the guide over `parent` (closed, it goes)."""
+        dialog = cls(parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -31,8 +31,8 @@ from models.store.problems import (
     WorkspaceGoneError,
 )
 from ui import dialogs
-from ui.accessibility import name_unnamed
-from ui.help import guide_text, shortcuts_text
+from ui.accessibility import name_every_dialog, name_unnamed
+from ui.help import GuideDialog, shortcuts_text
 from ui.i18n import LANGUAGES
 from ui.icons import icon
 from ui.notice_bar import ERROR, INFO, NoticeBar
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(900, 600))
+        name_every_dialog()  # screen readers: every dialog's controls say what they are
         self._pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
         self._build_appearance_menu(view_menu.addMenu(self.tr("外观")))
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(self.tr("快速上手(&G)"), self.show_guide)
+        help_menu.addAction(self.tr("使用指南(&G)"), self.show_guide)
         help_menu.addAction(self.tr("键盘快捷键(&K)"), self.show_shortcuts)
         help_menu.addSeparator()
         help_menu.addAction(self.act_about)
@@ -456,7 +457,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_guide(self) -> None:
-        dialogs.inform(self, self.tr("快速上手"), guide_text())
+        GuideDialog.open_for(self)
 
     @Slot()
     def show_shortcuts(self) -> None:

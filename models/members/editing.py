@@ -18,12 +18,15 @@ from models.store.db import database
 
 def save_card(data: dict[str, Any], member_id: int | None = None, *,
               custom: dict[int, str] | None = None, tag_ids: Iterable[int] = (),
-              roles: dict[int, str] | None = None) -> Member:
+              roles: dict[int, str] | None = None,
+              new_tags: Iterable[tuple[str, int | None]] = ()) -> Member:
     """Create or update a member from the card; raises ValidationError, saving nothing
-    (MemberGone when the member was deleted meanwhile)."""
+    (MemberGone when the member was deleted meanwhile). `new_tags` (name, category id),
+    typed on the card, are created here, in the same transaction."""
     with database.atomic():
         member = save_member(data, member_id, custom=custom)
-        tags.set_member_tags(member.id, tag_ids)
+        created = [tags.get_or_create_tag(name, category).id for name, category in new_tags]
+        tags.set_member_tags(member.id, [*tag_ids, *created])
         groups.set_memberships(member.id, roles or {})
         if member.is_friend and member.friend_added_on is None:
             member.friend_added_on = dt.date.today()

@@ -20,13 +20,18 @@ ROLE_LABELS_ZH = {
     "owner": "群主", "admin": "管理员", "kol": "KOL", "seed": "种子用户",
     "speaker": "分享者", "volunteer": "志愿者", "member": "成员",
 }
-# What the platform itself allows: a WeChat group holds at most 500 people.
-PLATFORM_LIMIT = {"wechat": 500}
+# What the platform itself allows: a WeChat group holds at most 500 people; a QQ group's
+# limit depends on its level (and the owner's membership), 3000 at the top.
+PLATFORM_LIMIT = {"wechat": 500, "qq": 3000}
+QQ_LEVELS = (200, 500, 1000, 2000, 3000)
 NEAR_CAPACITY = 0.9  # warn from 90 % full
 
 MESSAGES.update({
     "group_over_platform_limit": ("微信群最多 {limit} 人，容量不能更大",
                                   "A WeChat group holds at most {limit} people"),
+    "group_over_qq_limit": ("QQ 群按群等级最多 200、500、1000、2000 或 3000 人，容量不能超过 {limit}",
+                            "A QQ group holds 200, 500, 1,000, 2,000 or 3,000 people by its "
+                            "level; the capacity cannot be over {limit}"),
 })
 
 
@@ -69,7 +74,8 @@ def save_group(data: dict[str, Any], group_id: int | None = None) -> Group:
         capacity = PLATFORM_CAPACITY[platform]
     limit = PLATFORM_LIMIT.get(platform)
     if limit is not None and int(capacity) > limit:
-        raise ValidationError({"capacity": msg("group_over_platform_limit", limit=limit)})
+        code = "group_over_qq_limit" if platform == "qq" else "group_over_platform_limit"
+        raise ValidationError({"capacity": msg(code, limit=limit)})
     with database.atomic():
         group = Group() if group_id is None else Group.get_by_id(group_id)
         group.name, group.platform, group.capacity = name, platform, max(0, int(capacity))

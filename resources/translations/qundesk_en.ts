@@ -83,6 +83,22 @@
         <translation>Activities</translation>
     </message>
     <message>
+        <source>还没有活动</source>
+        <translation>No activities yet</translation>
+    </message>
+    <message>
+        <source>线上分享、线下聚会、新人欢迎……从模板新建，清单的每一步会按活动日期排好。</source>
+        <translation>Online shares, meetups, newcomer welcomes… Start from a template and every checklist step is laid out by the activity&apos;s date.</translation>
+    </message>
+    <message>
+        <source>从模板新建活动…</source>
+        <translation>New Activity from Template…</translation>
+    </message>
+    <message>
+        <source>新建空白活动</source>
+        <translation>New Blank Activity</translation>
+    </message>
+    <message>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
@@ -484,7 +500,7 @@
     </message>
     <message>
         <source>手机尾号</source>
-        <translation>Mobile (last digits)</translation>
+        <translation>Phone (last digits)</translation>
     </message>
     <message>
         <source>签名</source>
@@ -1105,6 +1121,18 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Speaker</translation>
     </message>
     <message>
+        <source>还没有内容</source>
+        <translation>No content yet</translation>
+    </message>
+    <message>
+        <source>把要在群里发的分享、问答、预告排到日历上：双击某一天，或点“新建内容”；还没想好日子的点子先放进右边的点子库。</source>
+        <translation>Put the shares, Q&amp;As and announcements you will post in the group on the calendar: double-click a day or press &quot;New Post&quot;; ideas without a date go into the idea pool on the right.</translation>
+    </message>
+    <message>
+        <source>新点子</source>
+        <translation>New Idea</translation>
+    </message>
+    <message>
         <source>全部群</source>
         <translation>All groups</translation>
     </message>
@@ -1351,10 +1379,25 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     </message>
 </context>
 <context>
+    <name>Clipboard</name>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>活动对比</source>
         <translation>Compare Activities</translation>
+    </message>
+    <message>
+        <source>要对比的活动</source>
+        <translation>Activities to compare</translation>
+    </message>
+    <message>
+        <source>活动对比表</source>
+        <translation>Activity comparison</translation>
     </message>
     <message>
         <source>勾选要对比的活动</source>
@@ -1458,6 +1501,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     <message>
         <source>复制给下一位：复制填好的消息、记跟进、换下一位</source>
         <translation>Copy for the next one: copy the filled-in message, log the follow-up, move to the next person</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Contact channel</translation>
     </message>
     <message>
         <source>聊了什么</source>
@@ -1623,6 +1670,10 @@ You can keep working. If this keeps happening, copy the report below and send it
     <message>
         <source>分享版通讯录（只含勾选的项，手机号打码为 138****8000）</source>
         <translation>Shareable contact list (ticked fields only, mobiles masked as 138****8000)</translation>
+    </message>
+    <message>
+        <source>导出的列</source>
+        <translation>Columns to export</translation>
     </message>
     <message>
         <source>全选</source>
@@ -1848,6 +1899,61 @@ First give your community a name, then choose how to start:</translation>
     </message>
 </context>
 <context>
+    <name>FirstStepsPanel</name>
+    <message>
+        <source>第一步清单</source>
+        <translation>First steps</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;第一步清单&lt;/b&gt;&#x3000;做完一步，这里会自动打勾</source>
+        <translation>&lt;b&gt;First steps&lt;/b&gt;  each step ticks itself when you have done it</translation>
+    </message>
+    <message>
+        <source>不再显示</source>
+        <translation>Don&apos;t Show Again</translation>
+    </message>
+    <message>
+        <source>导入名单：把现有成员从 Excel、WPS 或问卷导出的表格导进来</source>
+        <translation>Import the roster: bring your members in from an Excel, WPS or survey export</translation>
+    </message>
+    <message>
+        <source>打标签：给几位成员打上标签（城市、兴趣、付费……），以后按标签筛选</source>
+        <translation>Tag members: give a few members tags (city, interests, paid…) to filter by later</translation>
+    </message>
+    <message>
+        <source>排本周：在内容日历里排一条内容，或新建一个活动</source>
+        <translation>Plan the week: put a post on the content calendar, or create an activity</translation>
+    </message>
+    <message>
+        <source>打印周计划：在“周计划”里打印或另存为 PDF，发到群里</source>
+        <translation>Print the weekly plan: print it or save it as PDF on &quot;Weekly Plan&quot; and share it in the group</translation>
+    </message>
+    <message>
+        <source>导入名单…</source>
+        <translation>Import Roster…</translation>
+    </message>
+    <message>
+        <source>去打标签</source>
+        <translation>Go to Members</translation>
+    </message>
+    <message>
+        <source>去排内容</source>
+        <translation>Go to Calendar</translation>
+    </message>
+    <message>
+        <source>去周计划</source>
+        <translation>Go to Weekly Plan</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Not done yet</translation>
+    </message>
+</context>
+<context>
     <name>FlowChart</name>
     <message>
         <source>每周入群 / 退群</source>
@@ -1974,6 +2080,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>Groups</translation>
     </message>
     <message>
+        <source>群列表</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
         <source>群名</source>
         <translation>Group name</translation>
     </message>
@@ -2058,6 +2168,10 @@ First give your community a name, then choose how to start:</translation>
         <translation>%1 members now</translation>
     </message>
     <message>
+        <source>；QQ 群按等级可容纳 %1 人</source>
+        <translation>; a QQ group holds %1 people by its level</translation>
+    </message>
+    <message>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -2122,10 +2236,6 @@ First give your community a name, then choose how to start:</translation>
 <context>
     <name>Help</name>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;1. 导入名单&lt;/b&gt;：文件 &amp;gt; 导入名单（Ctrl+I），选 Excel、WPS、CSV 或问卷导出的文件；预览里能看到哪些是新成员、哪些会合并。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 给成员打标签、分群&lt;/b&gt;：在“成员”里选中几位，右键或“批量操作”。双击一位成员打开名片，记下跟进和积分。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 排内容&lt;/b&gt;：“内容日历”里双击某天新建，或把点子库里的点子拖到日历上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4. 办活动&lt;/b&gt;：“活动”里用模板新建，清单会按活动日期排好；报名、签到也在这里。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5. 打印本周计划&lt;/b&gt;：“周计划”里 Ctrl+P，或导出 PDF 发到群里。&lt;/p&gt;&lt;p&gt;每天第一次打开时会自动备份；误操作可以用 编辑 &amp;gt; 撤销（Ctrl+Z）。&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;1. Import a roster&lt;/b&gt;: File &amp;gt; Import Roster (Ctrl+I), pick an Excel, WPS, CSV or survey export; the preview shows who is new and who will be merged.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Tag and group members&lt;/b&gt;: select a few under “Members” and right-click or use “Bulk actions”. Double-click a member to open the card and log follow-ups and points.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Plan content&lt;/b&gt;: double-click a day in the “Content Calendar”, or drag an idea from the backlog onto it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4. Run activities&lt;/b&gt;: create one from a template under “Activities”; its checklist is dated from the activity. Sign-ups and check-in are there too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;5. Print the week&lt;/b&gt;: Ctrl+P in “Weekly Plan”, or save a PDF to share in the group.&lt;/p&gt;&lt;p&gt;QunDesk backs up when it first opens each day; Edit &amp;gt; Undo (Ctrl+Z) takes back a mistake.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>切换到 成员 / 内容日历 / 活动 / 周计划 / 概览</source>
         <translation>Switch to Members / Content Calendar / Activities / Weekly Plan / Overview</translation>
     </message>
@@ -2176,6 +2286,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>复制给下一位：跳过这一位</source>
         <translation>Copy for the next one: skip this person</translation>
+    </message>
+    <message>
+        <source>使用指南</source>
+        <translation>Guide</translation>
     </message>
 </context>
 <context>
@@ -2498,6 +2612,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>已删除</source>
         <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>正文已复制，可直接粘贴到微信</source>
+        <translation>Text copied; paste it straight into WeChat</translation>
     </message>
 </context>
 <context>
@@ -3076,10 +3194,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <source>快速上手(&amp;G)</source>
-        <translation>&amp;Getting Started</translation>
-    </message>
-    <message>
         <source>键盘快捷键(&amp;K)</source>
         <translation>&amp;Keyboard Shortcuts</translation>
     </message>
@@ -3136,10 +3250,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <source>快速上手</source>
-        <translation>Getting Started</translation>
-    </message>
-    <message>
         <source>键盘快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
@@ -3150,6 +3260,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
+    </message>
+    <message>
+        <source>使用指南(&amp;G)</source>
+        <translation>&amp;Guide</translation>
     </message>
     <message>
         <source>已备份到 %1</source>
@@ -3275,11 +3389,11 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     </message>
     <message>
         <source>手机号</source>
-        <translation>Mobile</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>QQ号</source>
-        <translation>QQ number</translation>
+        <translation>QQ</translation>
     </message>
     <message>
         <source>邮箱</source>
@@ -3291,7 +3405,7 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     </message>
     <message>
         <source>地区</source>
-        <translation>Region</translation>
+        <translation>City</translation>
     </message>
     <message>
         <source>生日</source>
@@ -3315,7 +3429,7 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     </message>
     <message>
         <source>个人诉求</source>
-        <translation>Looking for</translation>
+        <translation>Needs</translation>
     </message>
     <message>
         <source>爱好</source>
@@ -3339,11 +3453,11 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     </message>
     <message>
         <source>退群时间</source>
-        <translation>Left on</translation>
+        <translation>Left</translation>
     </message>
     <message>
         <source>入群费（元）</source>
-        <translation>Joining fee (CNY)</translation>
+        <translation>Entry fee (CNY)</translation>
     </message>
     <message>
         <source>已加好友</source>
@@ -3498,11 +3612,11 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     </message>
     <message>
         <source>手机号</source>
-        <translation>Mobile</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>地区</source>
-        <translation>Region</translation>
+        <translation>City</translation>
     </message>
     <message>
         <source>公司</source>
@@ -3550,7 +3664,7 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     </message>
     <message>
         <source>退群时间</source>
-        <translation>Left on</translation>
+        <translation>Left</translation>
     </message>
     <message>
         <source>备注</source>
@@ -3678,6 +3792,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Search name, nickname, WeChat ID or pinyin (e.g. zs)</translation>
     </message>
     <message>
+        <source>找到的成员</source>
+        <translation>Members found</translation>
+    </message>
+    <message>
         <source>[已报名]</source>
         <translation>[signed up]</translation>
     </message>
@@ -3733,12 +3851,24 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Member list</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;还没有成员。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;从 Excel / WPS / 问卷导出的名单开始：&lt;a href=&apos;import&apos;&gt;导入名单…&lt;/a&gt;（Ctrl+I），或 &lt;a href=&apos;new&apos;&gt;新建一位成员&lt;/a&gt;（Ctrl+N）。&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;No members yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Start from a roster exported from Excel, WPS or a survey: &lt;a href=&apos;import&apos;&gt;Import a roster…&lt;/a&gt; (Ctrl+I), or &lt;a href=&apos;new&apos;&gt;add a member&lt;/a&gt; (Ctrl+N).&lt;/p&gt;</translation>
+        <source>还没有成员</source>
+        <translation>No members yet</translation>
     </message>
     <message>
-        <source>还没有成员：导入名单或新建成员</source>
-        <translation>No members yet: import a roster or add a member</translation>
+        <source>从 Excel、WPS 或问卷导出的名单开始，或者一位一位新建。不知道名单该是什么样？下载模板照着填，或先看看示例社群。</source>
+        <translation>Start from a roster exported from Excel, WPS or a survey, or add members one by one. Not sure what a roster looks like? Download the template and fill it in, or look at the demo community first.</translation>
+    </message>
+    <message>
+        <source>导入名单…</source>
+        <translation>Import Roster…</translation>
+    </message>
+    <message>
+        <source>下载模板…</source>
+        <translation>Download Template…</translation>
+    </message>
+    <message>
+        <source>看看示例社群</source>
+        <translation>Try the Demo Community</translation>
     </message>
     <message numerus="yes">
         <source>删除 %Ln 位成员？他们的标签、群身份、跟进和积分记录也会删除。删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。</source>
@@ -3767,6 +3897,13 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Showing: %1&#x3000;&lt;a href=&apos;#&apos;&gt;Show all&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
+        <source>显示 %1 / 共 %Ln 位成员（含已退群 %2 位）</source>
+        <translation>
+            <numerusform>Showing %1 of %Ln member (%2 who left included)</numerusform>
+            <numerusform>Showing %1 of %Ln members (%2 who left included)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>显示 %1 / 共 %Ln 位成员</source>
         <translation>
             <numerusform>Showing %1 of %Ln member</numerusform>
@@ -3779,6 +3916,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
             <numerusform>, %Ln selected</numerusform>
             <numerusform>, %Ln selected</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>正在生成示例社群…</source>
+        <translation>Creating the demo community…</translation>
     </message>
     <message>
         <source>恢复默认列</source>
@@ -3851,8 +3992,16 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>New Activity from Template</translation>
     </message>
     <message>
+        <source>活动模板</source>
+        <translation>Activity templates</translation>
+    </message>
+    <message>
         <source>删除模板</source>
         <translation>Delete Template</translation>
+    </message>
+    <message>
+        <source>清单预览</source>
+        <translation>Checklist preview</translation>
     </message>
     <message>
         <source>截止日期</source>
@@ -4335,7 +4484,7 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     </message>
     <message>
         <source>手机号</source>
-        <translation>Mobile</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>说明</source>
@@ -4486,6 +4635,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>RecurrenceEditor</name>
     <message>
+        <source>重复</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
         <source>不重复</source>
         <translation>Does not repeat</translation>
     </message>
@@ -4532,6 +4685,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>最后一个</source>
         <translation>last</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>Ends</translation>
     </message>
     <message>
         <source>一直重复</source>
@@ -4988,7 +5145,7 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     </message>
     <message>
         <source>地区</source>
-        <translation>Region</translation>
+        <translation>City</translation>
     </message>
     <message>
         <source>报名日期</source>
@@ -5663,6 +5820,22 @@ Saved automatically and printed at the end of the weekly plan.</translation>
     <message>
         <source>本周备注</source>
         <translation>Notes for the week</translation>
+    </message>
+    <message>
+        <source>这一周还没有安排</source>
+        <translation>Nothing planned for this week yet</translation>
+    </message>
+    <message>
+        <source>周计划把这一周的内容、活动、清单步骤、生日和要私聊的人排在一页上，打印出来或另存为 PDF 发到群里。先排点什么：</source>
+        <translation>The weekly plan puts the week&apos;s content, activities, checklist steps, birthdays and one-to-one follow-ups on one page to print or share as PDF. Plan something first:</translation>
+    </message>
+    <message>
+        <source>去排内容</source>
+        <translation>Go to Calendar</translation>
+    </message>
+    <message>
+        <source>去办活动</source>
+        <translation>Go to Activities</translation>
     </message>
     <message>
         <source>周计划-%1.pdf</source>

@@ -20,6 +20,7 @@ from ui import dialogs
 from ui.activities.item_models import MUTED, ChecklistModel
 from ui.activities.step_dialog import StepDialog
 from ui.colors import OVERDUE_RED, text_style
+from ui.flow_layout import FlowLayout
 from ui.operations import Op
 from ui.workspace import Changed, workspace_of
 
@@ -69,12 +70,12 @@ class ChecklistPanel(QWidget):
         top.addWidget(self.progress_label)
         top.addWidget(self.bar, 1)
         top.addWidget(self.overdue_label)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for button in (self.add_button, self.edit_button, self.delete_button, self.up_button,
                        self.down_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.add(button)
         hint = QLabel(self.tr("勾选表示完成（记录完成日期）；拖动行可调整顺序；双击编辑。"))
+        hint.setWordWrap(True)
         hint.setObjectName("hint")
         self.hint = hint
         self._restyle()

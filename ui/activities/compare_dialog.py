@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.activities import activity as activities
+from ui import dates
 from ui.activities.labels import kind_label
 from ui.activities.review_panel import percent
 from ui.colors import tint
@@ -43,16 +44,18 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("活动对比"))
         self.choices = QListWidget()
+        self.choices.setAccessibleName(self.tr("要对比的活动"))
         for a in activities.list_activities("past", today):
             if a.status == "cancelled":
                 continue
-            item = QListWidgetItem(f"{a.start:%Y-%m-%d} {a.title}")
+            item = QListWidgetItem(f"{dates.short_date(a.start.date())} {a.title}")
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if self.choices.count() < preselect
                                else Qt.CheckState.Unchecked)
             self.choices.addItem(item)
         self.table = QTableWidget()
+        self.table.setAccessibleName(self.tr("活动对比表"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -87,7 +90,7 @@ class CompareDialog(QDialog):
     def refresh(self) -> None:
         figures = activities.review_figures(self.selected_ids())
         rows: list[FigureRow] = [
-            (self.tr("日期"), lambda f: f"{f['start']:%Y-%m-%d}", None),
+            (self.tr("日期"), lambda f: dates.short_date(f['start'].date()), None),
             (self.tr("形式"), lambda f: kind_label(f["kind"]), None),
             (self.tr("报名"), lambda f: str(f["signed_up"]), "signed_up"),
             (self.tr("签到"), lambda f: str(f["attended"]), "attended"),

@@ -55,11 +55,7 @@ def _fmt_start(start: dt.datetime, this_year: int) -> str:
 
 
 def _fmt_span(start: dt.datetime, end: dt.datetime | None) -> str:
-    text = start.strftime("%Y-%m-%d %H:%M")
-    if end is not None:
-        text += " – " + (end.strftime("%H:%M") if end.date() == start.date()
-                         else end.strftime("%Y-%m-%d %H:%M"))
-    return text
+    return dates.span(start, end)
 
 
 def _bold() -> QFont:
@@ -231,13 +227,13 @@ class ChecklistModel(ColumnTableModel["ChecklistItem"]):
 
     def _done_tip(self, item: ChecklistItem) -> str | None:
         if item.done and item.done_on:
-            return self.tr("完成于 %1").replace("%1", item.done_on.isoformat())
+            return self.tr("完成于 %1").replace("%1", dates.short_date(item.done_on))
         return None
 
     def _due_text(self, item: ChecklistItem) -> str:
         if item.due_on is None:
             return ""
-        text = item.due_on.strftime("%Y-%m-%d")
+        text = dates.short_date(item.due_on)
         return text + " " + self.tr("逾期") if self.overdue(item) else text
 
     def _offset_text(self, item: ChecklistItem) -> str:
@@ -337,9 +333,9 @@ class SignUpModel(ColumnTableModel["SignUp"]):
             Column("nickname", self.tr("群昵称"), display=lambda r: r.member.nickname),
             Column("city", self.tr("地区"), display=lambda r: r.member.city),
             Column("signed_up_on", self.tr("报名日期"),
-                   display=lambda r: r.signed_up_on.isoformat() if r.signed_up_on else ""),
+                   display=lambda r: dates.short_date(r.signed_up_on) if r.signed_up_on else ""),
             Column("checked_in_at", self.tr("签到时间"), display=lambda r: (
-                r.checked_in_at.strftime("%m-%d %H:%M") if r.checked_in_at else "")),
+                dates.moment(r.checked_in_at) if r.checked_in_at else "")),
             Column("companions", self.tr("同伴"),
                    display=lambda r: f"+{r.companions}" if r.companions else "",
                    align=Qt.AlignmentFlag.AlignCenter),

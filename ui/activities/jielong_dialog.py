@@ -143,8 +143,8 @@ class JielongDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.current_label)
         row.addWidget(self.current, 1)
-        row.addWidget(self.new_cards)
         lower.addLayout(row)
+        lower.addWidget(self.new_cards)  # on its own line: the row above keeps its label whole
         lower.addWidget(self.vanished_label)
         lower.addWidget(self.vanished)
         split = QSplitter(Qt.Orientation.Vertical)

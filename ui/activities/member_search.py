@@ -32,6 +32,7 @@ class MemberSearchList(QWidget):
         self.search.setPlaceholderText(self.tr("搜索姓名、昵称、微信号或拼音（如 zs）"))
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("找到的成员"))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                                       else QAbstractItemView.SelectionMode.SingleSelection)
         self.results.itemSelectionChanged.connect(self.selection_changed)

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from models.activities import activity as activities
 from models.activities import promotion as activity_promotion
-from ui import dialogs, i18n
+from ui import dates, dialogs, i18n
 from ui.activities.checklist_panel import ChecklistPanel
 from ui.activities.item_models import ActivityListModel
 from ui.activities.labels import kind_label, status_label
 from ui.activities.review_panel import ReviewPanel
 from ui.activities.signups_panel import SignUpsPanel
+from ui.empty_state import EmptyState
+from ui.flow_layout import FlowLayout
 from ui.operations import Op
 from ui.outreach.activity_reminder import ReminderButton
 from ui.read_only import lock_dialog, set_editing
@@ -114,19 +116,24 @@ class ActivitiesPage(QWidget):
         self.view.doubleClicked.connect(lambda _i: self.edit_activity())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.template_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.compare_button)
+        buttons = FlowLayout()  # wraps in a narrow window instead of cutting text off
+        for button in (self.new_button, self.template_button, self.compare_button):
+            buttons.add(button)
         filters = QHBoxLayout()
         filters.addWidget(self.scope)
         filters.addWidget(self.search, 1)
         layout = QVBoxLayout(self.list_box)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.empty_state = EmptyState(self.tr("还没有活动"), self.tr(
+            "线上分享、线下聚会、新人欢迎……从模板新建，清单的每一步会按活动日期排好。"))
+        self.empty_state.add_button(self.tr("从模板新建活动…"), self.new_from_template,
+                                    default=True)
+        self.empty_state.add_button(self.tr("新建空白活动"), self.new_item)
+        self.empty_state.hide()
         layout.addLayout(buttons)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_state, 1)
 
     def _build_detail(self) -> None:
         self.detail_box = QWidget()
@@ -150,12 +157,11 @@ class ActivitiesPage(QWidget):
         self.print_signin_button.clicked.connect(self.print_signin_sheet)
         self.delete_button.clicked.connect(self.delete_activity)
         self.remind_button = ReminderButton(self.current_id)  # ui.outreach: message templates
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for button in (self.edit_button, self.save_template_button, self.promote_button,
-                       self.remind_button, self.print_checklist_button, self.print_signin_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.delete_button)
+                       self.remind_button, self.print_checklist_button, self.print_signin_button,
+                       self.delete_button):
+            actions.add(button)
         self.checklist = ChecklistPanel()
         self.signups = SignUpsPanel()
         self.review = ReviewPanel()
@@ -189,6 +195,18 @@ class ActivitiesPage(QWidget):
         self.model.today = self.today
         self.model.reload()
         self.select_activity(keep)
+        self._keep_columns_whole()
+        from models.guide.first_steps import has_activities
+
+        empty = not has_activities()  # none at all: say how to begin instead of a bare table
+        self.empty_state.setVisible(empty)
+        self.view.setVisible(not empty)
+
+    def _keep_columns_whole(self) -> None:
+        """No column is narrower than its title (in a narrow window the list scrolls
+        sideways instead of cutting "Activity" off)."""
+        header = self.view.horizontalHeader()
+        header.setMinimumSectionSize(max(header.sectionSizeHint(i) for i in range(header.count())))
 
     def select_activity(self, activity_id: int | None, reveal: bool = False) -> None:
         """Select an activity in the list; with `reveal`, widen the filter to show it."""
@@ -229,10 +247,7 @@ class ActivitiesPage(QWidget):
         if a is None:  # deleted meanwhile; the list reloads on the change notice
             return
         self.heading.setText(a.title)
-        when = a.start.strftime("%Y-%m-%d %H:%M")
-        if a.end:
-            when += " – " + a.end.strftime("%H:%M" if a.end.date() == a.start.date()
-                                           else "%Y-%m-%d %H:%M")
+        when = dates.span(a.start, a.end)
         parts = [f"<b>{escape(status_label(a.status))}</b>", escape(when),
                  escape(kind_label(a.kind))]
         if a.place:

@@ -51,6 +51,7 @@ class NewFromTemplateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("从模板新建活动"))
         self.templates = QListWidget()
+        self.templates.setAccessibleName(self.tr("活动模板"))
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setStyleSheet(text_style(MUTED_GREY))
@@ -63,6 +64,7 @@ class NewFromTemplateDialog(QDialog):
         self.place = QLineEdit()
         self.groups = group_list()
         self.preview = QTableWidget(0, 4)
+        self.preview.setAccessibleName(self.tr("清单预览"))
         self.preview.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.preview.setHorizontalHeaderLabels([self.tr("截止日期"), self.tr("相对"),
                                                 self.tr("步骤"), self.tr("负责")])

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -48,6 +48,7 @@ from ui.calendar.common import (
     weekday_names,
 )
 from ui.calendar.recurrence_editor import RecurrenceEditor, show_value
+from ui.clipboard import copy_text
 from ui.members.member_picker import MemberPicker
 from ui.operations import Op
 from ui.workspace import Changed, workspace_of
@@ -345,8 +346,8 @@ class ItemEditor(QDialog):
 
     @Slot()
     def _copy_body(self) -> None:
-        QGuiApplication.clipboard().setText(wechat_text(self.title.text(),
-                                                        self.body.toPlainText()))
+        copy_text(self, wechat_text(self.title.text(), self.body.toPlainText()),
+                  self.tr("正文已复制，可直接粘贴到微信"))
 
     @Slot()
     def _manage_kinds(self) -> None:

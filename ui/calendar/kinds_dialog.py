@@ -33,6 +33,7 @@ class KindsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("内容类型"))
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("内容类型"))
         self.list.setIconSize(QSize(14, 14))
         self.list.currentItemChanged.connect(self._selected)
         self.name = QLineEdit()

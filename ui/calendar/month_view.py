@@ -88,7 +88,7 @@ class MonthView(QWidget):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.setMouseTracking(True)
-        self.setMinimumSize(560, 420)
+        self.setMinimumSize(448, 420)  # 7 days of 64 px: fits the smallest window
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.first = dt.date.today().replace(day=1)
         self.today = dt.date.today()

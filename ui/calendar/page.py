@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QSettings, Slot
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,7 +38,10 @@ from ui.calendar.birthday_layer import birthdays_by_day
 from ui.calendar.common import EntryFilter, status_label
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
+from ui.clipboard import copy_text
 from ui.colors import OVERDUE_RED, readable
+from ui.empty_state import EmptyState
+from ui.flow_layout import FlowLayout
 from ui.operations import Op
 from ui.read_only import lock_dialog, set_editing
 from ui.workspace import Changed, Workspace
@@ -88,20 +91,29 @@ class CalendarPage(QWidget):
         nxt.setToolTip(self.tr("下一页"))
         nxt.clicked.connect(lambda: self.step(1))
         self.view_buttons = QButtonGroup(self)
-        top = QHBoxLayout()
-        for w in (today, prev, nxt, self.period_label):
-            top.addWidget(w)
-        top.addStretch(1)
+        top = FlowLayout()  # wraps in a narrow window instead of cutting text off
+        for w in (today, prev, nxt):
+            top.add(w)
+        top.add(self.period_label, stretch=True,
+                minimum=max(
+            self.period_label.fontMetrics().horizontalAdvance(sample)
+            for sample in ("2026年12月28日 – 2027年1月3日", "September 2026")) + 8)
         for key, label in zip(VIEWS, (self.tr("月"), self.tr("周"), self.tr("列表")), strict=True):
             button = QToolButton()
             button.setText(label)
             button.setCheckable(True)
             button.setChecked(key == self.view)
             button.setMinimumWidth(44)
+            # The chosen view must be obvious on a dark palette too (Fusion's checked tool
+            # button is barely darker there).
+            button.setStyleSheet(
+                "QToolButton { padding: 2px 8px; border: 1px solid palette(mid);"
+                " border-radius: 3px; }"
+                "QToolButton:checked { background: palette(highlight);"
+                " color: palette(highlighted-text); border-color: palette(highlight); }")
             button.clicked.connect(lambda _c=False, k=key: self.set_view(k))
             self.view_buttons.addButton(button, VIEWS.index(key))
-            top.addWidget(button)
-        top.addSpacing(12)
+            top.add(button)
         new = QPushButton(self.tr("新建内容"))
         new.clicked.connect(lambda: self.new_item())
         export = QPushButton(self.tr("导出 .ics…"))
@@ -114,7 +126,7 @@ class CalendarPage(QWidget):
                                                 "官方安排未公布时自己填写或导入 .ics"))
         self.holidays_button.clicked.connect(lambda: self.manage_holidays())
         for w in (new, export, kinds, self.holidays_button):
-            top.addWidget(w)
+            top.add(w)
         self._editing = (new, kinds)
 
         self.group_filter = QComboBox()
@@ -136,16 +148,20 @@ class CalendarPage(QWidget):
                                                "导出 .ics 时也一并导出"))
         self.birthday_layer.setChecked(QSettings().value(SETTINGS_BIRTHDAYS, False, bool) is True)
         self.birthday_layer.toggled.connect(self._birthday_layer_toggled)
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for label, combo in ((self.tr("群"), self.group_filter), (self.tr("类型"), self.kind_filter),
                              (self.tr("状态"), self.status_filter),
                              (self.tr("主讲"), self.presenter_filter)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
+            pair = QWidget()  # a label stays on the line of its combo box
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(QLabel(label))
+            pair_layout.addWidget(combo)
+            filters.add(pair)
             combo.currentIndexChanged.connect(self._filters_changed)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.overdue_only)
-        filters.addWidget(self.birthday_layer)
+        filters.add(self.search, stretch=True, minimum=160)
+        filters.add(self.overdue_only)
+        filters.add(self.birthday_layer)
         self.search.textChanged.connect(self._filters_changed)
         self.overdue_only.toggled.connect(self._filters_changed)
 
@@ -172,9 +188,16 @@ class CalendarPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([900, 260])
         splitter.setChildrenCollapsible(False)
+        self.empty_state = EmptyState(self.tr("还没有内容"), self.tr(
+            "把要在群里发的分享、问答、预告排到日历上：双击某一天，或点“新建内容”；"
+            "还没想好日子的点子先放进右边的点子库。"), compact=True)
+        self.empty_state.add_button(self.tr("新建内容"), lambda: self.new_item(), default=True)
+        self.empty_state.add_button(self.tr("新点子"), lambda: self.new_item(idea=True))
+        self.empty_state.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_state)
         layout.addWidget(splitter, 1)
 
     # ---------------------------------------------------------------- filters
@@ -245,6 +268,9 @@ class CalendarPage(QWidget):
             view.set_birthdays(layer)
         self._update_label()
         self._show()
+        from models.guide.first_steps import has_content
+
+        self.empty_state.setVisible(not self.entries and not has_content())
 
     @Slot(bool)
     def _birthday_layer_toggled(self, shown: bool) -> None:
@@ -371,8 +397,8 @@ class CalendarPage(QWidget):
 
     def copy_body(self, entry: C.CalendarEntry) -> None:
         fields = E.fields_of(E.ref_of(entry))
-        QGuiApplication.clipboard().setText(wechat_text(fields.title, fields.body))
-        self.workspace.status_message.emit(self.tr("正文已复制，可直接粘贴到微信"))
+        copy_text(self, wechat_text(fields.title, fields.body),
+                  self.tr("正文已复制，可直接粘贴到微信"))
 
     def set_status(self, entry: C.CalendarEntry, status: str) -> None:
         self._change(lambda: E.set_status(E.ref_of(entry), status))

@@ -55,6 +55,7 @@ class RecurrenceEditor(QWidget):
         super().__init__(parent)
         self.start = dt.date.today()
         self.freq = QComboBox()
+        self.freq.setAccessibleName(self.tr("重复"))
         for key, label in (
             ("", self.tr("不重复")), ("daily", self.tr("每天")),
             ("weekdays", self.tr("每个工作日（周一至周五）")),
@@ -73,6 +74,7 @@ class RecurrenceEditor(QWidget):
                              (-1, self.tr("最后一个"))):
             self.nth.addItem(label, value)
         self.end = QComboBox()
+        self.end.setAccessibleName(self.tr("结束"))
         self.end.addItem(self.tr("一直重复"), "never")
         self.end.addItem(self.tr("截止到"), "until")
         self.end.addItem(self.tr("共几次"), "count")

@@ -72,7 +72,7 @@ class WeekView(MonthView):
         self._drop_slot: tuple[dt.date, dt.time | None] | None = None
         # The "还有 N 项…" markers: where, the entries they stand for (tooltip), their text.
         self._hidden: list[tuple[QRect, list[CalendarEntry], str]] = []
-        self.setMinimumSize(560, 400)
+        self.setMinimumSize(448, 400)  # fits the smallest window beside the backlog
 
     # ------------------------------------------------------------------ data
     @property

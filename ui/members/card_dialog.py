@@ -36,7 +36,7 @@ from models.members.cards import (
     normalize,
 )
 from models.members.editing import save_card
-from ui import dialogs
+from ui import dates, dialogs
 from ui.members.birthday_edit import BirthdayEdit
 from ui.members.card_logs import (
     ContributionSection,
@@ -302,10 +302,11 @@ class MemberCardDialog(QDialog):
         self._loaded_tags = set(self.tags.tag_ids())
         self.groups.set_memberships({m.group_id: m.role for m in groups.memberships_of(member.id)})
         self.last_contact.setText(self.tr("最近联系：%1").replace(
-            "%1", member.last_contact_on.isoformat() if member.last_contact_on else self.tr("无")))
+            "%1", dates.short_date(member.last_contact_on) if member.last_contact_on
+            else self.tr("无")))
         if member.friend_added_on:
             self.friend_info.setText(self.tr("加好友日期：%1").replace(
-                "%1", member.friend_added_on.isoformat()))
+                "%1", dates.short_date(member.friend_added_on)))
         self._update_title()
 
     @Slot(object)
@@ -407,8 +408,10 @@ class MemberCardDialog(QDialog):
             return False
         custom = {fid: editor.text() for fid, editor in self.custom_editors.items()}
         tag_ids, roles = self.tags.tag_ids(), self.groups.roles()
+        new_tags = self.tags.new_tags()  # created with the card, never if it is cancelled
         return Op(self, self.workspace, lambda: save_card(data, self.member_id, custom=custom,
-                                                          tag_ids=tag_ids, roles=roles),
+                                                          tag_ids=tag_ids, roles=roles,
+                                                          new_tags=new_tags),
                   Changed.MEMBERS).success(self._saved).failure(self._refused, storage=True).run()
 
     def _saved(self, member: Member) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from models.calendar.entries import sessions_of
 from models.members import contributions, followups
 from models.members.cards import invitees_tree, inviter_chain, member_points
+from ui import dates
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels, kind_labels, status_labels
 from ui.operations import Op
@@ -109,7 +110,7 @@ class FollowUpSection(QWidget):
         entries = followups.history(self.member_id) if self.member_id else []
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            self.table.setItem(row, 0, _cell(entry.date.isoformat(), entry.id))
+            self.table.setItem(row, 0, _cell(dates.short_date(entry.date), entry.id))
             self.table.setItem(row, 1, _cell(labels.get(entry.channel, entry.channel)))
             self.table.setItem(row, 2, _cell(entry.note))
 
@@ -211,7 +212,7 @@ class ContributionSection(QWidget):
         entries = contributions.history(self.member_id) if self.member_id else []
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            self.table.setItem(row, 0, _cell(entry.date.isoformat(), entry.id))
+            self.table.setItem(row, 0, _cell(dates.short_date(entry.date), entry.id))
             self.table.setItem(row, 1, _cell(labels.get(entry.kind, entry.kind)))
             points_item = _cell(f"{entry.points:+d}")
             points_item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -331,7 +332,7 @@ class SessionsSection(QWidget):
             status = statuses.get(entry.status, entry.status)
             if entry.overdue:
                 status = self.tr("%1（已逾期）").replace("%1", status)
-            values = [entry.date.isoformat() if entry.date else "",
+            values = [dates.short_date(entry.date) if entry.date else "",
                       start.strftime("%H:%M") if start else self.tr("全天"),
                       entry.title, entry.kind, status]
             for col, value in enumerate(values):

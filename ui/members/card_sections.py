@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from models.members import groups as groups_model
 from models.members import tags as tags_model
-from models.members.cards import ValidationError
 from ui.i18n import aside
 from ui.members.form_helpers import error_style, platform_labels, role_labels
 from ui.members.tag_chips import TagChips
@@ -59,10 +58,14 @@ class TagsSection(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tags: dict[int, tuple[str, str]] = {}
+        # Tags typed on the card that do not exist yet, by a negative stand-in id: created
+        # with the card when it is saved, never if the card is cancelled.
+        self._pending: dict[int, tuple[str, int | None]] = {}
         self.chips = TagChips(self, removable=True)
         self.chips.remove_requested.connect(self.remove_tag)
         self.chips.placeholder = self.tr("还没有标签")
         self.name = QComboBox()
+        self.name.setAccessibleName(self.tr("标签名（可新建）"))
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line, completer = self.name.lineEdit(), self.name.completer()
@@ -118,11 +121,18 @@ class TagsSection(QWidget):
         self.category.setCurrentIndex(max(0, self.category.findData(category)))
 
     def set_tags(self, tags: list[tuple[int, str, str]]) -> None:
-        self._tags = {tag_id: (name, colour) for tag_id, name, colour in tags}
+        """Show these stored tags (and keep the new ones typed on the card)."""
+        pending = {i: self._tags[i] for i in self._pending if i in self._tags}
+        self._tags = {tag_id: (name, colour) for tag_id, name, colour in tags} | pending
         self._refresh()
 
     def tag_ids(self) -> list[int]:
-        return list(self._tags)
+        """The stored tags on the card (new ones are in `new_tags`)."""
+        return [tag_id for tag_id in self._tags if tag_id > 0]
+
+    def new_tags(self) -> list[tuple[str, int | None]]:
+        """Tags typed on the card that do not exist yet: (name, category id)."""
+        return list(self._pending.values())
 
     def _refresh(self) -> None:
         ordered = sorted(self._tags.items(), key=lambda kv: kv[1][0])
@@ -134,25 +144,31 @@ class TagsSection(QWidget):
 
     def add_tag(self, name: str, category_id: int | None = None) -> int | None:
         """Add a tag by name; a name not yet known creates the tag in `category_id`."""
-        try:
-            tag = tags_model.get_or_create_tag(name, category_id)
-        except ValidationError:
+        if not name.strip():
             self.error.setText(self.tr("请输入标签名"))
             self.error.show()
             return None
         self.error.hide()
-        colour = tag.color  # its category's, or the uncategorised colour
-        if self.name.findData(tag.id) < 0:
-            self.name.addItem(tag.name, tag.id)
-        self._tags[tag.id] = (tag.name, colour)
+        tag = tags_model.find_tag(name)
+        if tag is not None:
+            tag_id, shown, colour = tag.id, tag.name, tag.color  # its category's colour
+        else:  # created when the card is saved, in the category chosen now
+            shown = name.strip()
+            same = next((i for i, (n, _c) in self._pending.items() if n == shown), None)
+            tag_id = same if same is not None else min([0, *self._pending]) - 1
+            self._pending[tag_id] = (shown, category_id)
+            colour = next((c.color for c in tags_model.categories() if c.id == category_id),
+                          tags_model.UNCATEGORISED_COLOUR)
+        self._tags[tag_id] = (shown, colour)
         self.name.setCurrentIndex(-1)
         self.name.setEditText("")
         self._refresh()
         self.changed.emit()
-        return tag.id
+        return tag_id
 
     @Slot(int)
     def remove_tag(self, tag_id: int) -> None:
+        self._pending.pop(tag_id, None)
         if self._tags.pop(tag_id, None) is not None:
             self._refresh()
             self.changed.emit()

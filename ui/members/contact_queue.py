@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from models.members import followups
 from models.members.cards import wechat_ids
 from models.store import settings
+from ui import dates
 from ui.i18n import join, number
 from ui.members.card_sections import EnterCatcher
 from ui.members.form_helpers import DateEdit, ErrorField, channel_labels
@@ -75,6 +76,7 @@ class ContactQueueDialog(QDialog):
         self.friend_button.clicked.connect(self.mark_friend)
         # Log a follow-up for the selected person without leaving the queue.
         self.channel = QComboBox()
+        self.channel.setAccessibleName(self.tr("联系方式"))
         for key, label in channel_labels().items():
             self.channel.addItem(label, key)
         self.note = QLineEdit()
@@ -136,7 +138,7 @@ class ContactQueueDialog(QDialog):
                 reason = self.tr("加好友")
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(reason))
-            self.table.setItem(row, 2, QTableWidgetItem(entry.due.isoformat() if entry.due
+            self.table.setItem(row, 2, QTableWidgetItem(dates.short_date(entry.due) if entry.due
                                                         else ""))
             self.table.setItem(row, 3, QTableWidgetItem(wechat.get(entry.member_id) or ""))
             if (entry.member_id, entry.reason) == selected:

@@ -85,6 +85,9 @@ class TagMenuButton(QPushButton):
         self.setText(f"{self.title} ({count})" if count else self.title)
 
 
+DEFAULT_CONTACT_DAYS = 30
+
+
 class FilterPanel(QWidget):
     filter_changed = Signal(object)  # MemberFilter without the search text
 
@@ -116,7 +119,7 @@ class FilterPanel(QWidget):
         self.contact_check = QCheckBox(self.tr("超过"))
         self.contact_days = QSpinBox()
         self.contact_days.setRange(0, 36500)  # any window the settings may hold
-        self.contact_days.setValue(30)
+        self.contact_days.setValue(DEFAULT_CONTACT_DAYS)
         self.contact_days.setSuffix(self.tr(" 天未联系"))
         self.birthday = QComboBox()
         birthdays: tuple[tuple[str, str | None], ...] = (
@@ -243,7 +246,13 @@ class FilterPanel(QWidget):
 
     @Slot()
     def reset(self) -> None:
+        """Everything back as it first was, the dates and the day count too."""
         self.set_filter(MemberFilter())
+        self._loading, was = True, self._loading
+        self.joined_from.setDate(QDate.currentDate().addMonths(-1))
+        self.joined_to.setDate(QDate.currentDate())
+        self.contact_days.setValue(DEFAULT_CONTACT_DAYS)
+        self._loading = was
         self._emit()
 
     def clear_explicit(self) -> None:

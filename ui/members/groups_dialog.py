@@ -4,7 +4,6 @@ rules and welcome text (with copy to clipboard), add / rename / delete."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from models.members import groups
 from models.members.cards import ValidationError
 from ui import dialogs
+from ui.clipboard import copy_text
 from ui.i18n import number
 from ui.members.form_helpers import ErrorField, error_style, platform_labels
 from ui.operations import Op
@@ -53,6 +53,7 @@ class GroupsDialog(QDialog):
                                    " border: 1px solid #fecaca; border-radius: 4px;")
         self.warning.setWordWrap(True)
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("群列表"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("群名"), self.tr("平台"), self.tr("人数"),
                                               self.tr("占用")])
@@ -66,6 +67,9 @@ class GroupsDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
         self.table.setColumnWidth(3, 130)
+        # Room for every column at the dialog's smallest size: names are not cut to "AI 实…".
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("AI 实战派 1 群  WeChat group"
+                                                                        "  1,000 / 3,000") + 150)
         self.table.currentCellChanged.connect(self._show_selected)
         self.add_button = QPushButton(self.tr("新建群"))
         self.delete_button = QPushButton(self.tr("删除群"))
@@ -174,8 +178,8 @@ class GroupsDialog(QDialog):
             name.setData(ID_ROLE, group.id)
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(labels.get(group.platform, "")))
-            capacity = str(group.capacity) if group.capacity else self.tr("不限")
-            self.table.setItem(row, 2, QTableWidgetItem(f"{count} / {capacity}"))
+            capacity = number(group.capacity) if group.capacity else self.tr("不限")
+            self.table.setItem(row, 2, QTableWidgetItem(f"{number(count)} / {capacity}"))
             bar = QProgressBar()
             ratio = groups.fill_ratio(group, count)
             bar.setRange(0, 100)
@@ -254,10 +258,17 @@ class GroupsDialog(QDialog):
             self.rules.setPlainText(group.rules)
             self.welcome.setPlainText(group.welcome)
             count = groups.member_counts().get(group.id, 0)
-            self.fill.setText(self.tr("当前 %1 人").replace("%1", number(count)))
+            self.fill.setText(self._fill_text(count))
         self._shown_id = group.id if group else None
         self._dirty = False
         self._loading = False
+
+    def _fill_text(self, count: int) -> str:
+        text = self.tr("当前 %1 人").replace("%1", number(count))
+        if self.platform.currentData() == "qq":  # the limit a QQ group has depends on its level
+            text += self.tr("；QQ 群按等级可容纳 %1 人").replace(
+                "%1", " / ".join(number(n) for n in groups.QQ_LEVELS))
+        return text
 
     @Slot()
     def _platform_changed(self) -> None:
@@ -265,6 +276,9 @@ class GroupsDialog(QDialog):
         if not self._loading:
             self._dirty = True
             self.capacity.setValue(groups.PLATFORM_CAPACITY.get(self.platform.currentData(), 0))
+            group_id = self._shown_id
+            count = groups.member_counts().get(group_id, 0) if group_id is not None else 0
+            self.fill.setText(self._fill_text(count))
 
     # ------------------------------------------------------------------ actions
     @Slot()
@@ -331,8 +345,8 @@ class GroupsDialog(QDialog):
             .success(done).run()
 
     def _copy(self, edit: QPlainTextEdit, what: str) -> None:
-        QGuiApplication.clipboard().setText(edit.toPlainText())
-        self.status.setText(self.tr("%1已复制，可以粘贴到群里").replace("%1", what))
+        self.status.setText(copy_text(self, edit.toPlainText(),
+                                      self.tr("%1已复制，可以粘贴到群里").replace("%1", what)))
 
     def reject(self) -> None:
         """Closing keeps the edits (saved like switching groups); a bad name asks first."""

@@ -109,6 +109,7 @@ class LevelsDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         spin = QSpinBox()
+        spin.setAccessibleName(self.tr("起始积分"))
         spin.setRange(0, 10_000_000)
         spin.setValue(points)
         spin.valueChanged.connect(self.update_counts)

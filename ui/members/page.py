@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,13 +30,15 @@ from models.members.groups import all_groups
 from models.members.segments import MemberFilter
 from models.members.tags import all_tags
 from ui import dialogs
+from ui.empty_state import EmptyState
+from ui.flow_layout import FlowLayout
 from ui.i18n import number
 from ui.members.columns import ALL_COLUMNS, DEFAULT_COLUMNS, WIDTHS, header
 from ui.members.filter_panel import FilterPanel
 from ui.members.segments_panel import SegmentsPanel
 from ui.members.table_model import MemberTableModel
 from ui.members.tag_delegate import TagChipDelegate
-from ui.operations import Op
+from ui.operations import LongOp, Op
 from ui.outreach import open_templates
 from ui.read_only import set_editing
 from ui.workspace import Changed, Workspace
@@ -77,11 +78,11 @@ class MembersPage(QWidget):
         self.columns_button.setMenu(QMenu(self.columns_button))
         self.columns_button.menu().aboutToShow.connect(self._fill_columns_menu)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
+        bar = FlowLayout()  # wraps onto a second line in a narrow window, nothing cut off
+        bar.add(self.search, stretch=True, minimum=220)
         for widget in (self.filter_button, self.new_button, self.bulk_button, self.queue_button,
                        self.manage_button, self.columns_button):
-            bar.addWidget(widget)
+            bar.add(widget)
 
         self.filters = FilterPanel()
         self.filters.setVisible(False)
@@ -124,16 +125,14 @@ class MembersPage(QWidget):
         left_layout.addWidget(self.segments)
         left_layout.setContentsMargins(0, 0, 0, 0)
         # An empty workspace says how to begin instead of showing a bare table.
-        self.empty_hint = QLabel(self.tr(
-            "<p><b>还没有成员。</b></p><p>从 Excel / WPS / 问卷导出的名单开始："
-            "<a href='import'>导入名单…</a>（Ctrl+I），或 <a href='new'>新建一位成员</a>"
-            "（Ctrl+N）。</p>"))
-        self.empty_hint.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.empty_hint.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setAccessibleName(self.tr("还没有成员：导入名单或新建成员"))
-        self.empty_hint.linkActivated.connect(self._empty_link)
+        self.empty_hint = EmptyState(self.tr("还没有成员"), self.tr(
+            "从 Excel、WPS 或问卷导出的名单开始，或者一位一位新建。"
+            "不知道名单该是什么样？下载模板照着填，或先看看示例社群。"))
+        self.empty_hint.add_button(self.tr("导入名单…"), self.workspace.import_requested.emit,
+                                   default=True)
+        self.empty_hint.add_button(self.tr("新建成员"), self.new_item)
+        self.empty_hint.add_button(self.tr("下载模板…"), self._save_template)
+        self.empty_hint.add_button(self.tr("看看示例社群"), self._build_demo)
         self.empty_hint.hide()
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -167,6 +166,10 @@ class MembersPage(QWidget):
         self.model.counts_changed.connect(self._show_counts)
         self.model.modelReset.connect(self._apply_delegates)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_counts())
+        # The members last selected: deleted, then brought back by Undo, they are selected
+        # again (the selection survives the undo).
+        self._remembered: list[int] = []
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._remember())
         workspace.data_changed.connect(self._on_data_changed)
 
         self._restore_columns()
@@ -233,7 +236,7 @@ class MembersPage(QWidget):
 
     # ------------------------------------------------------------ loading
     def reload(self) -> None:
-        selected = self.selected_ids()
+        selected = self.selected_ids() or self._remembered
         self.model.reload()
         self.filters.load_choices()
         self.segments.reload()
@@ -268,6 +271,13 @@ class MembersPage(QWidget):
                                  selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
 
     # ------------------------------------------------------------ selection + counts
+    def _remember(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._remembered = ids[:200]
+        elif any(self.model.row_of(i) is not None for i in self._remembered[:3]):
+            self._remembered = []  # the owner cleared the selection: nothing to bring back
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.member_id(row) for row in rows]
@@ -276,19 +286,35 @@ class MembersPage(QWidget):
     def _show_counts(self, *_: object) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         selected = len(self.table.selectionModel().selectedRows())
-        text = self.tr("显示 %1 / 共 %Ln 位成员", "", total).replace("%1", number(shown))
+        left = self.model.left_total()
+        if left:  # the total counts those who left too: say so
+            text = self.tr("显示 %1 / 共 %Ln 位成员（含已退群 %2 位）", "", total).replace(
+                "%1", number(shown)).replace("%2", number(left))
+        else:
+            text = self.tr("显示 %1 / 共 %Ln 位成员", "", total).replace("%1", number(shown))
         if selected:
             text += self.tr("，已选 %Ln 位", "", selected)
         self.counts.setText(text)
         self.empty_hint.setVisible(total == 0)
         self.table.setVisible(total > 0)  # the hint takes the empty table's place
 
-    @Slot(str)
-    def _empty_link(self, link: str) -> None:
-        if link == "import":
-            self.workspace.import_requested.emit()
-        else:
-            self.new_item()
+    @Slot()
+    def _save_template(self) -> None:
+        from ui.roster.template import save_import_template
+
+        said = save_import_template(self)
+        if said:
+            self.workspace.status_message.emit(said)
+
+    @Slot()
+    def _build_demo(self) -> None:
+        """Fill the empty workspace with the 300-member demo community (undone by deleting
+        the file; offered only while there are no members)."""
+        from models import demo
+
+        self._demo_task = LongOp(self, self.workspace,
+                                 lambda progress, cancelled: demo.build(300, progress=progress),
+                                 Changed.ALL, self.tr("正在生成示例社群…")).start()
 
     # ------------------------------------------------------------ columns
     def _restore_columns(self) -> None:

@@ -166,6 +166,10 @@ class MemberTableModel(ColumnHeaderModel[Row]):
     def total(self) -> int:
         return len(self._order)
 
+    def left_total(self) -> int:
+        """How many of `total()` have left their groups (the counts line says so)."""
+        return len(self._left)
+
     # ------------------------------------------------------------ search and filter
     def set_search_text(self, text: str) -> None:
         text = text.strip()

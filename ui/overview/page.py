@@ -32,6 +32,8 @@ from models.stats import overview as stats
 from models.stats.members import filter_for
 from models.store.db import current
 from ui import dates, i18n
+from ui.first_steps import FirstStepsPanel
+from ui.i18n import number
 from ui.overview.cards import FigureCard, GroupsPanel
 from ui.overview.chart_panel import ChartPanel
 from ui.overview.charts import (
@@ -52,7 +54,7 @@ STRUCTURAL = ("members", "group", "tag", "joined", "member", "at_risk")
 
 
 def _n(value: int) -> str:
-    return f"{value:,}"
+    return number(value)
 
 
 def _pct(value: float | None) -> str:
@@ -105,6 +107,8 @@ class OverviewPage(QWidget):
             "left": FigureCard(tr("本周退群"), "#ef4444", up_is_good=False),
             "fill": FigureCard(tr("群容量"), "#a855f7", up_is_good=None),
         }
+        self.first_steps = FirstStepsPanel(self.workspace)
+        self.first_steps.go.connect(self._first_step)
         card_row = QHBoxLayout()
         for key, card in self.cards.items():
             card.clicked.connect(lambda k=key: self._card_clicked(k))
@@ -193,6 +197,7 @@ class OverviewPage(QWidget):
         body.setContentsMargins(12, 10, 12, 12)
         body.setSpacing(10)
         body.addLayout(top)
+        body.addWidget(self.first_steps)
         body.addLayout(card_row)
         body.addLayout(grid)
         self.scroll_area = QScrollArea()  # (`scroll` is QWidget's own method)
@@ -209,8 +214,17 @@ class OverviewPage(QWidget):
         if self._dirty:
             self.reload()
 
+    @Slot(str)
+    def _first_step(self, step: str) -> None:
+        if step == "import":
+            self.workspace.import_requested.emit()
+        else:
+            self.workspace.show_page.emit({"tag": "members", "plan": "calendar",
+                                           "print": "week"}[step])
+
     @Slot(object)
     def _on_data_changed(self, _changed: object) -> None:
+        self.first_steps.refresh()
         if self.isVisible():
             self.reload()
         else:
@@ -273,7 +287,8 @@ class OverviewPage(QWidget):
         previous, self.figures = self.figures, figures
         self.status.setText(
             (self.tr("截至 %1，正在根据现有记录补算过去各周的快照…") if figures["history_pending"]
-             else self.tr("截至 %1")).replace("%1", figures["today"]))
+             else self.tr("截至 %1")).replace(
+                "%1", dates.day_month(dt.date.fromisoformat(figures["today"]), year=True)))
         self._show_cards(figures)
         self._show_charts(figures, previous)
         if previous is None or previous["groups"] != figures["groups"]:

@@ -103,6 +103,13 @@ class ListPanel(QFrame):
     def set_rows(self, rows: list[dict[str, Any]], summary: str = "", empty: str = "") -> None:
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        # Room for every column and the stretching one's title ("Name" is never cut off).
+        header = self.table.horizontalHeader()
+        needed = sum(header.sectionSize(i) if header.sectionResizeMode(i)
+                     != QHeaderView.ResizeMode.Stretch else header.sectionSizeHint(i)
+                     for i in range(header.count()))
+        self.table.setMinimumWidth(needed + 2 * self.table.frameWidth()
+                                   + self.table.verticalScrollBar().sizeHint().width())
         self.summary.setText(summary)
         self.summary.setVisible(bool(summary))
         self.empty.setText(empty)

@@ -86,6 +86,7 @@ class ExportDialog(QDialog):
         self.shared = QCheckBox(self.tr("分享版通讯录（只含勾选的项，手机号打码为 138****8000）"))
         self.shared.toggled.connect(self._fill_columns)
         self.columns = QListWidget()
+        self.columns.setAccessibleName(self.tr("导出的列"))
         all_on = QPushButton(self.tr("全选"))
         all_on.clicked.connect(lambda: self._check_all(True))
         all_off = QPushButton(self.tr("全不选"))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 from models.week import plan as weekly_plan
 from ui import dialogs
 from ui.dates import from_qdate, to_qdate
+from ui.empty_state import EmptyState
+from ui.flow_layout import FlowLayout
 from ui.operations import Op
 from ui.print import document
 from ui.print.week_pdf import week_html, week_range, week_title
@@ -97,25 +98,25 @@ class WeekPage(QWidget):
         self.print_button = QPushButton(self.tr("打印…"))
         self.pdf_button = QPushButton(self.tr("另存为 PDF…"))
 
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps in a narrow window instead of cutting text off
         for widget in (self.prev_button, self.this_button, self.next_button, self.date_edit):
-            top.addWidget(widget)
-        top.addSpacing(12)
-        top.addWidget(self.range_label, 1)
+            top.add(widget)
+        top.add(self.range_label, stretch=True, minimum=max(
+            self.range_label.fontMetrics().horizontalAdvance(sample)
+            for sample in ("2026年12月28日 – 2027年1月3日", "28 Dec 2026 – 3 Jan 2027")) + 8)
         for control in (self.orientation, self.preview_button, self.print_button,
                         self.pdf_button):
-            top.addWidget(control)
+            top.add(control)
 
         self.section_boxes: dict[str, QCheckBox] = {}
-        sections = QHBoxLayout()
-        sections.addWidget(QLabel(self.tr("包含：")))
+        sections = FlowLayout()
+        sections.add(QLabel(self.tr("包含：")))
         for key, label in self._section_labels().items():
             box = QCheckBox(label)
             box.setChecked(True)
             box.toggled.connect(self._on_sections_changed)
             self.section_boxes[key] = box
-            sections.addWidget(box)
-        sections.addStretch(1)
+            sections.add(box)
 
         self.view = QTextBrowser()
         self.view.setAccessibleName(self.tr("本周计划预览"))
@@ -139,9 +140,18 @@ class WeekPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
+        self.empty_state = EmptyState(self.tr("这一周还没有安排"), self.tr(
+            "周计划把这一周的内容、活动、清单步骤、生日和要私聊的人排在一页上，"
+            "打印出来或另存为 PDF 发到群里。先排点什么："), compact=True)
+        self.empty_state.add_button(self.tr("去排内容"),
+                                    lambda: self.workspace.show_page.emit("calendar"))
+        self.empty_state.add_button(self.tr("去办活动"),
+                                    lambda: self.workspace.show_page.emit("activities"))
+        self.empty_state.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(sections)
+        layout.addWidget(self.empty_state)
         layout.addWidget(self.splitter, 1)
 
         self.prev_button.clicked.connect(lambda: self.go_to(self.week_start - dt.timedelta(7)))
@@ -202,6 +212,7 @@ class WeekPage(QWidget):
         with QSignalBlocker(self.date_edit):
             self.date_edit.setDate(to_qdate(self.week_start))
         self.range_label.setText(week_range(self.plan))
+        self.empty_state.setVisible(all(day.is_empty for day in self.plan.days))
         scroll = self.view.verticalScrollBar().value()
         self.view.setHtml(week_html(self.plan))
         self.view.verticalScrollBar().setValue(scroll)
@@ -260,7 +271,19 @@ class WeekPage(QWidget):
     @Slot()
     def print_page(self) -> QWidget | None:
         html, title = self._print_html()
-        return document.print_dialog(self, html, title=title, landscape=self.landscape())
+        dialog = document.print_dialog(self, html, title=title, landscape=self.landscape())
+        accepted = getattr(dialog, "accepted", None)
+        if accepted is not None:
+            accepted.connect(self._printed)
+        return dialog
+
+    @Slot()
+    def _printed(self) -> None:
+        """The first-steps checklist's last step: the week plan printed (or saved as PDF)."""
+        from models.guide import first_steps
+
+        if not self.workspace.read_only and not first_steps.progress()["print"]:
+            Op(self, self.workspace, lambda: first_steps.mark("print"), Changed.WEEK_NOTES).run()
 
     @Slot()
     def save_pdf(self) -> int:
@@ -282,4 +305,5 @@ class WeekPage(QWidget):
             return 0
         self.workspace.status_message.emit(
             self.tr("已保存 %1（%Ln 页）", "", pages).replace("%1", str(path)))
+        self._printed()
         return pages

@@ -1,0 +1,1 @@
+"""Guidance for a new owner: the first-steps checklist (models/guide/first_steps.py)."""
