@@ -58,7 +58,7 @@ def test_main_window_opens_with_a_workspace(window, workspace) -> None:
 
 
 def test_every_page_opens(window, qtbot) -> None:
-    from ui.main_window import PAGES
+    from ui.screens import PAGES
 
     for key, _, _ in PAGES:
         window.show_page(key)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -38,78 +37,8 @@ from ui.icons import icon
 from ui.notice_bar import ERROR, INFO, NoticeBar
 from ui.operations import Op
 from ui.outreach import open_templates
+from ui.screens import PAGES, Activated, FiltersMembers, SavesState, Verb, verb_of
 from ui.workspace import Changed, Workspace
-
-
-def _members(workspace: Workspace) -> QWidget:
-    from ui.members.page import MembersPage
-
-    return MembersPage(workspace)
-
-
-def _calendar(workspace: Workspace) -> QWidget:
-    from ui.calendar.page import CalendarPage
-
-    return CalendarPage(workspace)
-
-
-def _activities(workspace: Workspace) -> QWidget:
-    from ui.activities.page import ActivitiesPage
-
-    return ActivitiesPage(workspace)
-
-
-def _week(workspace: Workspace) -> QWidget:
-    from ui.week.page import WeekPage
-
-    return WeekPage(workspace)
-
-
-def _overview(workspace: Workspace) -> QWidget:
-    from ui.overview.page import OverviewPage
-
-    return OverviewPage(workspace)
-
-
-# The verbs a screen may offer the menus (ARCHITECTURE.md, "Add a screen").
-Verb = Literal["new_item", "focus_search", "delete_selected", "print_page"]
-
-
-def _verb(page: QWidget | None, name: Verb) -> Callable[[], object] | None:
-    """The page's `name` verb, or None when the page does not offer it."""
-    method: object = getattr(page, name, None)
-    return method if callable(method) else None
-
-
-@runtime_checkable
-class Activated(Protocol):
-    """A screen that refreshes itself when it is shown."""
-
-    def activated(self) -> None: ...
-
-
-@runtime_checkable
-class FiltersMembers(Protocol):
-    """The members screen: shows the members a filter picks."""
-
-    def apply_filter(self, spec: object) -> None: ...
-
-
-@runtime_checkable
-class SavesState(Protocol):
-    """A screen that keeps its layout (splitters, columns) when the window closes."""
-
-    def save_state(self) -> None: ...
-
-
-# (key, icon, how to build the screen): each is imported on its first visit (fast start).
-PAGES: tuple[tuple[str, str, Callable[[Workspace], QWidget]], ...] = (
-    ("members", "members", _members),
-    ("calendar", "calendar", _calendar),
-    ("activities", "activities", _activities),
-    ("week", "week", _week),
-    ("overview", "overview", _overview),
-)
 
 
 class MainWindow(QMainWindow):
@@ -282,7 +211,7 @@ class MainWindow(QMainWindow):
         group.triggered.connect(lambda action: appearance.choose(str(action.data())))
 
     def _page_call(self, name: Verb) -> None:
-        method = _verb(self.current_page(), name)
+        method = verb_of(self.current_page(), name)
         if method is not None:
             method()
 
@@ -293,7 +222,7 @@ class MainWindow(QMainWindow):
             (self.act_new, "new_item", True), (self.act_find, "focus_search", False),
             (self.act_delete, "delete_selected", True), (self.act_print, "print_page", False))
         for action, name, writes in verbs:
-            action.setEnabled(_verb(page, name) is not None and (editable or not writes))
+            action.setEnabled(verb_of(page, name) is not None and (editable or not writes))
         for action in (self.act_import, self.act_restore):
             action.setEnabled(editable)
         self._refresh_undo()

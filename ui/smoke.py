@@ -40,7 +40,7 @@ def start(window: MainWindow | None) -> None:
 
 
 def _visit_pages(window: MainWindow | None) -> None:
-    from ui.main_window import PAGES
+    from ui.screens import PAGES
 
     try:
         if window is None:

@@ -1097,14 +1097,6 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Search title or speaker</translation>
     </message>
     <message>
-        <source>显示生日</source>
-        <translation>Show birthdays</translation>
-    </message>
-    <message>
-        <source>在月视图和周视图里显示成员生日（农历生日按今年的日子），导出 .ics 时也一并导出</source>
-        <translation>Show members&apos; birthdays in the month and week views (lunar birthdays on this year&apos;s day); the .ics export then includes them too</translation>
-    </message>
-    <message>
         <source>群</source>
         <translation>Group</translation>
     </message>
@@ -3024,6 +3016,17 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>删除类型“%1”？用到它的内容会归入“其他”。</source>
         <translation>Delete the type “%1”? Posts using it move to “Other”.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerSwitch</name>
+    <message>
+        <source>显示生日</source>
+        <translation>Show birthdays</translation>
+    </message>
+    <message>
+        <source>在月视图和周视图里显示成员生日（农历生日按今年的日子），导出 .ics 时也一并导出</source>
+        <translation>Show members&apos; birthdays in the month and week views (lunar birthdays on this year&apos;s day); the .ics export then includes them too</translation>
     </message>
 </context>
 <context>

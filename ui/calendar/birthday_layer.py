@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QCheckBox
 
 from models.members import lunar
 from models.week.plan import Birthday, birthdays_between
@@ -19,6 +21,22 @@ from ui.calendar.common import tr
 from ui.colors import mix, readable
 
 BIRTHDAY_ROSE = QColor("#D6336C")
+
+
+class LayerSwitch(QCheckBox):
+    """显示生日: the layer on or off, remembered on this computer under `key`."""
+
+    def __init__(self, key: str, changed: Callable[[], object]) -> None:
+        super().__init__(self.tr("显示生日"))
+        self.setToolTip(self.tr("在月视图和周视图里显示成员生日（农历生日按今年的日子），"
+                                "导出 .ics 时也一并导出"))
+        self.setChecked(QSettings().value(key, False, bool) is True)
+        self.key, self.changed = key, changed
+        self.toggled.connect(self._toggled)
+
+    def _toggled(self, shown: bool) -> None:
+        QSettings().setValue(self.key, shown)
+        self.changed()
 
 
 def birthdays_by_day(start: dt.date, end: dt.date) -> dict[dt.date, list[Birthday]]:

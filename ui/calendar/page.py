@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QSettings, Slot
+from PySide6.QtCore import QEvent, QPoint, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,7 +34,7 @@ from models.members.groups import all_groups
 from ui import dates, dialogs
 from ui.calendar.agenda import AgendaView
 from ui.calendar.backlog import BacklogPanel
-from ui.calendar.birthday_layer import birthdays_by_day
+from ui.calendar.birthday_layer import LayerSwitch, birthdays_by_day
 from ui.calendar.common import EntryFilter, status_label
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import WeekView
@@ -143,11 +143,7 @@ class CalendarPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.overdue_only = QCheckBox()
         self._style_overdue_box()
-        self.birthday_layer = QCheckBox(self.tr("显示生日"))
-        self.birthday_layer.setToolTip(self.tr("在月视图和周视图里显示成员生日（农历生日按今年的日子），"
-                                               "导出 .ics 时也一并导出"))
-        self.birthday_layer.setChecked(QSettings().value(SETTINGS_BIRTHDAYS, False, bool) is True)
-        self.birthday_layer.toggled.connect(self._birthday_layer_toggled)
+        self.birthday_layer = LayerSwitch(SETTINGS_BIRTHDAYS, self.reload)
         filters = FlowLayout()
         for label, combo in ((self.tr("群"), self.group_filter), (self.tr("类型"), self.kind_filter),
                              (self.tr("状态"), self.status_filter),
@@ -271,11 +267,6 @@ class CalendarPage(QWidget):
         from models.guide.first_steps import has_content
 
         self.empty_state.setVisible(not self.entries and not has_content())
-
-    @Slot(bool)
-    def _birthday_layer_toggled(self, shown: bool) -> None:
-        QSettings().setValue(SETTINGS_BIRTHDAYS, shown)
-        self.reload()
 
     def _show(self) -> None:
         shown = self.filter.apply(self.entries)
