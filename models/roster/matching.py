@@ -98,7 +98,8 @@ def match_rows(plan: ImportPlan, on_duplicate: str = "merge",
         if match is None:
             row.status = "new"
             likely = by_loose.get(_loose(v.get("name", ""))) or by_loose.get(
-                _loose(v.get("nickname", ""))) or by_loose.get(_loose(v.get("wechat_name", "")))
+                _loose(v.get("nickname", ""))) or by_loose.get(_loose(v.get("wechat_name", ""))
+                ) if by_loose else None  # an empty workspace: no loose keys to work out
             if likely:
                 row.note = msg("likely_duplicate", name=info[likely][0])
         elif on_duplicate == "skip":

@@ -48,7 +48,8 @@ def _run_reading(run: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _reading(text: str) -> list[str]:
+@lru_cache(maxsize=65536)  # a name's reading is wanted twice: its search and sort keys
+def _reading(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for i, piece in enumerate(_RUNS.split(text)):
         if not piece:
@@ -57,7 +58,7 @@ def _reading(text: str) -> list[str]:
             out.extend(_run_reading(piece))
         else:
             out.extend(_word(piece))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -71,7 +72,7 @@ def fast_sort_key(text: str) -> str:
     elif _RUNS.match(text[0]):
         syllables = [*_word(text[0]), *_reading(text[1:])]
     else:
-        syllables = _reading(text)
+        syllables = [*_reading(text)]
     return " ".join(syllables).lower()
 
 
