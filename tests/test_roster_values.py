@@ -178,6 +178,11 @@ def test_columns_checked_whole_convert_as_cell_by_cell(db, tmp_path, monkeypatch
         path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
         files.append(path)
 
+    long = ["姓名,城市,备注"] + [f"张{i},杭州,备注{i}" for i in range(4500)]  # checked in parts
+    long[4200] = "王五,杭 州 ,a\u3000b"  # one cell to clean, far into the column
+    (tmp_path / "long.csv").write_text("\r\n".join(long) + "\r\n", encoding="utf-8")
+    files.append(tmp_path / "long.csv")
+
     def summary(path):
         plan = build_plan(path)
         return [(r.row, r.values, r.status, r.tags, r.groups, r.custom, r.points,

@@ -156,17 +156,22 @@ def _clean_columns(raw: list[list[Any]], start: int, stop: int,
     their cells as they are. A column with a number, a date, a cell to clean or a target
     that another column shares keeps the per-cell path."""
     targets = [t for _, t, _, _ in columns]
+    body = raw[start:stop]
     out = []
     for index, target, column, kind in columns:
         if kind == TEXT and targets.count(target) == 1:
-            cells = [row[index] for row in raw[start:stop] if len(row) > index]
-            texts = [c for c in cells if c is not None]
+            texts = [row[index] for row in body if len(row) > index and row[index] is not None]
+            fold = target in FOLDED_FIELDS
             if (set(map(type, texts)) <= {str}
                     and max(map(len, texts), default=0) <= MAX_CELL_CHARS
-                    and all_clean(texts, fold=target in FOLDED_FIELDS)):
+                    and all(all_clean(texts[i:i + _CHECKED_AT_ONCE], fold)  # memory: a
+                            for i in range(0, len(texts), _CHECKED_AT_ONCE))):  # part at a time
                 kind = CLEAN
         out.append((index, target, column, kind))
     return out
+
+
+_CHECKED_AT_ONCE = 2000  # cells joined for one all_clean() check (long notes: a few MB)
 
 
 def _convert(plan: ImportPlan, number: int, cells: list[Any],
