@@ -286,3 +286,34 @@ def test_cli_import_report_undo_and_bad_file(tmp_path):
                           timeout=60)
     assert done.returncode == 1 and "99" in done.stderr
 
+
+
+def _member_schema(db):
+    return sorted(db.execute_sql("SELECT type, name, sql FROM sqlite_master "
+                                 "WHERE tbl_name = 'member'").fetchall())
+
+
+def test_a_big_first_import_leaves_the_member_indexes_as_they_were(db, tmp_path):
+    """Into an empty workspace the plain indexes are dropped for the insert and made
+    again from their own SQL: the structure is unchanged and every index is right."""
+    before = _member_schema(db)
+    report = import_roster(S.roster_xlsx(tmp_path / "r.xlsx", 700))
+    assert report.created == 700
+    assert _member_schema(db) == before
+    assert db.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
+    by_index = db.execute_sql("SELECT id FROM member INDEXED BY member_sort_name_id "
+                              "ORDER BY sort_name, id").fetchall()
+    assert by_index == db.execute_sql("SELECT id FROM member NOT INDEXED "
+                                      "ORDER BY sort_name, id").fetchall()
+
+
+def test_an_import_cancelled_inside_the_insert_keeps_the_indexes(db, tmp_path):
+    path = S.roster_xlsx(tmp_path / "r.xlsx", 1200)
+    before = _member_schema(db)
+
+    def cancelled():  # once the first chunk is in (the indexes are down by then)
+        return db.execute_sql("SELECT COUNT(*) FROM member").fetchone()[0] > 0
+
+    with pytest.raises(Cancelled):
+        import_roster(path, cancelled=cancelled)
+    assert _member_schema(db) == before and Member.select().count() == 0

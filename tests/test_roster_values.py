@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 import pytest
+import roster_samples
 
 from models.members import cards as members
 from models.members import text as text_module
@@ -135,3 +136,58 @@ def test_fast_pinyin_keys_equal_pinyin_keys():
         name = "".join(rng.choice(chars) for _ in range(rng.randint(1, 6)))
         nick = rng.choice(["", "重庆小李", "Amy", name[::-1], "🎉🎉"])
         assert fast_keys(name, nick) == (*combined_keys(name, nick), sort_key(name))
+
+
+@pytest.mark.parametrize("fold", [False, True])
+def test_all_clean_is_never_true_for_text_cleaning_would_change(fold):
+    """One check over a whole column (the import's fast path) never passes a text that
+    clean_text() or one_line() would change, wherever it stands in the column."""
+    pieces = ["a", "b", " ", "  ", "\n", "\r", "\t", "\u00a0", "\u3000", "张", "e\u0301",
+              "\u0301", "é", "Ａ", "\u200b", "\x07", "\x00", "\uffff", "", "\u2028"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+                 for _ in range(rng.randint(1, 4))]
+        if text_module.all_clean(texts, fold):
+            assert all(_reference_clean_text(t, fold) == t and text_module.one_line(t) == t
+                       for t in texts), texts
+    assert text_module.all_clean(["张三", "", "Zoë Smith", "wx_01"], fold)
+    assert not text_module.all_clean(["张三", " 李四"], fold)
+    assert not text_module.all_clean(["张三 ", "李四"], fold)
+    assert not text_module.all_clean(["张三", "Zoe\u0308"], fold)
+
+
+def test_columns_checked_whole_convert_as_cell_by_cell(db, tmp_path, monkeypatch):
+    """convert's CLEAN columns (checked whole) give the very plan the per-cell path gives:
+    values, problems (and their order), statuses."""
+    from models.roster import convert
+    from models.roster.plan import build_plan
+
+    rng = random.Random(3)
+    pieces = ["张三", "李四", "Zoë", "Zoe\u0308", " 王五", "赵 六", "周\n九", "a\x07b", "ｗｘ_01",
+              "wx_user01", "", "  ", "13800138000", "杭州", "x" * 250, "名" * 60, "男", "f"]
+    files = [roster_samples.titled_xlsx(tmp_path), roster_samples.roster_xlsx(
+        tmp_path / "r.xlsx", 300)]
+    for n in range(12):
+        lines = ["姓名,群昵称,微信号,城市,性别,备注,公司"]
+        clean_columns = rng.sample(range(7), 4)  # some columns clean throughout
+        for _ in range(40):
+            cells = [rng.choice(pieces[:4] if i in clean_columns else pieces) for i in range(7)]
+            lines.append(",".join('"' + c.replace('"', '""') + '"' for c in cells))
+        path = tmp_path / f"t{n}.csv"
+        path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+        files.append(path)
+
+    long = ["姓名,城市,备注"] + [f"张{i},杭州,备注{i}" for i in range(4500)]  # checked in parts
+    long[4200] = "王五,杭 州 ,a\u3000b"  # one cell to clean, far into the column
+    (tmp_path / "long.csv").write_text("\r\n".join(long) + "\r\n", encoding="utf-8")
+    files.append(tmp_path / "long.csv")
+
+    def summary(path):
+        plan = build_plan(path)
+        return [(r.row, r.values, r.status, r.tags, r.groups, r.custom, r.points,
+                 [(p.column, p.message, p.level) for p in r.problems]) for r in plan.rows]
+
+    fast = [summary(path) for path in files]
+    monkeypatch.setattr(convert, "_clean_columns", lambda raw, start, stop, columns: columns)
+    assert [summary(path) for path in files] == fast

@@ -20,14 +20,20 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import chinese_calendar
-from lunar_python import Lunar, Solar
 from peewee import CharField, DateField
 
 from models.messages import MESSAGES, msg
 from models.store import undo
 from models.store.db import BaseModel, database, opened
+
+if TYPE_CHECKING:
+    from lunar_python import Solar
+
+# chinese_calendar and lunar_python (~0.1 s to import) load on the first date looked up:
+# every writer imports this module for its table (models.store.schema), and most
+# commands (an import, an export) never ask what a day is.
 
 FESTIVALS = ("new_year", "spring_festival", "qingming", "labour_day", "dragon_boat",
              "mid_autumn", "national_day")
@@ -92,6 +98,8 @@ def label(info: DayInfo) -> str:
 @cache
 def known_years() -> range:
     """The years of the official schedule that chinese_calendar has."""
+    import chinese_calendar
+
     years = [d.year for d in chinese_calendar.holidays]
     return range(min(years), max(years) + 1)
 
@@ -100,6 +108,8 @@ def known_years() -> range:
 def computed_festivals(year: int) -> dict[dt.date, str]:
     """The statutory festival days of `year` ({date: festival code}) from the lunar
     calendar and the solar terms, for years without an official schedule."""
+    from lunar_python import Lunar, Solar
+
     new_year = Lunar.fromYmd(year, 1, 1).getSolar()
     spring = _date(new_year)
     days: dict[dt.date, str] = {dt.date(year, 1, 1): "new_year"}
@@ -154,6 +164,8 @@ def day_info(day: dt.date) -> DayInfo:
 
 @cache
 def _published_or_computed(day: dt.date) -> DayInfo:
+    import chinese_calendar
+
     if day.year in known_years():
         if day in chinese_calendar.holidays:
             code = _OFFICIAL_CODES.get(str(chinese_calendar.holidays[day]), "")

@@ -173,10 +173,13 @@ TEXT_LIMITS = {f: MAX_LENGTH.get(f, DEFAULT_MAX) for f in TEXT_FIELDS}
 _PAST_ONLY = ("birthday", "joined_on", "left_on")
 
 
-def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+def normalize(data: dict[str, Any], verified: frozenset[str] = frozenset()
+              ) -> tuple[dict[str, Any], dict[str, str]]:
     """Clean a card's values and check them; returns (clean values, errors by field).
 
-    Also the roster importer's per-row check, so it is kept quick for clean values.
+    Also the roster importer's per-row check, so it is kept quick for clean values;
+    `verified`: text fields the caller has checked already (models.members.text.all_clean
+    over a whole column): their cleaning is skipped, every check still made.
     """
     clean: dict[str, Any] = {}
     errors: dict[str, str] = {}
@@ -186,6 +189,8 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         value = data[field]
         if field == "phone":
             value = normalize_phone(value)
+        elif field in verified:
+            pass
         # clean_text()'s quick check, inlined (once per cell on import): clean text stays
         elif type(value) is not str or (_NEEDS_FOLDING if field in _FOLDED
                                           else _NEEDS_CLEANING).search(value) is not None \

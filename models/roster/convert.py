@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.members.cards import DATE_FIELDS, TEXT_FIELDS, TEXT_LIMITS, clean_text, normalize
+from models.members.cards import (
+    DATE_FIELDS,
+    FOLDED_FIELDS,
+    TEXT_FIELDS,
+    TEXT_LIMITS,
+    clean_text,
+    normalize,
+)
 from models.members.phones import is_scientific
-from models.members.text import CONTROL
+from models.members.text import CONTROL, all_clean
 from models.messages import field_label, msg
 from models.progress import CancelFn, ProgressFn, check
 from models.roster.files import MAX_CELL_CHARS, RosterFileError, col_letter
@@ -96,6 +103,8 @@ def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn 
     sheet, mapping = plan.sheet, plan.mapping
     header_keys = list(plan.headers)
     columns = [(i, t, plan.column_name(i), _kind(t)) for i, t in sorted(mapping.items()) if t]
+    columns = _clean_columns(raw, start, stop, columns)
+    verified = frozenset(t for _, t, _, kind in columns if kind == CLEAN)
     column_of: dict[str, str] = {}
     for _, target, column, _ in columns:
         column_of[target] = column
@@ -113,7 +122,7 @@ def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn 
             if consume:
                 raw[start + offset] = _GONE
             continue
-        row = _convert(plan, sheet.number(start + offset), cells, columns, column_of)
+        row = _convert(plan, sheet.number(start + offset), cells, columns, column_of, verified)
         if consume:
             raw[start + offset] = _GONE
         if keys:
@@ -125,6 +134,7 @@ def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn 
 
 
 TEXT, DATE, PHONE, FLAG, FEE, POINTS, TAGS, GROUPS, INVITER, CUSTOM_FIELD, SKIP = range(11)
+CLEAN = SKIP + 1  # a text column whose every cell is text that needs no cleaning
 _KINDS = {"phone": PHONE, "is_friend": FLAG, "entry_fee": FEE, "points": POINTS, "tags": TAGS,
           "groups": GROUPS, "inviter": INVITER}
 
@@ -139,8 +149,35 @@ def _kind(target: str) -> int:
     return TEXT if target in TEXT_FIELDS else SKIP  # "level" is derived from points
 
 
+def _clean_columns(raw: list[list[Any]], start: int, stop: int,
+                   columns: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
+    """The text columns whose cells (rows start..stop) are all text, none too long, that
+    cleaning would leave as they are (the usual sheet: one check of the whole column,
+    models.members.text.all_clean, instead of one per cell) become CLEAN: _convert takes
+    their cells as they are. A column with a number, a date, a cell to clean or a target
+    that another column shares keeps the per-cell path."""
+    targets = [t for _, t, _, _ in columns]
+    body = raw[start:stop]
+    out = []
+    for index, target, column, kind in columns:
+        if kind == TEXT and targets.count(target) == 1:
+            texts = [row[index] for row in body if len(row) > index and row[index] is not None]
+            fold = target in FOLDED_FIELDS
+            if (set(map(type, texts)) <= {str}
+                    and max(map(len, texts), default=0) <= MAX_CELL_CHARS
+                    and all(all_clean(texts[i:i + _CHECKED_AT_ONCE], fold)  # memory: a
+                            for i in range(0, len(texts), _CHECKED_AT_ONCE))):  # part at a time
+                kind = CLEAN
+        out.append((index, target, column, kind))
+    return out
+
+
+_CHECKED_AT_ONCE = 2000  # cells joined for one all_clean() check (long notes: a few MB)
+
+
 def _convert(plan: ImportPlan, number: int, cells: list[Any],
-             columns: list[tuple[int, str, str, int]], column_of: dict[str, str]) -> RowPlan:
+             columns: list[tuple[int, str, str, int]], column_of: dict[str, str],
+             verified: frozenset[str] = frozenset()) -> RowPlan:
     raw: dict[str, Any] = {}
     row = RowPlan(number, {})
     problems = row.problems
@@ -152,6 +189,9 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
         if index >= width:
             continue
         value = cells[index]
+        if kind == CLEAN and value:  # checked with its whole column (_clean_columns)
+            raw[target] = value
+            continue
         if type(value) is str:
             if not value or value.isspace():
                 if formulas and (number, index) in formulas:
@@ -218,8 +258,9 @@ def _convert(plan: ImportPlan, number: int, cells: list[Any],
         if alias:
             raw["name"] = raw[alias]
             where = {**column_of, "name": column_of.get(alias, "")}
+            verified = verified - {"name"}  # the name is another column's text
     raw.setdefault("name", "")
-    clean, errors = normalize(raw)
+    clean, errors = normalize(raw, verified)
     overflow: list[str] = []
     for fld, message in errors.items():
         column = where.get(fld) or field_label(fld)

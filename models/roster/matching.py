@@ -65,9 +65,9 @@ def match_rows(plan: ImportPlan, on_duplicate: str = "merge",
         if i % 5000 == 0:
             check(cancelled)
         row.match_id, row.match_by, row.note = None, "", ""
-        if any(p.stage == "match" for p in row.problems):  # from an earlier policy
+        if row.problems and any(p.stage == "match" for p in row.problems):  # earlier policy
             row.problems = [p for p in row.problems if p.stage != "match"]
-        if any(p.level == "error" for p in row.problems):
+        if row.problems and any(p.level == "error" for p in row.problems):
             row.status = "error"
             continue
         v = row.values
@@ -98,7 +98,8 @@ def match_rows(plan: ImportPlan, on_duplicate: str = "merge",
         if match is None:
             row.status = "new"
             likely = by_loose.get(_loose(v.get("name", ""))) or by_loose.get(
-                _loose(v.get("nickname", ""))) or by_loose.get(_loose(v.get("wechat_name", "")))
+                _loose(v.get("nickname", ""))) or by_loose.get(_loose(v.get("wechat_name", ""))
+                ) if by_loose else None  # an empty workspace: no loose keys to work out
             if likely:
                 row.note = msg("likely_duplicate", name=info[likely][0])
         elif on_duplicate == "skip":

@@ -48,7 +48,8 @@ def _run_reading(run: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _reading(text: str) -> list[str]:
+@lru_cache(maxsize=65536)  # a name's reading is wanted twice: its search and sort keys
+def _reading(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for i, piece in enumerate(_RUNS.split(text)):
         if not piece:
@@ -57,7 +58,7 @@ def _reading(text: str) -> list[str]:
             out.extend(_run_reading(piece))
         else:
             out.extend(_word(piece))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -71,7 +72,7 @@ def fast_sort_key(text: str) -> str:
     elif _RUNS.match(text[0]):
         syllables = [*_word(text[0]), *_reading(text[1:])]
     else:
-        syllables = _reading(text)
+        syllables = [*_reading(text)]
     return " ".join(syllables).lower()
 
 
@@ -81,16 +82,26 @@ def fast_search_keys(text: str) -> tuple[str, str]:
     text = text.strip()
     if not text:
         return "", ""
-    rest = _reading(text[1:])
-    readings: list[list[str]] = []
+    rest, rest_full, rest_initials = _joined(text[1:])
+    fulls: dict[str, None] = {}
+    initials: dict[str, None] = {}
     known = surname(text)
     if known is not None:
         head, syllables = known
-        readings.append([*syllables, *(rest if len(head) == 1 else _reading(text[len(head):]))])
-    readings += [[h, *rest] for h in _heads(text[0])]
-    fulls = dict.fromkeys("".join(r).lower() for r in readings)
-    initials = dict.fromkeys("".join(s[:1] for s in r).lower() for r in readings)
+        after = rest if len(head) == 1 else _reading(text[len(head):])
+        fulls["".join((*syllables, *after)).lower()] = None
+        initials["".join(s[:1] for s in (*syllables, *after)).lower()] = None
+    for h in _heads(text[0]):  # each reading h + rest, joined as the whole would be
+        fulls[(h + rest_full).lower()] = None
+        initials[(h[:1] + rest_initials).lower()] = None
     return " ".join(fulls), " ".join(initials)
+
+
+@lru_cache(maxsize=65536)
+def _joined(text: str) -> tuple[tuple[str, ...], str, str]:
+    """A text's reading, its syllables run together, and their initials run together."""
+    syllables = _reading(text)
+    return syllables, "".join(syllables), "".join(s[:1] for s in syllables)
 
 
 def fast_keys(name: str, nickname: str) -> tuple[str, str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from models.members.cards import clean_text
@@ -114,14 +115,18 @@ def phone_text(value: Any) -> str:
 
 def split_tags(value: Any, fold: bool = True) -> list[str]:
     """Tag names (folded like models.members.tags does) or, with fold=False, group names."""
-    text = cell_text(value)
+    return list(_split_tags(cell_text(value), fold))
+
+
+@lru_cache(maxsize=4096)  # a column of tags repeats the same few cells
+def _split_tags(text: str, fold: bool) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for part in TAG_SPLIT.split(text):
         name = clean_text(part, fold=fold)
         name = name.lstrip("#") if fold else name
         if name and name.lower() not in {k.lower() for k in seen}:
             seen[name] = None
-    return list(seen)
+    return tuple(seen)
 
 
 def parse_flag(value: Any) -> tuple[bool | None, str | None]:
