@@ -121,7 +121,8 @@ def test_bulk_add_tag_then_undo(qtbot, page):
         | page.table.selectionModel().SelectionFlag.Rows)
     ids = page.selected_ids()
     assert len(ids) == 2
-    page._bulk(__import__("models.members.bulk", fromlist=["x"]).add_tags, [tag.id], "ok")
+    with qtbot.waitSignal(page.workspace.data_changed, timeout=10000):  # on a worker
+        page._bulk(__import__("models.members.bulk", fromlist=["x"]).add_tags, [tag.id], "ok")
     assert MemberTag.select().where(MemberTag.tag == tag.id).count() == 2
     assert sorted(page.selected_ids()) == sorted(ids)  # selection survives the reload
     undo.undo()
@@ -132,7 +133,8 @@ def test_delete_selected_confirms_and_can_be_undone(qtbot, page, no_dialogs):
     before = page.model.rowCount()
     page.table.selectRow(0)
     member_id = page.selected_ids()[0]
-    page.delete_selected()
+    with qtbot.waitSignal(page.workspace.data_changed, timeout=10000):  # on a worker
+        page.delete_selected()
     assert no_dialogs and no_dialogs[0][0] == "confirm"
     assert Member.get_or_none(Member.id == member_id) is None
     assert page.model.rowCount() == before - 1

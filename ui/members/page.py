@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, QSettings, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +37,9 @@ from ui.members.filter_panel import FilterPanel
 from ui.members.segments_panel import SegmentsPanel
 from ui.members.table_model import MemberTableModel
 from ui.members.tag_delegate import TagChipDelegate
-from ui.operations import Op
+from ui.operations import LongOp
 from ui.read_only import set_editing
+from ui.worker import Task
 from ui.workspace import Changed, Workspace
 
 A = TypeVar("A")
@@ -50,6 +51,7 @@ class MembersPage(QWidget):
         self.workspace = workspace
         self._dialogs: list[QDialog] = []  # keep open dialogs alive
         self._dirty = False
+        self._bulk_task: Task | None = None  # a bulk action running on a worker
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(
@@ -105,6 +107,11 @@ class MembersPage(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
         horizontal = self.table.horizontalHeader()
+        # Painting its sections, a header asks its selection model whether each column is
+        # selected, which asks the model about the rows (0.3 s for 18,000 selected rows).
+        # Rows are what is selected here (a header click sorts): the header gets a
+        # selection model of its own that stays empty.
+        horizontal.setSelectionModel(QItemSelectionModel(self.model, horizontal))
         horizontal.setSectionsMovable(False)
         horizontal.setStretchLastSection(True)
         # Indicator first: enabling sorting then asks for the order already loaded.
@@ -202,8 +209,12 @@ class MembersPage(QWidget):
         if not dialogs.confirm(self, self.tr("删除成员"), text, danger=True):
             return
         message = self.tr("已删除 %Ln 位成员（可撤销）", "", len(ids))
-        Op(self, self.workspace, lambda: bulk.delete(ids, self.workspace.db_path), Changed.MEMBERS) \
-            .success(lambda _r: self.workspace.status_message.emit(message)).run()
+        path = self.workspace.db_path
+        self._bulk_task = LongOp(
+            self, self.workspace,
+            lambda progress, cancelled: bulk.delete(ids, path, progress, cancelled),
+            Changed.MEMBERS, self.tr("正在删除成员")) \
+            .success(lambda _r: self.workspace.status_message.emit(message)).start()
 
     def apply_filter(self, spec: object) -> None:
         """Show the list with a filter (saved segment, Overview click-through...): exactly
@@ -258,22 +269,42 @@ class MembersPage(QWidget):
                                   .replace("%1", html.escape(label)))
 
     def _reselect(self, ids: list[int]) -> None:
+        """Select these members again (after a reload), in one selection of row runs
+        (a select-all stays one run; up to 200 runs)."""
+        rows = sorted(self.model.rows_of(ids).values())
+        runs: list[list[int]] = []
+        for row in rows:
+            if runs and runs[-1][1] == row - 1:
+                runs[-1][1] = row
+            elif len(runs) < 200:
+                runs.append([row, row])
+        if not runs:
+            return
+        chosen = QItemSelection()
+        for top, bottom in runs:
+            chosen.select(self.model.index(top, 0), self.model.index(bottom, 0))
         selection = self.table.selectionModel()
-        for member_id in ids[:200]:
-            row = self.model.row_of(member_id)
-            if row is not None:
-                selection.select(self.model.index(row, 0),
-                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        selection.select(chosen, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
 
     # ------------------------------------------------------------ selection + counts
+    def _selected_rows(self) -> list[int]:
+        """The selected rows, from the selection's ranges (selectedRows() asks the model
+        about every cell: over a second for 18,000 selected rows)."""
+        rows: set[int] = set()
+        selection = self.table.selectionModel().selection()
+        for i in range(selection.count()):
+            span = selection.at(i)
+            rows.update(range(span.top(), span.bottom() + 1))
+        return sorted(rows)
+
     def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.member_id(row) for row in rows]
+        member_id = self.model.member_id
+        return [member_id(row) for row in self._selected_rows()]
 
     @Slot()
     def _show_counts(self, *_: object) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        selected = len(self.table.selectionModel().selectedRows())
+        selected = len(self._selected_rows())
         text = self.tr("显示 %1 / 共 %Ln 位成员", "", total).replace("%1", number(shown))
         if selected:
             text += self.tr("，已选 %Ln 位", "", selected)
@@ -300,6 +331,7 @@ class MembersPage(QWidget):
             self.table.horizontalHeader().restoreState(state)
         else:
             self._default_widths()
+
         splitter = store.value("members/splitter", QByteArray())
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
@@ -442,10 +474,15 @@ class MembersPage(QWidget):
             elif action.text() == self.tr("导出所选…"):
                 action.setEnabled(count > 0)
 
-    def _bulk(self, operation: Callable[[list[int], A], int], argument: A, done: str) -> None:
+    def _bulk(self, operation: Callable[..., int], argument: A, done: str) -> None:
+        """A bulk action on the selection, on a worker (18,000 members take seconds)."""
         ids = self.selected_ids()
         if not ids:
             return
         message = done + self.tr("（%Ln 位成员，可撤销）", "", len(ids))
-        Op(self, self.workspace, lambda: operation(ids, argument),
-           Changed.MEMBERS).success(lambda _r: self.workspace.status_message.emit(message)).run()
+        self._bulk_task = LongOp(
+            self, self.workspace,
+            lambda progress, cancelled: operation(ids, argument, progress=progress,
+                                                  cancelled=cancelled),
+            Changed.MEMBERS, self.tr("正在修改所选成员")) \
+            .success(lambda _r: self.workspace.status_message.emit(message)).start()

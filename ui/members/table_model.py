@@ -300,6 +300,15 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         order = self._order
         return [order[p] for p in self._visible]
 
+    def rows_of(self, member_ids: Sequence[int]) -> dict[int, int]:
+        """{member id: row} for those of these members the list shows (one pass)."""
+        wanted, order, out = set(member_ids), self._order, {}
+        if wanted:
+            for row, pos in enumerate(self._visible):
+                if order[pos] in wanted:
+                    out[order[pos]] = row
+        return out
+
     def row_of(self, member_id: int) -> int | None:
         for row, pos in enumerate(self._visible):
             if self._order[pos] == member_id:
