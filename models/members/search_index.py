@@ -13,7 +13,8 @@ pinyin: the `search_text` column SQLite's triggers keep) plus their tag names. H
 - tag names are not copied into each text: a word that occurs in a tag's name matches
   that tag's members (read with the texts).
 
-`search()` gives exactly what `rows.search()` gives over `rows.ordered_texts()`.
+`search()` gives exactly what `rows.search()` gives over `rows.ordered_texts()`
+(tests/test_member_search_index.py), pasted control characters included.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import compress, repeat
 from operator import contains
 
-from models.members.rows import SORT_SQL, search_words
+from models.members.rows import SORT_SQL, search_words, text_condition
 from models.store.db import database
 
 # A scan is cut into slices of this many texts (~2 ms each) so a caller can stop or let
@@ -125,6 +126,10 @@ class SearchIndex:
             return
         found: list[int] = []
         for word in words:
+            if "\x01" in word:  # the separator of fields and tag names: only ever pasted
+                found = within = self._across_fields(word, within)
+                yield None
+                continue
             needle, tagged = _compact(word), self._tagged(word)
             found = []
             span = len(self.ids) if within is None else len(within)
@@ -146,6 +151,15 @@ class SearchIndex:
                 found = list(dict.fromkeys(sorted(found + tagged[1])))
             within = found
         yield found
+
+    def _across_fields(self, word: str, within: Sequence[int] | None) -> list[int]:
+        """A word with the field separator in it matches across a text and its tag names
+        as the list always matched it: ask SQLite with the same rule (rows.text_condition)."""
+        condition, params = text_condition(word)
+        matched = {row[0] for row in database.execute_sql(
+            f"SELECT m.id FROM member m WHERE {condition}", params)}
+        ids = self.ids
+        return [p for p in (range(len(ids)) if within is None else within) if ids[p] in matched]
 
 
 def load(key: str = "name", descending: bool = False,
