@@ -3230,6 +3230,10 @@ First give your community a name, then choose how to start:</translation>
         </translation>
     </message>
     <message>
+        <source>正在删除成员</source>
+        <translation>Deleting members</translation>
+    </message>
+    <message>
         <source>指定成员</source>
         <translation>Chosen members</translation>
     </message>
@@ -3309,6 +3313,10 @@ First give your community a name, then choose how to start:</translation>
             <numerusform> (%Ln member, can be undone)</numerusform>
             <numerusform> (%Ln members, can be undone)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>正在修改所选成员</source>
+        <translation>Updating the selected members</translation>
     </message>
 </context>
 <context>
