@@ -14,7 +14,7 @@ from itertools import compress
 from operator import not_
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from models.members import rows as member_rows
@@ -104,8 +104,8 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         self._visible = self._search(self._text)
         self.endResetModel()
         self._emit_counts()
-        if self._index is None:
-            self._load_search_index()
+        if self._index is None:  # once the list has painted: the read competes with it
+            QTimer.singleShot(0, self._load_search_index)
         self.settled.emit()
 
     def _cancel_jobs(self) -> None:
@@ -117,6 +117,8 @@ class MemberTableModel(ColumnHeaderModel[Row]):
 
     def _load_search_index(self) -> None:
         """Read the search index off the GUI thread (~0.3 s at 100,000 members)."""
+        if self._index is not None or self._index_task is not None:
+            return  # read meanwhile (a search could not wait), or on its way
         order, key, descending = self._order, self._sort_key, self._descending
         task = Task(None, "", lambda _p, cancelled: search_index.load(key, descending,
                                                                        cancelled),
