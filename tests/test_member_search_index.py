@@ -96,3 +96,13 @@ def test_undo_payload_in_pieces_is_the_same_json():
         assert undo._dumps(value, piece) == json.dumps(value, default=str)
     odd = {1: "x", None: 2}
     assert undo._dumps(odd) == json.dumps(odd, default=str)
+
+
+def test_tag_members_read_when_needed_or_adopted_later(mixed):
+    ids, hay = member_rows.ordered_texts()
+    lazy = search_index.load(members={})  # the members come from another worker
+    assert lazy.members() == {}
+    assert lazy.search("kol") == member_rows.search(hay, "kol")  # read for that tag now
+    later = search_index.load(members={})
+    later.adopt_members(search_index.tag_members(list(search_index.tag_words())))
+    assert later.search("café kol") == member_rows.search(hay, "café kol")

@@ -87,6 +87,11 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def adopt_members(self, members: dict[int, set[int]]) -> None:
+        """Tag memberships read on another worker (those read meanwhile stay)."""
+        self._members = {**members, **self._members}
+        self._positions.clear()
+
     def members(self) -> dict[int, set[int]]:
         """The tag memberships read so far (an index of the same data in another order
         can adopt them)."""
@@ -166,7 +171,8 @@ def load(key: str = "name", descending: bool = False,
          cancelled: Callable[[], bool] = lambda: False,
          members: dict[int, set[int]] | None = None) -> SearchIndex:
     """The index of the whole list in that order, with every tag's members (~0.3 s at
-    100,000 members), or with `members` as another index of the same data read them."""
+    100,000 members), or with `members` as another read gave them ({}: none yet; a
+    search reads the members of a tag it needs then, unless adopt_members came first)."""
     ids, texts = read_texts(key, descending, cancelled)
     tags = tag_words()
     if members is None and not cancelled():

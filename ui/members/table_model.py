@@ -67,6 +67,9 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         self._loaded = False
         self._index_task: Task | None = None  # the latest index read (kept until replaced)
         self._sort_task: Task | None = None
+        self._members_task: Task | None = None
+        self._tag_members: dict[int, set[int]] | None = None  # {tag id: member ids}
+        self._generation = 0  # of the data read: one more at each reload
         self._scans = SearchJobs(self)
         self._scans.finished.connect(self._scanned)
         self._rows: dict[int, Row] = {}
@@ -110,27 +113,47 @@ class MemberTableModel(ColumnHeaderModel[Row]):
 
     def _cancel_jobs(self) -> None:
         self._scans.cancel()
-        for task in (self._index_task, self._sort_task):
+        for task in (self._index_task, self._sort_task, self._members_task):
             if task is not None:
                 task.cancel()
-        self._index_task = self._sort_task = None
+        self._index_task = self._sort_task = self._members_task = None
+        self._tag_members = None
+        self._generation += 1
 
     def _load_search_index(self) -> None:
         """Read the search index off the GUI thread (~0.3 s at 100,000 members)."""
         if self._index is not None or self._index_task is not None:
             return  # read meanwhile (a search could not wait), or on its way
         order, key, descending = self._order, self._sort_key, self._descending
+        # The texts and the tags' members at once, on two workers: SQLite reads them
+        # side by side (it lets go of the interpreter while it reads).
         task = Task(None, "", lambda _p, cancelled: search_index.load(key, descending,
-                                                                       cancelled),
+                                                                       cancelled, {}),
                     show_dialog=False)
         task.succeeded.connect(lambda index: self._adopt_index(order, index))
         self._index_task = task.start()
+        if self._tag_members is None and self._members_task is None:
+            generation = self._generation
+            members = Task(None, "", lambda *_: search_index.tag_members(
+                list(search_index.tag_words())), show_dialog=False)
+            members.succeeded.connect(lambda found: self._adopt_members(generation, found))
+            self._members_task = members.start()
+
+    def _adopt_members(self, generation: int, found: object) -> None:
+        assert isinstance(found, dict)
+        if generation == self._generation:  # the same data (any order)
+            self._members_task = None
+            self._tag_members = found
+            if self._index is not None:
+                self._index.adopt_members(found)
 
     def _adopt_index(self, order: list[int], index: object) -> None:
         assert isinstance(index, SearchIndex)
         if order is self._order and index.ids == order:  # still the list it was read for
             self._index_task = None
             self._index = index
+            if self._tag_members is not None:
+                index.adopt_members(self._tag_members)
             if self._wanted != self._text:  # typed before the index was there
                 self._start_search(self._wanted)
 
@@ -384,7 +407,8 @@ class MemberTableModel(ColumnHeaderModel[Row]):
                 task.cancel()
         self._index_task = None
         current = self._order
-        members = self._index.members() if self._index is not None else None
+        members = (self._tag_members if self._tag_members is not None
+                   else self._index.members() if self._index is not None else None)
         task = Task(None, "", lambda _p, cancelled: search_index.load(
             key, descending, cancelled, members), show_dialog=False)
         task.succeeded.connect(lambda index: self._sorted(task, current, index))
