@@ -158,8 +158,9 @@ class MemberTableModel(ColumnHeaderModel[Row]):
                 self._start_search(self._wanted)
 
     def search_ready(self) -> bool:
-        """Whether the search texts are loaded (searching needs no database read)."""
-        return self._index is not None
+        """Whether the search texts and the tags' members are loaded (no search needs
+        the database, and nothing is read in the background any more)."""
+        return self._index is not None and self._members_task is None
 
     def is_settled(self) -> bool:
         """Whether the rows shown match what was typed, in the order asked for."""
