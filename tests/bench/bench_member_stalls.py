@@ -107,6 +107,12 @@ measure("filter: status active", lambda: status.setCurrentIndex(status.findData(
 tag = database.execute_sql("SELECT id FROM tag ORDER BY id LIMIT 1").fetchone()[0]
 measure("saved segment: one tag", lambda: page.apply_filter(MemberFilter(tags_any=[tag])))
 measure("saved segment: everyone", lambda: page.apply_filter(MemberFilter()))
+from ui.workspace import Changed
+page.search.setText("w")
+idle(0.2)
+measure("a write elsewhere while a search is on (reload)",
+        lambda: workspace.announce(Changed.MEMBERS, None))
+page.search.setText("")
 measure("show a column (company)", lambda: page._toggle_column("company", True))
 measure("hide a column (company)", lambda: page._toggle_column("company", False))
 first, second = model.member_id(0), model.member_id(1)
