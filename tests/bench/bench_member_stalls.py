@@ -2,15 +2,15 @@
 (issue 18: never more than 100 ms at 20,000 members). Not collected by pytest; run:
 
     .venv/bin/python tests/bench/bench_member_stalls.py [--members 20000 100000]
-        [--root OTHER_CHECKOUT]
+        [--root CHECKOUT ...]
 
 For each size, a fresh process opens a copy of a demo workspace (built once in the temp
 folder) and runs each operation the way a click does (from the event loop), while a
 2 ms QTimer heartbeat runs: the longest gap between two beats, less the 2 ms, is the
 longest stretch the GUI thread did not run its event loop. The operation counts as done
 when the list is settled again (a sort read on a worker has been laid out, say) and no
-worker is left, plus 50 ms; "total" is how long that took. `--root` measures another
-checkout (the commit before a change) in the same session, for a reference.
+worker is left, plus 50 ms; "total" is how long that took. `--root A B` measures other
+checkouts (the commit before a change) in the same session, side by side, for a reference.
 """
 
 from __future__ import annotations
@@ -157,35 +157,50 @@ def ensure_db(path: Path, members: int, data: Path) -> None:
                     "--members", str(members)], check=True, env=env, stdout=subprocess.DEVNULL)
 
 
+def run(root: Path, source: Path) -> dict[str, object]:
+    work = Path(tempfile.mkdtemp(prefix="qundesk-stalls-"))
+    try:
+        db = work / "members.sqlite3"
+        shutil.copyfile(source, db)  # the bulk actions write: never the cached demo
+        env = {**os.environ, "QUNDESK_DATA_DIR": str(work / "data")}
+        code = MEASURE.format(root=str(root), db=str(db))
+        out = subprocess.run([sys.executable, "-c", code], check=True, env=env, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    result: dict[str, object] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, nargs="+", default=[20_000, 100_000])
-    parser.add_argument("--root", type=Path, default=ROOT)
+    parser.add_argument("--root", type=Path, nargs="+", default=[ROOT],
+                        help="checkouts of the app, measured one after the other per size")
     args = parser.parse_args()
     tmp = Path(tempfile.gettempdir())
     data = tmp / "qundesk-bench-data"
-    print(f"app: {args.root}; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print(f"apps: {', '.join(map(str, args.root))}; {os.cpu_count()} CPUs")
     for members in args.members:
         source = tmp / f"qundesk-bench-{members}.sqlite3"
         ensure_db(source, members, data)
-        work = Path(tempfile.mkdtemp(prefix="qundesk-stalls-"))
-        try:
-            db = work / "members.sqlite3"
-            shutil.copyfile(source, db)  # the bulk actions write: never the cached demo
-            env = {**os.environ, "QUNDESK_DATA_DIR": str(work / "data")}
-            code = MEASURE.format(root=str(args.root), db=str(db))
-            out = subprocess.run([sys.executable, "-c", code], check=True, env=env,
-                                 text=True, stdout=subprocess.PIPE,
-                                 stderr=subprocess.DEVNULL).stdout
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        report = json.loads(out.strip().splitlines()[-1])
-        print(f"\n{report['members']:,} members: longest GUI stall / until done")
-        for name, figures in report["results"].items():
-            stall = figures["stall_ms"]
-            mark = "  > 100 ms" if stall is not None and stall > 100 else ""
-            print(f"  {name:42s} {stall if stall is not None else float('nan'):7.0f} ms"
-                  f" / {figures['total_ms']:7.0f} ms{mark}")
+        reports = [run(root, source) for root in args.root]
+        print(f"\n{members:,} members (load average {os.getloadavg()[0]:.1f}): longest GUI "
+              "stall / until done, per app in the order given")
+        names = list(reports[0]["results"])
+        for name in names:
+            cells = []
+            for report in reports:
+                figures = report["results"].get(name)
+                if figures is None:
+                    cells.append(f"{'-':>17s}")
+                    continue
+                stall = figures["stall_ms"]
+                mark = "!" if stall is not None and stall > 100 else " "
+                cells.append(f"{stall if stall is not None else float('nan'):6.0f}{mark}/"
+                             f"{figures['total_ms']:7.0f} ms")
+            print(f"  {name:48s} " + "   ".join(cells))
+    print("\n(! = the window stopped for more than 100 ms)")
 
 
 if __name__ == "__main__":

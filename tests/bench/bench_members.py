@@ -1,7 +1,7 @@
 """Member list benchmarks (issue 2 and 18 targets). Not collected by pytest; run:
 
     .venv/bin/python tests/bench/bench_members.py [--members 100000 300000] [--runs 3]
-        [--root OTHER_CHECKOUT] [--cold]
+        [--root CHECKOUT ...] [--cold]
 
 Builds a demo database of each size once (cached in the temp folder), then measures, in
 a fresh process per run: the member list's first paint, when search is ready (every
@@ -10,9 +10,10 @@ runs on a worker is waited for with the event loop idle, as the app waits), and 
 Reported: min / median / max over the runs of each figure, and the keystrokes' median,
 p90 and max, and the cost per member from one size to the next.
 
-`--root` runs the same measurements on another checkout of the app (say, the commit
-before a change, from `git archive`), so a before/after pair comes from one session of
-a loaded machine. `--cold` adds cold start to an interactive window (whole process).
+`--root A B` runs the same measurements on other checkouts of the app (say, the commit
+before a change, from `git archive`), interleaved run by run, so a before/after pair
+comes from one session of a loaded machine. `--cold` adds cold start to an interactive
+window (whole process).
 """
 
 from __future__ import annotations
@@ -140,52 +141,63 @@ def spread(values: list[float]) -> str:
     return f"{min(values):.1f} / {statistics.median(values):.1f} / {max(values):.1f}"
 
 
+def report(name: str, runs: list[dict[str, object]]) -> tuple[float, float]:
+    keys = [k for run in runs for k in run["keystrokes"]]
+    medians = [statistics.median(r["keystrokes"]) for r in runs]
+    print(f"  {name}: {runs[0]['members']:,} members, {len(runs)} runs x "
+          f"{len(runs[0]['keystrokes'])} keystrokes")
+    print(f"    first paint               {spread([r['first_paint_ms'] for r in runs])} ms")
+    print(f"    search ready (from start) {spread([r['ready_ms'] for r in runs])} ms")
+    print(f"    search ready after paint  {spread([r['ready_after_paint_ms'] for r in runs])} ms")
+    print(f"    keystroke median          {spread(medians)} ms")
+    print(f"    keystroke p90             {spread([p90(r['keystrokes']) for r in runs])} ms")
+    print(f"    keystroke max             {spread([max(r['keystrokes']) for r in runs])} ms "
+          f"(all runs: max {max(keys):.1f})")
+    print(f"    peak RSS                  {spread([r['peak_rss_mb'] for r in runs])} MB")
+    return statistics.median([float(r["ready_ms"]) for r in runs]), statistics.median(medians)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, nargs="+", default=[100_000, 300_000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--root", type=Path, default=ROOT,
-                        help="the checkout of the app to measure (default: this one)")
+    parser.add_argument("--root", type=Path, nargs="+", default=[ROOT],
+                        help="checkouts of the app to measure, runs interleaved so each "
+                             "sees the same load (default: this one)")
     parser.add_argument("--cold", action="store_true", help="also measure cold starts")
     args = parser.parse_args()
     tmp = Path(tempfile.gettempdir())
     data = tmp / "qundesk-bench-data"
     os.environ["QUNDESK_DATA_DIR"] = str(data)
-    print(f"app: {args.root}; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; "
-          "figures are min / median / max over the runs")
+    print(f"apps: {', '.join(map(str, args.root))}; {os.cpu_count()} CPUs, load average "
+          f"{os.getloadavg()[0]:.1f}; figures are min / median / max over the runs")
     if args.cold:
         small = tmp / "qundesk-bench-small.sqlite3"
         ensure_db(small, 300, data)
-        starts = cold_start(args.root, small, data)
-        print(f"cold start to interactive window (300 members, whole process): "
-              f"median {statistics.median(starts) * 1000:.0f} ms, best {min(starts) * 1000:.0f} ms")
-    per_member: dict[int, tuple[float, float]] = {}
+        for root in args.root:
+            starts = cold_start(root, small, data)
+            print(f"cold start to interactive window (300 members, whole process), {root}: "
+                  f"median {statistics.median(starts) * 1000:.0f} ms, "
+                  f"best {min(starts) * 1000:.0f} ms")
+    per_member: dict[Path, dict[int, tuple[float, float]]] = {root: {} for root in args.root}
     for members in args.members:
         db = tmp / f"qundesk-bench-{members}.sqlite3"
         ensure_db(db, members, data)
-        runs = [measure(args.root, db, data) for _ in range(args.runs)]
-        keys = [k for run in runs for k in run["keystrokes"]]
-        medians = [statistics.median(r["keystrokes"]) for r in runs]
-        maxes = [max(r["keystrokes"]) for r in runs]
-        p90s = [p90(r["keystrokes"]) for r in runs]
-        ready = [float(r["ready_ms"]) for r in runs]
-        print(f"\n{runs[0]['members']:,} members ({len(runs)} runs x "
-              f"{len(runs[0]['keystrokes'])} keystrokes):")
-        print(f"  first paint              {spread([r['first_paint_ms'] for r in runs])} ms")
-        print(f"  search ready (from start) {spread(ready)} ms")
-        print(f"  search ready after paint {spread([r['ready_after_paint_ms'] for r in runs])} ms")
-        print(f"  keystroke median         {spread(medians)} ms")
-        print(f"  keystroke p90            {spread(p90s)} ms")
-        print(f"  keystroke max            {spread(maxes)} ms (all runs: max {max(keys):.1f})")
-        print(f"  peak RSS                 {spread([r['peak_rss_mb'] for r in runs])} MB")
-        per_member[members] = (statistics.median(ready), statistics.median(medians))
-    sizes = sorted(per_member)
-    for small_n, big_n in zip(sizes, sizes[1:], strict=False):
-        (r1, k1), (r2, k2) = per_member[small_n], per_member[big_n]
-        print(f"\ncost per member {small_n:,} -> {big_n:,}: search ready "
-              f"{r1 / small_n * 1000:.2f} -> {r2 / big_n * 1000:.2f} us "
-              f"({r2 / r1:.2f}x for {big_n / small_n:.1f}x members); keystroke median "
-              f"{k1 / small_n * 1e6:.0f} -> {k2 / big_n * 1e6:.0f} ns")
+        runs: dict[Path, list[dict[str, object]]] = {root: [] for root in args.root}
+        for _ in range(args.runs):
+            for root in args.root:  # interleaved: a burst of load hits every app alike
+                runs[root].append(measure(root, db, data))
+        print(f"\n{members:,} members (load average now {os.getloadavg()[0]:.1f}):")
+        for root in args.root:
+            per_member[root][members] = report(str(root), runs[root])
+    for root in args.root:
+        sizes = sorted(per_member[root])
+        for small_n, big_n in zip(sizes, sizes[1:], strict=False):
+            (r1, k1), (r2, k2) = per_member[root][small_n], per_member[root][big_n]
+            print(f"\ncost per member {small_n:,} -> {big_n:,} ({root}): search ready "
+                  f"{r1 / small_n * 1000:.2f} -> {r2 / big_n * 1000:.2f} us "
+                  f"({r2 / r1:.2f}x for {big_n / small_n:.1f}x members); keystroke median "
+                  f"{k1 / small_n * 1e6:.0f} -> {k2 / big_n * 1e6:.0f} ns")
 
 
 if __name__ == "__main__":
