@@ -106,3 +106,23 @@ def test_the_newest_sort_wins_and_a_reload_drops_an_older_one(qtbot, page, monke
     qtbot.wait(100)
     qtbot.waitUntil(model.is_settled)
     assert model.visible_ids() == plain_search("", "city", True)
+
+
+def test_a_write_during_a_search_keeps_its_rows_until_the_index_is_read(qtbot, page,
+                                                                        monkeypatch):
+    from ui.members import table_model
+
+    model = page.model
+    page.search.setText("wx")
+    found = model.visible_ids()
+    monkeypatch.setattr(table_model, "WAIT_FOR_INDEX", 0)  # as a big list does
+    gone = found[0]
+    Member.delete_by_id(gone)
+    model.reload()  # no read of the index on the GUI thread ...
+    assert model._index is None and not model.is_settled()
+    assert model.visible_ids_now() == found[1:]  # ... the rows it showed, less the gone
+    qtbot.waitUntil(model.is_settled)
+    assert model.visible_ids() == plain_search("wx")
+    Member.delete_by_id(found[1])
+    model.reload()
+    assert model.visible_ids() == plain_search("wx")  # asked at once: searched at once

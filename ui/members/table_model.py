@@ -62,6 +62,7 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         self._results: dict[str, list[int]] = {}  # recent searches over the current base
         self._text = ""  # what the rows shown match
         self._wanted = ""  # what was typed (differs while its scan runs)
+        self._stale = False  # rows of the search before a reload, until the index is in
         self._filter = MemberFilter()
         self._sort_key, self._descending = "name", False
         self._loaded = False
@@ -84,14 +85,16 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         """Re-read everything (after any write); keeps search, filter and sort.
 
         Only ids (sorted by an index) and the few left members are read here, so the
-        list paints at once; the search index follows from a background read (or now,
-        when a search is on: the rows shown must match it).
+        list paints at once; the search index follows from a background read. A search
+        that is on keeps showing the members it showed (those still there) until the
+        index is in and the search runs again; a small list reads its index at once.
         """
+        shown = set(self.visible_ids_now()) if self._wanted else set()
         self._cancel_jobs()
         self.beginResetModel()
         self._loaded = True
         self._index = None
-        if self._wanted:
+        if self._wanted and len(self._order) <= WAIT_FOR_INDEX:
             self._index = search_index.load(self._sort_key, self._descending)
             self._order = self._index.ids
         else:
@@ -103,13 +106,20 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         self._groups.clear()
         self._allowed, self._excluded = self._structural_ids(self._filter)
         self._rebase()
-        self._text = self._wanted
-        self._visible = self._search(self._text)
+        if self._wanted and self._index is None:
+            order = self._order
+            allowed = (range(len(order)) if self._base is None else self._base)
+            self._visible = [p for p in allowed if order[p] in shown]
+            self._text, self._stale = self._wanted, True
+        else:
+            self._text, self._stale = self._wanted, False
+            self._visible = self._search(self._text)
         self.endResetModel()
         self._emit_counts()
         if self._index is None:  # once the list has painted: the read competes with it
             QTimer.singleShot(0, self._load_search_index)
-        self.settled.emit()
+        if self.is_settled():
+            self.settled.emit()
 
     def _cancel_jobs(self) -> None:
         self._scans.cancel()
@@ -154,7 +164,7 @@ class MemberTableModel(ColumnHeaderModel[Row]):
             self._index = index
             if self._tag_members is not None:
                 index.adopt_members(self._tag_members)
-            if self._wanted != self._text:  # typed before the index was there
+            if self._wanted != self._text or self._stale:  # typed before it was there
                 self._start_search(self._wanted)
 
     def search_ready(self) -> bool:
@@ -164,7 +174,7 @@ class MemberTableModel(ColumnHeaderModel[Row]):
 
     def is_settled(self) -> bool:
         """Whether the rows shown match what was typed, in the order asked for."""
-        return self._wanted == self._text and self._sort_task is None
+        return self._wanted == self._text and not self._stale and self._sort_task is None
 
     def _ensure_index(self) -> SearchIndex:
         """The search index; read now if a search needs it before the background read."""
@@ -280,7 +290,7 @@ class MemberTableModel(ColumnHeaderModel[Row]):
     def _show(self, text: str, found: list[int]) -> None:
         self.beginResetModel()
         self._visible = found
-        self._text = text
+        self._text, self._stale = text, False
         self.endResetModel()
         self._emit_counts()
         if self.is_settled():
@@ -288,7 +298,7 @@ class MemberTableModel(ColumnHeaderModel[Row]):
 
     def settle(self) -> None:
         """Finish a search still running now (for callers that need its rows at once)."""
-        if self._wanted != self._text:
+        if self._wanted != self._text or self._stale:
             self._scans.cancel()
             self._show(self._wanted, self._search(self._wanted))
 
@@ -298,7 +308,7 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         self.beginResetModel()
         self._allowed, self._excluded = self._structural_ids(spec)
         self._rebase()
-        self._text = self._wanted
+        self._text, self._stale = self._wanted, False
         self._visible = self._search(self._text)
         self.endResetModel()
         self._emit_counts()
@@ -322,7 +332,13 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         return self._order[self._visible[row]]
 
     def visible_ids(self) -> list[int]:
+        """The members the list shows for what was typed (a search still running is
+        finished first)."""
         self.settle()
+        return self.visible_ids_now()
+
+    def visible_ids_now(self) -> list[int]:
+        """The members the rows show at this moment."""
         order = self._order
         return [order[p] for p in self._visible]
 
@@ -428,7 +444,7 @@ class MemberTableModel(ColumnHeaderModel[Row]):
                  else None for i in persistent]
         self._order, self._index = index.ids, index
         self._rebase()
-        self._text = self._wanted
+        self._text, self._stale = self._wanted, False
         self._visible = self._search(self._text)
         if persistent:  # keep the selection and current row on the same members
             row_of = {self._order[p]: row for row, p in enumerate(self._visible)}
