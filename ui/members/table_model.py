@@ -35,7 +35,7 @@ BLOCK = 200  # rows fetched per database round trip
 CACHE_LIMIT = 20000
 # A list longer than this does not wait for its search index before showing: a search
 # typed meanwhile runs when the index arrives (the smaller one reads it at once).
-WAIT_FOR_INDEX = 40_000
+WAIT_FOR_INDEX = 5_000
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole + 1,
                     Qt.ItemDataRole.UserRole + 2})
