@@ -21,7 +21,7 @@ from models.members import rows as member_rows
 from models.members import search_index
 from models.members.contributions import level_for, thresholds
 from models.members.rows import COL, narrows
-from models.members.search_index import SearchIndex
+from models.members.search_index import Members, SearchIndex
 from models.members.segments import MemberFilter, matching_ids
 from ui.members.columns import DEFAULT_COLUMNS, header
 from ui.members.list_jobs import SearchJobs
@@ -69,7 +69,7 @@ class MemberTableModel(ColumnHeaderModel[Row]):
         self._index_task: Task | None = None  # the latest index read (kept until replaced)
         self._sort_task: Task | None = None
         self._members_task: Task | None = None
-        self._tag_members: dict[int, set[int]] | None = None  # {tag id: member ids}
+        self._tag_members: Members | None = None  # {tag id: member ids}
         self._generation = 0  # of the data read: one more at each reload
         self._scans = SearchJobs(self)
         self._scans.finished.connect(self._scanned)
