@@ -55,6 +55,7 @@ def test_typing_filters_by_initials(qtbot, page):
 def test_list_paints_before_the_search_index_then_adopts_it(qtbot, demo_db, workspace,
                                                             monkeypatch):
     from models.members import rows as member_rows
+    from models.members import search_index
     calls: list[tuple] = []
     real = member_rows.sorted_ids
     monkeypatch.setattr(member_rows, "sorted_ids", lambda *a: calls.append(a) or real(*a))
@@ -64,23 +65,23 @@ def test_list_paints_before_the_search_index_then_adopts_it(qtbot, demo_db, work
     model = widget.model
     assert model.rowCount() > 0
     qtbot.waitUntil(model.search_ready)
-    ids, texts = member_rows.ordered_texts()
-    assert model._hay == texts and model._order == ids
+    ids, texts = search_index.read_texts()
+    assert model._index.texts == texts and model._index.ids == ids == model._order
 
 
 def test_search_before_the_index_arrives_and_stale_index_is_dropped(qtbot, demo_db, workspace):
-    from models.members import rows as member_rows
+    from models.members.search_index import SearchIndex, read_texts
     model = MemberTableModel()
-    model.reload()  # background scan started for this order
+    model.reload()  # background read started for this order
     stale_order = model._order
-    model.set_search_text("wx")  # typed at once: the texts are read right away
+    model.set_search_text("wx")  # typed at once: a small list reads the texts right away
     found = model.visible_ids()
     assert found and all("wx" in Member.get_by_id(i).search_text for i in found)
-    model.reload()  # a write meanwhile: the first scan's result must not be used
-    model._adopt_index(stale_order, stale_order, ["x"] * len(stale_order))
-    assert model._hay is None or model._hay != ["x"] * len(stale_order)
+    model.reload()  # a write meanwhile: the first read's result must not be used
+    model._adopt_index(stale_order, SearchIndex(stale_order, ["x"] * len(stale_order), {}))
+    assert model._index is None or model._index.texts != ["x"] * len(stale_order)
     qtbot.waitUntil(model.search_ready)
-    assert model._hay == member_rows.ordered_texts()[1]
+    assert model._index.texts == read_texts()[1]
 
 
 def test_backspace_and_new_words_give_the_same_rows_as_fresh_searches(qtbot, page):
@@ -120,7 +121,8 @@ def test_bulk_add_tag_then_undo(qtbot, page):
         | page.table.selectionModel().SelectionFlag.Rows)
     ids = page.selected_ids()
     assert len(ids) == 2
-    page._bulk(__import__("models.members.bulk", fromlist=["x"]).add_tags, [tag.id], "ok")
+    with qtbot.waitSignal(page.workspace.data_changed, timeout=10000):  # on a worker
+        page._bulk(__import__("models.members.bulk", fromlist=["x"]).add_tags, [tag.id], "ok")
     assert MemberTag.select().where(MemberTag.tag == tag.id).count() == 2
     assert sorted(page.selected_ids()) == sorted(ids)  # selection survives the reload
     undo.undo()
@@ -131,7 +133,8 @@ def test_delete_selected_confirms_and_can_be_undone(qtbot, page, no_dialogs):
     before = page.model.rowCount()
     page.table.selectRow(0)
     member_id = page.selected_ids()[0]
-    page.delete_selected()
+    with qtbot.waitSignal(page.workspace.data_changed, timeout=10000):  # on a worker
+        page.delete_selected()
     assert no_dialogs and no_dialogs[0][0] == "confirm"
     assert Member.get_or_none(Member.id == member_id) is None
     assert page.model.rowCount() == before - 1
@@ -143,6 +146,7 @@ def test_delete_selected_confirms_and_can_be_undone(qtbot, page, no_dialogs):
 def test_sort_by_column_header(qtbot, page):
     column = page.model.columns().index("joined_on")
     page.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(page.model.is_settled)  # the new order is read on a worker
     values = [page.model.index(r, column).data() for r in range(20)]
     assert values == sorted(values, reverse=True)
     page.search.setText("wx")  # search still right in the new order, before and after
@@ -156,7 +160,7 @@ def test_sort_by_column_header(qtbot, page):
 
 
 def test_columns_and_saved_segments_persist(qtbot, page, monkeypatch):
-    page._toggle_column("company", True)
+    page.list_columns.toggle("company", True)
     assert "company" in page.model.columns()
     page.save_state()
     assert "company" in QSettings().value("members/columns", [], list)

@@ -236,8 +236,9 @@ def test_the_selection_survives_undo(controller, tmp_path, qtbot, no_dialogs):
     page.reload()
     page._reselect(ids[1:4])
     assert page.selected_ids() == ids[1:4]
-    page.delete_selected()  # confirmed by no_dialogs
-    assert page.model.total() == 3 and page.selected_ids() == []
+    page.delete_selected()  # confirmed by no_dialogs; runs on a worker (LongOp)
+    qtbot.waitUntil(lambda: page.model.total() == 3)
+    assert page.selected_ids() == []
     window.undo_last()
-    assert page.model.total() == 6
+    qtbot.waitUntil(lambda: page.model.total() == 6)
     assert page.selected_ids() == ids[1:4]  # the members brought back are selected again

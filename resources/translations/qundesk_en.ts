@@ -3088,6 +3088,13 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     </message>
 </context>
 <context>
+    <name>ListColumns</name>
+    <message>
+        <source>恢复默认列</source>
+        <translation>Default Columns</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
         <source>查看全部</source>
@@ -3892,6 +3899,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         </translation>
     </message>
     <message>
+        <source>正在删除成员</source>
+        <translation>Deleting members</translation>
+    </message>
+    <message>
         <source>指定成员</source>
         <translation>Chosen members</translation>
     </message>
@@ -3923,10 +3934,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>正在生成示例社群…</source>
         <translation>Creating the demo community…</translation>
-    </message>
-    <message>
-        <source>恢复默认列</source>
-        <translation>Default Columns</translation>
     </message>
     <message>
         <source>打开成员卡片</source>
@@ -3986,6 +3993,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
             <numerusform> (%Ln member, can be undone)</numerusform>
             <numerusform> (%Ln members, can be undone)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>正在修改所选成员</source>
+        <translation>Updating the selected members</translation>
     </message>
 </context>
 <context>

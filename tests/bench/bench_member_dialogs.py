@@ -1,7 +1,8 @@
 """Opening the member card and the member dialogs on a large demo database.
 
 Usage: .venv/bin/python tests/bench/bench_member_dialogs.py [DB] (default: a 100,000-member
-demo built in /tmp on first use). Prints milliseconds per step (median of 5).
+demo built on first use in the temp folder the system names: $TMPDIR, else /tmp). Prints
+milliseconds per step (median of 5).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,7 +30,7 @@ def median_ms(action, runs: int = 5) -> float:
 
 
 def main() -> None:
-    default = Path("/tmp/qundesk-bench-cards-100k.sqlite3")
+    default = Path(tempfile.gettempdir()) / "qundesk-bench-cards-100k.sqlite3"
     db_path = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     if not db_path.exists():
         subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_path), "demo",

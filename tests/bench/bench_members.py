@@ -1,17 +1,26 @@
-"""Member list benchmarks (issue 2 targets). Not collected by pytest; run:
+"""Member list benchmarks (issue 2 and 18 targets). Not collected by pytest; run:
 
-    .venv/bin/python tests/bench/bench_members.py [--members 100000]
+    .venv/bin/python tests/bench/bench_members.py [--members 100000 300000] [--runs 3]
+        [--root CHECKOUT ...] [--cold]
 
-Builds a demo database of that size once (cached in /tmp), then measures:
-cold start to an interactive window (small database, whole process), the member
-list's first paint, each search keystroke (model update + repaint), and peak RSS.
+Builds a demo database of each size once (cached in the temp folder), then measures, in
+a fresh process per run: the member list's first paint, when search is ready (every
+search text loaded), each of 30 search keystrokes (model update + repaint; a scan that
+runs on a worker is waited for with the event loop idle, as the app waits), and peak RSS.
+Reported: min / median / max over the runs of each figure, and the keystrokes' median,
+p90 and max, and the cost per member from one size to the next.
+
+`--root A B` runs the same measurements on other checkouts of the app (say, the commit
+before a change, from `git archive`), interleaved run by run, so a before/after pair
+comes from one session of a loaded machine. `--cold` adds cold start to an interactive
+window (whole process).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -20,8 +29,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+QUERIES = ("zhang", "wangwei", "lxy", "13", "wx_0123", "张伟", "li s")  # 30 keystrokes
 
 STARTUP = """
 import sys, time
@@ -38,6 +47,64 @@ QTimer.singleShot(0, app.quit)  # the event loop is running: the window is inter
 app.exec()
 """
 
+# Runs in a fresh process with the app's root first on sys.path; prints one JSON line.
+MEASURE = r"""
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+from models.store.db import open_database
+from ui.members.page import MembersPage
+from ui.workspace import Workspace
+
+app = QApplication([])
+db = Path({db!r})
+open_database(db)
+
+
+def idle_until(done, timeout=10.0):
+    # Wait with the event loop idle (as the app waits), not spinning: a worker thread
+    # then has the interpreter to itself.
+    end = time.perf_counter() + timeout
+    while not done() and time.perf_counter() < end:
+        loop = QEventLoop()
+        QTimer.singleShot(1, loop.quit)
+        loop.exec()
+
+
+start = time.perf_counter()
+page = MembersPage(Workspace(db))
+page.resize(1200, 760)
+page.show()
+page.table.viewport().grab()  # forces the first paint of the visible rows
+painted = time.perf_counter()
+idle_until(page.model.search_ready)
+ready = time.perf_counter()
+settled = getattr(page.model, "is_settled", lambda: True)
+keystrokes = []
+for query in {queries!r}:
+    page.search.clear()
+    idle_until(settled)
+    app.processEvents()
+    typed = ""
+    for ch in query:
+        typed += ch
+        t = time.perf_counter()
+        page.search.setText(typed)  # textChanged -> model search, as when typing
+        idle_until(settled)
+        page.table.viewport().grab()
+        keystrokes.append((time.perf_counter() - t) * 1000)
+print(json.dumps({{
+    "members": page.model.total(),
+    "first_paint_ms": (painted - start) * 1000,
+    "ready_ms": (ready - start) * 1000,  # from the page's construction
+    "ready_after_paint_ms": (ready - painted) * 1000,  # after the window appeared
+    "keystrokes": keystrokes,
+    "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}}))
+"""
+
 
 def ensure_db(path: Path, members: int, data: Path) -> None:
     if path.exists():
@@ -47,9 +114,9 @@ def ensure_db(path: Path, members: int, data: Path) -> None:
                     "--members", str(members)], check=True, env=env, stdout=subprocess.DEVNULL)
 
 
-def cold_start(db: Path, data: Path, runs: int = 5) -> list[float]:
+def cold_start(root: Path, db: Path, data: Path, runs: int = 5) -> list[float]:
     env = {**os.environ, "QUNDESK_DATA_DIR": str(data)}
-    code = STARTUP.format(root=str(ROOT), db=str(db))
+    code = STARTUP.format(root=str(root), db=str(db))
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -58,67 +125,79 @@ def cold_start(db: Path, data: Path, runs: int = 5) -> list[float]:
     return times
 
 
-def list_figures(db: Path) -> dict[str, object]:
-    from PySide6.QtWidgets import QApplication
+def measure(root: Path, db: Path, data: Path) -> dict[str, object]:
+    env = {**os.environ, "QUNDESK_DATA_DIR": str(data)}
+    code = MEASURE.format(root=str(root), db=str(db), queries=QUERIES)
+    out = subprocess.run([sys.executable, "-c", code], check=True, env=env, text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
-    from models.store.db import open_database
-    from ui.members.page import MembersPage
-    from ui.workspace import Workspace
 
-    app = QApplication.instance() or QApplication([])
-    open_database(db)
-    start = time.perf_counter()
-    page = MembersPage(Workspace(db))
-    page.resize(1200, 760)
-    page.show()
-    page.table.viewport().grab()  # forces the first paint of the visible rows
-    first_paint = time.perf_counter() - start
-    while not page.model.search_ready():  # the search texts arrive from a background scan
-        app.processEvents()
-        time.sleep(0.002)  # idle like an event loop, leaving the GIL to the scan
-    search_ready = time.perf_counter() - start
-    keystrokes: list[float] = []
-    for query in ("zhang", "wangwei", "lxy", "13", "wx_0123", "张伟", "li s"):
-        page.search.clear()
-        app.processEvents()
-        typed = ""
-        for ch in query:
-            typed += ch
-            t = time.perf_counter()
-            page.search.setText(typed)  # textChanged -> model search, as when typing
-            page.table.viewport().grab()
-            keystrokes.append(time.perf_counter() - t)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"first_paint_ms": first_paint * 1000, "search_ready_ms": search_ready * 1000,
-            "keystroke_median_ms": statistics.median(keystrokes) * 1000,
-            "keystroke_p90_ms": sorted(keystrokes)[int(len(keystrokes) * 0.9)] * 1000,
-            "keystroke_max_ms": max(keystrokes) * 1000,
-            "keystrokes": len(keystrokes), "peak_rss_mb": rss,
-            "rows": page.model.rowCount()}
+def p90(values: list[float]) -> float:
+    return sorted(values)[int(len(values) * 0.9)]
+
+
+def spread(values: list[float]) -> str:
+    return f"{min(values):.1f} / {statistics.median(values):.1f} / {max(values):.1f}"
+
+
+def report(name: str, runs: list[dict[str, object]]) -> tuple[float, float]:
+    keys = [k for run in runs for k in run["keystrokes"]]
+    medians = [statistics.median(r["keystrokes"]) for r in runs]
+    print(f"  {name}: {runs[0]['members']:,} members, {len(runs)} runs x "
+          f"{len(runs[0]['keystrokes'])} keystrokes")
+    print(f"    first paint               {spread([r['first_paint_ms'] for r in runs])} ms")
+    print(f"    search ready (from start) {spread([r['ready_ms'] for r in runs])} ms")
+    print(f"    search ready after paint  {spread([r['ready_after_paint_ms'] for r in runs])} ms")
+    print(f"    keystroke median          {spread(medians)} ms")
+    print(f"    keystroke p90             {spread([p90(r['keystrokes']) for r in runs])} ms")
+    print(f"    keystroke max             {spread([max(r['keystrokes']) for r in runs])} ms "
+          f"(all runs: max {max(keys):.1f})")
+    print(f"    peak RSS                  {spread([r['peak_rss_mb'] for r in runs])} MB")
+    return statistics.median([float(r["ready_ms"]) for r in runs]), statistics.median(medians)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--members", type=int, default=100_000)
+    parser.add_argument("--members", type=int, nargs="+", default=[100_000, 300_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--root", type=Path, nargs="+", default=[ROOT],
+                        help="checkouts of the app to measure, runs interleaved so each "
+                             "sees the same load (default: this one)")
+    parser.add_argument("--cold", action="store_true", help="also measure cold starts")
     args = parser.parse_args()
-    data = Path(tempfile.gettempdir()) / "qundesk-bench-data"
+    tmp = Path(tempfile.gettempdir())
+    data = tmp / "qundesk-bench-data"
     os.environ["QUNDESK_DATA_DIR"] = str(data)
-    small = Path(tempfile.gettempdir()) / "qundesk-bench-small.sqlite3"
-    big = Path(tempfile.gettempdir()) / f"qundesk-bench-{args.members}.sqlite3"
-    ensure_db(small, 300, data)
-    ensure_db(big, args.members, data)
-    starts = cold_start(small, data)
-    print(f"cold start to interactive window (300 members, whole process): "
-          f"median {statistics.median(starts) * 1000:.0f} ms, best {min(starts) * 1000:.0f} ms")
-    big_starts = cold_start(big, data, runs=3)
-    print(f"cold start with {args.members} members: median "
-          f"{statistics.median(big_starts) * 1000:.0f} ms")
-    figures = list_figures(big)
-    print(f"{args.members} members: first paint {figures['first_paint_ms']:.0f} ms "
-          f"(search index ready at {figures['search_ready_ms']:.0f} ms); "
-          f"search keystroke median {figures['keystroke_median_ms']:.1f} ms, "
-          f"p90 {figures['keystroke_p90_ms']:.1f} ms, max {figures['keystroke_max_ms']:.1f} ms "
-          f"over {figures['keystrokes']} keystrokes; peak RSS {figures['peak_rss_mb']:.0f} MB")
+    print(f"apps: {', '.join(map(str, args.root))}; {os.cpu_count()} CPUs, load average "
+          f"{os.getloadavg()[0]:.1f}; figures are min / median / max over the runs")
+    if args.cold:
+        small = tmp / "qundesk-bench-small.sqlite3"
+        ensure_db(small, 300, data)
+        for root in args.root:
+            starts = cold_start(root, small, data)
+            print(f"cold start to interactive window (300 members, whole process), {root}: "
+                  f"median {statistics.median(starts) * 1000:.0f} ms, "
+                  f"best {min(starts) * 1000:.0f} ms")
+    per_member: dict[Path, dict[int, tuple[float, float]]] = {root: {} for root in args.root}
+    for members in args.members:
+        db = tmp / f"qundesk-bench-{members}.sqlite3"
+        ensure_db(db, members, data)
+        runs: dict[Path, list[dict[str, object]]] = {root: [] for root in args.root}
+        for _ in range(args.runs):
+            for root in args.root:  # interleaved: a burst of load hits every app alike
+                runs[root].append(measure(root, db, data))
+        print(f"\n{members:,} members (load average now {os.getloadavg()[0]:.1f}):")
+        for root in args.root:
+            per_member[root][members] = report(str(root), runs[root])
+    for root in args.root:
+        sizes = sorted(per_member[root])
+        for small_n, big_n in zip(sizes, sizes[1:], strict=False):
+            (r1, k1), (r2, k2) = per_member[root][small_n], per_member[root][big_n]
+            print(f"\ncost per member {small_n:,} -> {big_n:,} ({root}): search ready "
+                  f"{r1 / small_n * 1000:.2f} -> {r2 / big_n * 1000:.2f} us "
+                  f"({r2 / r1:.2f}x for {big_n / small_n:.1f}x members); keystroke median "
+                  f"{k1 / small_n * 1e6:.0f} -> {k2 / big_n * 1e6:.0f} ns")
 
 
 if __name__ == "__main__":
