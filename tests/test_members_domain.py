@@ -271,6 +271,29 @@ def test_contact_queue_due_first_then_capped_friend_adds(db):
     assert [q for q in followups.contact_queue(today) if q.reason == "add_friend"] == []
 
 
+def test_todays_birthdays_come_first_in_the_queue_solar_and_lunar(db):
+    from models.members.lunar import LunarDate
+
+    today = dt.date(2026, 4, 21)  # 农历三月初五 (2026 has no 闰三月)
+    solar = make("甲", birthday="1990-04-21")
+    lunar = make("乙", birthday=LunarDate(3, 5))
+    leap = make("庚", birthday=LunarDate(3, 5, True))  # 闰三月初五: on 三月初五 this year
+    make("丙", birthday="1990-04-22")
+    make("丁", birthday=LunarDate(3, 6))
+    make("戊", birthday="1991-04-21", left_on="2026-01-01")  # left: no greeting
+    due = make("辛", next_contact_on="2026-04-01", is_friend=True)
+    assert {m for m, _ in followups.birthdays_on(today)} == {solar.id, lunar.id, leap.id}
+    queue = followups.contact_queue(today, birthdays=True)
+    assert [q.reason for q in queue[:4]] == ["birthday"] * 3 + ["due"]
+    assert {q.member_id for q in queue[:3]} == {solar.id, lunar.id, leap.id}
+    assert queue[3].member_id == due.id
+    assert all(q.reason != "birthday" for q in followups.contact_queue(today))  # the default
+    feb29 = make("壬", birthday="2000-02-29")  # kept on 28 Feb in a common year
+    assert feb29.id in {m for m, _ in followups.birthdays_on(dt.date(2027, 2, 28))}
+    assert feb29.id not in {m for m, _ in followups.birthdays_on(dt.date(2028, 2, 28))}
+    assert feb29.id in {m for m, _ in followups.birthdays_on(dt.date(2028, 2, 29))}
+
+
 # ---------------------------------------------------------------- points and levels
 
 

@@ -154,6 +154,30 @@ def test_from_the_contact_queue(qtbot, workspace):
     assert queue.table.rowCount() == 0  # nobody due; no friend add left today
 
 
+def test_todays_birthdays_lead_the_queue_with_the_birthday_greeting(qtbot, workspace):
+    from models.members.lunar import from_solar
+    from ui.members.contact_queue import ContactQueueDialog
+
+    settings.put("daily_friend_limit", 0)
+    settings.put("community_name", "AI 实战派")  # the greeting names the community
+    lunar = from_solar(TODAY)  # a lunar birthday that falls today
+    born = save_member({"name": "寿星", "birthday": type(lunar)(lunar.month, lunar.day,
+                                                                lunar.leap), "is_friend": True})
+    due = save_member({"name": "甲", "next_contact_on": "2026-11-20", "is_friend": True})
+    queue = ContactQueueDialog(workspace, today=TODAY)
+    qtbot.addWidget(queue)
+    assert queue.table.rowCount() == 2
+    assert [queue.table.item(r, 1).text() for r in range(2)][0] == "今天生日"
+    assert queue.summary.text().startswith("今天 1 人生日；")
+    queue.table.selectRow(0)
+    dialog = queue.send_with_template()
+    qtbot.addWidget(dialog)
+    assert [p.member_id for p in dialog.people] == [born.id, due.id]
+    assert dialog.template_id() == _builtin("birthday").id
+    dialog.copy_next()
+    assert [f.note for f in followups.history(born.id)][0].startswith("生日祝福")
+
+
 def test_from_the_member_list_selection(qtbot, club):
     from ui.members.page import MembersPage
 

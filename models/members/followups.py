@@ -83,17 +83,40 @@ def mark_friend(member_ids: list[int], today: dt.date | None = None) -> None:
 class QueueEntry:
     member_id: int
     name: str
-    reason: str  # "due": a follow-up is due; "add_friend": not yet a personal friend
+    # "birthday": today is their birthday (solar, or lunar on this year's day);
+    # "due": a follow-up is due; "add_friend": not yet a personal friend
+    reason: str
     due: dt.date | None
 
 
-def contact_queue(today: dt.date | None = None, limit: int | None = None) -> list[QueueEntry]:
-    """Who to contact today: due follow-ups first (oldest due first), then new friend adds.
+def birthdays_on(day: dt.date) -> list[tuple[int, str]]:
+    """Current members whose birthday falls on `day`, by sort name: a solar birthday on
+    its month and day (29 Feb on 28 Feb in a common year), a lunar one on this year's day
+    (models.members.lunar's rules: 闰 months, the 30th of a short month)."""
+    from models.members.lunar import keys_on
+
+    solar = [day.strftime("%m-%d")]
+    if day.month == 2 and day.day == 28 and (day + dt.timedelta(days=1)).month == 3:
+        solar.append("02-29")
+    lunar = [key for key, _year in keys_on(day)]
+    cursor = database.execute_sql(
+        "SELECT id, name FROM member WHERE +left_on IS NULL AND ((lunar_birthday IS NULL AND "
+        f"substr(birthday, 6, 5) IN ({','.join('?' * len(solar))})) OR lunar_birthday IN "
+        f"({','.join('?' * len(lunar))})) ORDER BY sort_name, id", [*solar, *lunar])
+    return [(int(mid), str(name)) for mid, name in cursor]
+
+
+def contact_queue(today: dt.date | None = None, limit: int | None = None,
+                  birthdays: bool = False) -> list[QueueEntry]:
+    """Who to contact today: with `birthdays`, today's birthdays first (a greeting that
+    can't wait); then due follow-ups (oldest due first), then new friend adds.
 
     WeChat restricts accounts that add too many friends a day, so friend adds are capped
     at the daily limit minus the adds already made today.
     """
     today = today or dt.date.today()
+    greet = [QueueEntry(mid, name, "birthday", today) for mid, name in birthdays_on(today)] \
+        if birthdays else []
     daily = int(settings.get("daily_friend_limit") if limit is None else limit)
     # "+left_on" keeps SQLite off the left_on index (almost everyone is active, so it
     # matches nearly all rows) and on next_contact_on / joined_on: ~10x faster at 100k.
@@ -101,7 +124,7 @@ def contact_queue(today: dt.date | None = None, limit: int | None = None) -> lis
     due = (Member.select(Member.id, Member.name, Member.next_contact_on)
            .where(active & (Member.next_contact_on <= today))
            .order_by(Member.next_contact_on, Member.sort_name))
-    queue = [QueueEntry(mid, name, "due", when) for mid, name, when in tuples(due)]
+    queue = greet + [QueueEntry(mid, name, "due", when) for mid, name, when in tuples(due)]
     added_today = Member.select().where(Member.friend_added_on == today).count()
     room = max(0, daily - added_today)
     if room:

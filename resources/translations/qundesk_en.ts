@@ -1519,6 +1519,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Close</translation>
     </message>
     <message>
+        <source>今天生日</source>
+        <translation>Birthday today</translation>
+    </message>
+    <message>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
@@ -1531,8 +1535,19 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Add as friend</translation>
     </message>
     <message>
+        <source>用“生日祝福”模板逐个发送</source>
+        <translation>Send them the “Birthday greeting” template, one by one</translation>
+    </message>
+    <message>
         <source>%1 人跟进到期；今天已加好友 %2 人，还可加 %3 人（列出 %4 人）。</source>
         <translation>%1 follow-ups due; %2 friends added today, %3 more allowed (%4 listed).</translation>
+    </message>
+    <message numerus="yes">
+        <source>今天 %Ln 人生日；</source>
+        <translation>
+            <numerusform>%Ln birthday today; </numerusform>
+            <numerusform>%Ln birthdays today; </numerusform>
+        </translation>
     </message>
     <message>
         <source>日期无效</source>

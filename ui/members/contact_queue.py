@@ -119,16 +119,19 @@ class ContactQueueDialog(QDialog):
 
     def reload(self) -> None:
         selected = self.current()
-        queue = followups.contact_queue(self.today)
+        queue = followups.contact_queue(self.today, birthdays=True)
         ids = [entry.member_id for entry in queue]
         wechat = wechat_ids(ids)
         self.table.setRowCount(len(queue))
-        due = adds = 0
+        due = adds = born = 0
         for row, entry in enumerate(queue):
             name = QTableWidgetItem(entry.name)
             name.setData(ID_ROLE, entry.member_id)
             name.setData(REASON_ROLE, entry.reason)
-            if entry.reason == "due":
+            if entry.reason == "birthday":
+                born += 1
+                reason = self.tr("今天生日")
+            elif entry.reason == "due":
                 due += 1
                 overdue = (self.today - entry.due).days if entry.due else 0
                 reason = self.tr("跟进到期") if overdue <= 0 else \
@@ -137,17 +140,22 @@ class ContactQueueDialog(QDialog):
                 adds += 1
                 reason = self.tr("加好友")
             self.table.setItem(row, 0, name)
-            self.table.setItem(row, 1, QTableWidgetItem(reason))
+            reason_item = QTableWidgetItem(reason)
+            if entry.reason == "birthday":
+                reason_item.setToolTip(self.tr("用“生日祝福”模板逐个发送"))
+            self.table.setItem(row, 1, reason_item)
             self.table.setItem(row, 2, QTableWidgetItem(dates.short_date(entry.due) if entry.due
                                                         else ""))
             self.table.setItem(row, 3, QTableWidgetItem(wechat.get(entry.member_id) or ""))
             if (entry.member_id, entry.reason) == selected:
                 self.table.selectRow(row)
         added = followups.friends_added_on(self.today)
-        self.summary.setText(
-            self.tr("%1 人跟进到期；今天已加好友 %2 人，还可加 %3 人（列出 %4 人）。")
-            .replace("%1", number(due)).replace("%2", number(added))
-            .replace("%3", number(max(0, self.limit.value() - added))).replace("%4", number(adds)))
+        text = self.tr("%1 人跟进到期；今天已加好友 %2 人，还可加 %3 人（列出 %4 人）。") \
+            .replace("%1", number(due)).replace("%2", number(added)) \
+            .replace("%3", number(max(0, self.limit.value() - added))).replace("%4", number(adds))
+        if born:
+            text = self.tr("今天 %Ln 人生日；", "", born) + text
+        self.summary.setText(text)
         if self.table.currentRow() < 0 and queue:
             self.table.selectRow(0)
         self._selection_changed()
@@ -204,9 +212,15 @@ class ContactQueueDialog(QDialog):
                 notes[int(item.data(ID_ROLE))] = join([said, reason.text()]) if said \
                     else reason.text()
         start = max(0, self.table.currentRow())
-        adds_only = all(item.data(REASON_ROLE) == "add_friend" for item in rows if item)
+        reasons = {item.data(REASON_ROLE) for item in rows if item}
+        chosen = rows[start] if rows else None
+        first = chosen.data(REASON_ROLE) if chosen is not None else None
+        # The template that suits who comes first: a birthday greeting, a welcome for
+        # friend adds only, else a follow-up opener.
+        kind = "birthday" if first == "birthday" else \
+            "welcome" if reasons == {"add_friend"} else "followup"
         dialog = SendDialog(self.workspace, ids[start:] + ids[:start], self, notes=notes,
-                            today=self.today, kind="welcome" if adds_only else "followup")
+                            today=self.today, kind=kind)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self.reload())
         dialog.open()
