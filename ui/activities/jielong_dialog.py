@@ -114,7 +114,7 @@ class JielongDialog(QDialog):
         self.current.setAccessibleName(self.tr("所选行的处理方式"))
         self.current.activated.connect(self._current_chosen)
         self.current_label.setBuddy(self.current)
-        self.new_cards = QCheckBox(self.tr("为未找到的人新建成员卡片（来源：群接龙）"))
+        self.new_cards = QCheckBox(self.tr("为未找到的人新建成员卡片（来源：群接龙）(&M)"))
         self.new_cards.setChecked(True)
         self.new_cards.toggled.connect(self.model.set_unknown_new)
         self.vanished_label = QLabel()
@@ -125,7 +125,7 @@ class JielongDialog(QDialog):
         self.vanished.itemChanged.connect(lambda _i: self._update())
         self.vanished_label.setBuddy(self.vanished)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton(self.tr("报名"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(self.tr("报名(&S)"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
 

@@ -80,7 +80,7 @@ class CalendarPage(QWidget):
     def _build(self) -> None:
         self.period_label = QLabel()
         self.period_label.setStyleSheet("font-size: 16px; font-weight: bold;")
-        today = QPushButton(self.tr("今天"))
+        today = QPushButton(self.tr("今天(&T)"))
         today.clicked.connect(self.go_today)
         prev = QToolButton()
         prev.setText("‹")
@@ -114,14 +114,14 @@ class CalendarPage(QWidget):
             button.clicked.connect(lambda _c=False, k=key: self.set_view(k))
             self.view_buttons.addButton(button, VIEWS.index(key))
             top.add(button)
-        new = QPushButton(self.tr("新建内容"))
+        new = QPushButton(self.tr("新建内容(&N)"))
         new.clicked.connect(lambda: self.new_item())
-        export = QPushButton(self.tr("导出 .ics…"))
+        export = QPushButton(self.tr("导出 .ics(&E)…"))
         export.setToolTip(self.tr("导出为 iCalendar 文件，导入手机日历后到点会提醒"))
         export.clicked.connect(self.export_ics)
-        kinds = QPushButton(self.tr("内容类型…"))
+        kinds = QPushButton(self.tr("内容类型(&C)…"))
         kinds.clicked.connect(self._manage_kinds)
-        self.holidays_button = QPushButton(self.tr("节假日…"))
+        self.holidays_button = QPushButton(self.tr("节假日(&H)…"))
         self.holidays_button.setToolTip(self.tr("查看放假（休）和调休上班（班）的日子；"
                                                 "官方安排未公布时自己填写或导入 .ics"))
         self.holidays_button.clicked.connect(lambda: self.manage_holidays())
@@ -187,8 +187,8 @@ class CalendarPage(QWidget):
         self.empty_state = EmptyState(self.tr("还没有内容"), self.tr(
             "把要在群里发的分享、问答、预告排到日历上：双击某一天，或点“新建内容”；"
             "还没想好日子的点子先放进右边的点子库。"), compact=True)
-        self.empty_state.add_button(self.tr("新建内容"), lambda: self.new_item(), default=True)
-        self.empty_state.add_button(self.tr("新点子"), lambda: self.new_item(idea=True))
+        self.empty_state.add_button(self.tr("新建内容(&N)"), lambda: self.new_item(), default=True)
+        self.empty_state.add_button(self.tr("新点子(&W)"), lambda: self.new_item(idea=True))
         self.empty_state.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -439,7 +439,7 @@ class CalendarPage(QWidget):
         if entry.item_id is not None and entry.series_id is None:
             menu.addAction(self.tr("放回点子库"), lambda: self._unschedule(entry))
         menu.addSeparator()
-        menu.addAction(self.tr("删除…"), lambda: self.delete_entry(entry))
+        menu.addAction(self.tr("删除(&D)…"), lambda: self.delete_entry(entry))
         if self.workspace.read_only:  # reading and copying only
             keep = {self.tr("编辑…"), self.tr("编辑整个系列…"), self.tr("复制正文（粘贴到微信）")}
             for action in menu.actions():

@@ -148,7 +148,7 @@ class TagsDialog(QDialog):
         body.addWidget(left, 2)
         body.addWidget(right, 3)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭(&C)"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
