@@ -64,7 +64,7 @@ def _notices(workspace) -> list[Changed]:
 
 
 def test_the_page_opens_the_editor_from_its_button(db, page, qtbot):
-    [button] = [b for b in page.findChildren(QPushButton) if b.text() == "节假日…"]
+    [button] = [b for b in page.findChildren(QPushButton) if b.text() == "节假日(&L)…"]
     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus  # reachable with the keyboard
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)

@@ -354,7 +354,7 @@ def test_main_window_hosts_the_page_and_new_button_opens_the_editor(db, workspac
     window.show_page("calendar")
     page = window.current_page()
     assert isinstance(page, CalendarPage)
-    [new] = [b for b in page.findChildren(QPushButton) if b.text() == "新建内容"
+    [new] = [b for b in page.findChildren(QPushButton) if b.text() == "新建内容(&N)"
              and not page.empty_state.isAncestorOf(b)]  # (the empty state offers one too)
     qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
     assert isinstance(page._editor, ItemEditor) and page._editor.isVisible()

@@ -4,8 +4,8 @@ languages; and no two mnemonics clash where Qt would have to guess (within one w
 visible controls, and within one menu).
 
 What is not checked, and why:
-- buttons without text (icon buttons: they have a tooltip and a name for screen readers
-  and are reached by Tab);
+- buttons without a word (icon buttons and the arrows "‹" "›": they have a tooltip and a
+  name for screen readers and are reached by Tab);
 - a QDialogButtonBox's Ok / Cancel / Close with Qt's own text (Qt gives them no mnemonic):
   Enter presses the default Ok, Esc rejects the dialog as Cancel / Close do; a QWizard's
   Cancel likewise (Esc); the other wizard buttons have Qt's mnemonics (&Next, &Back…);
@@ -89,9 +89,14 @@ def _has_shortcut(button: QAbstractButton) -> bool:
     return action is not None and not action.shortcut().isEmpty()
 
 
+def _worded(text: str) -> bool:
+    """Text with a word in it (not a bare "‹" or "›", which are drawn as arrows)."""
+    return any(ch.isalnum() for ch in text)
+
+
 def _buttons(root: QWidget) -> list[QAbstractButton]:
     return [b for b in root.findChildren(QAbstractButton)
-            if b.window() is root.window() and b.isVisibleTo(root) and b.text().strip()
+            if b.window() is root.window() and b.isVisibleTo(root) and _worded(b.text())
             and not _skipped_button(b)]
 
 
@@ -147,7 +152,7 @@ def _menu_problems(menu: QMenu, where: str, data: set[QMenu]) -> list[str]:
         if action.isSeparator() or not text.strip() or not action.isVisible():
             continue
         sub = action.menu()
-        lists_data = menu in data or (menu is getattr(menu, "_columns", None))
+        lists_data = menu in data or bool(menu.property("lists_data"))
         if not lists_data:
             key = mnemonic(text)
             if key is None and action.shortcut().isEmpty():

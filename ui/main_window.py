@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
             go.triggered.connect(lambda _=False, row=n - 1: self.nav.setCurrentRow(row))
         view_menu.addSeparator()
         lang_menu = view_menu.addMenu(self.tr("语言 / Language(&L)"))
+        lang_menu.setProperty("lists_data", True)  # each language named in its own words
         languages = QActionGroup(self)
         for code, label in LANGUAGES.items():
             action = lang_menu.addAction(label)

@@ -79,14 +79,6 @@
         <translation>Online shares, meetups, newcomer welcomes… Start from a template and every checklist step is laid out by the activity&apos;s date.</translation>
     </message>
     <message>
-        <source>从模板新建活动…</source>
-        <translation>New Activity from Template…</translation>
-    </message>
-    <message>
-        <source>新建空白活动</source>
-        <translation>New Blank Activity</translation>
-    </message>
-    <message>
         <source>安排宣传</source>
         <translation>Schedule Promotion</translation>
     </message>
@@ -95,16 +87,24 @@
         <translation>Put a teaser (T-7), a reminder (T-1) and a recap (T+1) on the content calendar</translation>
     </message>
     <message>
-        <source>新建活动(&amp;E)</source>
-        <translation>N&amp;ew Activity</translation>
-    </message>
-    <message>
         <source>从模板新建(&amp;N)…</source>
         <translation>&amp;New from Template…</translation>
     </message>
     <message>
-        <source>活动对比(&amp;O)…</source>
-        <translation>C&amp;ompare Activities…</translation>
+        <source>新建活动(&amp;Y)</source>
+        <translation>New Activit&amp;y</translation>
+    </message>
+    <message>
+        <source>活动对比(&amp;T)…</source>
+        <translation>Compare Ac&amp;tivities…</translation>
+    </message>
+    <message>
+        <source>从模板新建活动(&amp;W)…</source>
+        <translation>Ne&amp;w Activity from Template…</translation>
+    </message>
+    <message>
+        <source>新建空白活动(&amp;B)</source>
+        <translation>New &amp;Blank Activity</translation>
     </message>
     <message>
         <source>编辑(&amp;I)</source>
@@ -611,16 +611,16 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
 <context>
     <name>Appearance</name>
     <message>
-        <source>跟随系统</source>
-        <translation>Follow System</translation>
+        <source>跟随系统(&amp;S)</source>
+        <translation>Follow &amp;System</translation>
     </message>
     <message>
-        <source>浅色</source>
-        <translation>Light</translation>
+        <source>浅色(&amp;L)</source>
+        <translation>&amp;Light</translation>
     </message>
     <message>
-        <source>深色</source>
-        <translation>Dark</translation>
+        <source>深色(&amp;D)</source>
+        <translation>&amp;Dark</translation>
     </message>
 </context>
 <context>
@@ -653,8 +653,8 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Idea backlog</translation>
     </message>
     <message>
-        <source>新点子(&amp;N)</source>
-        <translation>&amp;New idea</translation>
+        <source>新点子(&amp;I)</source>
+        <translation>New &amp;idea</translation>
     </message>
     <message>
         <source>添加(&amp;A)</source>
@@ -1041,20 +1041,16 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Next</translation>
     </message>
     <message>
-        <source>月</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <source>周</source>
-        <translation>Week</translation>
-    </message>
-    <message>
-        <source>列表</source>
-        <translation>List</translation>
+        <source>导出 .ics(&amp;X)…</source>
+        <translation>E&amp;xport .ics…</translation>
     </message>
     <message>
         <source>导出为 iCalendar 文件，导入手机日历后到点会提醒</source>
         <translation>Export as an iCalendar file; import it into your phone&apos;s calendar to get reminders</translation>
+    </message>
+    <message>
+        <source>节假日(&amp;L)…</source>
+        <translation>Ho&amp;lidays…</translation>
     </message>
     <message>
         <source>查看放假（休）和调休上班（班）的日子；官方安排未公布时自己填写或导入 .ics</source>
@@ -1109,20 +1105,28 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <source>新建内容(&amp;N)</source>
-        <translation>&amp;New Post</translation>
+        <source>月(&amp;M)</source>
+        <translation>&amp;Month</translation>
     </message>
     <message>
-        <source>导出 .ics(&amp;E)…</source>
-        <translation>&amp;Export .ics…</translation>
+        <source>周(&amp;K)</source>
+        <translation>Wee&amp;k</translation>
+    </message>
+    <message>
+        <source>列表(&amp;S)</source>
+        <translation>Li&amp;st</translation>
+    </message>
+    <message>
+        <source>新建内容(&amp;N)</source>
+        <translation>&amp;New Post</translation>
     </message>
     <message>
         <source>内容类型(&amp;C)…</source>
         <translation>&amp;Content Types…</translation>
     </message>
     <message>
-        <source>节假日(&amp;H)…</source>
-        <translation>&amp;Holidays…</translation>
+        <source>新建内容(&amp;P)</source>
+        <translation>New &amp;Post</translation>
     </message>
     <message>
         <source>新点子(&amp;W)</source>
@@ -3502,8 +3506,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Field name, e.g. “T-shirt size”</translation>
     </message>
     <message>
-        <source>添加自定义字段(&amp;A)</source>
-        <translation>&amp;Add Custom Field</translation>
+        <source>添加自定义字段(&amp;U)</source>
+        <translation>Add C&amp;ustom Field</translation>
     </message>
     <message>
         <source>基本信息</source>
@@ -3825,10 +3829,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Search name, pinyin, initials, nickname, WeChat ID, mobile, tags, notes…</translation>
     </message>
     <message>
-        <source>管理</source>
-        <translation>Manage</translation>
-    </message>
-    <message>
         <source>成员列表</source>
         <translation>Member list</translation>
     </message>
@@ -3839,14 +3839,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>从 Excel、WPS 或问卷导出的名单开始，或者一位一位新建。不知道名单该是什么样？下载模板照着填，或先看看示例社群。</source>
         <translation>Start from a roster exported from Excel, WPS or a survey, or add members one by one. Not sure what a roster looks like? Download the template and fill it in, or look at the demo community first.</translation>
-    </message>
-    <message>
-        <source>下载模板…</source>
-        <translation>Download Template…</translation>
-    </message>
-    <message>
-        <source>看看示例社群</source>
-        <translation>Try the Demo Community</translation>
     </message>
     <message numerus="yes">
         <source>删除 %Ln 位成员？他们的标签、群身份、跟进和积分记录也会删除。删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。</source>
@@ -3932,8 +3924,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Marked as left</translation>
     </message>
     <message>
-        <source>筛选(&amp;F)</source>
-        <translation>&amp;Filter</translation>
+        <source>筛选(&amp;L)</source>
+        <translation>Fi&amp;lter</translation>
     </message>
     <message>
         <source>新建成员(&amp;N)</source>
@@ -3942,6 +3934,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>批量操作(&amp;B)</source>
         <translation>&amp;Bulk Actions</translation>
+    </message>
+    <message>
+        <source>管理(&amp;M)</source>
+        <translation>&amp;Manage</translation>
     </message>
     <message>
         <source>群管理(&amp;U)…</source>
@@ -3970,6 +3966,18 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>导入名单(&amp;I)…</source>
         <translation>&amp;Import Roster…</translation>
+    </message>
+    <message>
+        <source>新建成员(&amp;R)</source>
+        <translation>New Membe&amp;r</translation>
+    </message>
+    <message>
+        <source>下载模板(&amp;W)…</source>
+        <translation>Do&amp;wnload Template…</translation>
+    </message>
+    <message>
+        <source>看看示例社群(&amp;Y)</source>
+        <translation>Tr&amp;y the Demo Community</translation>
     </message>
     <message>
         <source>移除标签(&amp;R)</source>
@@ -5822,6 +5830,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>&amp;Go to Calendar</translation>
     </message>
     <message>
+        <source>去办活动(&amp;O)</source>
+        <translation>G&amp;o to Activities</translation>
+    </message>
+    <message>
         <source>下一周 ▶</source>
         <translation>Next ▶</translation>
     </message>
@@ -5866,10 +5878,6 @@ Saved automatically and printed at the end of the weekly plan.</translation>
     <message>
         <source>周计划把这一周的内容、活动、清单步骤、生日和要私聊的人排在一页上，打印出来或另存为 PDF 发到群里。先排点什么：</source>
         <translation>The weekly plan puts the week&apos;s content, activities, checklist steps, birthdays and one-to-one follow-ups on one page to print or share as PDF. Plan something first:</translation>
-    </message>
-    <message>
-        <source>去办活动</source>
-        <translation>Go to Activities</translation>
     </message>
     <message>
         <source>周计划-%1.pdf</source>

@@ -84,9 +84,9 @@ class ActivitiesPage(QWidget):
     # ------------------------------------------------------------ building
     def _build_list(self) -> None:
         self.list_box = QWidget()
-        self.new_button = QPushButton(self.tr("新建活动(&E)"))
+        self.new_button = QPushButton(self.tr("新建活动(&Y)"))
         self.template_button = QPushButton(self.tr("从模板新建(&N)…"))
-        self.compare_button = QPushButton(self.tr("活动对比(&O)…"))
+        self.compare_button = QPushButton(self.tr("活动对比(&T)…"))
         self.new_button.clicked.connect(self.new_item)
         self.template_button.clicked.connect(self.new_from_template)
         self.compare_button.clicked.connect(self.compare)
@@ -126,9 +126,9 @@ class ActivitiesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.empty_state = EmptyState(self.tr("还没有活动"), self.tr(
             "线上分享、线下聚会、新人欢迎……从模板新建，清单的每一步会按活动日期排好。"))
-        self.empty_state.add_button(self.tr("从模板新建活动…"), self.new_from_template,
+        self.empty_state.add_button(self.tr("从模板新建活动(&W)…"), self.new_from_template,
                                     default=True)
-        self.empty_state.add_button(self.tr("新建空白活动"), self.new_item)
+        self.empty_state.add_button(self.tr("新建空白活动(&B)"), self.new_item)
         self.empty_state.hide()
         layout.addLayout(buttons)
         layout.addLayout(filters)

@@ -163,7 +163,7 @@ class BacklogPanel(QWidget):
         self.idea_list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.idea_list.doubleClicked.connect(
             lambda index: self.idea_activated.emit(index.data(ID_ROLE)))
-        add_idea = QPushButton(self.tr("新点子(&N)"))
+        add_idea = QPushButton(self.tr("新点子(&I)"))
         add_idea.clicked.connect(self.new_idea_requested)
         self.sources = QListWidget()
         self.sources.setAccessibleName(self.tr("内容来源"))

@@ -98,7 +98,7 @@ class CalendarPage(QWidget):
                 minimum=max(
             self.period_label.fontMetrics().horizontalAdvance(sample)
             for sample in ("2026年12月28日 – 2027年1月3日", "September 2026")) + 8)
-        for key, label in zip(VIEWS, (self.tr("月"), self.tr("周"), self.tr("列表")), strict=True):
+        for key, label in zip(VIEWS, (self.tr("月(&M)"), self.tr("周(&K)"), self.tr("列表(&S)")), strict=True):
             button = QToolButton()
             button.setText(label)
             button.setCheckable(True)
@@ -116,12 +116,12 @@ class CalendarPage(QWidget):
             top.add(button)
         new = QPushButton(self.tr("新建内容(&N)"))
         new.clicked.connect(lambda: self.new_item())
-        export = QPushButton(self.tr("导出 .ics(&E)…"))
+        export = QPushButton(self.tr("导出 .ics(&X)…"))
         export.setToolTip(self.tr("导出为 iCalendar 文件，导入手机日历后到点会提醒"))
         export.clicked.connect(self.export_ics)
         kinds = QPushButton(self.tr("内容类型(&C)…"))
         kinds.clicked.connect(self._manage_kinds)
-        self.holidays_button = QPushButton(self.tr("节假日(&H)…"))
+        self.holidays_button = QPushButton(self.tr("节假日(&L)…"))
         self.holidays_button.setToolTip(self.tr("查看放假（休）和调休上班（班）的日子；"
                                                 "官方安排未公布时自己填写或导入 .ics"))
         self.holidays_button.clicked.connect(lambda: self.manage_holidays())
@@ -187,7 +187,7 @@ class CalendarPage(QWidget):
         self.empty_state = EmptyState(self.tr("还没有内容"), self.tr(
             "把要在群里发的分享、问答、预告排到日历上：双击某一天，或点“新建内容”；"
             "还没想好日子的点子先放进右边的点子库。"), compact=True)
-        self.empty_state.add_button(self.tr("新建内容(&N)"), lambda: self.new_item(), default=True)
+        self.empty_state.add_button(self.tr("新建内容(&P)"), lambda: self.new_item(), default=True)
         self.empty_state.add_button(self.tr("新点子(&W)"), lambda: self.new_item(idea=True))
         self.empty_state.hide()
         layout = QVBoxLayout(self)

@@ -211,7 +211,7 @@ class MemberCardDialog(QDialog):
         self.custom_form.setContentsMargins(0, 0, 0, 0)
         self.new_field = QLineEdit()
         self.new_field.setPlaceholderText(self.tr("字段名，如“T恤尺码”"))
-        self.add_field_button = QPushButton(self.tr("添加自定义字段(&A)"))
+        self.add_field_button = QPushButton(self.tr("添加自定义字段(&U)"))
         self.add_field_button.setAutoDefault(False)
         self.add_field_button.clicked.connect(self.add_custom_field)
         EnterCatcher(self.new_field, self.add_custom_field)

@@ -145,7 +145,7 @@ class WeekPage(QWidget):
             "打印出来或另存为 PDF 发到群里。先排点什么："), compact=True)
         self.empty_state.add_button(self.tr("去排内容(&G)"),
                                     lambda: self.workspace.show_page.emit("calendar"))
-        self.empty_state.add_button(self.tr("去办活动"),
+        self.empty_state.add_button(self.tr("去办活动(&O)"),
                                     lambda: self.workspace.show_page.emit("activities"))
         self.empty_state.hide()
         layout = QVBoxLayout(self)
