@@ -252,7 +252,7 @@ def test_quick_actions(db, page, no_dialogs):
     assert not [e for e in page.month.by_day[D(2026, 11, 16)] if e.item_id == iid][0].overdue
     menu = page.context_menu(entry, entry.date)
     labels = [a.text() for a in menu.actions() if a.text()]
-    assert "复制正文（粘贴到微信）" in labels and "复制一份" in labels
+    assert "复制正文（粘贴到微信）(&C)" in labels and "复制一份(&U)" in labels
     page.selected = entry
     page.delete_selected()
     assert C.ContentItem.get_or_none(C.ContentItem.id == iid) is None

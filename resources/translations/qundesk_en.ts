@@ -1184,44 +1184,44 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Delete Post</translation>
     </message>
     <message>
-        <source>在 %1 新建内容…</source>
-        <translation>New Post on %1…</translation>
+        <source>在 %1 新建内容(&amp;N)…</source>
+        <translation>&amp;New Post on %1…</translation>
     </message>
     <message>
-        <source>节假日（休/班）…</source>
-        <translation>Holidays (Off/Work)…</translation>
+        <source>节假日（休/班）(&amp;H)…</source>
+        <translation>&amp;Holidays (Off/Work)…</translation>
     </message>
     <message>
-        <source>编辑…</source>
-        <translation>Edit…</translation>
+        <source>编辑(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <source>编辑整个系列…</source>
-        <translation>Edit Whole Series…</translation>
+        <source>编辑整个系列(&amp;W)…</source>
+        <translation>Edit &amp;Whole Series…</translation>
     </message>
     <message>
-        <source>复制正文（粘贴到微信）</source>
-        <translation>Copy Text (to paste into WeChat)</translation>
+        <source>复制正文（粘贴到微信）(&amp;C)</source>
+        <translation>&amp;Copy Text (to paste into WeChat)</translation>
     </message>
     <message>
-        <source>复制一份</source>
-        <translation>Duplicate</translation>
+        <source>复制一份(&amp;U)</source>
+        <translation>D&amp;uplicate</translation>
     </message>
     <message>
-        <source>标记为已发布</source>
-        <translation>Mark as Published</translation>
+        <source>标记为已发布(&amp;P)</source>
+        <translation>Mark as &amp;Published</translation>
     </message>
     <message>
-        <source>标记为待发布</source>
-        <translation>Mark as Ready</translation>
+        <source>标记为待发布(&amp;R)</source>
+        <translation>Ma&amp;rk as Ready</translation>
     </message>
     <message>
-        <source>跳过这一次</source>
-        <translation>Skip This Time</translation>
+        <source>跳过这一次(&amp;S)</source>
+        <translation>&amp;Skip This Time</translation>
     </message>
     <message>
-        <source>放回点子库</source>
-        <translation>Back to Idea Pool</translation>
+        <source>放回点子库(&amp;B)</source>
+        <translation>&amp;Back to Idea Pool</translation>
     </message>
     <message>
         <source>删除(&amp;D)…</source>
@@ -3900,10 +3900,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Open Member Card</translation>
     </message>
     <message>
-        <source>添加标签</source>
-        <translation>Add Tag</translation>
-    </message>
-    <message>
         <source>已添加标签</source>
         <translation>Tag added</translation>
     </message>
@@ -3978,6 +3974,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>看看示例社群(&amp;Y)</source>
         <translation>Tr&amp;y the Demo Community</translation>
+    </message>
+    <message>
+        <source>添加标签(&amp;A)</source>
+        <translation>&amp;Add Tag</translation>
     </message>
     <message>
         <source>移除标签(&amp;R)</source>

@@ -98,7 +98,8 @@ class CalendarPage(QWidget):
                 minimum=max(
             self.period_label.fontMetrics().horizontalAdvance(sample)
             for sample in ("2026年12月28日 – 2027年1月3日", "September 2026")) + 8)
-        for key, label in zip(VIEWS, (self.tr("月(&M)"), self.tr("周(&K)"), self.tr("列表(&S)")), strict=True):
+        labels = (self.tr("月(&M)"), self.tr("周(&K)"), self.tr("列表(&S)"))
+        for key, label in zip(VIEWS, labels, strict=True):
             button = QToolButton()
             button.setText(label)
             button.setCheckable(True)
@@ -419,29 +420,29 @@ class CalendarPage(QWidget):
         menu = QMenu(self)
         if entry is None:
             if not self.workspace.read_only:
-                menu.addAction(self.tr("在 %1 新建内容…").replace("%1", f"{day:%m-%d}"),
+                menu.addAction(self.tr("在 %1 新建内容(&N)…").replace("%1", f"{day:%m-%d}"),
                                lambda: self.new_item(day))
-            menu.addAction(self.tr("节假日（休/班）…"), lambda: self.manage_holidays(day))
+            menu.addAction(self.tr("节假日（休/班）(&H)…"), lambda: self.manage_holidays(day))
             return menu
-        menu.addAction(self.tr("编辑…"), lambda: self.edit_entry(entry))
+        menu.addAction(self.tr("编辑(&E)…"), lambda: self.edit_entry(entry))
         if entry.series_id is not None:
-            menu.addAction(self.tr("编辑整个系列…"), lambda: self.edit_entry(entry, True))
+            menu.addAction(self.tr("编辑整个系列(&W)…"), lambda: self.edit_entry(entry, True))
         menu.addSeparator()
-        menu.addAction(self.tr("复制正文（粘贴到微信）"), lambda: self.copy_body(entry))
-        menu.addAction(self.tr("复制一份"), lambda: self.duplicate(entry))
+        menu.addAction(self.tr("复制正文（粘贴到微信）(&C)"), lambda: self.copy_body(entry))
+        menu.addAction(self.tr("复制一份(&U)"), lambda: self.duplicate(entry))
         menu.addSeparator()
         if entry.status != "published":
-            menu.addAction(self.tr("标记为已发布"), lambda: self.set_status(entry, "published"))
+            menu.addAction(self.tr("标记为已发布(&P)"), lambda: self.set_status(entry, "published"))
         if entry.status != "ready":
-            menu.addAction(self.tr("标记为待发布"), lambda: self.set_status(entry, "ready"))
+            menu.addAction(self.tr("标记为待发布(&R)"), lambda: self.set_status(entry, "ready"))
         if entry.status != "skipped":
-            menu.addAction(self.tr("跳过这一次"), lambda: self.set_status(entry, "skipped"))
+            menu.addAction(self.tr("跳过这一次(&S)"), lambda: self.set_status(entry, "skipped"))
         if entry.item_id is not None and entry.series_id is None:
-            menu.addAction(self.tr("放回点子库"), lambda: self._unschedule(entry))
+            menu.addAction(self.tr("放回点子库(&B)"), lambda: self._unschedule(entry))
         menu.addSeparator()
         menu.addAction(self.tr("删除(&D)…"), lambda: self.delete_entry(entry))
         if self.workspace.read_only:  # reading and copying only
-            keep = {self.tr("编辑…"), self.tr("编辑整个系列…"), self.tr("复制正文（粘贴到微信）")}
+            keep = {self.tr("编辑(&E)…"), self.tr("编辑整个系列(&W)…"), self.tr("复制正文（粘贴到微信）(&C)")}
             for action in menu.actions():
                 action.setEnabled(action.isSeparator() or action.text() in keep)
         return menu

@@ -427,7 +427,7 @@ class MembersPage(QWidget):
         menu.clear()
         ids = self.selected_ids()
         count = len(ids)
-        add = menu.addMenu(self.tr("添加标签"))
+        add = menu.addMenu(self.tr("添加标签(&A)"))
         remove = menu.addMenu(self.tr("移除标签(&R)"))
         for tag in all_tags():
             add.addAction(tag.name, partial(self._bulk, bulk.add_tags, [tag.id],
