@@ -3908,6 +3908,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Tag removed</translation>
     </message>
     <message>
+        <source>加入群(&amp;G)</source>
+        <translation>Add to &amp;Group</translation>
+    </message>
+    <message>
         <source>已加入群</source>
         <translation>Added to group</translation>
     </message>
@@ -3982,10 +3986,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>移除标签(&amp;R)</source>
         <translation>&amp;Remove Tag</translation>
-    </message>
-    <message>
-        <source>加入群(&amp;A)</source>
-        <translation>&amp;Add to Group</translation>
     </message>
     <message>
         <source>标记为已退群(&amp;M)</source>
@@ -5382,36 +5382,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>New category, e.g. “Interests”</translation>
     </message>
     <message>
-        <source>新建分类</source>
-        <translation>New Category</translation>
-    </message>
-    <message>
-        <source>颜色…</source>
-        <translation>Colour…</translation>
-    </message>
-    <message>
-        <source>上移</source>
-        <translation>Move Up</translation>
-    </message>
-    <message>
-        <source>下移</source>
-        <translation>Move Down</translation>
-    </message>
-    <message>
         <source>删除分类</source>
         <translation>Delete Category</translation>
-    </message>
-    <message>
-        <source>新建标签</source>
-        <translation>New Tag</translation>
-    </message>
-    <message>
-        <source>重命名</source>
-        <translation>Rename</translation>
-    </message>
-    <message>
-        <source>合并</source>
-        <translation>Merge</translation>
     </message>
     <message>
         <source>移动</source>
@@ -5424,6 +5396,42 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>分类</source>
         <translation>Category</translation>
+    </message>
+    <message>
+        <source>新建分类(&amp;N)</source>
+        <translation>&amp;New Category</translation>
+    </message>
+    <message>
+        <source>颜色(&amp;O)…</source>
+        <translation>C&amp;olour…</translation>
+    </message>
+    <message>
+        <source>上移(&amp;M)</source>
+        <translation>&amp;Move Up</translation>
+    </message>
+    <message>
+        <source>下移(&amp;V)</source>
+        <translation>Mo&amp;ve Down</translation>
+    </message>
+    <message>
+        <source>删除分类(&amp;D)</source>
+        <translation>&amp;Delete Category</translation>
+    </message>
+    <message>
+        <source>新建标签(&amp;E)</source>
+        <translation>N&amp;ew Tag</translation>
+    </message>
+    <message>
+        <source>重命名(&amp;R)</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <source>合并(&amp;G)</source>
+        <translation>Mer&amp;ge</translation>
+    </message>
+    <message>
+        <source>删除标签(&amp;L)</source>
+        <translation>De&amp;lete Tag</translation>
     </message>
     <message>
         <source>标签（双击改名）</source>

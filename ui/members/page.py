@@ -434,7 +434,7 @@ class MembersPage(QWidget):
                                             self.tr("已添加标签")))
             remove.addAction(tag.name, partial(self._bulk, bulk.remove_tags, [tag.id],
                                                self.tr("已移除标签")))
-        group_menu = menu.addMenu(self.tr("加入群(&A)"))
+        group_menu = menu.addMenu(self.tr("加入群(&G)"))
         for listing in (add, remove, group_menu):  # tag and group names: no mnemonics
             listing.setProperty("lists_data", True)
         for group in all_groups():
