@@ -84,7 +84,7 @@ def test_language_switch_reloads_in_english(qtbot, db, db_path, qsettings, no_di
         assert controller.window.menuBar().actions()[0].text() == "&File"
         view = next(a.menu() for a in controller.window.menuBar().actions()
                     if a.text() == "&View")
-        languages = next(a.menu() for a in view.actions() if a.text() == "Language / 语言")
+        languages = next(a.menu() for a in view.actions() if a.text() == "&Language / 语言")
         assert [a.text() for a in languages.actions() if a.isChecked()] == ["English"]
         assert QSettings().value("language") == "en"
         controller.switch_language("zh")
@@ -112,7 +112,7 @@ def test_appearance_menu_switches_dark_and_light(window, qapp, restore_appearanc
     from ui import appearance
 
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "视图(&V)")
-    menu = next(a.menu() for a in view.actions() if a.text() == "外观")
+    menu = next(a.menu() for a in view.actions() if a.text() == "外观(&C)")
     modes = {a.data(): a for a in menu.actions()}
     assert set(modes) == {"system", "light", "dark"}
     modes["dark"].trigger()

@@ -64,7 +64,7 @@ def _notices(workspace) -> list[Changed]:
 
 
 def test_the_page_opens_the_editor_from_its_button(db, page, qtbot):
-    [button] = [b for b in page.findChildren(QPushButton) if b.text() == "节假日…"]
+    [button] = [b for b in page.findChildren(QPushButton) if b.text() == "节假日(&L)…"]
     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus  # reachable with the keyboard
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
@@ -189,7 +189,7 @@ def test_a_read_only_workspace_shows_the_days_but_cannot_change_them(db, page, q
 
 def test_a_days_menu_opens_the_editor_at_that_day(db, page, qtbot):
     menu = page.context_menu(None, D(2027, 4, 5))
-    [action] = [a for a in menu.actions() if a.text() == "节假日（休/班）…"]
+    [action] = [a for a in menu.actions() if a.text() == "节假日（休/班）(&H)…"]
     action.trigger()
     dialog = page._editor
     assert dialog.chosen_day() == D(2027, 4, 5) and dialog.name.currentText() == "清明节"

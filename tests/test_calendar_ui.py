@@ -252,7 +252,7 @@ def test_quick_actions(db, page, no_dialogs):
     assert not [e for e in page.month.by_day[D(2026, 11, 16)] if e.item_id == iid][0].overdue
     menu = page.context_menu(entry, entry.date)
     labels = [a.text() for a in menu.actions() if a.text()]
-    assert "复制正文（粘贴到微信）" in labels and "复制一份" in labels
+    assert "复制正文（粘贴到微信）(&C)" in labels and "复制一份(&U)" in labels
     page.selected = entry
     page.delete_selected()
     assert C.ContentItem.get_or_none(C.ContentItem.id == iid) is None
@@ -354,7 +354,7 @@ def test_main_window_hosts_the_page_and_new_button_opens_the_editor(db, workspac
     window.show_page("calendar")
     page = window.current_page()
     assert isinstance(page, CalendarPage)
-    [new] = [b for b in page.findChildren(QPushButton) if b.text() == "新建内容"
+    [new] = [b for b in page.findChildren(QPushButton) if b.text() == "新建内容(&N)"
              and not page.empty_state.isAncestorOf(b)]  # (the empty state offers one too)
     qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
     assert isinstance(page._editor, ItemEditor) and page._editor.isVisible()

@@ -77,7 +77,7 @@ def test_paste_preview_confirm_and_undo(page, qtbot, no_dialogs):
     assert "3 行" in summary and "匹配 2" in summary and "未找到 1" in summary
     assert "重复 1 行已忽略" in summary
     assert dialog.capacity.text() == "名额 10 人：现有报名 0 人，确认后共 5 人（含同伴）"
-    assert dialog.ok.text() == "报名 3 人" and dialog.ok.isEnabled()
+    assert dialog.ok.text() == "报名 3 人(&S)" and dialog.ok.isEnabled()
     dialog.confirm()
     assert not dialog.isVisible()
     assert {s.member.name: s.companions for s in S.signups(aid)} == {"李明": 0, "Lily": 2, "王磊": 0}
@@ -103,7 +103,7 @@ def test_repaste_adds_new_lines_and_offers_to_remove_vanished(page, qtbot, no_di
     item = dialog.vanished.item(0)
     assert item.text().startswith("Lily") and item.checkState() == Qt.CheckState.Unchecked
     assert "1 位上次接龙里的人已不在这次的接龙里" in dialog.vanished_label.text()
-    assert dialog.ok.text() == "报名 1 人"
+    assert dialog.ok.text() == "报名 1 人(&S)"
     item.setCheckState(Qt.CheckState.Checked)
     assert dialog.removed() == [item.data(Qt.ItemDataRole.UserRole + 1)]
     dialog.confirm()
@@ -117,7 +117,7 @@ def test_an_ambiguous_line_is_picked_from_the_combo_below_the_table(page, qtbot)
     save_member({"name": "张伟", "city": "上海"})
     dialog = _paste(page, qtbot, "#接龙\nt\n1. 张伟\n2. Lily")
     assert _column(dialog, "match", 0) == "2 位同名"
-    assert _column(dialog, "choice", 0) == "选择成员…" and dialog.ok.text() == "报名 1 人"
+    assert _column(dialog, "choice", 0) == "选择成员…" and dialog.ok.text() == "报名 1 人(&S)"
     dialog.view.selectRow(0)
     labels = [dialog.current.itemText(i) for i in range(dialog.current.count())]
     assert labels[:2] == ["张伟 · 上海 · 95%", "张伟 · 杭州 · 95%"] or \
@@ -126,7 +126,7 @@ def test_an_ambiguous_line_is_picked_from_the_combo_below_the_table(page, qtbot)
     at = dialog.current.findData(a)
     dialog.current.setCurrentIndex(at)
     dialog.current.activated.emit(at)
-    assert _column(dialog, "choice", 0) == "张伟（报名）" and dialog.ok.text() == "报名 2 人"
+    assert _column(dialog, "choice", 0) == "张伟（报名）" and dialog.ok.text() == "报名 2 人(&S)"
     dialog.confirm()
     assert a in S.member_activity_ids(aid)
 
@@ -171,7 +171,7 @@ def test_checkin_paste_marks_attendance_and_points(page, qtbot, no_dialogs):
     assert dialog.windowTitle() == "粘贴签到接龙 · 周六读书会"
     assert [_column(dialog, "choice", r) for r in range(3)] == [
         "李明（签到）", "Lily（签到）", "新建成员“周九”"]
-    assert dialog.ok.text() == "签到 3 人"
+    assert dialog.ok.text() == "签到 3 人(&C)"
     assert dialog.capacity.text() == "签到后到场 5 人，报名共 6 人（都含同伴）"
     dialog.confirm()
     rows = {s.member.name: s for s in S.signups(aid)}
@@ -219,7 +219,7 @@ def test_english(page, qtbot):
     assert [_column(dialog, "match", r) for r in range(3)] == [
         "Matched 95%", "Matched 95%", "Not found"]
     assert _column(dialog, "choice", 0) == "李明 (sign up)"
-    assert dialog.ok.text() == "Sign up 3 people"
+    assert dialog.ok.text() == "&Sign up 3 people"
     assert dialog.capacity.text().endswith("over capacity by 1")
     plan = dialog.model.plan
     assert J.heads_after(plan) == 5
@@ -231,7 +231,7 @@ def test_editing_the_text_updates_the_preview(page, qtbot):
     assert dialog.model.rowCount() == 1
     with qtbot.waitSignal(dialog.planned):
         dialog.text.appendPlainText("2. 李明 +1\n3. 新朋友")
-    assert dialog.model.rowCount() == 3 and dialog.ok.text() == "报名 3 人"
+    assert dialog.model.rowCount() == 3 and dialog.ok.text() == "报名 3 人(&S)"
     dialog.text.setPlainText("随便一句话，没有编号。")
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0 and not dialog.planning)
     assert dialog.summary.text() == "没有读到接龙的编号行。请粘贴整条接龙消息。"

@@ -115,7 +115,7 @@ def test_qm_loads_and_translates(qapp) -> None:
     translator = QTranslator()
     assert translator.load(str(QM))
     assert translator.translate("MainWindow", "成员") == "Members"
-    assert translator.translate("Appearance", "深色") == "Dark"
+    assert translator.translate("Appearance", "深色(&D)") == "&Dark"
     qapp.installTranslator(translator)
     try:
         plural = QCoreApplication.translate

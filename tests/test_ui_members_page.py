@@ -237,7 +237,7 @@ def test_an_empty_workspace_says_how_to_begin(qtbot, workspace, no_dialogs):
     page.reload()
     assert page.empty_hint.isVisible()
     assert [b.text() for b in page.empty_hint.buttons] == [
-        "导入名单…", "新建成员", "下载模板…", "看看示例社群"]
+        "导入名单(&I)…", "新建成员(&R)", "下载模板(&W)…", "看看示例社群(&Y)"]
     with qtbot.waitSignal(workspace.import_requested, timeout=2000):
         page.empty_hint.button("导入名单…").click()
     from models.members.cards import save_member

@@ -25,10 +25,10 @@ def test_every_screen_of_an_empty_workspace_says_what_to_do_next(controller, tmp
     window.show()
     qtbot.waitExposed(window)
     expected = {
-        "members": ["导入名单…", "新建成员", "下载模板…", "看看示例社群"],
-        "calendar": ["新建内容", "新点子"],
-        "activities": ["从模板新建活动…", "新建空白活动"],
-        "week": ["去排内容", "去办活动"],
+        "members": ["导入名单(&I)…", "新建成员(&R)", "下载模板(&W)…", "看看示例社群(&Y)"],
+        "calendar": ["新建内容(&P)", "新点子(&W)"],
+        "activities": ["从模板新建活动(&W)…", "新建空白活动(&B)"],
+        "week": ["去排内容(&G)", "去办活动(&O)"],
     }
     for key, buttons in expected.items():
         window.show_page(key)

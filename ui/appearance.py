@@ -18,9 +18,9 @@ _state: dict[str, object] = {"native_style": None, "mode": "system", "connected"
 
 def mode_labels() -> dict[str, str]:
     translate = QCoreApplication.translate
-    return {"system": translate("Appearance", "跟随系统"),
-            "light": translate("Appearance", "浅色"),
-            "dark": translate("Appearance", "深色")}
+    return {"system": translate("Appearance", "跟随系统(&S)"),
+            "light": translate("Appearance", "浅色(&L)"),
+            "dark": translate("Appearance", "深色(&D)")}
 
 
 def chosen() -> str:

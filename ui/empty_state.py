@@ -7,6 +7,7 @@ them, a screen reader reads the title and the text).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -74,5 +75,7 @@ class EmptyState(QFrame):
         return button
 
     def button(self, text: str) -> QPushButton:
-        """The button whose text (without its mnemonic) is `text` (tests, the guide)."""
-        return next(b for b in self.buttons if b.text().replace("&", "") == text)
+        """The button whose text (without its mnemonic, "(&N)" or "&") is `text` (tests,
+        the guide)."""
+        return next(b for b in self.buttons
+                    if re.sub(r"\(&\w\)", "", b.text()).replace("&", "") == text)

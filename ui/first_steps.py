@@ -25,7 +25,7 @@ class FirstStepsPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(self.tr("第一步清单"))
         title = QLabel(self.tr("<b>第一步清单</b>　做完一步，这里会自动打勾"))
-        self.hide_button = QPushButton(self.tr("不再显示"))
+        self.hide_button = QPushButton(self.tr("不再显示(&D)"))
         self.hide_button.clicked.connect(self.dismiss)
         head = QHBoxLayout()
         head.addWidget(title, 1)

@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
             go.setShortcut(QKeySequence(f"Ctrl+{n}"))
             go.triggered.connect(lambda _=False, row=n - 1: self.nav.setCurrentRow(row))
         view_menu.addSeparator()
-        lang_menu = view_menu.addMenu(self.tr("语言 / Language"))
+        lang_menu = view_menu.addMenu(self.tr("语言 / Language(&L)"))
+        lang_menu.setProperty("lists_data", True)  # each language named in its own words
         languages = QActionGroup(self)
         for code, label in LANGUAGES.items():
             action = lang_menu.addAction(label)
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == messages.language())  # i18n.install keeps it current
             languages.addAction(action)
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
-        self._build_appearance_menu(view_menu.addMenu(self.tr("外观")))
+        self._build_appearance_menu(view_menu.addMenu(self.tr("外观(&C)")))
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.tr("使用指南(&G)"), self.show_guide)
         help_menu.addAction(self.tr("键盘快捷键(&K)"), self.show_shortcuts)

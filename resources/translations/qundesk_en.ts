@@ -31,18 +31,6 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <source>新建活动</source>
-        <translation>New Activity</translation>
-    </message>
-    <message>
-        <source>从模板新建…</source>
-        <translation>New from Template…</translation>
-    </message>
-    <message>
-        <source>活动对比…</source>
-        <translation>Compare Activities…</translation>
-    </message>
-    <message>
         <source>显示哪些活动</source>
         <translation>Which activities to show</translation>
     </message>
@@ -91,22 +79,6 @@
         <translation>Online shares, meetups, newcomer welcomes… Start from a template and every checklist step is laid out by the activity&apos;s date.</translation>
     </message>
     <message>
-        <source>从模板新建活动…</source>
-        <translation>New Activity from Template…</translation>
-    </message>
-    <message>
-        <source>新建空白活动</source>
-        <translation>New Blank Activity</translation>
-    </message>
-    <message>
-        <source>编辑</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <source>另存为模板…</source>
-        <translation>Save as Template…</translation>
-    </message>
-    <message>
         <source>安排宣传</source>
         <translation>Schedule Promotion</translation>
     </message>
@@ -115,16 +87,48 @@
         <translation>Put a teaser (T-7), a reminder (T-1) and a recap (T+1) on the content calendar</translation>
     </message>
     <message>
-        <source>打印清单…</source>
-        <translation>Print Checklist…</translation>
+        <source>从模板新建(&amp;N)…</source>
+        <translation>&amp;New from Template…</translation>
     </message>
     <message>
-        <source>打印签到表…</source>
-        <translation>Print Sign-in Sheet…</translation>
+        <source>新建活动(&amp;Y)</source>
+        <translation>New Activit&amp;y</translation>
     </message>
     <message>
-        <source>删除</source>
-        <translation>Delete</translation>
+        <source>活动对比(&amp;T)…</source>
+        <translation>Compare Ac&amp;tivities…</translation>
+    </message>
+    <message>
+        <source>从模板新建活动(&amp;W)…</source>
+        <translation>Ne&amp;w Activity from Template…</translation>
+    </message>
+    <message>
+        <source>新建空白活动(&amp;B)</source>
+        <translation>New &amp;Blank Activity</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;I)</source>
+        <translation>Ed&amp;it</translation>
+    </message>
+    <message>
+        <source>另存为模板(&amp;S)…</source>
+        <translation>&amp;Save as Template…</translation>
+    </message>
+    <message>
+        <source>安排宣传(&amp;C)</source>
+        <translation>S&amp;chedule Promotion</translation>
+    </message>
+    <message>
+        <source>打印清单(&amp;P)…</source>
+        <translation>&amp;Print Checklist…</translation>
+    </message>
+    <message>
+        <source>打印签到表(&amp;R)…</source>
+        <translation>P&amp;rint Sign-in Sheet…</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <source>清单</source>
@@ -248,8 +252,8 @@
         <translation>New Activity</translation>
     </message>
     <message>
-        <source>结束</source>
-        <translation>End</translation>
+        <source>结束(&amp;E)</source>
+        <translation>&amp;End</translation>
     </message>
     <message>
         <source>不限</source>
@@ -550,8 +554,8 @@
         <translation>Add Sign-ups</translation>
     </message>
     <message>
-        <source>报名</source>
-        <translation>Sign-ups</translation>
+        <source>报名(&amp;S)</source>
+        <translation>&amp;Sign-ups</translation>
     </message>
     <message>
         <source>选择要报名的成员（可按住 Ctrl 或 Shift 多选）：</source>
@@ -607,16 +611,16 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
 <context>
     <name>Appearance</name>
     <message>
-        <source>跟随系统</source>
-        <translation>Follow System</translation>
+        <source>跟随系统(&amp;S)</source>
+        <translation>Follow &amp;System</translation>
     </message>
     <message>
-        <source>浅色</source>
-        <translation>Light</translation>
+        <source>浅色(&amp;L)</source>
+        <translation>&amp;Light</translation>
     </message>
     <message>
-        <source>深色</source>
-        <translation>Dark</translation>
+        <source>深色(&amp;D)</source>
+        <translation>&amp;Dark</translation>
     </message>
 </context>
 <context>
@@ -628,22 +632,6 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
 </context>
 <context>
     <name>BacklogPanel</name>
-    <message>
-        <source>新点子</source>
-        <translation>New idea</translation>
-    </message>
-    <message>
-        <source>添加</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>打开链接</source>
-        <translation>Open Link</translation>
-    </message>
     <message>
         <source>&lt;b&gt;点子库&lt;/b&gt;</source>
         <translation>&lt;b&gt;Idea Pool&lt;/b&gt;</translation>
@@ -663,6 +651,22 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
     <message>
         <source>点子库</source>
         <translation>Idea backlog</translation>
+    </message>
+    <message>
+        <source>新点子(&amp;I)</source>
+        <translation>New &amp;idea</translation>
+    </message>
+    <message>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>打开链接(&amp;O)</source>
+        <translation>&amp;Open Link</translation>
     </message>
     <message>
         <source>删除内容来源</source>
@@ -1029,10 +1033,6 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
 <context>
     <name>CalendarPage</name>
     <message>
-        <source>今天</source>
-        <translation>Today</translation>
-    </message>
-    <message>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
@@ -1041,36 +1041,16 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Next</translation>
     </message>
     <message>
-        <source>月</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <source>周</source>
-        <translation>Week</translation>
-    </message>
-    <message>
-        <source>列表</source>
-        <translation>List</translation>
-    </message>
-    <message>
-        <source>新建内容</source>
-        <translation>New Post</translation>
-    </message>
-    <message>
-        <source>导出 .ics…</source>
-        <translation>Export .ics…</translation>
+        <source>导出 .ics(&amp;X)…</source>
+        <translation>E&amp;xport .ics…</translation>
     </message>
     <message>
         <source>导出为 iCalendar 文件，导入手机日历后到点会提醒</source>
         <translation>Export as an iCalendar file; import it into your phone&apos;s calendar to get reminders</translation>
     </message>
     <message>
-        <source>内容类型…</source>
-        <translation>Content Types…</translation>
-    </message>
-    <message>
-        <source>节假日…</source>
-        <translation>Holidays…</translation>
+        <source>节假日(&amp;L)…</source>
+        <translation>Ho&amp;lidays…</translation>
     </message>
     <message>
         <source>查看放假（休）和调休上班（班）的日子；官方安排未公布时自己填写或导入 .ics</source>
@@ -1121,8 +1101,36 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Put the shares, Q&amp;As and announcements you will post in the group on the calendar: double-click a day or press &quot;New Post&quot;; ideas without a date go into the idea pool on the right.</translation>
     </message>
     <message>
-        <source>新点子</source>
-        <translation>New Idea</translation>
+        <source>今天(&amp;T)</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>月(&amp;M)</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>周(&amp;K)</source>
+        <translation>Wee&amp;k</translation>
+    </message>
+    <message>
+        <source>列表(&amp;S)</source>
+        <translation>Li&amp;st</translation>
+    </message>
+    <message>
+        <source>新建内容(&amp;N)</source>
+        <translation>&amp;New Post</translation>
+    </message>
+    <message>
+        <source>内容类型(&amp;C)…</source>
+        <translation>&amp;Content Types…</translation>
+    </message>
+    <message>
+        <source>新建内容(&amp;P)</source>
+        <translation>New &amp;Post</translation>
+    </message>
+    <message>
+        <source>新点子(&amp;W)</source>
+        <translation>Ne&amp;w idea</translation>
     </message>
     <message>
         <source>全部群</source>
@@ -1141,10 +1149,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>All speakers</translation>
     </message>
     <message numerus="yes">
-        <source>只看过期（%Ln 项）</source>
+        <source>只看过期（%Ln 项）(&amp;O)</source>
         <translation>
-            <numerusform>Overdue only (%Ln)</numerusform>
-            <numerusform>Overdue only (%Ln)</numerusform>
+            <numerusform>&amp;Overdue only (%Ln)</numerusform>
+            <numerusform>&amp;Overdue only (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -1176,48 +1184,48 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Delete Post</translation>
     </message>
     <message>
-        <source>在 %1 新建内容…</source>
-        <translation>New Post on %1…</translation>
+        <source>在 %1 新建内容(&amp;N)…</source>
+        <translation>&amp;New Post on %1…</translation>
     </message>
     <message>
-        <source>节假日（休/班）…</source>
-        <translation>Holidays (Off/Work)…</translation>
+        <source>节假日（休/班）(&amp;H)…</source>
+        <translation>&amp;Holidays (Off/Work)…</translation>
     </message>
     <message>
-        <source>编辑…</source>
-        <translation>Edit…</translation>
+        <source>编辑(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <source>编辑整个系列…</source>
-        <translation>Edit Whole Series…</translation>
+        <source>编辑整个系列(&amp;W)…</source>
+        <translation>Edit &amp;Whole Series…</translation>
     </message>
     <message>
-        <source>复制正文（粘贴到微信）</source>
-        <translation>Copy Text (to paste into WeChat)</translation>
+        <source>复制正文（粘贴到微信）(&amp;C)</source>
+        <translation>&amp;Copy Text (to paste into WeChat)</translation>
     </message>
     <message>
-        <source>复制一份</source>
-        <translation>Duplicate</translation>
+        <source>复制一份(&amp;U)</source>
+        <translation>D&amp;uplicate</translation>
     </message>
     <message>
-        <source>标记为已发布</source>
-        <translation>Mark as Published</translation>
+        <source>标记为已发布(&amp;P)</source>
+        <translation>Mark as &amp;Published</translation>
     </message>
     <message>
-        <source>标记为待发布</source>
-        <translation>Mark as Ready</translation>
+        <source>标记为待发布(&amp;R)</source>
+        <translation>Ma&amp;rk as Ready</translation>
     </message>
     <message>
-        <source>跳过这一次</source>
-        <translation>Skip This Time</translation>
+        <source>跳过这一次(&amp;S)</source>
+        <translation>&amp;Skip This Time</translation>
     </message>
     <message>
-        <source>放回点子库</source>
-        <translation>Back to Idea Pool</translation>
+        <source>放回点子库(&amp;B)</source>
+        <translation>&amp;Back to Idea Pool</translation>
     </message>
     <message>
-        <source>删除…</source>
-        <translation>Delete…</translation>
+        <source>删除(&amp;D)…</source>
+        <translation>&amp;Delete…</translation>
     </message>
     <message>
         <source>导出日历</source>
@@ -1242,8 +1250,8 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
 <context>
     <name>ChartPanel</name>
     <message>
-        <source>保存图片…</source>
-        <translation>Save Image…</translation>
+        <source>保存图片(&amp;S)…</source>
+        <translation>&amp;Save Image…</translation>
     </message>
     <message>
         <source>把这张图保存为 PNG 图片</source>
@@ -1320,24 +1328,24 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Checklist</translation>
     </message>
     <message>
-        <source>添加步骤</source>
-        <translation>Add Step</translation>
+        <source>添加步骤(&amp;A)</source>
+        <translation>&amp;Add Step</translation>
     </message>
     <message>
-        <source>编辑</source>
-        <translation>Edit</translation>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
-        <source>删除</source>
-        <translation>Delete</translation>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
-        <source>上移</source>
-        <translation>Move Up</translation>
+        <source>上移(&amp;M)</source>
+        <translation>&amp;Move Up</translation>
     </message>
     <message>
-        <source>下移</source>
-        <translation>Move Down</translation>
+        <source>下移(&amp;O)</source>
+        <translation>M&amp;ove Down</translation>
     </message>
     <message>
         <source>勾选表示完成（记录完成日期）；拖动行可调整顺序；双击编辑。</source>
@@ -1479,12 +1487,20 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>WeChat ID</translation>
     </message>
     <message>
-        <source>打开卡片</source>
-        <translation>Open Card</translation>
+        <source>打开卡片(&amp;O)</source>
+        <translation>&amp;Open Card</translation>
     </message>
     <message>
-        <source>标记已加好友</source>
-        <translation>Mark as Friend</translation>
+        <source>标记已加好友(&amp;M)</source>
+        <translation>&amp;Mark as Friend</translation>
+    </message>
+    <message>
+        <source>记录跟进(&amp;L)</source>
+        <translation>&amp;Log Follow-up</translation>
+    </message>
+    <message>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>用模板逐个发送(&amp;T)…</source>
@@ -1503,20 +1519,12 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>What you talked about</translation>
     </message>
     <message>
-        <source>记录跟进</source>
-        <translation>Log Follow-up</translation>
-    </message>
-    <message>
         <source>每日新加好友上限</source>
         <translation>New friends per day</translation>
     </message>
     <message>
         <source>下次联系</source>
         <translation>Next contact</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>今天生日</source>
@@ -1608,20 +1616,20 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Report saved to: %1</translation>
     </message>
     <message>
-        <source>复制报告</source>
-        <translation>Copy Report</translation>
+        <source>复制报告(&amp;C)</source>
+        <translation>&amp;Copy Report</translation>
     </message>
     <message>
-        <source>打开日志文件夹</source>
-        <translation>Open Log Folder</translation>
+        <source>打开日志文件夹(&amp;O)</source>
+        <translation>&amp;Open Log Folder</translation>
     </message>
     <message>
-        <source>退出群主台</source>
-        <translation>Quit QunDesk</translation>
+        <source>退出群主台(&amp;Q)</source>
+        <translation>&amp;Quit QunDesk</translation>
     </message>
     <message>
-        <source>继续使用</source>
-        <translation>Continue</translation>
+        <source>继续使用(&amp;N)</source>
+        <translation>Co&amp;ntinue</translation>
     </message>
     <message>
         <source>已复制</source>
@@ -1633,6 +1641,52 @@ You can keep working. If this keeps happening, copy the report below and send it
     <message>
         <source>导出名单</source>
         <translation>Export Roster</translation>
+    </message>
+    <message numerus="yes">
+        <source>当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）(&amp;L)</source>
+        <translation>
+            <numerusform>The %Ln member in the current &amp;list (as filtered and searched on the Members page)</numerusform>
+            <numerusform>The %Ln members in the current &amp;list (as filtered and searched on the Members page)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>全部 %Ln 位成员（包括已退群的）(&amp;A)</source>
+        <translation>
+            <numerusform>&amp;All %Ln member (including those who left)</numerusform>
+            <numerusform>&amp;All %Ln members (including those who left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel 表格 (.xlsx)(&amp;E)</source>
+        <translation>&amp;Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV（UTF-8，Excel 可直接打开）(&amp;C)</source>
+        <translation>&amp;CSV (UTF-8, opens directly in Excel)</translation>
+    </message>
+    <message>
+        <source>分享版通讯录（只含勾选的项，手机号打码为 138****8000）(&amp;H)</source>
+        <translation>S&amp;hareable contact list (ticked fields only, mobiles masked as 138****8000)</translation>
+    </message>
+    <message>
+        <source>全选(&amp;L)</source>
+        <translation>Se&amp;lect All</translation>
+    </message>
+    <message>
+        <source>全不选(&amp;S)</source>
+        <translation>&amp;Select None</translation>
+    </message>
+    <message>
+        <source>导出空白导入模板(&amp;P)…</source>
+        <translation>Ex&amp;port Blank Import Template…</translation>
+    </message>
+    <message>
+        <source>取消(&amp;A)</source>
+        <translation>C&amp;ancel</translation>
+    </message>
+    <message>
+        <source>导出(&amp;X)…</source>
+        <translation>E&amp;xport…</translation>
     </message>
     <message numerus="yes">
         <source>将导出当前列表中的 %Ln 位成员</source>
@@ -1649,62 +1703,16 @@ You can keep working. If this keeps happening, copy the report below and send it
         </translation>
     </message>
     <message>
-        <source>Excel 表格 (.xlsx)</source>
-        <translation>Excel workbook (.xlsx)</translation>
-    </message>
-    <message numerus="yes">
-        <source>当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）</source>
-        <translation>
-            <numerusform>The %Ln member in the current list (as filtered and searched on the Members page)</numerusform>
-            <numerusform>The %Ln members in the current list (as filtered and searched on the Members page)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>全部 %Ln 位成员（包括已退群的）</source>
-        <translation>
-            <numerusform>All %Ln member (including those who left)</numerusform>
-            <numerusform>All %Ln members (including those who left)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>CSV（UTF-8，Excel 可直接打开）</source>
-        <translation>CSV (UTF-8, opens directly in Excel)</translation>
-    </message>
-    <message>
         <source>注意：Excel、WPS 和 LibreOffice 打开 CSV 时会去掉开头的 0（00123456 变成 123456）、把很长的数字改成科学计数法并丢掉后几位、把 3/4 这样的文字当成日期。要发给别人看或在表格软件里编辑，请选 .xlsx；CSV 适合导入到别的程序。</source>
         <translation>Note: Excel, WPS and LibreOffice drop leading zeros when they open a CSV (00123456 becomes 123456), turn long numbers into scientific notation and lose their last digits, and read text such as 3/4 as a date. To share the list or edit it in a spreadsheet, choose .xlsx; CSV is for importing into other programs.</translation>
-    </message>
-    <message>
-        <source>分享版通讯录（只含勾选的项，手机号打码为 138****8000）</source>
-        <translation>Shareable contact list (ticked fields only, mobiles masked as 138****8000)</translation>
     </message>
     <message>
         <source>导出的列</source>
         <translation>Columns to export</translation>
     </message>
     <message>
-        <source>全选</source>
-        <translation>Select All</translation>
-    </message>
-    <message>
-        <source>全不选</source>
-        <translation>Select None</translation>
-    </message>
-    <message>
         <source>导出哪些列：</source>
         <translation>Columns to export:</translation>
-    </message>
-    <message>
-        <source>导出空白导入模板…</source>
-        <translation>Export Blank Import Template…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>导出…</source>
-        <translation>Export…</translation>
     </message>
     <message>
         <source>（打码）</source>
@@ -1765,16 +1773,16 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>No file chosen yet</translation>
     </message>
     <message>
-        <source>选择文件…</source>
-        <translation>Choose File…</translation>
-    </message>
-    <message>
         <source>工作表：</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <source>下载空白导入模板…</source>
-        <translation>Get a Blank Import Template…</translation>
+        <source>选择文件(&amp;C)…</source>
+        <translation>&amp;Choose File…</translation>
+    </message>
+    <message>
+        <source>下载空白导入模板(&amp;G)…</source>
+        <translation>&amp;Get a Blank Import Template…</translation>
     </message>
     <message>
         <source>名单文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</source>
@@ -1889,12 +1897,12 @@ First give your community a name, then choose how to start:</translation>
         <translation>Community name</translation>
     </message>
     <message>
-        <source>从空白开始</source>
-        <translation>Start empty</translation>
+        <source>从空白开始(&amp;S)</source>
+        <translation>&amp;Start empty</translation>
     </message>
     <message>
-        <source>先看看示例社群（300 位示例成员）</source>
-        <translation>Explore a demo community first (300 sample members)</translation>
+        <source>先看看示例社群（300 位示例成员）(&amp;E)</source>
+        <translation>&amp;Explore a demo community first (300 sample members)</translation>
     </message>
     <message>
         <source>正在生成示例社群…</source>
@@ -1916,8 +1924,8 @@ First give your community a name, then choose how to start:</translation>
         <translation>&lt;b&gt;First steps&lt;/b&gt;  each step ticks itself when you have done it</translation>
     </message>
     <message>
-        <source>不再显示</source>
-        <translation>Don&apos;t Show Again</translation>
+        <source>不再显示(&amp;D)</source>
+        <translation>&amp;Don&apos;t Show Again</translation>
     </message>
     <message>
         <source>导入名单：把现有成员从 Excel、WPS 或问卷导出的表格导进来</source>
@@ -2010,8 +2018,8 @@ First give your community a name, then choose how to start:</translation>
         <translation>Next contact date (optional)</translation>
     </message>
     <message>
-        <source>记录跟进</source>
-        <translation>Log Follow-up</translation>
+        <source>记录跟进(&amp;L)</source>
+        <translation>&amp;Log Follow-up</translation>
     </message>
     <message>
         <source>删除所选记录</source>
@@ -2107,16 +2115,20 @@ First give your community a name, then choose how to start:</translation>
         <translation>Usage</translation>
     </message>
     <message>
-        <source>新建群</source>
-        <translation>New Group</translation>
-    </message>
-    <message>
         <source>删除群</source>
         <translation>Delete Group</translation>
     </message>
     <message>
         <source>不限</source>
         <translation>No limit</translation>
+    </message>
+    <message>
+        <source>新建群(&amp;N)</source>
+        <translation>&amp;New Group</translation>
+    </message>
+    <message>
+        <source>删除群(&amp;D)</source>
+        <translation>&amp;Delete Group</translation>
     </message>
     <message>
         <source> 人</source>
@@ -2131,14 +2143,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Welcome message for newcomers</translation>
     </message>
     <message>
-        <source>复制群规</source>
-        <translation>Copy Rules</translation>
-    </message>
-    <message>
-        <source>复制欢迎语</source>
-        <translation>Copy Welcome</translation>
-    </message>
-    <message>
         <source>群规</source>
         <translation>Rules</translation>
     </message>
@@ -2147,16 +2151,24 @@ First give your community a name, then choose how to start:</translation>
         <translation>Welcome message</translation>
     </message>
     <message>
-        <source>保存此群</source>
-        <translation>Save Group</translation>
-    </message>
-    <message>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <source>关闭</source>
-        <translation>Close</translation>
+        <source>复制群规(&amp;P)</source>
+        <translation>Co&amp;py Rules</translation>
+    </message>
+    <message>
+        <source>复制欢迎语(&amp;O)</source>
+        <translation>C&amp;opy Welcome</translation>
+    </message>
+    <message>
+        <source>保存此群(&amp;S)</source>
+        <translation>&amp;Save Group</translation>
+    </message>
+    <message>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>“%1”%2 人，已超出上限 %3 人</source>
@@ -2334,14 +2346,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>Name</translation>
     </message>
     <message>
-        <source>保存这一天</source>
-        <translation>Save This Day</translation>
-    </message>
-    <message>
-        <source>删除我的设置</source>
-        <translation>Remove My Entry</translation>
-    </message>
-    <message>
         <source>删除后，这一天按官方安排或推算显示</source>
         <translation>Afterwards the day follows the official schedule or the computed festivals</translation>
     </message>
@@ -2350,8 +2354,16 @@ First give your community a name, then choose how to start:</translation>
         <translation>Enter or correct a day</translation>
     </message>
     <message>
-        <source>导入节假日日历（.ics）…</source>
-        <translation>Import Holiday Calendar (.ics)…</translation>
+        <source>保存这一天(&amp;S)</source>
+        <translation>&amp;Save This Day</translation>
+    </message>
+    <message>
+        <source>删除我的设置(&amp;R)</source>
+        <translation>&amp;Remove My Entry</translation>
+    </message>
+    <message>
+        <source>导入节假日日历（.ics）(&amp;I)…</source>
+        <translation>&amp;Import Holiday Calendar (.ics)…</translation>
     </message>
     <message>
         <source>例如订阅的“中国节假日”日历导出的文件；其中的放假和调休上班日会作为你填的设置</source>
@@ -2489,14 +2501,6 @@ First give your community a name, then choose how to start:</translation>
         <translation>e.g. daily news digest, Wednesday book club</translation>
     </message>
     <message>
-        <source>暂不排期（放入点子库）</source>
-        <translation>Not scheduled yet (keep in the idea pool)</translation>
-    </message>
-    <message>
-        <source>全天</source>
-        <translation>All day</translation>
-    </message>
-    <message>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
@@ -2507,10 +2511,6 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>要发到群里的正文（可一键复制，直接粘贴到微信）</source>
         <translation>The text to post in the group (copy it with one click and paste into WeChat)</translation>
-    </message>
-    <message>
-        <source>管理类型…</source>
-        <translation>Manage Types…</translation>
     </message>
     <message>
         <source>状态</source>
@@ -2553,12 +2553,24 @@ First give your community a name, then choose how to start:</translation>
         <translation>Linked activity</translation>
     </message>
     <message>
-        <source>删除</source>
-        <translation>Delete</translation>
+        <source>暂不排期（放入点子库）(&amp;N)</source>
+        <translation>&amp;Not scheduled yet (keep in the idea pool)</translation>
     </message>
     <message>
-        <source>复制正文</source>
-        <translation>Copy Text</translation>
+        <source>全天(&amp;A)</source>
+        <translation>&amp;All day</translation>
+    </message>
+    <message>
+        <source>管理类型(&amp;M)…</source>
+        <translation>&amp;Manage Types…</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>复制正文(&amp;C)</source>
+        <translation>&amp;Copy Text</translation>
     </message>
     <message>
         <source>（无）</source>
@@ -2672,16 +2684,16 @@ First give your community a name, then choose how to start:</translation>
         <translation>What to do with the selected line</translation>
     </message>
     <message>
-        <source>为未找到的人新建成员卡片（来源：群接龙）</source>
-        <translation>Make a member card for each person not found (source: 群接龙)</translation>
-    </message>
-    <message>
         <source>已不在接龙里的人</source>
         <translation>People no longer on the list</translation>
     </message>
     <message>
-        <source>报名</source>
-        <translation>Sign up</translation>
+        <source>为未找到的人新建成员卡片（来源：群接龙）(&amp;M)</source>
+        <translation>&amp;Make a member card for each person not found (source: 群接龙)</translation>
+    </message>
+    <message>
+        <source>报名(&amp;S)</source>
+        <translation>&amp;Sign-ups</translation>
     </message>
     <message>
         <source>匹配成员</source>
@@ -2748,17 +2760,17 @@ First give your community a name, then choose how to start:</translation>
         <translation>No numbered lines found. Paste the whole 接龙 message.</translation>
     </message>
     <message numerus="yes">
-        <source>报名 %Ln 人</source>
+        <source>报名 %Ln 人(&amp;S)</source>
         <translation>
-            <numerusform>Sign up %Ln person</numerusform>
-            <numerusform>Sign up %Ln people</numerusform>
+            <numerusform>&amp;Sign up %Ln person</numerusform>
+            <numerusform>&amp;Sign up %Ln people</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>签到 %Ln 人</source>
+        <source>签到 %Ln 人(&amp;C)</source>
         <translation>
-            <numerusform>Check in %Ln person</numerusform>
-            <numerusform>Check in %Ln people</numerusform>
+            <numerusform>&amp;Check in %Ln person</numerusform>
+            <numerusform>&amp;Check in %Ln people</numerusform>
         </translation>
     </message>
     <message>
@@ -3005,20 +3017,20 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Type name</translation>
     </message>
     <message>
-        <source>颜色…</source>
-        <translation>Colour…</translation>
+        <source>颜色(&amp;C)…</source>
+        <translation>&amp;Colour…</translation>
     </message>
     <message>
-        <source>新增</source>
-        <translation>Add</translation>
+        <source>新增(&amp;A)</source>
+        <translation>&amp;Add</translation>
     </message>
     <message>
-        <source>保存修改</source>
-        <translation>Save Changes</translation>
+        <source>保存修改(&amp;S)</source>
+        <translation>&amp;Save Changes</translation>
     </message>
     <message>
-        <source>删除</source>
-        <translation>Delete</translation>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <source>%1（%2 项）</source>
@@ -3063,12 +3075,20 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Current members</translation>
     </message>
     <message>
-        <source>添加等级</source>
-        <translation>Add Level</translation>
+        <source>添加等级(&amp;A)</source>
+        <translation>&amp;Add Level</translation>
     </message>
     <message>
-        <source>删除所选等级</source>
-        <translation>Delete Selected Level</translation>
+        <source>删除所选等级(&amp;D)</source>
+        <translation>&amp;Delete Selected Level</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>取消(&amp;C)</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source> 分</source>
@@ -3077,14 +3097,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>积分达到“起始积分”即升到该等级；最低一级从 0 开始。</source>
         <translation>A member reaches a level at its “From points”; the lowest level starts at 0.</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>会员等级</source>
@@ -3112,8 +3124,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>ListPanel</name>
     <message>
-        <source>查看全部</source>
-        <translation>Show All</translation>
+        <source>查看全部(&amp;S)</source>
+        <translation>&amp;Show All</translation>
     </message>
     <message>
         <source>在成员列表中查看全部</source>
@@ -3207,14 +3219,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>&amp;View</translation>
     </message>
     <message>
-        <source>语言 / Language</source>
-        <translation>Language / 语言</translation>
-    </message>
-    <message>
-        <source>外观</source>
-        <translation>Appearance</translation>
-    </message>
-    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -3285,6 +3289,14 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
+    </message>
+    <message>
+        <source>语言 / Language(&amp;L)</source>
+        <translation>&amp;Language / 语言</translation>
+    </message>
+    <message>
+        <source>外观(&amp;C)</source>
+        <translation>Appearan&amp;ce</translation>
     </message>
     <message>
         <source>使用指南(&amp;G)</source>
@@ -3381,16 +3393,16 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Member Card</translation>
     </message>
     <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>取消(&amp;C)</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>只读：%1，不能保存修改。</source>
@@ -3509,8 +3521,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Field name, e.g. “T-shirt size”</translation>
     </message>
     <message>
-        <source>添加自定义字段</source>
-        <translation>Add Custom Field</translation>
+        <source>添加自定义字段(&amp;U)</source>
+        <translation>Add C&amp;ustom Field</translation>
     </message>
     <message>
         <source>基本信息</source>
@@ -3832,46 +3844,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Search name, pinyin, initials, nickname, WeChat ID, mobile, tags, notes…</translation>
     </message>
     <message>
-        <source>筛选</source>
-        <translation>Filter</translation>
-    </message>
-    <message>
-        <source>新建成员</source>
-        <translation>New Member</translation>
-    </message>
-    <message>
-        <source>批量操作</source>
-        <translation>Bulk Actions</translation>
-    </message>
-    <message>
-        <source>管理</source>
-        <translation>Manage</translation>
-    </message>
-    <message>
-        <source>群管理…</source>
-        <translation>Groups…</translation>
-    </message>
-    <message>
-        <source>标签管理…</source>
-        <translation>Tags…</translation>
-    </message>
-    <message>
-        <source>等级与积分规则…</source>
-        <translation>Levels and Points…</translation>
-    </message>
-    <message>
-        <source>消息模板…</source>
-        <translation>Message Templates…</translation>
-    </message>
-    <message>
-        <source>今日待联系</source>
-        <translation>To Contact Today</translation>
-    </message>
-    <message>
-        <source>列</source>
-        <translation>Columns</translation>
-    </message>
-    <message>
         <source>成员列表</source>
         <translation>Member list</translation>
     </message>
@@ -3882,18 +3854,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>从 Excel、WPS 或问卷导出的名单开始，或者一位一位新建。不知道名单该是什么样？下载模板照着填，或先看看示例社群。</source>
         <translation>Start from a roster exported from Excel, WPS or a survey, or add members one by one. Not sure what a roster looks like? Download the template and fill it in, or look at the demo community first.</translation>
-    </message>
-    <message>
-        <source>导入名单…</source>
-        <translation>Import Roster…</translation>
-    </message>
-    <message>
-        <source>下载模板…</source>
-        <translation>Download Template…</translation>
-    </message>
-    <message>
-        <source>看看示例社群</source>
-        <translation>Try the Demo Community</translation>
     </message>
     <message numerus="yes">
         <source>删除 %Ln 位成员？他们的标签、群身份、跟进和积分记录也会删除。删除前会自动备份，之后可以用“撤销”(Ctrl+Z) 恢复。</source>
@@ -3955,14 +3915,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Open Member Card</translation>
     </message>
     <message>
-        <source>添加标签</source>
-        <translation>Add Tag</translation>
-    </message>
-    <message>
-        <source>移除标签</source>
-        <translation>Remove Tag</translation>
-    </message>
-    <message>
         <source>已添加标签</source>
         <translation>Tag added</translation>
     </message>
@@ -3971,8 +3923,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Tag removed</translation>
     </message>
     <message>
-        <source>加入群</source>
-        <translation>Add to Group</translation>
+        <source>加入群(&amp;G)</source>
+        <translation>Add to &amp;Group</translation>
     </message>
     <message>
         <source>已加入群</source>
@@ -3987,20 +3939,92 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Marked as left</translation>
     </message>
     <message>
+        <source>筛选(&amp;L)</source>
+        <translation>Fi&amp;lter</translation>
+    </message>
+    <message>
+        <source>新建成员(&amp;N)</source>
+        <translation>&amp;New Member</translation>
+    </message>
+    <message>
+        <source>批量操作(&amp;B)</source>
+        <translation>&amp;Bulk Actions</translation>
+    </message>
+    <message>
+        <source>管理(&amp;M)</source>
+        <translation>&amp;Manage</translation>
+    </message>
+    <message>
+        <source>群管理(&amp;U)…</source>
+        <translation>Gro&amp;ups…</translation>
+    </message>
+    <message>
+        <source>标签管理(&amp;G)…</source>
+        <translation>Ta&amp;gs…</translation>
+    </message>
+    <message>
+        <source>等级与积分规则(&amp;L)…</source>
+        <translation>&amp;Levels and Points…</translation>
+    </message>
+    <message>
+        <source>消息模板(&amp;S)…</source>
+        <translation>Me&amp;ssage Templates…</translation>
+    </message>
+    <message>
+        <source>今日待联系(&amp;T)</source>
+        <translation>&amp;To Contact Today</translation>
+    </message>
+    <message>
+        <source>列(&amp;C)</source>
+        <translation>&amp;Columns</translation>
+    </message>
+    <message>
+        <source>导入名单(&amp;I)…</source>
+        <translation>&amp;Import Roster…</translation>
+    </message>
+    <message>
+        <source>新建成员(&amp;R)</source>
+        <translation>New Membe&amp;r</translation>
+    </message>
+    <message>
+        <source>下载模板(&amp;W)…</source>
+        <translation>Do&amp;wnload Template…</translation>
+    </message>
+    <message>
+        <source>看看示例社群(&amp;Y)</source>
+        <translation>Tr&amp;y the Demo Community</translation>
+    </message>
+    <message>
+        <source>添加标签(&amp;A)</source>
+        <translation>&amp;Add Tag</translation>
+    </message>
+    <message>
+        <source>移除标签(&amp;R)</source>
+        <translation>&amp;Remove Tag</translation>
+    </message>
+    <message>
+        <source>标记为已退群(&amp;M)</source>
+        <translation>&amp;Mark as Left</translation>
+    </message>
+    <message>
+        <source>导出所选(&amp;X)…</source>
+        <translation>E&amp;xport Selected…</translation>
+    </message>
+    <message>
+        <source>导出当前列表(&amp;E)…</source>
+        <translation>&amp;Export This List…</translation>
+    </message>
+    <message>
+        <source>复制给下一位(&amp;O)…</source>
+        <translation>C&amp;opy for the Next One…</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
         <source>导出所选…</source>
         <translation>Export Selected…</translation>
-    </message>
-    <message>
-        <source>导出当前列表…</source>
-        <translation>Export This List…</translation>
-    </message>
-    <message>
-        <source>复制给下一位…</source>
-        <translation>Copy for the Next One…</translation>
-    </message>
-    <message>
-        <source>删除…</source>
-        <translation>Delete…</translation>
     </message>
     <message numerus="yes">
         <source>（%Ln 位成员，可撤销）</source>
@@ -4025,12 +4049,20 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Activity templates</translation>
     </message>
     <message>
+        <source>创建活动(&amp;C)</source>
+        <translation>&amp;Create Activity</translation>
+    </message>
+    <message>
         <source>删除模板</source>
         <translation>Delete Template</translation>
     </message>
     <message>
         <source>清单预览</source>
         <translation>Checklist preview</translation>
+    </message>
+    <message>
+        <source>删除模板(&amp;D)</source>
+        <translation>&amp;Delete Template</translation>
     </message>
     <message>
         <source>截止日期</source>
@@ -4071,10 +4103,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>清单（按开始时间自动算出日期）</source>
         <translation>Checklist (dates follow from the start time)</translation>
-    </message>
-    <message>
-        <source>创建活动</source>
-        <translation>Create Activity</translation>
     </message>
     <message>
         <source>自己保存的模板</source>
@@ -4208,10 +4236,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>正在计算…</source>
         <translation>Calculating…</translation>
-    </message>
-    <message>
-        <source>刷新</source>
-        <translation>Refresh</translation>
     </message>
     <message>
         <source>成员</source>
@@ -4392,6 +4416,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>本周入群</source>
         <translation>Joined this week</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <source>本周退群</source>
@@ -4810,12 +4838,12 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Remind the members signed up with a message template: one group message (with an @ list) or privately one by one</translation>
     </message>
     <message>
-        <source>群发提醒（@名单）…</source>
-        <translation>Group Message (@ List)…</translation>
+        <source>群发提醒（@名单）(&amp;G)…</source>
+        <translation>&amp;Group Message (@ List)…</translation>
     </message>
     <message>
-        <source>逐个私聊提醒…</source>
-        <translation>Privately, One by One…</translation>
+        <source>逐个私聊提醒(&amp;P)…</source>
+        <translation>&amp;Privately, One by One…</translation>
     </message>
 </context>
 <context>
@@ -4977,12 +5005,12 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Saved Filters</translation>
     </message>
     <message>
-        <source>保存当前筛选…</source>
-        <translation>Save Current Filter…</translation>
+        <source>保存当前筛选(&amp;S)…</source>
+        <translation>&amp;Save Current Filter…</translation>
     </message>
     <message>
-        <source>删除</source>
-        <translation>Delete</translation>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <source>全部在群成员</source>
@@ -5016,10 +5044,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Template</translation>
     </message>
     <message>
-        <source>编辑模板…</source>
-        <translation>Edit Templates…</translation>
-    </message>
-    <message>
         <source>要联系的成员</source>
         <translation>Members to contact</translation>
     </message>
@@ -5044,8 +5068,12 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Move to the next person without copying or logging (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <source>关闭</source>
-        <translation>Close</translation>
+        <source>编辑模板(&amp;E)…</source>
+        <translation>&amp;Edit Templates…</translation>
+    </message>
+    <message>
+        <source>关闭(&amp;L)</source>
+        <translation>C&amp;lose</translation>
     </message>
     <message>
         <source>结果</source>
@@ -5293,16 +5321,16 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Add Step</translation>
     </message>
     <message>
-        <source>相对活动日期</source>
-        <translation>Relative to the activity date</translation>
+        <source>相对活动日期(&amp;R)</source>
+        <translation>&amp;Relative to the activity date</translation>
     </message>
     <message>
-        <source>固定日期</source>
-        <translation>Fixed date</translation>
+        <source>固定日期(&amp;F)</source>
+        <translation>&amp;Fixed date</translation>
     </message>
     <message>
-        <source>不指定成员</source>
-        <translation>No member</translation>
+        <source>不指定成员(&amp;N)</source>
+        <translation>&amp;No member</translation>
     </message>
     <message>
         <source>步骤</source>
@@ -5369,36 +5397,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>New category, e.g. “Interests”</translation>
     </message>
     <message>
-        <source>新建分类</source>
-        <translation>New Category</translation>
-    </message>
-    <message>
-        <source>颜色…</source>
-        <translation>Colour…</translation>
-    </message>
-    <message>
-        <source>上移</source>
-        <translation>Move Up</translation>
-    </message>
-    <message>
-        <source>下移</source>
-        <translation>Move Down</translation>
-    </message>
-    <message>
         <source>删除分类</source>
         <translation>Delete Category</translation>
-    </message>
-    <message>
-        <source>新建标签</source>
-        <translation>New Tag</translation>
-    </message>
-    <message>
-        <source>重命名</source>
-        <translation>Rename</translation>
-    </message>
-    <message>
-        <source>合并</source>
-        <translation>Merge</translation>
     </message>
     <message>
         <source>移动</source>
@@ -5411,6 +5411,42 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>分类</source>
         <translation>Category</translation>
+    </message>
+    <message>
+        <source>新建分类(&amp;N)</source>
+        <translation>&amp;New Category</translation>
+    </message>
+    <message>
+        <source>颜色(&amp;O)…</source>
+        <translation>C&amp;olour…</translation>
+    </message>
+    <message>
+        <source>上移(&amp;M)</source>
+        <translation>&amp;Move Up</translation>
+    </message>
+    <message>
+        <source>下移(&amp;V)</source>
+        <translation>Mo&amp;ve Down</translation>
+    </message>
+    <message>
+        <source>删除分类(&amp;D)</source>
+        <translation>&amp;Delete Category</translation>
+    </message>
+    <message>
+        <source>新建标签(&amp;E)</source>
+        <translation>N&amp;ew Tag</translation>
+    </message>
+    <message>
+        <source>重命名(&amp;R)</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <source>合并(&amp;G)</source>
+        <translation>Mer&amp;ge</translation>
+    </message>
+    <message>
+        <source>删除标签(&amp;L)</source>
+        <translation>De&amp;lete Tag</translation>
     </message>
     <message>
         <source>标签（双击改名）</source>
@@ -5435,10 +5471,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>把所选标签移动到分类</source>
         <translation>Move the selected tag to category</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
     </message>
     <message numerus="yes">
         <source>%Ln 个标签</source>
@@ -5507,6 +5539,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Category “%1” deleted</translation>
     </message>
     <message>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
         <source>已新建标签“%1”</source>
         <translation>Tag “%1” created</translation>
     </message>
@@ -5550,8 +5586,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Category for a new tag</translation>
     </message>
     <message>
-        <source>添加标签</source>
-        <translation>Add Tag</translation>
+        <source>添加标签(&amp;A)</source>
+        <translation>&amp;Add Tag</translation>
     </message>
     <message>
         <source>点 × 移除标签；在标签输入框为空时按退格键移除最后一个</source>
@@ -5660,8 +5696,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Acti&amp;vity:</translation>
     </message>
     <message>
-        <source>关闭</source>
-        <translation>Close</translation>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>内置模板</source>
@@ -5797,8 +5833,28 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <source>本周</source>
-        <translation>This Week</translation>
+        <source>本周(&amp;T)</source>
+        <translation>&amp;This Week</translation>
+    </message>
+    <message>
+        <source>打印预览(&amp;R)…</source>
+        <translation>P&amp;rint Preview…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>去排内容(&amp;G)</source>
+        <translation>&amp;Go to Calendar</translation>
+    </message>
+    <message>
+        <source>去办活动(&amp;O)</source>
+        <translation>G&amp;o to Activities</translation>
     </message>
     <message>
         <source>下一周 ▶</source>
@@ -5819,18 +5875,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
-    </message>
-    <message>
-        <source>打印预览…</source>
-        <translation>Print Preview…</translation>
-    </message>
-    <message>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <source>另存为 PDF…</source>
-        <translation>Save as PDF…</translation>
     </message>
     <message>
         <source>包含：</source>
@@ -5857,14 +5901,6 @@ Saved automatically and printed at the end of the weekly plan.</translation>
     <message>
         <source>周计划把这一周的内容、活动、清单步骤、生日和要私聊的人排在一页上，打印出来或另存为 PDF 发到群里。先排点什么：</source>
         <translation>The weekly plan puts the week&apos;s content, activities, checklist steps, birthdays and one-to-one follow-ups on one page to print or share as PDF. Plan something first:</translation>
-    </message>
-    <message>
-        <source>去排内容</source>
-        <translation>Go to Calendar</translation>
-    </message>
-    <message>
-        <source>去办活动</source>
-        <translation>Go to Activities</translation>
     </message>
     <message>
         <source>周计划-%1.pdf</source>

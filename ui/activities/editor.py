@@ -95,7 +95,7 @@ class ActivityEditor(QDialog):
         for key in activities.STATUSES:
             self.status.addItem(status_label(key), key)
         self.start = datetime_edit()
-        self.has_end = QCheckBox(self.tr("结束"))
+        self.has_end = QCheckBox(self.tr("结束(&E)"))
         self.end = datetime_edit()
         self.place = QLineEdit()
         self.groups = group_list()

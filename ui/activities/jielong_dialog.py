@@ -114,7 +114,7 @@ class JielongDialog(QDialog):
         self.current.setAccessibleName(self.tr("所选行的处理方式"))
         self.current.activated.connect(self._current_chosen)
         self.current_label.setBuddy(self.current)
-        self.new_cards = QCheckBox(self.tr("为未找到的人新建成员卡片（来源：群接龙）"))
+        self.new_cards = QCheckBox(self.tr("为未找到的人新建成员卡片（来源：群接龙）(&M)"))
         self.new_cards.setChecked(True)
         self.new_cards.toggled.connect(self.model.set_unknown_new)
         self.vanished_label = QLabel()
@@ -125,7 +125,7 @@ class JielongDialog(QDialog):
         self.vanished.itemChanged.connect(lambda _i: self._update())
         self.vanished_label.setBuddy(self.vanished)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton(self.tr("报名"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(self.tr("报名(&S)"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
 
@@ -263,8 +263,8 @@ class JielongDialog(QDialog):
         self._show_current()
         n = self._will_write()
         updates = sum(1 for e in self.model.effects() if e == jielong.UPDATE)
-        self.ok.setText(self.tr("报名 %Ln 人", "", n) if self.mode == "signup"
-                        else self.tr("签到 %Ln 人", "", n))
+        self.ok.setText(self.tr("报名 %Ln 人(&S)", "", n) if self.mode == "signup"
+                        else self.tr("签到 %Ln 人(&C)", "", n))
         self.ok.setEnabled(not self.planning and bool(n or updates or self.removed()))
 
     def _show_capacity(self, plan: jielong.Plan) -> None:

@@ -66,8 +66,8 @@ class StepDialog(QDialog):
         self.start = require_activity(activity_id).start.date()
         self.setWindowTitle(self.tr("编辑步骤") if step_id else self.tr("添加步骤"))
         self.title = QLineEdit()
-        self.relative = QRadioButton(self.tr("相对活动日期"))
-        self.fixed = QRadioButton(self.tr("固定日期"))
+        self.relative = QRadioButton(self.tr("相对活动日期(&R)"))
+        self.fixed = QRadioButton(self.tr("固定日期(&F)"))
         modes = QButtonGroup(self)
         modes.addButton(self.relative)
         modes.addButton(self.fixed)
@@ -90,7 +90,7 @@ class StepDialog(QDialog):
         for key in checklists.ROLES:
             self.role.addItem(role_label(key), key)
         self.member_label = QLabel()
-        self.clear_member = QPushButton(self.tr("不指定成员"))
+        self.clear_member = QPushButton(self.tr("不指定成员(&N)"))
         self.members = MemberSearchList(multi=False, limit=50)
         self.members.setMaximumHeight(150)
         self._member_id: int | None = None

@@ -55,7 +55,7 @@ class NewFromTemplateDialog(QDialog):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setStyleSheet(text_style(MUTED_GREY))
-        self.delete_button = QPushButton(self.tr("删除模板"))
+        self.delete_button = QPushButton(self.tr("删除模板(&D)"))
         self.delete_button.clicked.connect(self.delete_template)
         self.title = QLineEdit()
         self.start = datetime_edit()
@@ -97,7 +97,7 @@ class NewFromTemplateDialog(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([200, 560])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = buttons.addButton(self.tr("创建活动"),
+        self.create_button = buttons.addButton(self.tr("创建活动(&C)"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.create_activity)
         buttons.rejected.connect(self.reject)

@@ -111,12 +111,12 @@ class ItemEditor(QDialog):
         self.status = QComboBox()
         for status in STATUSES:
             self.status.addItem(status_label(status), status)
-        self.unscheduled = QCheckBox(self.tr("暂不排期（放入点子库）"))
+        self.unscheduled = QCheckBox(self.tr("暂不排期（放入点子库）(&N)"))
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.weekday = QLabel()
-        self.all_day = QCheckBox(self.tr("全天"))
+        self.all_day = QCheckBox(self.tr("全天(&A)"))
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
         self.duration = QSpinBox()
@@ -153,7 +153,7 @@ class ItemEditor(QDialog):
 
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind, 1)
-        manage = QPushButton(self.tr("管理类型…"))
+        manage = QPushButton(self.tr("管理类型(&M)…"))
         manage.clicked.connect(self._manage_kinds)
         kind_row.addWidget(manage)
         kind_row.addWidget(QLabel(self.tr("状态")))
@@ -176,10 +176,10 @@ class ItemEditor(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        self.delete_button = buttons.addButton(self.tr("删除"),
+        self.delete_button = buttons.addButton(self.tr("删除(&D)"),
                                                QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.clicked.connect(self._delete)
-        copy = buttons.addButton(self.tr("复制正文"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("复制正文(&C)"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._copy_body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scope_box)

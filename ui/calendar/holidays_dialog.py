@@ -190,10 +190,10 @@ class HolidaysDialog(QDialog):
         self.name.addItem("", "")
         for code in H.FESTIVALS:
             self.name.addItem(festival_names()[code], code)
-        self.save_button = QPushButton(self.tr("保存这一天"))
+        self.save_button = QPushButton(self.tr("保存这一天(&S)"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_day)
-        self.remove_button = QPushButton(self.tr("删除我的设置"))
+        self.remove_button = QPushButton(self.tr("删除我的设置(&R)"))
         self.remove_button.setToolTip(self.tr("删除后，这一天按官方安排或推算显示"))
         self.remove_button.clicked.connect(self.remove)
         self.state = QLabel()
@@ -213,7 +213,7 @@ class HolidaysDialog(QDialog):
         box_layout.addLayout(form)
         box_layout.addLayout(actions)
 
-        self.import_button = QPushButton(self.tr("导入节假日日历（.ics）…"))
+        self.import_button = QPushButton(self.tr("导入节假日日历（.ics）(&I)…"))
         self.import_button.setToolTip(self.tr("例如订阅的“中国节假日”日历导出的文件；"
                                               "其中的放假和调休上班日会作为你填的设置"))
         self.import_button.clicked.connect(self.import_file)

@@ -80,7 +80,7 @@ class CalendarPage(QWidget):
     def _build(self) -> None:
         self.period_label = QLabel()
         self.period_label.setStyleSheet("font-size: 16px; font-weight: bold;")
-        today = QPushButton(self.tr("今天"))
+        today = QPushButton(self.tr("今天(&T)"))
         today.clicked.connect(self.go_today)
         prev = QToolButton()
         prev.setText("‹")
@@ -98,7 +98,8 @@ class CalendarPage(QWidget):
                 minimum=max(
             self.period_label.fontMetrics().horizontalAdvance(sample)
             for sample in ("2026年12月28日 – 2027年1月3日", "September 2026")) + 8)
-        for key, label in zip(VIEWS, (self.tr("月"), self.tr("周"), self.tr("列表")), strict=True):
+        labels = (self.tr("月(&M)"), self.tr("周(&K)"), self.tr("列表(&S)"))
+        for key, label in zip(VIEWS, labels, strict=True):
             button = QToolButton()
             button.setText(label)
             button.setCheckable(True)
@@ -114,14 +115,14 @@ class CalendarPage(QWidget):
             button.clicked.connect(lambda _c=False, k=key: self.set_view(k))
             self.view_buttons.addButton(button, VIEWS.index(key))
             top.add(button)
-        new = QPushButton(self.tr("新建内容"))
+        new = QPushButton(self.tr("新建内容(&N)"))
         new.clicked.connect(lambda: self.new_item())
-        export = QPushButton(self.tr("导出 .ics…"))
+        export = QPushButton(self.tr("导出 .ics(&X)…"))
         export.setToolTip(self.tr("导出为 iCalendar 文件，导入手机日历后到点会提醒"))
         export.clicked.connect(self.export_ics)
-        kinds = QPushButton(self.tr("内容类型…"))
+        kinds = QPushButton(self.tr("内容类型(&C)…"))
         kinds.clicked.connect(self._manage_kinds)
-        self.holidays_button = QPushButton(self.tr("节假日…"))
+        self.holidays_button = QPushButton(self.tr("节假日(&L)…"))
         self.holidays_button.setToolTip(self.tr("查看放假（休）和调休上班（班）的日子；"
                                                 "官方安排未公布时自己填写或导入 .ics"))
         self.holidays_button.clicked.connect(lambda: self.manage_holidays())
@@ -187,8 +188,8 @@ class CalendarPage(QWidget):
         self.empty_state = EmptyState(self.tr("还没有内容"), self.tr(
             "把要在群里发的分享、问答、预告排到日历上：双击某一天，或点“新建内容”；"
             "还没想好日子的点子先放进右边的点子库。"), compact=True)
-        self.empty_state.add_button(self.tr("新建内容"), lambda: self.new_item(), default=True)
-        self.empty_state.add_button(self.tr("新点子"), lambda: self.new_item(idea=True))
+        self.empty_state.add_button(self.tr("新建内容(&P)"), lambda: self.new_item(), default=True)
+        self.empty_state.add_button(self.tr("新点子(&W)"), lambda: self.new_item(idea=True))
         self.empty_state.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -227,7 +228,7 @@ class CalendarPage(QWidget):
              [(status_label(s), s) for s in C.STATUSES if s != "idea"])
         fill(self.presenter_filter, self.tr("全部主讲"), [(name, mid) for mid, name in L.presenters()])
         overdue = len(C.overdue_entries(self.today))
-        self.overdue_only.setText(self.tr("只看过期（%Ln 项）", "", overdue))
+        self.overdue_only.setText(self.tr("只看过期（%Ln 项）(&O)", "", overdue))
         self.backlog.reload()
 
     @Slot()
@@ -419,29 +420,29 @@ class CalendarPage(QWidget):
         menu = QMenu(self)
         if entry is None:
             if not self.workspace.read_only:
-                menu.addAction(self.tr("在 %1 新建内容…").replace("%1", f"{day:%m-%d}"),
+                menu.addAction(self.tr("在 %1 新建内容(&N)…").replace("%1", f"{day:%m-%d}"),
                                lambda: self.new_item(day))
-            menu.addAction(self.tr("节假日（休/班）…"), lambda: self.manage_holidays(day))
+            menu.addAction(self.tr("节假日（休/班）(&H)…"), lambda: self.manage_holidays(day))
             return menu
-        menu.addAction(self.tr("编辑…"), lambda: self.edit_entry(entry))
+        menu.addAction(self.tr("编辑(&E)…"), lambda: self.edit_entry(entry))
         if entry.series_id is not None:
-            menu.addAction(self.tr("编辑整个系列…"), lambda: self.edit_entry(entry, True))
+            menu.addAction(self.tr("编辑整个系列(&W)…"), lambda: self.edit_entry(entry, True))
         menu.addSeparator()
-        menu.addAction(self.tr("复制正文（粘贴到微信）"), lambda: self.copy_body(entry))
-        menu.addAction(self.tr("复制一份"), lambda: self.duplicate(entry))
+        menu.addAction(self.tr("复制正文（粘贴到微信）(&C)"), lambda: self.copy_body(entry))
+        menu.addAction(self.tr("复制一份(&U)"), lambda: self.duplicate(entry))
         menu.addSeparator()
         if entry.status != "published":
-            menu.addAction(self.tr("标记为已发布"), lambda: self.set_status(entry, "published"))
+            menu.addAction(self.tr("标记为已发布(&P)"), lambda: self.set_status(entry, "published"))
         if entry.status != "ready":
-            menu.addAction(self.tr("标记为待发布"), lambda: self.set_status(entry, "ready"))
+            menu.addAction(self.tr("标记为待发布(&R)"), lambda: self.set_status(entry, "ready"))
         if entry.status != "skipped":
-            menu.addAction(self.tr("跳过这一次"), lambda: self.set_status(entry, "skipped"))
+            menu.addAction(self.tr("跳过这一次(&S)"), lambda: self.set_status(entry, "skipped"))
         if entry.item_id is not None and entry.series_id is None:
-            menu.addAction(self.tr("放回点子库"), lambda: self._unschedule(entry))
+            menu.addAction(self.tr("放回点子库(&B)"), lambda: self._unschedule(entry))
         menu.addSeparator()
-        menu.addAction(self.tr("删除…"), lambda: self.delete_entry(entry))
+        menu.addAction(self.tr("删除(&D)…"), lambda: self.delete_entry(entry))
         if self.workspace.read_only:  # reading and copying only
-            keep = {self.tr("编辑…"), self.tr("编辑整个系列…"), self.tr("复制正文（粘贴到微信）")}
+            keep = {self.tr("编辑(&E)…"), self.tr("编辑整个系列(&W)…"), self.tr("复制正文（粘贴到微信）(&C)")}
             for action in menu.actions():
                 action.setEnabled(action.isSeparator() or action.text() in keep)
         return menu

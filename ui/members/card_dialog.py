@@ -97,10 +97,10 @@ class MemberCardDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存"))
+        self.save_button.setText(self.tr("保存(&S)"))
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("保存 (Ctrl+S)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消(&C)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)  # calls save when activated
@@ -211,7 +211,7 @@ class MemberCardDialog(QDialog):
         self.custom_form.setContentsMargins(0, 0, 0, 0)
         self.new_field = QLineEdit()
         self.new_field.setPlaceholderText(self.tr("字段名，如“T恤尺码”"))
-        self.add_field_button = QPushButton(self.tr("添加自定义字段"))
+        self.add_field_button = QPushButton(self.tr("添加自定义字段(&U)"))
         self.add_field_button.setAutoDefault(False)
         self.add_field_button.clicked.connect(self.add_custom_field)
         EnterCatcher(self.new_field, self.add_custom_field)

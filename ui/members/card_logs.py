@@ -78,7 +78,7 @@ class FollowUpSection(QWidget):
         self.note.setPlaceholderText(self.tr("聊了什么"))
         self.next_date = DateEdit()
         self.next_date.setToolTip(self.tr("下次联系日期（可空）"))
-        self.add_button = QPushButton(self.tr("记录跟进"))
+        self.add_button = QPushButton(self.tr("记录跟进(&L)"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_entry)
         self.delete_button = QPushButton(self.tr("删除所选记录"))

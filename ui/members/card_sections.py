@@ -77,7 +77,7 @@ class TagsSection(QWidget):
         self.name.setMinimumWidth(160)
         self.category = QComboBox()
         self.category.setToolTip(self.tr("新标签放入的分类"))
-        self.add_button = QPushButton(self.tr("添加标签"))
+        self.add_button = QPushButton(self.tr("添加标签(&A)"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_typed)
         EnterCatcher(line, self.add_typed)

@@ -50,8 +50,8 @@ class LevelsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(0, 120)
-        self.add_button = QPushButton(self.tr("添加等级"))
-        self.remove_button = QPushButton(self.tr("删除所选等级"))
+        self.add_button = QPushButton(self.tr("添加等级(&A)"))
+        self.remove_button = QPushButton(self.tr("删除所选等级(&D)"))
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)
         self.add_button.clicked.connect(lambda: self.add_row(self._next_points(), ""))
@@ -77,8 +77,8 @@ class LevelsDialog(QDialog):
         hint.setStyleSheet("color: #6b7280;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消(&C)"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()

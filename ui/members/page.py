@@ -61,23 +61,24 @@ class MembersPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(180)
         self.filter_button = QToolButton()
-        self.filter_button.setText(self.tr("筛选"))
+        self.filter_button.setText(self.tr("筛选(&L)"))
         self.filter_button.setCheckable(True)
-        self.new_button = QPushButton(self.tr("新建成员"))
-        self.bulk_button = QPushButton(self.tr("批量操作"))
+        self.new_button = QPushButton(self.tr("新建成员(&N)"))
+        self.bulk_button = QPushButton(self.tr("批量操作(&B)"))
         self.bulk_button.setMenu(QMenu(self.bulk_button))
         self.bulk_button.menu().aboutToShow.connect(
             lambda: self._fill_bulk_menu(self.bulk_button.menu()))
-        self.manage_button = QPushButton(self.tr("管理"))
+        self.manage_button = QPushButton(self.tr("管理(&M)"))
         manage = QMenu(self.manage_button)
-        manage.addAction(self.tr("群管理…"), self.open_groups)
-        manage.addAction(self.tr("标签管理…"), self.open_tags)
-        manage.addAction(self.tr("等级与积分规则…"), self.open_levels)
-        manage.addAction(self.tr("消息模板…"), lambda: open_templates(self))
+        manage.addAction(self.tr("群管理(&U)…"), self.open_groups)
+        manage.addAction(self.tr("标签管理(&G)…"), self.open_tags)
+        manage.addAction(self.tr("等级与积分规则(&L)…"), self.open_levels)
+        manage.addAction(self.tr("消息模板(&S)…"), lambda: open_templates(self))
         self.manage_button.setMenu(manage)
-        self.queue_button = QPushButton(self.tr("今日待联系"))
-        self.columns_button = QPushButton(self.tr("列"))
+        self.queue_button = QPushButton(self.tr("今日待联系(&T)"))
+        self.columns_button = QPushButton(self.tr("列(&C)"))
         self.columns_button.setMenu(QMenu(self.columns_button))
+        self.columns_button.menu().setProperty("lists_data", True)  # the columns' names
 
         bar = FlowLayout()  # wraps onto a second line in a narrow window, nothing cut off
         bar.add(self.search, stretch=True, minimum=220)
@@ -134,11 +135,11 @@ class MembersPage(QWidget):
         self.empty_hint = EmptyState(self.tr("还没有成员"), self.tr(
             "从 Excel、WPS 或问卷导出的名单开始，或者一位一位新建。"
             "不知道名单该是什么样？下载模板照着填，或先看看示例社群。"))
-        self.empty_hint.add_button(self.tr("导入名单…"), self.workspace.import_requested.emit,
+        self.empty_hint.add_button(self.tr("导入名单(&I)…"), self.workspace.import_requested.emit,
                                    default=True)
-        self.empty_hint.add_button(self.tr("新建成员"), self.new_item)
-        self.empty_hint.add_button(self.tr("下载模板…"), self._save_template)
-        self.empty_hint.add_button(self.tr("看看示例社群"), self._build_demo)
+        self.empty_hint.add_button(self.tr("新建成员(&R)"), self.new_item)
+        self.empty_hint.add_button(self.tr("下载模板(&W)…"), self._save_template)
+        self.empty_hint.add_button(self.tr("看看示例社群(&Y)"), self._build_demo)
         self.empty_hint.hide()
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -426,25 +427,27 @@ class MembersPage(QWidget):
         menu.clear()
         ids = self.selected_ids()
         count = len(ids)
-        add = menu.addMenu(self.tr("添加标签"))
-        remove = menu.addMenu(self.tr("移除标签"))
+        add = menu.addMenu(self.tr("添加标签(&A)"))
+        remove = menu.addMenu(self.tr("移除标签(&R)"))
         for tag in all_tags():
             add.addAction(tag.name, partial(self._bulk, bulk.add_tags, [tag.id],
                                             self.tr("已添加标签")))
             remove.addAction(tag.name, partial(self._bulk, bulk.remove_tags, [tag.id],
                                                self.tr("已移除标签")))
-        group_menu = menu.addMenu(self.tr("加入群"))
+        group_menu = menu.addMenu(self.tr("加入群(&G)"))
+        for listing in (add, remove, group_menu):  # tag and group names: no mnemonics
+            listing.setProperty("lists_data", True)
         for group in all_groups():
             group_menu.addAction(group.name, partial(self._bulk, bulk.add_to_group, group.id,
                                                      self.tr("已加入群")))
-        menu.addAction(self.tr("标记为已退群"),
+        menu.addAction(self.tr("标记为已退群(&M)"),
                        lambda: self._bulk(bulk.mark_left, None, self.tr("已标记为退群")))
         menu.addSeparator()
-        menu.addAction(self.tr("导出所选…"), lambda: self.export_current(only_selected=True))
-        menu.addAction(self.tr("导出当前列表…"), self.export_current)
+        menu.addAction(self.tr("导出所选(&X)…"), lambda: self.export_current(only_selected=True))
+        menu.addAction(self.tr("导出当前列表(&E)…"), self.export_current)
         menu.addSeparator()
-        menu.addAction(self.tr("复制给下一位…"), self.send_to_selected).setEnabled(count > 0)
-        delete: QAction = menu.addAction(self.tr("删除…"), self.delete_selected)
+        menu.addAction(self.tr("复制给下一位(&O)…"), self.send_to_selected).setEnabled(count > 0)
+        delete: QAction = menu.addAction(self.tr("删除(&D)…"), self.delete_selected)
         editable = not self.workspace.read_only
         for action in (add.menuAction(), remove.menuAction(), group_menu.menuAction(), delete):
             action.setEnabled(count > 0 and editable)

@@ -68,11 +68,11 @@ class TagsDialog(QDialog):
         self.new_category.setPlaceholderText(self.tr("新分类名，如“兴趣”"))
         EnterCatcher(self.new_category, self.add_category)
         buttons = {}
-        for key, text in (("add_cat", self.tr("新建分类")), ("colour", self.tr("颜色…")),
-                          ("up", self.tr("上移")), ("down", self.tr("下移")),
-                          ("del_cat", self.tr("删除分类")), ("add_tag", self.tr("新建标签")),
-                          ("rename", self.tr("重命名")), ("merge", self.tr("合并")),
-                          ("move", self.tr("移动")), ("del_tag", self.tr("删除标签"))):
+        for key, text in (("add_cat", self.tr("新建分类(&N)")), ("colour", self.tr("颜色(&O)…")),
+                          ("up", self.tr("上移(&M)")), ("down", self.tr("下移(&V)")),
+                          ("del_cat", self.tr("删除分类(&D)")), ("add_tag", self.tr("新建标签(&E)")),
+                          ("rename", self.tr("重命名(&R)")), ("merge", self.tr("合并(&G)")),
+                          ("move", self.tr("移动")), ("del_tag", self.tr("删除标签(&L)"))):
             buttons[key] = QPushButton(text)
             buttons[key].setAutoDefault(False)
         self.buttons = buttons
@@ -148,7 +148,7 @@ class TagsDialog(QDialog):
         body.addWidget(left, 2)
         body.addWidget(right, 3)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭(&C)"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)

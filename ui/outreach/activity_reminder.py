@@ -39,8 +39,8 @@ class ReminderButton(QPushButton):
         self.activity_id = activity_id
         self.setToolTip(self.tr("用消息模板提醒已报名的成员：群发一条（带 @名单），或逐个私聊"))
         menu = QMenu(self)
-        menu.addAction(self.tr("群发提醒（@名单）…"), self.group_message)
-        menu.addAction(self.tr("逐个私聊提醒…"), self.one_by_one)
+        menu.addAction(self.tr("群发提醒（@名单）(&G)…"), self.group_message)
+        menu.addAction(self.tr("逐个私聊提醒(&P)…"), self.one_by_one)
         self.setMenu(menu)
         self._dialogs: list[QDialog] = []
 

@@ -94,6 +94,7 @@ class TemplatesDialog(QDialog):
         self.insert_button.setText(self.tr("插入占位符(&I)"))
         self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.insert_button)
+        menu.setProperty("lists_data", True)  # the placeholders, picked with the arrow keys
         described = placeholder_labels()
         for key in PLACEHOLDERS:
             action = menu.addAction(f"{{{label(key, 'zh')}}} {{{label(key, 'en')}}} — "
@@ -166,7 +167,7 @@ class TemplatesDialog(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([230, 560])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭(&C)"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)

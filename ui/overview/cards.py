@@ -168,7 +168,8 @@ class GroupsPanel(QFrame):
                 widget.deleteLater()
         self.buttons = []
         for row, group in enumerate(groups):
-            button = QPushButton(group["name"])
+            button = QPushButton(group["name"].replace("&", "&&"))  # data, not a mnemonic
+            button.setProperty("lists_data", True)
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setStyleSheet("text-align: left;")

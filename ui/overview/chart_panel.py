@@ -78,7 +78,7 @@ class ChartPanel(QFrame):
         self.heading = QLabel(title)
         self.heading.setObjectName("panelTitle")
         self.save_button = QToolButton()
-        self.save_button.setText(self.tr("保存图片…"))
+        self.save_button.setText(self.tr("保存图片(&S)…"))
         self.save_button.setToolTip(self.tr("把这张图保存为 PNG 图片"))
         self.save_button.clicked.connect(self.save_png)
         self.header = QHBoxLayout()

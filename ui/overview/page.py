@@ -90,7 +90,7 @@ class OverviewPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         self.status = QLabel(self.tr("正在计算…"))
-        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button = QPushButton(self.tr("刷新(&R)"))
         self.refresh_button.clicked.connect(self.reload)
         top = QHBoxLayout()
         top.addWidget(title)

@@ -74,7 +74,7 @@ class WeekPage(QWidget):
 
     def _build(self) -> None:
         self.prev_button = QPushButton(self.tr("◀ 上一周"))
-        self.this_button = QPushButton(self.tr("本周"))
+        self.this_button = QPushButton(self.tr("本周(&T)"))
         self.next_button = QPushButton(self.tr("下一周 ▶"))
         for button, keys in ((self.prev_button, "Alt+Left"), (self.next_button, "Alt+Right"),
                              (self.this_button, "Alt+Home")):
@@ -94,9 +94,9 @@ class WeekPage(QWidget):
         self.orientation.setAccessibleName(self.tr("打印方向"))
         self.orientation.addItem(self.tr("A4 纵向"), False)
         self.orientation.addItem(self.tr("A4 横向"), True)
-        self.preview_button = QPushButton(self.tr("打印预览…"))
-        self.print_button = QPushButton(self.tr("打印…"))
-        self.pdf_button = QPushButton(self.tr("另存为 PDF…"))
+        self.preview_button = QPushButton(self.tr("打印预览(&R)…"))
+        self.print_button = QPushButton(self.tr("打印(&P)…"))
+        self.pdf_button = QPushButton(self.tr("另存为 PDF(&S)…"))
 
         top = FlowLayout()  # wraps in a narrow window instead of cutting text off
         for widget in (self.prev_button, self.this_button, self.next_button, self.date_edit):
@@ -143,9 +143,9 @@ class WeekPage(QWidget):
         self.empty_state = EmptyState(self.tr("这一周还没有安排"), self.tr(
             "周计划把这一周的内容、活动、清单步骤、生日和要私聊的人排在一页上，"
             "打印出来或另存为 PDF 发到群里。先排点什么："), compact=True)
-        self.empty_state.add_button(self.tr("去排内容"),
+        self.empty_state.add_button(self.tr("去排内容(&G)"),
                                     lambda: self.workspace.show_page.emit("calendar"))
-        self.empty_state.add_button(self.tr("去办活动"),
+        self.empty_state.add_button(self.tr("去办活动(&O)"),
                                     lambda: self.workspace.show_page.emit("activities"))
         self.empty_state.hide()
         layout = QVBoxLayout(self)
