@@ -52,8 +52,9 @@ class ExportDialog(QDialog):
         self.resize(520, 560)
         everyone = self._member_count()
         self.scope = QLabel()
-        self.shown_scope = QRadioButton(self.tr("当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）(&L)", "",
-                                                len(self.member_ids or [])))
+        shown = len(self.member_ids or [])
+        self.shown_scope = QRadioButton(
+            self.tr("当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）(&L)", "", shown))
         self.all_scope = QRadioButton(self.tr("全部 %Ln 位成员（包括已退群的）(&A)", "", everyone))
         self.shown_scope.setChecked(True)
         scopes = QButtonGroup(self)
