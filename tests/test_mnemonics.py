@@ -153,7 +153,8 @@ def _keys(root: QWidget) -> dict[str, list[str]]:
 
 
 def _clashes(root: QWidget) -> list[str]:
-    return [f"mnemonic {key} used by {' / '.join(repr(t) for t in texts)}"
+    # Each text once (how many of a repeated button show can depend on the data)
+    return [f"mnemonic {key} used by {' / '.join(repr(t) for t in sorted(set(texts)))}"
             for key, texts in sorted(_keys(root).items()) if len(texts) > 1]
 
 

@@ -1149,10 +1149,10 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>All speakers</translation>
     </message>
     <message numerus="yes">
-        <source>只看过期（%Ln 项）(&amp;O)</source>
+        <source>只看过期（%Ln 项）(&amp;U)</source>
         <translation>
-            <numerusform>&amp;Overdue only (%Ln)</numerusform>
-            <numerusform>&amp;Overdue only (%Ln)</numerusform>
+            <numerusform>Overd&amp;ue only (%Ln)</numerusform>
+            <numerusform>Overd&amp;ue only (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -1643,17 +1643,17 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Export Roster</translation>
     </message>
     <message numerus="yes">
-        <source>当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）(&amp;L)</source>
+        <source>当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）(&amp;T)</source>
         <translation>
-            <numerusform>The %Ln member in the current &amp;list (as filtered and searched on the Members page)</numerusform>
-            <numerusform>The %Ln members in the current &amp;list (as filtered and searched on the Members page)</numerusform>
+            <numerusform>&amp;The %Ln member in the current list (as filtered and searched on the Members page)</numerusform>
+            <numerusform>&amp;The %Ln members in the current list (as filtered and searched on the Members page)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>全部 %Ln 位成员（包括已退群的）(&amp;A)</source>
+        <source>全部 %Ln 位成员（包括已退群的）(&amp;M)</source>
         <translation>
-            <numerusform>&amp;All %Ln member (including those who left)</numerusform>
-            <numerusform>&amp;All %Ln members (including those who left)</numerusform>
+            <numerusform>All %Ln &amp;member (including those who left)</numerusform>
+            <numerusform>All %Ln &amp;members (including those who left)</numerusform>
         </translation>
     </message>
     <message>

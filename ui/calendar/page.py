@@ -228,7 +228,7 @@ class CalendarPage(QWidget):
              [(status_label(s), s) for s in C.STATUSES if s != "idea"])
         fill(self.presenter_filter, self.tr("全部主讲"), [(name, mid) for mid, name in L.presenters()])
         overdue = len(C.overdue_entries(self.today))
-        self.overdue_only.setText(self.tr("只看过期（%Ln 项）(&O)", "", overdue))
+        self.overdue_only.setText(self.tr("只看过期（%Ln 项）(&U)", "", overdue))
         self.backlog.reload()
 
     @Slot()

@@ -54,8 +54,8 @@ class ExportDialog(QDialog):
         self.scope = QLabel()
         shown = len(self.member_ids or [])
         self.shown_scope = QRadioButton(
-            self.tr("当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）(&L)", "", shown))
-        self.all_scope = QRadioButton(self.tr("全部 %Ln 位成员（包括已退群的）(&A)", "", everyone))
+            self.tr("当前列表中的 %Ln 位成员（和成员页上的筛选、搜索一致）(&T)", "", shown))
+        self.all_scope = QRadioButton(self.tr("全部 %Ln 位成员（包括已退群的）(&M)", "", everyone))
         self.shown_scope.setChecked(True)
         scopes = QButtonGroup(self)
         scopes.addButton(self.shown_scope)
