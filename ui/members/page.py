@@ -173,11 +173,10 @@ class MembersPage(QWidget):
         self.model.counts_changed.connect(self._show_counts)
         self.list_columns = ListColumns(self.table, self.model, self.chips,
                                         self.columns_button.menu())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_counts())
         # The members last selected: deleted, then brought back by Undo, they are selected
         # again (the selection survives the undo).
         self._remembered: list[int] = []
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._remember())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         workspace.data_changed.connect(self._on_data_changed)
 
         self.list_columns.restore()
@@ -294,10 +293,14 @@ class MembersPage(QWidget):
         selection.select(chosen, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
 
     # ------------------------------------------------------------ selection + counts
-    def _remember(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self._remembered = ids[:200]
+    def _selection_changed(self) -> None:
+        rows = self._selected_rows()  # read once: a select-all at 100k is 100k rows
+        self._show_counts(selected=len(rows))
+        self._remember(rows)
+
+    def _remember(self, rows: list[int]) -> None:
+        if rows:
+            self._remembered = [self.model.member_id(row) for row in rows[:200]]
         elif any(self.model.row_of(i) is not None for i in self._remembered[:3]):
             self._remembered = []  # the owner cleared the selection: nothing to bring back
 
@@ -316,9 +319,10 @@ class MembersPage(QWidget):
         return [member_id(row) for row in self._selected_rows()]
 
     @Slot()
-    def _show_counts(self, *_: object) -> None:
+    def _show_counts(self, *_: object, selected: int | None = None) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        selected = len(self._selected_rows())
+        if selected is None:
+            selected = len(self._selected_rows())
         left = self.model.left_total()
         if left:  # the total counts those who left too: say so
             text = self.tr("显示 %1 / 共 %Ln 位成员（含已退群 %2 位）", "", total).replace(
