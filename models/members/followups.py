@@ -17,6 +17,7 @@ from peewee import (
     fn,
 )
 
+from models.members.birthdays import birthdays_between
 from models.members.cards import Member, clean_text
 from models.store import settings
 from models.store.db import BaseModel, database, tuples
@@ -90,20 +91,8 @@ class QueueEntry:
 
 
 def birthdays_on(day: dt.date) -> list[tuple[int, str]]:
-    """Current members whose birthday falls on `day`, by sort name: a solar birthday on
-    its month and day (29 Feb on 28 Feb in a common year), a lunar one on this year's day
-    (models.members.lunar's rules: 闰 months, the 30th of a short month)."""
-    from models.members.lunar import keys_on
-
-    solar = [day.strftime("%m-%d")]
-    if day.month == 2 and day.day == 28 and (day + dt.timedelta(days=1)).month == 3:
-        solar.append("02-29")
-    lunar = [key for key, _year in keys_on(day)]
-    cursor = database.execute_sql(
-        "SELECT id, name FROM member WHERE +left_on IS NULL AND ((lunar_birthday IS NULL AND "
-        f"substr(birthday, 6, 5) IN ({','.join('?' * len(solar))})) OR lunar_birthday IN "
-        f"({','.join('?' * len(lunar))})) ORDER BY sort_name, id", [*solar, *lunar])
-    return [(int(mid), str(name)) for mid, name in cursor]
+    """Current members whose birthday falls on `day` (models.members.birthdays), by name."""
+    return [(b.member_id, b.name) for b in birthdays_between(day, day)]
 
 
 def contact_queue(today: dt.date | None = None, limit: int | None = None,

@@ -1,6 +1,6 @@
 """The calendar's birthday layer (shown when the owner ticks 显示生日): members' birthdays,
 lunar ones on this year's day, as one read-only chip per day in the month grid and the
-week's all-day strip. The days come from models.week.plan.birthdays_between, the same
+week's all-day strip. The days come from models.members.birthdays.birthdays_between, the same
 list the weekly plan prints."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox
 
 from models.members import lunar
-from models.week.plan import Birthday, birthdays_between
+from models.members.birthdays import Birthday, birthdays_between
 from ui import i18n
 from ui.calendar.common import tr
 from ui.colors import mix, readable

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from models.calendar.edit import ref_of
 from models.calendar.entries import CalendarEntry
 from models.calendar.holidays import DayInfo, day_info
-from models.week.plan import Birthday
+from models.members.birthdays import Birthday
 from ui import dates, i18n
 from ui.calendar.birthday_layer import paint_birthday_chip
 from ui.calendar.birthday_layer import tooltip_text as birthday_tooltip

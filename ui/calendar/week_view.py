@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from models.calendar.entries import CalendarEntry
 from models.calendar.holidays import DayInfo, day_info
-from models.week.plan import Birthday
+from models.members.birthdays import Birthday
 from ui import dates
 from ui.calendar.birthday_layer import paint_birthday_chip
 from ui.calendar.common import (

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from models.members import lunar
-from models.week.plan import Birthday, DayPlan, FollowUpDue, WeekPlan
+from models.members.birthdays import Birthday
+from models.week.plan import DayPlan, FollowUpDue, WeekPlan
 from ui import dates, i18n
 from ui.activities.labels import assignee_text
 from ui.print.breaks import write_in_box
