@@ -129,7 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, exit_when_done: bool = False) -> int:
+    """Run the app or one command; `exit_when_done`: a command ends the process at once
+    when it is done (exit_now), as when run from the shell."""
     from models import messages
 
     # The language first: argument errors speak it too (one language at a time).
@@ -143,10 +145,13 @@ def main(argv: list[str] | None = None) -> int:
 
     messages.set_language(args.lang or messages.language_from_environment())
     try:
-        return _run(args)
+        code = _run(args)
     except KeyboardInterrupt:
         print("qundesk: cancelled", file=sys.stderr)
-        return 130
+        code = 130
+    if exit_when_done:
+        exit_now(code)
+    return code
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -378,5 +383,28 @@ COMMANDS = {
     "check": cmd_check,
 }
 
+def exit_now(code: int) -> NoReturn:
+    """End a finished command without tearing the interpreter down object by object
+    (pypinyin's readings, the rows of an import: ~40 ms at exit, more than the work on
+    1,000 rows). The workspace is closed first (its WAL checkpointed, its lock and any
+    snapshot let go) and the output flushed; nothing else waits for exit (no atexit
+    work of ours). mypy ends its runs the same way."""
+    import logging
+    import os
+
+    from models.store.db import close_database
+
+    try:
+        close_database()
+    finally:
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe: nothing more can be said
+                pass
+        os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(exit_when_done=True))

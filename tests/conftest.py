@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# pypinyin as the app loads it (with the phrases each text needs: models.members.
+# pinyin_phrases), before a test module imports pypinyin itself.
+import models.members.pinyin_phrases  # noqa: E402, F401
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import main
+from models.store import lock
 from models.store.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,3 +87,21 @@ def test_user_errors_exit_1_without_traceback(tmp_path, data_dir, args):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip()
+
+
+def test_a_command_ends_with_its_work_saved_and_the_workspace_let_go(tmp_path, data_dir):
+    """main.exit_now ends a command without the interpreter's teardown: the workspace is
+    closed (WAL checkpointed, lock released), all output is out, the exit code stays."""
+    db = tmp_path / "w.sqlite3"
+    demo = run("--db", str(db), "demo", "--members", "300", data_dir=data_dir)
+    assert demo.returncode == 0 and demo.stdout.startswith("demo community: 300 members")
+    assert not (tmp_path / "w.sqlite3-wal").exists()
+    report = run("--db", str(db), "stats", "--json", data_dir=data_dir)
+    figures = json.loads(report.stdout)  # the whole of a long output
+    assert report.returncode == 0 and 200 < figures["headline"]["members"] <= 300  # who stayed
+    lock.acquire(db, "test", wait=0)  # nobody holds it any more
+    lock.release(db)
+    missing = run("--db", str(db), "import-roster", str(tmp_path / "none.xlsx"),
+                      data_dir=data_dir)
+    assert missing.returncode == 1 and "none.xlsx" in missing.stderr
+    assert "Traceback" not in missing.stderr

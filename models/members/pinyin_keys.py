@@ -13,8 +13,9 @@ from functools import lru_cache
 
 from models.members.surnames import surname
 
-# pypinyin loads its dictionaries on import (~0.2 s): import it on first use, so the
-# app starts without it and only pays when a name is first written.
+# pypinyin loads its dictionaries on import (~0.1 s): import it on first use (through
+# models.members.pinyin_phrases, which gives it the phrases each text needs), so the app
+# starts without it and only pays when a name is first written.
 
 
 def _lower(s: str) -> str:
@@ -23,15 +24,16 @@ def _lower(s: str) -> str:
 
 def is_han(char: str) -> bool:
     """A character pypinyin has a reading for (a Chinese character)."""
-    from pypinyin.constants import RE_HANS
+    from models.members.pinyin_phrases import RE_HANS
 
     return bool(char) and RE_HANS.match(char) is not None
 
 
 def name_reading(text: str) -> list[str]:
     """The syllables of a name, its surname read as a surname."""
-    from pypinyin import lazy_pinyin
+    from models.members.pinyin_phrases import lazy_pinyin, prepare_text
 
+    prepare_text(text)
     known = surname(text)
     if known is not None:
         head, syllables = known
@@ -56,8 +58,9 @@ def search_keys(text: str) -> tuple[str, str]:
     first character (heteronyms: 曾 ceng, 单 dan/chan), so any of them finds the member;
     the rest uses pypinyin's phrase reading.
     """
-    from pypinyin import Style, lazy_pinyin, pinyin
+    from models.members.pinyin_phrases import Style, lazy_pinyin, pinyin, prepare_text
 
+    prepare_text(text)
     text = text.strip()
     if not text:
         return "", ""

@@ -125,11 +125,15 @@ def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn 
         row = _convert(plan, sheet.number(start + offset), cells, columns, column_of, verified)
         if consume:
             raw[start + offset] = _GONE
-        if keys:
-            from models.roster.pinyin import fast_keys
-
-            row.keys = fast_keys(row.values.get("name", ""), row.values.get("nickname", ""))
         out.append(row)
+    if keys:
+        from models.members.pinyin_phrases import prepare
+        from models.roster.pinyin import fast_keys
+
+        prepare(text for r in out for text in (r.values.get("name", ""),
+                                                r.values.get("nickname", "")) if text)
+        for row in out:
+            row.keys = fast_keys(row.values.get("name", ""), row.values.get("nickname", ""))
     return out, skipped
 
 

@@ -16,7 +16,7 @@ import operator
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,6 +208,7 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     ids_by_row: dict[int, int] = {}
     marks = ",".join("?" * len(_INSERT_COLS))
     sql = f'INSERT INTO member ({",".join(_INSERT_COLS)}) VALUES ({marks})'
+    prepare_keys(r.values for r in new_rows if r.keys is None)
     with _bulk_search_text(conn, first_id, len(new_rows)), \
             _bulk_indexes(conn, first_id, len(new_rows)):
         for batch in chunks(new_rows, CHUNK):
@@ -317,6 +318,15 @@ def _member_params(mid: int, v: dict[str, Any], points: int | None,
     row.extend((bool(v.get("is_friend", False)), points or 0,
                 *(keys or _keys(v.get("name", ""), v.get("nickname", ""))), stamp, stamp))
     return row
+
+
+def prepare_keys(values: Iterable[dict[str, Any]]) -> None:
+    """The phrases pypinyin needs for these rows' names and nicknames, in one lookup (so
+    each row's keys after it need none; models.members.pinyin_phrases)."""
+    from models.members.pinyin_phrases import prepare
+
+    prepare(text for v in values for text in (v.get("name", ""), v.get("nickname", ""))
+            if text)
 
 
 def _keys(name: str, nickname: str) -> tuple[str, str, str]:

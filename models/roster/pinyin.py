@@ -12,17 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
-from pypinyin.constants import RE_HANS
-from pypinyin.seg.mmseg import seg
-
+from models.members.pinyin_phrases import HAN_CLASS, Style, lazy_pinyin, pinyin, prepare_text, seg
 from models.members.surnames import surname
 
 # pypinyin first splits text into runs of Chinese / other characters (simpleseg), then
 # cuts each Chinese run by forward maximum matching against its phrase list (mmseg,
 # strict mode). The same two steps, without the per-call overhead:
-_HAN_CLASS = RE_HANS.pattern[len("^(?:"):-len(")+$")]
-_RUNS = re.compile(f"({_HAN_CLASS}+)")
+_RUNS = re.compile(f"({HAN_CLASS}+)")
 
 
 def _lower(s: str) -> str:
@@ -66,6 +62,7 @@ def fast_sort_key(text: str) -> str:
     """pinyin_keys.sort_key."""
     if not text:
         return ""
+    prepare_text(text)
     known = surname(text)
     if known is not None:
         syllables = [*known[1], *_reading(text[len(known[0]):])]
@@ -79,6 +76,7 @@ def fast_sort_key(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fast_search_keys(text: str) -> tuple[str, str]:
     """pinyin_keys.search_keys."""
+    prepare_text(text)  # as given: a bulk prepare() of the same texts makes this a lookup
     text = text.strip()
     if not text:
         return "", ""

@@ -1,0 +1,167 @@
+"""pypinyin with only the phrases a text needs, read as with its whole phrase list.
+
+pypinyin reads its whole list of 47,000 phrases on import (2.5 MB of JSON, then every
+prefix into its segmenter): ~75 ms, ~40 ms more to free at exit, and tens of MB, before
+the first name is read. A name needs the few phrases that occur in it. So pypinyin is
+imported with PYPINYIN_NO_PHRASES (its own switch), and before a text is read the
+phrases occurring in it are looked up in a copy of pypinyin's list kept as an SQLite
+table (resources/pinyin/phrases.sqlite3, made by resources/pinyin/make_phrases.py from the
+pinned pypinyin; tests/test_pinyin_phrases.py checks it against pypinyin) and added the
+way pypinyin's `load_phrases_dict` adds phrases (into its public PHRASES_DICT, and the
+segmenter taught them with `seg.train`).
+
+The reading is the same as with the whole list, character for character: pypinyin cuts a
+run of Chinese by forward maximum matching (`pypinyin.seg.mmseg`), which asks of each
+substring of the run whether it is a phrase and whether it starts one. Every substring
+of the run (up to the longest phrase) is looked up, so each of those questions gets the
+answer the whole list gives: the phrases found are loaded and the prefixes found are
+taught to the segmenter (`seg.train`, public).
+
+When the table is missing or was made from another pypinyin version, the whole list is
+loaded as pypinyin itself would load it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import sys
+import threading
+from collections.abc import Iterable
+from json import dumps, loads
+
+from models.store.paths import resources_dir
+
+
+def _import_pypinyin() -> bool:
+    """Import pypinyin without its phrase list, unless it is in the process already;
+    whether its whole list is loaded."""
+    if "pypinyin.constants" in sys.modules:
+        from pypinyin.constants import PHRASES_DICT
+
+        return bool(PHRASES_DICT)
+    before = os.environ.get("PYPINYIN_NO_PHRASES")
+    os.environ["PYPINYIN_NO_PHRASES"] = "1"  # read by pypinyin.constants on import only
+    try:
+        import pypinyin.constants  # noqa: F401
+    finally:
+        if before is None:
+            del os.environ["PYPINYIN_NO_PHRASES"]
+        else:
+            os.environ["PYPINYIN_NO_PHRASES"] = before
+    return False
+
+
+_whole = _import_pypinyin()
+
+# The rest of the app takes pypinyin's functions from here, so that it is always
+# imported this way first (tests/test_pinyin_phrases.py checks that).
+import pypinyin  # noqa: E402
+from pypinyin import Style, lazy_pinyin, load_phrases_dict, pinyin  # noqa: E402
+from pypinyin.constants import PHRASES_DICT, RE_HANS  # noqa: E402
+from pypinyin.seg.mmseg import seg  # noqa: E402
+
+# A run of characters pypinyin reads (RE_HANS matches a whole string of them).
+HAN_CLASS = RE_HANS.pattern[len("^(?:"):-len(")+$")]
+_RUNS = re.compile(f"{HAN_CLASS}+")
+
+TABLE = resources_dir() / "pinyin" / "phrases.sqlite3"
+# Texts handled since the last clear (a bulk read prepares all its texts at once, so the
+# per-text calls after it cost a set lookup).
+_READY_LIMIT = 200_000
+_ready: set[str] = set()
+_lock = threading.Lock()
+_table: sqlite3.Connection | None = None
+_longest = 0
+
+
+def _open_table() -> sqlite3.Connection | None:
+    """The phrase table, if it is there and made from this pypinyin."""
+    global _longest
+    try:
+        con = sqlite3.connect(f"{TABLE.as_uri()}?mode=ro&immutable=1", uri=True,
+                              check_same_thread=False)
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    if meta.get("pypinyin") != pypinyin.__version__:
+        con.close()
+        return None
+    _longest = int(meta["longest"])
+    return con
+
+
+def _load_whole_list() -> None:
+    global _whole
+    from pypinyin.phrases_dict import phrases_dict  # pypinyin's own loader of its list
+
+    load_phrases_dict(phrases_dict)
+    _whole = True
+
+
+def _substrings(texts: Iterable[str], longest: int) -> set[str]:
+    """Every substring of the texts' runs of Chinese up to `longest` characters."""
+    runs: set[str] = set()  # names share surnames, nicknames share words: each run once
+    for text in texts:
+        runs.update(_RUNS.findall(text))
+    found: set[str] = set()
+    for run in runs:
+        size = len(run)
+        if size <= 2:  # most runs of a name: no loop needed
+            found.update(run)
+            found.add(run)
+            continue
+        for start in range(size):
+            found.update(run[start:end] for end in range(start + 1, min(size, start + longest) + 1))
+    return found
+
+
+def prepare_text(text: str) -> None:
+    """prepare() for one text (a set lookup once it is prepared)."""
+    if not _whole and text not in _ready:
+        prepare((text,))
+
+
+def prepare(texts: Iterable[str]) -> None:
+    """Make pypinyin read these texts as with its whole phrase list (call before reading
+    them; a bulk reader passes all its texts at once: one query)."""
+    global _table
+    if _whole:
+        return
+    with _lock:
+        fresh = [t for t in texts if t not in _ready]
+        if not fresh or _whole:
+            return
+        if _table is None:
+            _table = _open_table()
+            if _table is None:
+                _load_whole_list()
+                return
+        wanted = _substrings(fresh, _longest)
+        if wanted:
+            phrases: dict[str, list[list[str]]] = {}
+            prefixes: list[str] = []
+            for text, reading in _table.execute(
+                    "SELECT text, reading FROM phrase WHERE text IN "
+                    "(SELECT value FROM json_each(?))", (dumps(list(wanted)),)):
+                prefixes.append(text)
+                if reading is not None and text not in PHRASES_DICT:
+                    phrases[text] = loads(reading)
+            # What load_phrases_dict does, but teaching the segmenter only the new
+            # prefixes: it re-teaches every phrase known so far (N texts, N² time).
+            PHRASES_DICT.update(phrases)
+            seg.train(iter(prefixes))  # the found phrases, and prefixes of phrases not in it
+        if len(_ready) + len(fresh) > _READY_LIMIT:
+            _ready.clear()
+        _ready.update(fresh)
+
+
+def whole_list_loaded() -> bool:
+    """Whether pypinyin has its whole phrase list (imported before this module, or the
+    table could not be used)."""
+    return _whole
+
+
+__all__ = ["HAN_CLASS", "RE_HANS", "Style", "lazy_pinyin", "pinyin", "prepare", "prepare_text",
+           "seg", "whole_list_loaded"]

@@ -1,0 +1,132 @@
+"""pypinyin given only the phrases a text needs reads every text as with its whole list
+(models.members.pinyin_phrases), and the phrase table is pypinyin's own list."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models.members import pinyin_keys, pinyin_phrases
+from models.roster.pinyin import fast_keys
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Runs in a fresh interpreter. WHOLE: pypinyin imported first, so it loads its whole
+# phrase list (the reference); else as the app imports it. The texts are strings of
+# phrases, prefixes of phrases that are no phrase, and single characters, run together:
+# the cases where forward maximum matching depends on what the list holds.
+READ = r"""
+import json, random, sqlite3, sys
+sys.path.insert(0, {root!r})
+if {whole!r}:
+    import pypinyin.constants
+from models.members import pinyin_keys, pinyin_phrases
+from models.roster import pinyin as fast
+from models.roster.importer import prepare_keys
+con = sqlite3.connect({table!r})
+phrases = [r[0] for r in con.execute("SELECT text FROM phrase WHERE reading IS NOT NULL")]
+prefixes = [r[0] for r in con.execute("SELECT text FROM phrase WHERE reading IS NULL")]
+chars = sorted({{c for p in phrases for c in p}})
+rng = random.Random({seed})
+texts = ["重庆", "长春市", "曾经的银行行长", "单于洋", "尉迟恭", "欧阳娜娜", "小明-北京",
+         "Amy张😀", "行长行长", "一丁点儿", "〇二", ""]
+for _ in range({count}):
+    parts = [rng.choice((rng.choice(phrases), rng.choice(prefixes), rng.choice(chars),
+                         rng.choice(("-", " ", "A", "😀"))))
+             for _ in range(rng.randint(1, 5))]
+    texts.append("".join(parts))
+half = len(texts) // 2
+prepare_keys({{"name": t, "nickname": t[::-1]}} for t in texts[half:])  # bulk, then one by one
+out = {{
+    "keys": [(pinyin_keys.sort_key(t), pinyin_keys.search_keys(t), fast.fast_keys(t, t[::-1]))
+             for t in texts],
+    "whole": pinyin_phrases.whole_list_loaded(),
+}}
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def _read(whole: bool, table: Path = pinyin_phrases.TABLE, seed: int = 3,
+          count: int = 2500) -> dict[str, object]:
+    code = READ.format(root=str(ROOT), whole=whole, table=str(table), seed=seed, count=count)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, encoding="utf-8")
+    return json.loads(done.stdout)
+
+
+def test_every_text_reads_as_with_the_whole_phrase_list() -> None:
+    whole, needed = _read(whole=True), _read(whole=False)
+    assert whole["whole"] is True and needed["whole"] is False
+    assert needed["keys"] == whole["keys"]
+
+
+def test_the_table_is_pypinyins_phrase_list() -> None:
+    import pypinyin
+    from pypinyin.phrases_dict import phrases_dict  # the module that loads the whole list
+
+    con = sqlite3.connect(f"{pinyin_phrases.TABLE.as_uri()}?mode=ro", uri=True)
+    meta = dict(con.execute("SELECT key, value FROM meta"))
+    assert meta["pypinyin"] == pypinyin.__version__, \
+        "run resources/pinyin/make_phrases.py after upgrading pypinyin"
+    rows = con.execute("SELECT text, reading FROM phrase").fetchall()
+    table = {text: json.loads(reading) for text, reading in rows if reading is not None}
+    assert table == phrases_dict
+    prefixes = {text for text, reading in rows if reading is None}
+    every_prefix = {p[:k] for p in phrases_dict for k in range(1, len(p))}
+    assert prefixes == every_prefix - set(phrases_dict)
+    assert int(meta["longest"]) == max(map(len, phrases_dict))
+
+
+def test_a_table_of_another_pypinyin_is_not_used(tmp_path: Path) -> None:
+    """Another pypinyin's list could differ: pypinyin then loads its whole list itself."""
+    other = tmp_path / "phrases.sqlite3"
+    shutil.copy(pinyin_phrases.TABLE, other)
+    with sqlite3.connect(other) as con:
+        con.execute("UPDATE meta SET value = '0.1' WHERE key = 'pypinyin'")
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+            "from models.members import pinyin_phrases as p\n"
+            f"p.TABLE = __import__('pathlib').Path({str(other)!r})\n"
+            "from models.members.pinyin_keys import sort_key\n"
+            "key = sort_key('去银行')\n"
+            "print(p.whole_list_loaded(), key)")
+    for table in (other, tmp_path / "missing.sqlite3"):
+        out = subprocess.run([sys.executable, "-c", code.replace(str(other), str(table))],
+                             capture_output=True, text=True, check=True).stdout.split()
+        assert out == ["True", "qu", "yin", "hang"]
+
+
+def test_the_app_reads_with_the_phrases_each_text_needs() -> None:
+    """This process too (tests/conftest.py imports pypinyin the app's way)."""
+    from pypinyin.constants import PHRASES_DICT
+
+    assert not pinyin_phrases.whole_list_loaded()
+    assert pinyin_keys.sort_key("去重庆") == "qu chong qing"  # 重 alone is zhong
+    assert fast_keys("去银行", "")[2] == "qu yin hang"  # 行 alone is xing
+    assert 0 < len(PHRASES_DICT) < 47_111 // 2
+
+
+@pytest.mark.parametrize("texts", [["重庆", "重庆"], [""], ["ABC", "😀"], []])
+def test_prepare_takes_any_texts(texts: list[str]) -> None:
+    pinyin_phrases.prepare(texts)
+    for text in texts:
+        assert pinyin_keys.sort_key(text) == " ".join(
+            pinyin_keys.name_reading(text)).lower() if text else True
+
+
+def test_pypinyin_is_imported_only_through_pinyin_phrases() -> None:
+    """Imported anywhere else first, pypinyin would load its whole list."""
+    import ast
+
+    for path in (ROOT / "models").rglob("*.py"):
+        if path.name == "pinyin_phrases.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n.split(".")[0] == "pypinyin" for n in names), path
