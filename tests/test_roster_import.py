@@ -175,6 +175,22 @@ def test_cancelled_or_failed_import_leaves_database_unchanged(db, tmp_path):
     assert dump() == before
 
 
+def test_a_row_sqlite_refuses_in_a_later_chunk_leaves_database_unchanged(db, tmp_path):
+    """The members are written a chunk at a time on a writer thread: its error comes back
+    to the import, and the whole import is rolled back."""
+    from models.store.db import database
+
+    save_member({"name": "张三", "wechat_id": "zhangsan_01"})
+    before = dump()
+    path = S.roster_xlsx(tmp_path / "big.xlsx", 1200)
+    database.execute_sql(  # the 950th new member: in the second chunk of 500
+        "CREATE TRIGGER refuse BEFORE INSERT ON member WHEN NEW.id > 950 "
+        "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    with pytest.raises(Exception, match="refused"):
+        import_roster(path)
+    assert dump() == before and ImportBatch.select().count() == 0
+
+
 def test_dry_run_writes_nothing(db, db_path, tmp_path):
     report = import_roster(S.titled_xlsx(tmp_path), dry_run=True, db_path=db_path)
     assert report.created == 4 and report.batch is None and Member.select().count() == 0

@@ -17,6 +17,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,8 +210,14 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     marks = ",".join("?" * len(_INSERT_COLS))
     sql = f'INSERT INTO member ({",".join(_INSERT_COLS)}) VALUES ({marks})'
     prepare_keys(r.values for r in new_rows if r.keys is None)
+    # SQLite writes one chunk on a thread of its own while the next chunk's values are
+    # worked out here: it lets go of the interpreter while it writes (~0.05 s of 10,000
+    # rows' ~0.2 s). Nothing else uses the connection meanwhile; the transaction is the
+    # caller's, and a failed write raises here, at the next chunk or the end.
     with _bulk_search_text(conn, first_id, len(new_rows)), \
-            _bulk_indexes(conn, first_id, len(new_rows)):
+            _bulk_indexes(conn, first_id, len(new_rows)), \
+            ThreadPoolExecutor(1, thread_name_prefix="import-writer") as writer:
+        writing: Future[Any] | None = None
         for batch in chunks(new_rows, CHUNK):
             check(cancelled)
             params: list[list[Any]] = []
@@ -218,10 +225,14 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
                 mid = first_id + len(ids_by_row)
                 ids_by_row[row.row] = mid
                 params.append(_member_params(mid, row.values, row.points, stamp, row.keys))
-            conn.executemany(sql, params)
+            if writing is not None:
+                writing.result()
+            writing = writer.submit(conn.executemany, sql, params)
             done += len(batch)
             if progress:
                 progress(done, total)
+        if writing is not None:
+            writing.result()
     changed: set[int] = set()
     overwrite = plan.on_duplicate == "overwrite"
     existing = existing_rows(upd_ids)
