@@ -17,10 +17,8 @@ What is not checked, and why:
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -45,21 +43,11 @@ from tests.test_dialogs_usable import _dialogs, _opened
 from ui import i18n
 from ui.workspace import Changed
 
-# Not all of them are there yet (issue #17): the ones still missing are listed, one per
-# line, in mnemonics_left.txt. Anything else without a mnemonic fails; fixing one of the
-# listed means deleting its line. QUNDESK_LIST_MNEMONICS=1 rewrites the list from a run.
-LEFT = Path(__file__).with_name("mnemonics_left.txt")
-KNOWN_LEFT = frozenset(LEFT.read_text(encoding="utf-8").splitlines()) if LEFT.exists() \
-    else frozenset()
-
 
 def _check(problems: list[str]) -> None:
-    if os.environ.get("QUNDESK_LIST_MNEMONICS"):
-        with LEFT.open("a", encoding="utf-8") as listed:
-            listed.writelines(f"{p}\n" for p in problems)
-        return
-    new = [p for p in problems if p not in KNOWN_LEFT]
-    assert not new, "\n".join(new)
+    assert not problems, "\n".join(problems)
+
+
 _KEY = re.compile(r"&(\S)")
 
 
@@ -121,18 +109,36 @@ def _button_problems(root: QWidget) -> list[str]:
             for b in _buttons(root) if mnemonic(b.text()) is None and not _has_shortcut(b)]
 
 
-def _keys(root: QWidget) -> dict[str, list[str]]:
+def _owner(button: QAbstractButton) -> QWidget | None:
+    """The nearest of the app's own widgets holding `button` (a chart card, a list panel,
+    a screen), not Qt's plain containers."""
+    parent = button.parentWidget()
+    while parent is not None and not type(parent).__module__.startswith("ui."):
+        parent = parent.parentWidget()
+    return parent
+
+
+def _kind(owner: QWidget) -> type:
+    """The app's own class at the root of `owner`'s (ChartPanel for FlowChart)."""
+    return [c for c in type(owner).__mro__ if c.__module__.startswith("ui.")][-1]
+
+
+# What offers a mnemonic: its text, and for a button the widget of the app holding it
+Key = tuple[str, "QWidget | None"]
+
+
+def _keys(root: QWidget) -> dict[str, list[Key]]:
     """The mnemonics one window offers at once: buttons, labels' buddies, tabs, group
     boxes, and the menu bar's menus."""
-    keys: dict[str, list[str]] = defaultdict(list)
+    keys: dict[str, list[Key]] = defaultdict(list)
 
-    def add(text: str) -> None:
+    def add(text: str, owner: QWidget | None = None) -> None:
         key = mnemonic(text)
         if key is not None:
-            keys[key].append(text)
+            keys[key].append((text, owner))
 
     for button in _buttons(root):
-        add(button.text())
+        add(button.text(), _owner(button))
     for widget in root.findChildren(QWidget):
         if widget.window() is not root.window() or not widget.isVisibleTo(root):
             continue
@@ -152,10 +158,27 @@ def _keys(root: QWidget) -> dict[str, list[str]]:
     return keys
 
 
+def _repeated(users: list[Key]) -> bool:
+    """One button repeated, e.g. 保存图片 on every chart card: the same text, each in its
+    own card of one kind. Alt+letter then moves the focus from one to the next (Qt's
+    ambiguous shortcut) and Space presses it, so they may share their letter."""
+    owners = [owner for _text, owner in users]
+    return (len({text for text, _owner in users}) == 1
+            and all(owner is not None for owner in owners)
+            and len({_kind(owner) for owner in owners if owner is not None}) == 1
+            and len({id(owner) for owner in owners}) == len(owners))
+
+
 def _clashes(root: QWidget) -> list[str]:
-    # Each text once (how many of a repeated button show can depend on the data)
-    return [f"mnemonic {key} used by {' / '.join(repr(t) for t in sorted(set(texts)))}"
-            for key, texts in sorted(_keys(root).items()) if len(texts) > 1]
+    """Each text (and where it is) once: how many of a repeated button show can depend on
+    the data."""
+    def where(user: Key) -> str:
+        text, owner = user
+        return repr(text) if owner is None else f"{text!r} in {type(owner).__name__}"
+
+    return [f"mnemonic {key} used by {' / '.join(sorted({where(u) for u in users}))}"
+            for key, users in sorted(_keys(root).items())
+            if len(users) > 1 and not _repeated(users)]
 
 
 def _menu_problems(menu: QMenu, where: str, data: set[QMenu]) -> list[str]:

@@ -95,10 +95,6 @@
         <translation>New Activit&amp;y</translation>
     </message>
     <message>
-        <source>活动对比(&amp;T)…</source>
-        <translation>Compare Ac&amp;tivities…</translation>
-    </message>
-    <message>
         <source>从模板新建活动(&amp;W)…</source>
         <translation>Ne&amp;w Activity from Template…</translation>
     </message>
@@ -115,8 +111,12 @@
         <translation>&amp;Save as Template…</translation>
     </message>
     <message>
-        <source>安排宣传(&amp;C)</source>
-        <translation>S&amp;chedule Promotion</translation>
+        <source>活动对比(&amp;C)…</source>
+        <translation>&amp;Compare Activities…</translation>
+    </message>
+    <message>
+        <source>安排宣传(&amp;U)</source>
+        <translation>Sched&amp;ule Promotion</translation>
     </message>
     <message>
         <source>打印清单(&amp;P)…</source>
@@ -300,6 +300,10 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>链接</source>
         <translation>Link</translation>
     </message>
@@ -348,6 +352,22 @@
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>筹备中(&amp;P)</source>
+        <translation>&amp;Planning</translation>
+    </message>
+    <message>
+        <source>已就绪(&amp;R)</source>
+        <translation>&amp;Ready</translation>
+    </message>
+    <message>
+        <source>已结束(&amp;O)</source>
+        <translation>D&amp;one</translation>
+    </message>
+    <message>
+        <source>已取消(&amp;C)</source>
+        <translation>&amp;Cancelled</translation>
     </message>
     <message>
         <source>线上</source>
@@ -1332,12 +1352,12 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>&amp;Add Step</translation>
     </message>
     <message>
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
+        <source>编辑(&amp;T)</source>
+        <translation>Edi&amp;t</translation>
     </message>
     <message>
-        <source>删除(&amp;D)</source>
-        <translation>&amp;Delete</translation>
+        <source>删除(&amp;L)</source>
+        <translation>De&amp;lete</translation>
     </message>
     <message>
         <source>上移(&amp;M)</source>
@@ -1944,20 +1964,20 @@ First give your community a name, then choose how to start:</translation>
         <translation>Print the weekly plan: print it or save it as PDF on &quot;Weekly Plan&quot; and share it in the group</translation>
     </message>
     <message>
-        <source>导入名单…</source>
-        <translation>Import Roster…</translation>
+        <source>导入名单(&amp;I)…</source>
+        <translation>&amp;Import Roster…</translation>
     </message>
     <message>
-        <source>去打标签</source>
-        <translation>Go to Members</translation>
+        <source>去打标签(&amp;G)</source>
+        <translation>&amp;Go to Members</translation>
     </message>
     <message>
-        <source>去排内容</source>
-        <translation>Go to Calendar</translation>
+        <source>去排内容(&amp;C)</source>
+        <translation>Go to &amp;Calendar</translation>
     </message>
     <message>
-        <source>去周计划</source>
-        <translation>Go to Weekly Plan</translation>
+        <source>去周计划(&amp;P)</source>
+        <translation>Go to Weekly &amp;Plan</translation>
     </message>
     <message>
         <source>已完成</source>
@@ -1975,12 +1995,12 @@ First give your community a name, then choose how to start:</translation>
         <translation>Joined / left per week</translation>
     </message>
     <message>
-        <source>近 6 个月</source>
-        <translation>Last 6 months</translation>
+        <source>近 6 个月(&amp;6)</source>
+        <translation>Last &amp;6 months</translation>
     </message>
     <message>
-        <source>近 12 个月</source>
-        <translation>Last 12 months</translation>
+        <source>近 12 个月(&amp;2)</source>
+        <translation>Last 1&amp;2 months</translation>
     </message>
     <message>
         <source>入群</source>
@@ -2422,20 +2442,20 @@ First give your community a name, then choose how to start:</translation>
         <translation>Import Roster</translation>
     </message>
     <message>
-        <source>下一步</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <source>上一步</source>
-        <translation>Back</translation>
-    </message>
-    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>完成</source>
-        <translation>Finish</translation>
+        <source>下一步(&amp;N)</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>上一步(&amp;B)</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>完成(&amp;F)</source>
+        <translation>&amp;Finish</translation>
     </message>
     <message>
         <source>正在读取 %1 …</source>
@@ -2563,6 +2583,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>管理类型(&amp;M)…</source>
         <translation>&amp;Manage Types…</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>删除(&amp;D)</source>
@@ -3048,8 +3072,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>LayerSwitch</name>
     <message>
-        <source>显示生日</source>
-        <translation>Show birthdays</translation>
+        <source>显示生日(&amp;B)</source>
+        <translation>Show &amp;birthdays</translation>
     </message>
     <message>
         <source>在月视图和周视图里显示成员生日（农历生日按今年的日子），导出 .ics 时也一并导出</source>
@@ -3124,8 +3148,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>ListPanel</name>
     <message>
-        <source>查看全部(&amp;S)</source>
-        <translation>&amp;Show All</translation>
+        <source>查看全部(&amp;A)</source>
+        <translation>Show &amp;All</translation>
     </message>
     <message>
         <source>在成员列表中查看全部</source>
@@ -4274,6 +4298,18 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Level</translation>
     </message>
     <message>
+        <source>本周(&amp;W)</source>
+        <translation>This &amp;Week</translation>
+    </message>
+    <message>
+        <source>本月(&amp;M)</source>
+        <translation>This &amp;month</translation>
+    </message>
+    <message>
+        <source>总榜(&amp;T)</source>
+        <translation>All &amp;time</translation>
+    </message>
+    <message>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
@@ -4575,8 +4611,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>This is what will happen to each row. Nothing is written until you click “Start Import”.</translation>
     </message>
     <message>
-        <source>开始导入</source>
-        <translation>Start Import</translation>
+        <source>开始导入(&amp;I)</source>
+        <translation>Start &amp;Import</translation>
     </message>
     <message>
         <source>合并：只补充空白的项</source>
@@ -4830,8 +4866,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>ReminderButton</name>
     <message>
-        <source>提醒报名者</source>
-        <translation>Remind Sign-ups</translation>
+        <source>提醒报名者(&amp;G)</source>
+        <translation>Remind Si&amp;gn-ups</translation>
     </message>
     <message>
         <source>用消息模板提醒已报名的成员：群发一条（带 @名单），或逐个私聊</source>
@@ -4853,12 +4889,12 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Import Result</translation>
     </message>
     <message>
-        <source>保存问题清单…</source>
-        <translation>Save Problem List…</translation>
+        <source>保存问题清单(&amp;S)…</source>
+        <translation>&amp;Save Problem List…</translation>
     </message>
     <message>
-        <source>撤销这次导入</source>
-        <translation>Undo This Import</translation>
+        <source>撤销这次导入(&amp;U)</source>
+        <translation>&amp;Undo This Import</translation>
     </message>
     <message>
         <source>正在导入…</source>
@@ -4996,6 +5032,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>说明</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
     </message>
 </context>
 <context>
@@ -5353,6 +5393,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Notes</translation>
     </message>
     <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>= %1</source>
         <translation>= %1</translation>
     </message>
@@ -5401,10 +5445,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Delete Category</translation>
     </message>
     <message>
-        <source>移动</source>
-        <translation>Move</translation>
-    </message>
-    <message>
         <source>删除标签</source>
         <translation>Delete Tag</translation>
     </message>
@@ -5421,12 +5461,12 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>C&amp;olour…</translation>
     </message>
     <message>
-        <source>上移(&amp;M)</source>
-        <translation>&amp;Move Up</translation>
-    </message>
-    <message>
         <source>下移(&amp;V)</source>
         <translation>Mo&amp;ve Down</translation>
+    </message>
+    <message>
+        <source>上移(&amp;U)</source>
+        <translation>Move &amp;Up</translation>
     </message>
     <message>
         <source>删除分类(&amp;D)</source>
@@ -5447,6 +5487,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>删除标签(&amp;L)</source>
         <translation>De&amp;lete Tag</translation>
+    </message>
+    <message>
+        <source>移动(&amp;M)</source>
+        <translation>&amp;Move</translation>
     </message>
     <message>
         <source>标签（双击改名）</source>
@@ -5789,46 +5833,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>WeekPage</name>
     <message>
-        <source>内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>活动</source>
-        <translation>Activities</translation>
-    </message>
-    <message>
-        <source>清单步骤</source>
-        <translation>Checklist steps</translation>
-    </message>
-    <message>
-        <source>生日</source>
-        <translation>Birthday</translation>
-    </message>
-    <message>
-        <source>私聊回访</source>
-        <translation>One-to-one follow-ups</translation>
-    </message>
-    <message>
-        <source>逾期事项</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>快满的群</source>
-        <translation>Nearly full groups</translation>
-    </message>
-    <message>
-        <source>成员变动</source>
-        <translation>Member changes</translation>
-    </message>
-    <message>
-        <source>贡献榜</source>
-        <translation>Top contributors</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
         <source>◀ 上一周</source>
         <translation>◀ Previous</translation>
     </message>
@@ -5859,6 +5863,46 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>下一周 ▶</source>
         <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>内容(&amp;C)</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <source>活动(&amp;A)</source>
+        <translation>&amp;Activities</translation>
+    </message>
+    <message>
+        <source>清单步骤(&amp;K)</source>
+        <translation>Chec&amp;klist steps</translation>
+    </message>
+    <message>
+        <source>生日(&amp;B)</source>
+        <translation>&amp;Birthday</translation>
+    </message>
+    <message>
+        <source>私聊回访(&amp;U)</source>
+        <translation>One-to-one follow-&amp;ups</translation>
+    </message>
+    <message>
+        <source>逾期事项(&amp;D)</source>
+        <translation>Over&amp;due</translation>
+    </message>
+    <message>
+        <source>快满的群(&amp;L)</source>
+        <translation>Nearly fu&amp;ll groups</translation>
+    </message>
+    <message>
+        <source>成员变动(&amp;M)</source>
+        <translation>&amp;Member changes</translation>
+    </message>
+    <message>
+        <source>贡献榜(&amp;I)</source>
+        <translation>Top contr&amp;ibutors</translation>
+    </message>
+    <message>
+        <source>备注(&amp;N)</source>
+        <translation>&amp;Notes</translation>
     </message>
     <message>
         <source>选择任意一天，显示它所在的那一周</source>

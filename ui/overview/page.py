@@ -134,8 +134,8 @@ class OverviewPage(QWidget):
             (tr("等级"), lambda r: r["level"], LEFT)])
         self.period = "week"
         self.period_buttons: dict[str, QToolButton] = {}
-        for n, (key, label) in enumerate((("week", tr("本周")), ("month", tr("本月")),
-                                          ("all", tr("总榜")))):
+        for n, (key, label) in enumerate((("week", tr("本周(&W)")), ("month", tr("本月(&M)")),
+                                          ("all", tr("总榜(&T)")))):
             button = QToolButton()
             button.setObjectName("segment")
             button.setText(label)
