@@ -107,7 +107,9 @@ class OverviewPage(QWidget):
             "left": FigureCard(tr("本周退群"), "#ef4444", up_is_good=False),
             "fill": FigureCard(tr("群容量"), "#a855f7", up_is_good=None),
         }
-        self.first_steps = FirstStepsPanel(self.workspace)
+        # Its parent from the start: shown parentless, it would flash up as a window of its
+        # own and take the keyboard from the main window
+        self.first_steps = FirstStepsPanel(self.workspace, self)
         self.first_steps.go.connect(self._first_step)
         card_row = QHBoxLayout()
         for key, card in self.cards.items():
