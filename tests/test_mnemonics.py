@@ -1,7 +1,9 @@
 """Keyboard only: every button and menu item has a mnemonic ("新建成员(&N)", "&New member")
-or a shortcut, on every screen (empty and demo workspace) and in every dialog, in both
-languages; and no two mnemonics clash where Qt would have to guess (within one window's
-visible controls, and within one menu).
+or a shortcut, on every screen (empty and demo workspace; each tab, each calendar view, the
+member filters open) and in every dialog (each tab), in both languages; and no two
+mnemonics clash where Qt would have to guess (within one window's visible controls, and
+within one menu). One button repeated in cards of one kind (保存图片 on every chart) may
+share its letter: Alt+letter then walks from one to the next (test_mnemonic_keys.py).
 
 What is not checked, and why:
 - buttons without a word (icon buttons and the arrows "‹" "›": they have a tooltip and a
@@ -10,8 +12,9 @@ What is not checked, and why:
   Enter presses the default Ok, Esc rejects the dialog as Cancel / Close do; a QWizard's
   Cancel likewise (Esc); the other wizard buttons have Qt's mnemonics (&Next, &Back…);
 - the parts of a QCalendarWidget (its month and year buttons are Qt's own);
-- menu items that list data: tag, group and column names, placeholders, the two
-  languages (named in their own language) — these are picked with the arrow keys.
+- menu items and check boxes that list data: tag, group and column names, placeholders, the
+  two languages (named in their own language) — these are picked with the arrow keys or
+  reached by Tab.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -32,7 +36,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QTabBar,
+    QTabWidget,
     QToolButton,
     QWidget,
     QWizard,
@@ -246,6 +252,46 @@ def _fill(window) -> None:
     window.workspace.announce(Changed.ALL)
 
 
+def _views(root: QWidget) -> Iterator[str]:
+    """Shows each tab of every tab widget in `root`, and each page of its stacked widgets
+    (the calendar's month / week / list), one at a time, naming it; back as it was after."""
+    yield ""
+    switches: list[tuple[QWidget, int, list[str]]] = []
+    for tabs in root.findChildren(QTabWidget):
+        if tabs.window() is root.window() and tabs.isVisibleTo(root):
+            switches.append((tabs, tabs.currentIndex(),
+                             [tabs.tabText(i) for i in range(tabs.count())]))
+    for stack in root.findChildren(QStackedWidget):
+        if stack.window() is root.window() and stack.isVisibleTo(root) \
+                and not isinstance(stack.parentWidget(), QTabWidget):
+            switches.append((stack, stack.currentIndex(),
+                             [type(stack.widget(i)).__name__ for i in range(stack.count())]))
+    for widget, was, names in switches:
+        for i, name in enumerate(names):
+            if i == was:
+                continue
+            widget.setCurrentIndex(i)  # type: ignore[attr-defined]
+            for _ in range(2):
+                QApplication.processEvents()
+            yield f" ({name})"
+        widget.setCurrentIndex(was)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+
+
+def _window_problems(window: QWidget, root: QWidget, where: str) -> list[str]:
+    problems: list[str] = []
+    for view in _views(root):
+        here = where + view
+        problems += [f"{here}: {p}" for p in _button_problems(window)]
+        problems += [f"{here}: {p}" for p in _clashes(window)]
+        problems += [f"{here}: {p}" for p in _button_menus(root, _data_menus(window))]
+    return sorted(set(problems), key=problems.index)
+
+
+# Buttons that show a part of their screen that is hidden at first (筛选 opens the filters)
+REVEALING = ("filter_button",)
+
+
 def _screen_problems(window, qtbot) -> list[str]:
     problems: list[str] = []
     for row in range(5):
@@ -253,10 +299,14 @@ def _screen_problems(window, qtbot) -> list[str]:
         page = window.current_page()
         for _ in range(3):
             QApplication.processEvents()
-        where = type(page).__name__
-        problems += [f"{where}: {p}" for p in _button_problems(window)]
-        problems += [f"{where}: {p}" for p in _clashes(window)]
-        problems += [f"{where}: {p}" for p in _button_menus(page, _data_menus(window))]
+        problems += _window_problems(window, page, type(page).__name__)
+        for name in REVEALING:
+            button = getattr(page, name, None)
+            if isinstance(button, QAbstractButton) and not button.isChecked():
+                button.setChecked(True)  # the part it shows, with the rest of the screen
+                QApplication.processEvents()
+                problems += _window_problems(window, page, f"{type(page).__name__} ({name})")
+                button.setChecked(False)
     for action in window.menuBar().actions():
         problems += _menu_problems(action.menu(), action.text(), _data_menus(window))
     return problems
@@ -332,9 +382,7 @@ def test_every_button_in_every_dialog_has_a_mnemonic(controller, tmp_path, qtbot
     for name in _dialogs():
         dialog: QDialog = _opened(window, qtbot, name)
         try:
-            problems += [f"{name}: {p}" for p in _button_problems(dialog)]
-            problems += [f"{name}: {p}" for p in _clashes(dialog)]
-            problems += [f"{name}: {p}" for p in _button_menus(dialog, _data_menus(dialog))]
+            problems += _window_problems(dialog, dialog, name)
         finally:
             dialog.reject()
             dialog.deleteLater()

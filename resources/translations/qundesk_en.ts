@@ -1605,12 +1605,12 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Description (e.g. shared private-traffic tips)</translation>
     </message>
     <message>
-        <source>添加积分</source>
-        <translation>Add Points</translation>
+        <source>添加积分(&amp;P)</source>
+        <translation>Add &amp;Points</translation>
     </message>
     <message>
-        <source>删除所选记录</source>
-        <translation>Delete Selected Entries</translation>
+        <source>删除所选记录(&amp;D)</source>
+        <translation>&amp;Delete Selected Entries</translation>
     </message>
     <message>
         <source>积分 %1 · 等级 %2</source>
@@ -1840,28 +1840,28 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>All</translation>
     </message>
     <message>
-        <source>含全部标签</source>
-        <translation>Has all tags</translation>
+        <source>含全部标签(&amp;A)</source>
+        <translation>Has &amp;all tags</translation>
     </message>
     <message>
-        <source>含任一标签</source>
-        <translation>Has any tag</translation>
+        <source>含任一标签(&amp;G)</source>
+        <translation>Has any ta&amp;g</translation>
     </message>
     <message>
-        <source>排除标签</source>
-        <translation>Exclude tags</translation>
+        <source>排除标签(&amp;X)</source>
+        <translation>E&amp;xclude tags</translation>
     </message>
     <message>
-        <source>入群不早于</source>
-        <translation>Joined on or after</translation>
+        <source>入群不早于(&amp;J)</source>
+        <translation>&amp;Joined on or after</translation>
     </message>
     <message>
-        <source>不晚于</source>
-        <translation>on or before</translation>
+        <source>不晚于(&amp;P)</source>
+        <translation>u&amp;p to</translation>
     </message>
     <message>
-        <source>超过</source>
-        <translation>Over</translation>
+        <source>超过(&amp;O)</source>
+        <translation>&amp;Over</translation>
     </message>
     <message>
         <source> 天未联系</source>
@@ -1880,8 +1880,8 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Birthday this month</translation>
     </message>
     <message>
-        <source>清除筛选</source>
-        <translation>Clear Filters</translation>
+        <source>清除筛选(&amp;S)</source>
+        <translation>Clear Filter&amp;s</translation>
     </message>
     <message>
         <source>所有群</source>
@@ -2042,8 +2042,8 @@ First give your community a name, then choose how to start:</translation>
         <translation>&amp;Log Follow-up</translation>
     </message>
     <message>
-        <source>删除所选记录</source>
-        <translation>Delete Selected Entries</translation>
+        <source>删除所选记录(&amp;D)</source>
+        <translation>&amp;Delete Selected Entries</translation>
     </message>
     <message>
         <source>下次联系</source>
@@ -4960,8 +4960,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Improve</translation>
     </message>
     <message>
-        <source>保存复盘</source>
-        <translation>Save Review</translation>
+        <source>保存复盘(&amp;A)</source>
+        <translation>S&amp;ave Review</translation>
     </message>
     <message>
         <source>报名 %1 人</source>
@@ -5045,8 +5045,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Saved Filters</translation>
     </message>
     <message>
-        <source>保存当前筛选(&amp;S)…</source>
-        <translation>&amp;Save Current Filter…</translation>
+        <source>保存当前筛选(&amp;U)…</source>
+        <translation>Save C&amp;urrent Filter…</translation>
     </message>
     <message>
         <source>删除(&amp;D)</source>
@@ -5276,18 +5276,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Sign-ups</translation>
     </message>
     <message>
-        <source>添加报名…</source>
-        <translation>Add Sign-ups…</translation>
-    </message>
-    <message>
-        <source>签到</source>
-        <translation>Check In</translation>
-    </message>
-    <message>
-        <source>取消签到</source>
-        <translation>Undo Check-in</translation>
-    </message>
-    <message>
         <source>移除报名</source>
         <translation>Remove Sign-up</translation>
     </message>
@@ -5296,16 +5284,36 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Paste 接龙</translation>
     </message>
     <message>
+        <source>添加报名(&amp;A)…</source>
+        <translation>&amp;Add Sign-ups…</translation>
+    </message>
+    <message>
+        <source>签到(&amp;K)</source>
+        <translation>Chec&amp;k In</translation>
+    </message>
+    <message>
+        <source>取消签到(&amp;O)</source>
+        <translation>Und&amp;o Check-in</translation>
+    </message>
+    <message>
+        <source>移除报名(&amp;M)</source>
+        <translation>Re&amp;move Sign-up</translation>
+    </message>
+    <message>
+        <source>粘贴接龙(&amp;T)</source>
+        <translation>Pas&amp;te 接龙</translation>
+    </message>
+    <message>
         <source>把微信群里的接龙复制后粘贴，自动匹配成员并报名或签到</source>
         <translation>Paste a 接龙 (sign-up chain) copied from a WeChat group: its people are matched to members and signed up or checked in</translation>
     </message>
     <message>
-        <source>粘贴报名接龙…</source>
-        <translation>Paste sign-up list…</translation>
+        <source>粘贴报名接龙(&amp;S)…</source>
+        <translation>Paste &amp;sign-up list…</translation>
     </message>
     <message>
-        <source>粘贴签到接龙…</source>
-        <translation>Paste check-in list…</translation>
+        <source>粘贴签到接龙(&amp;C)…</source>
+        <translation>Paste &amp;check-in list…</translation>
     </message>
     <message>
         <source>报名 %1 人（含同伴 %3 人） · 签到 %2 人</source>
