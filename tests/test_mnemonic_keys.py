@@ -159,3 +159,18 @@ def test_a_letter_may_be_shared_only_by_one_button_repeated_in_cards_of_one_kind
     two_kinds = _window((Card, ["删除(&D)"]), (OtherCard, ["删除(&D)"]))
     qtbot.addWidget(two_kinds)
     assert _clashes(two_kinds) == ["mnemonic D used by '删除(&D)' in Card / '删除(&D)' in OtherCard"]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_tag_filter_button_counts_its_tags_and_keeps_its_letter(qtbot, language):
+    from ui.members.filter_panel import TagMenuButton
+
+    i18n.install(language)
+    title = QApplication.translate("FilterPanel", "含全部标签(&A)")
+    button = TagMenuButton(title)
+    qtbot.addWidget(button)
+    button.set_selected([3, 5])
+    assert mnemonic(button.text()) == "A"
+    assert button.text() == ("含全部标签 (2)(&A)" if language == "zh" else "Has &all tags (2)")
+    button.set_selected([])
+    assert button.text() == title

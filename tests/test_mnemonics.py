@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -36,15 +35,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QStackedWidget,
     QTabBar,
-    QTabWidget,
     QToolButton,
     QWidget,
     QWizard,
 )
 
 from models import demo
+from tests.screen_views import views
 from tests.test_dialogs_usable import _dialogs, _opened
 from ui import i18n
 from ui.workspace import Changed
@@ -252,44 +250,14 @@ def _fill(window) -> None:
     window.workspace.announce(Changed.ALL)
 
 
-def _views(root: QWidget) -> Iterator[str]:
-    """Shows each tab of every tab widget in `root`, and each page of its stacked widgets
-    (the calendar's month / week / list), one at a time, naming it; back as it was after."""
-    yield ""
-    switches: list[tuple[QWidget, int, list[str]]] = []
-    for tabs in root.findChildren(QTabWidget):
-        if tabs.window() is root.window() and tabs.isVisibleTo(root):
-            switches.append((tabs, tabs.currentIndex(),
-                             [tabs.tabText(i) for i in range(tabs.count())]))
-    for stack in root.findChildren(QStackedWidget):
-        if stack.window() is root.window() and stack.isVisibleTo(root) \
-                and not isinstance(stack.parentWidget(), QTabWidget):
-            switches.append((stack, stack.currentIndex(),
-                             [type(stack.widget(i)).__name__ for i in range(stack.count())]))
-    for widget, was, names in switches:
-        for i, name in enumerate(names):
-            if i == was:
-                continue
-            widget.setCurrentIndex(i)  # type: ignore[attr-defined]
-            for _ in range(2):
-                QApplication.processEvents()
-            yield f" ({name})"
-        widget.setCurrentIndex(was)  # type: ignore[attr-defined]
-        QApplication.processEvents()
-
-
 def _window_problems(window: QWidget, root: QWidget, where: str) -> list[str]:
     problems: list[str] = []
-    for view in _views(root):
+    for view in views(root):
         here = where + view
         problems += [f"{here}: {p}" for p in _button_problems(window)]
         problems += [f"{here}: {p}" for p in _clashes(window)]
         problems += [f"{here}: {p}" for p in _button_menus(root, _data_menus(window))]
     return sorted(set(problems), key=problems.index)
-
-
-# Buttons that show a part of their screen that is hidden at first (筛选 opens the filters)
-REVEALING = ("filter_button",)
 
 
 def _screen_problems(window, qtbot) -> list[str]:
@@ -300,13 +268,6 @@ def _screen_problems(window, qtbot) -> list[str]:
         for _ in range(3):
             QApplication.processEvents()
         problems += _window_problems(window, page, type(page).__name__)
-        for name in REVEALING:
-            button = getattr(page, name, None)
-            if isinstance(button, QAbstractButton) and not button.isChecked():
-                button.setChecked(True)  # the part it shows, with the rest of the screen
-                QApplication.processEvents()
-                problems += _window_problems(window, page, f"{type(page).__name__} ({name})")
-                button.setChecked(False)
     for action in window.menuBar().actions():
         problems += _menu_problems(action.menu(), action.text(), _data_menus(window))
     return problems
@@ -386,4 +347,35 @@ def test_every_button_in_every_dialog_has_a_mnemonic(controller, tmp_path, qtbot
         finally:
             dialog.reject()
             dialog.deleteLater()
+    _check(problems)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_page_of_the_import_wizard_has_its_mnemonics(qtbot, workspace, no_dialogs,
+                                                           monkeypatch, tmp_path, language):
+    """The dialogs test sees the wizard's first page; these are the others, a file read
+    through to the result (Back / Next / 开始导入 / 完成 beside each page's own buttons)."""
+    import roster_samples as S
+
+    from ui import dialogs
+    from ui.roster.import_wizard import ImportWizard
+
+    i18n.install(language)
+    wizard = ImportWizard(workspace, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: S.titled_xlsx(tmp_path))
+    wizard.file_page.choose_file()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10000)
+    problems = _window_problems(wizard, wizard, "file page")
+    wizard.next()
+    problems += _window_problems(wizard, wizard, "mapping page")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.ready, timeout=10000)
+    problems += _window_problems(wizard, wizard, "preview page")
+    assert {"B", "I"} <= _keys(wizard).keys()  # 上一步(&B), 开始导入(&I)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result_page.done, timeout=10000)
+    problems += _window_problems(wizard, wizard, "result page")
+    assert {"F", "S", "U"} <= _keys(wizard).keys()  # 完成, 保存问题清单…, 撤销这次导入
     _check(problems)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
+    QHBoxLayout,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -30,6 +30,7 @@ from models.members.groups import ROLES, all_groups
 from models.members.segments import MemberFilter
 from models.members.tags import all_tags
 from ui.dates import from_qdate, to_qdate
+from ui.flow_layout import FlowLayout
 from ui.members.form_helpers import role_labels
 
 EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1  # a choice added for a value not on the list
@@ -134,25 +135,28 @@ class FilterPanel(QWidget):
         self.reset_button = QPushButton(self.tr("清除筛选(&S)"))
         self.reset_button.clicked.connect(self.reset)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        row1 = (self.status, self.group, self.role, self.level, self.birthday, self.reset_button)
-        row2 = (self.tags_all, self.tags_any, self.tags_none, self.joined_from_check,
-                self.joined_from, self.joined_to_check, self.joined_to, self.contact_check,
-                self.contact_days)
-        for col, widget in enumerate(row1):
-            grid.addWidget(widget, 0, col)
-        for col, widget in enumerate(row2):
-            grid.addWidget(widget, 1, col)
-        grid.setColumnStretch(10, 1)
+        ticked: tuple[tuple[QCheckBox, QWidget], ...] = (
+            (self.joined_from_check, self.joined_from), (self.joined_to_check, self.joined_to),
+            (self.contact_check, self.contact_days))
+        # Wraps in a narrow window instead of squeezing the texts; a tick stays beside its value
+        flow = FlowLayout(self)
+        flow.setContentsMargins(0, 0, 0, 0)
+        for control in (self.status, self.group, self.role, self.level, self.birthday,
+                        self.tags_all, self.tags_any, self.tags_none):
+            flow.add(control)
+        for tick, field in ticked:
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(tick)
+            row.addWidget(field)
+            flow.add(pair)
+        flow.add(self.reset_button)
 
         for combo in (self.status, self.group, self.role, self.level, self.birthday):
             combo.currentIndexChanged.connect(self._emit)
         for button in (self.tags_all, self.tags_any, self.tags_none):
             button.changed.connect(self._emit)
-        ticked: tuple[tuple[QCheckBox, QWidget], ...] = (
-            (self.joined_from_check, self.joined_from), (self.joined_to_check, self.joined_to),
-            (self.contact_check, self.contact_days))
         for box, widget in ticked:
             # An unticked value is not part of the filter: greyed, so it does not read as one.
             widget.setEnabled(False)
