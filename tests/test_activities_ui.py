@@ -307,7 +307,7 @@ def test_status_from_the_context_menu(page):
     page._context_menu(page.view.visualRect(page.model.index(0, 0)).center())
     menu = page._dialog
     labels = [a.text() for a in menu.actions() if a.text()]
-    assert labels[:4] == ["筹备中", "已就绪", "已结束", "已取消"]
+    assert labels[:4] == ["筹备中(&P)", "已就绪(&R)", "已结束(&O)", "已取消(&C)"]
     menu.actions()[1].trigger()
     assert A.Activity.get_by_id(activity.id).status == "ready"
     assert page.model.index(0, 2).data() == "已就绪" and "已就绪" in page.meta.text()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from models import demo
+from tests.screen_views import views
 from tests.text_fit import cut_off
 from ui import i18n
 from ui.accessibility import CONTROLS, spoken_name
@@ -142,7 +143,8 @@ def test_every_dialog_shows_its_text_whole_and_names_its_controls(demo_window, q
     for name in DIALOGS:
         dialog = _opened(demo_window, qtbot, name)
         try:
-            problems += [f"{name}: {p}" for p in cut_off(dialog)]
+            for view in views(dialog):  # each tab
+                problems += [f"{name}{view}: {p}" for p in cut_off(dialog)]
             problems += [f"{name}: unnamed {w}" for w in _unnamed(dialog)]
         finally:
             dialog.reject()

@@ -203,7 +203,7 @@ def test_keyboard_and_screen_reader_names(page, qtbot):
 def test_the_button_is_off_in_a_read_only_workspace_and_the_menu_has_both(page):
     _setup(page)
     button = page.signups.jielong_button
-    assert [a.text() for a in button.menu().actions()] == ["粘贴报名接龙…", "粘贴签到接龙…"]
+    assert [a.text() for a in button.menu().actions()] == ["粘贴报名接龙(&S)…", "粘贴签到接龙(&C)…"]
     assert button.isEnabled()
     page.workspace.set_read_only("why_file_read_only")
     assert not button.isEnabled()

@@ -1,7 +1,9 @@
 """Keyboard only: every button and menu item has a mnemonic ("新建成员(&N)", "&New member")
-or a shortcut, on every screen (empty and demo workspace) and in every dialog, in both
-languages; and no two mnemonics clash where Qt would have to guess (within one window's
-visible controls, and within one menu).
+or a shortcut, on every screen (empty and demo workspace; each tab, each calendar view, the
+member filters open) and in every dialog (each tab), in both languages; and no two
+mnemonics clash where Qt would have to guess (within one window's visible controls, and
+within one menu). One button repeated in cards of one kind (保存图片 on every chart) may
+share its letter: Alt+letter then walks from one to the next (test_mnemonic_keys.py).
 
 What is not checked, and why:
 - buttons without a word (icon buttons and the arrows "‹" "›": they have a tooltip and a
@@ -10,17 +12,16 @@ What is not checked, and why:
   Enter presses the default Ok, Esc rejects the dialog as Cancel / Close do; a QWizard's
   Cancel likewise (Esc); the other wizard buttons have Qt's mnemonics (&Next, &Back…);
 - the parts of a QCalendarWidget (its month and year buttons are Qt's own);
-- menu items that list data: tag, group and column names, placeholders, the two
-  languages (named in their own language) — these are picked with the arrow keys.
+- menu items and check boxes that list data: tag, group and column names, placeholders, the
+  two languages (named in their own language) — these are picked with the arrow keys or
+  reached by Tab.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -41,25 +42,16 @@ from PySide6.QtWidgets import (
 )
 
 from models import demo
+from tests.screen_views import views
 from tests.test_dialogs_usable import _dialogs, _opened
 from ui import i18n
 from ui.workspace import Changed
 
-# Not all of them are there yet (issue #17): the ones still missing are listed, one per
-# line, in mnemonics_left.txt. Anything else without a mnemonic fails; fixing one of the
-# listed means deleting its line. QUNDESK_LIST_MNEMONICS=1 rewrites the list from a run.
-LEFT = Path(__file__).with_name("mnemonics_left.txt")
-KNOWN_LEFT = frozenset(LEFT.read_text(encoding="utf-8").splitlines()) if LEFT.exists() \
-    else frozenset()
-
 
 def _check(problems: list[str]) -> None:
-    if os.environ.get("QUNDESK_LIST_MNEMONICS"):
-        with LEFT.open("a", encoding="utf-8") as listed:
-            listed.writelines(f"{p}\n" for p in problems)
-        return
-    new = [p for p in problems if p not in KNOWN_LEFT]
-    assert not new, "\n".join(new)
+    assert not problems, "\n".join(problems)
+
+
 _KEY = re.compile(r"&(\S)")
 
 
@@ -121,18 +113,36 @@ def _button_problems(root: QWidget) -> list[str]:
             for b in _buttons(root) if mnemonic(b.text()) is None and not _has_shortcut(b)]
 
 
-def _keys(root: QWidget) -> dict[str, list[str]]:
+def _owner(button: QAbstractButton) -> QWidget | None:
+    """The nearest of the app's own widgets holding `button` (a chart card, a list panel,
+    a screen), not Qt's plain containers."""
+    parent = button.parentWidget()
+    while parent is not None and not type(parent).__module__.startswith("ui."):
+        parent = parent.parentWidget()
+    return parent
+
+
+def _kind(owner: QWidget) -> type:
+    """The app's own class at the root of `owner`'s (ChartPanel for FlowChart)."""
+    return [c for c in type(owner).__mro__ if c.__module__.startswith("ui.")][-1]
+
+
+# What offers a mnemonic: its text, and for a button the widget of the app holding it
+Key = tuple[str, "QWidget | None"]
+
+
+def _keys(root: QWidget) -> dict[str, list[Key]]:
     """The mnemonics one window offers at once: buttons, labels' buddies, tabs, group
     boxes, and the menu bar's menus."""
-    keys: dict[str, list[str]] = defaultdict(list)
+    keys: dict[str, list[Key]] = defaultdict(list)
 
-    def add(text: str) -> None:
+    def add(text: str, owner: QWidget | None = None) -> None:
         key = mnemonic(text)
         if key is not None:
-            keys[key].append(text)
+            keys[key].append((text, owner))
 
     for button in _buttons(root):
-        add(button.text())
+        add(button.text(), _owner(button))
     for widget in root.findChildren(QWidget):
         if widget.window() is not root.window() or not widget.isVisibleTo(root):
             continue
@@ -152,10 +162,27 @@ def _keys(root: QWidget) -> dict[str, list[str]]:
     return keys
 
 
+def _repeated(users: list[Key]) -> bool:
+    """One button repeated, e.g. 保存图片 on every chart card: the same text, each in its
+    own card of one kind. Alt+letter then moves the focus from one to the next (Qt's
+    ambiguous shortcut) and Space presses it, so they may share their letter."""
+    owners = [owner for _text, owner in users]
+    return (len({text for text, _owner in users}) == 1
+            and all(owner is not None for owner in owners)
+            and len({_kind(owner) for owner in owners if owner is not None}) == 1
+            and len({id(owner) for owner in owners}) == len(owners))
+
+
 def _clashes(root: QWidget) -> list[str]:
-    # Each text once (how many of a repeated button show can depend on the data)
-    return [f"mnemonic {key} used by {' / '.join(repr(t) for t in sorted(set(texts)))}"
-            for key, texts in sorted(_keys(root).items()) if len(texts) > 1]
+    """Each text (and where it is) once: how many of a repeated button show can depend on
+    the data."""
+    def where(user: Key) -> str:
+        text, owner = user
+        return repr(text) if owner is None else f"{text!r} in {type(owner).__name__}"
+
+    return [f"mnemonic {key} used by {' / '.join(sorted({where(u) for u in users}))}"
+            for key, users in sorted(_keys(root).items())
+            if len(users) > 1 and not _repeated(users)]
 
 
 def _menu_problems(menu: QMenu, where: str, data: set[QMenu]) -> list[str]:
@@ -223,6 +250,16 @@ def _fill(window) -> None:
     window.workspace.announce(Changed.ALL)
 
 
+def _window_problems(window: QWidget, root: QWidget, where: str) -> list[str]:
+    problems: list[str] = []
+    for view in views(root):
+        here = where + view
+        problems += [f"{here}: {p}" for p in _button_problems(window)]
+        problems += [f"{here}: {p}" for p in _clashes(window)]
+        problems += [f"{here}: {p}" for p in _button_menus(root, _data_menus(window))]
+    return sorted(set(problems), key=problems.index)
+
+
 def _screen_problems(window, qtbot) -> list[str]:
     problems: list[str] = []
     for row in range(5):
@@ -230,10 +267,7 @@ def _screen_problems(window, qtbot) -> list[str]:
         page = window.current_page()
         for _ in range(3):
             QApplication.processEvents()
-        where = type(page).__name__
-        problems += [f"{where}: {p}" for p in _button_problems(window)]
-        problems += [f"{where}: {p}" for p in _clashes(window)]
-        problems += [f"{where}: {p}" for p in _button_menus(page, _data_menus(window))]
+        problems += _window_problems(window, page, type(page).__name__)
     for action in window.menuBar().actions():
         problems += _menu_problems(action.menu(), action.text(), _data_menus(window))
     return problems
@@ -309,10 +343,39 @@ def test_every_button_in_every_dialog_has_a_mnemonic(controller, tmp_path, qtbot
     for name in _dialogs():
         dialog: QDialog = _opened(window, qtbot, name)
         try:
-            problems += [f"{name}: {p}" for p in _button_problems(dialog)]
-            problems += [f"{name}: {p}" for p in _clashes(dialog)]
-            problems += [f"{name}: {p}" for p in _button_menus(dialog, _data_menus(dialog))]
+            problems += _window_problems(dialog, dialog, name)
         finally:
             dialog.reject()
             dialog.deleteLater()
+    _check(problems)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_page_of_the_import_wizard_has_its_mnemonics(qtbot, workspace, no_dialogs,
+                                                           monkeypatch, tmp_path, language):
+    """The dialogs test sees the wizard's first page; these are the others, a file read
+    through to the result (Back / Next / 开始导入 / 完成 beside each page's own buttons)."""
+    import roster_samples as S
+
+    from ui import dialogs
+    from ui.roster.import_wizard import ImportWizard
+
+    i18n.install(language)
+    wizard = ImportWizard(workspace, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: S.titled_xlsx(tmp_path))
+    wizard.file_page.choose_file()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10000)
+    problems = _window_problems(wizard, wizard, "file page")
+    wizard.next()
+    problems += _window_problems(wizard, wizard, "mapping page")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.ready, timeout=10000)
+    problems += _window_problems(wizard, wizard, "preview page")
+    assert {"B", "I"} <= _keys(wizard).keys()  # 上一步(&B), 开始导入(&I)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result_page.done, timeout=10000)
+    problems += _window_problems(wizard, wizard, "result page")
+    assert {"F", "S", "U"} <= _keys(wizard).keys()  # 完成, 保存问题清单…, 撤销这次导入
     _check(problems)

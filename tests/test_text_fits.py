@@ -1,5 +1,6 @@
 """No text is cut off at the smallest window size, in either language, empty or full:
-every label, button, check box, combo box, tab and header of every screen and dialog."""
+every label, button, check box, combo box, tab and header of every screen (each of its tabs
+and views, the member filters open) and dialog."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from models import demo
+from tests.screen_views import views
 from tests.text_fit import cut_off
 from ui import i18n
 from ui.workspace import Changed
@@ -36,8 +38,8 @@ def test_no_text_is_cut_off_on_any_screen_at_the_minimum_size(controller, tmp_pa
             qtbot.waitUntil(refresh.isEnabled, timeout=30_000)
         for _ in range(5):  # layouts settle (posted LayoutRequest events)
             QApplication.processEvents()
-        problems += [f"{type(window.current_page()).__name__}: {p}"
-                     for p in cut_off(window.current_page())]
+        for view in views(page):  # each tab and calendar view, the member filters open
+            problems += [f"{type(page).__name__}{view}: {p}" for p in cut_off(page)]
     assert not problems, "\n".join(problems)
 
 

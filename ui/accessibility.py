@@ -7,6 +7,7 @@ label (QFormLayout), a label whose buddy it is, its tooltip, or its placeholder 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -156,6 +157,11 @@ def name_unnamed(root: QWidget) -> None:
     buddies = {label.buddy(): _plain(label.text()) for label in root.findChildren(QLabel)
                if label.buddy() is not None and label.text()}
     for widget in root.findChildren(QWidget):
+        # A wrapper PySide still holds for a widget Qt has already deleted (seen for the
+        # tool buttons inside a date edit's calendar): touching it raises, and an exception
+        # in an event filter takes the whole app down
+        if not shiboken6.isValid(widget):
+            continue
         if not isinstance(widget, CONTROLS) or spoken_name(widget):
             continue
         if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), QComboBox):

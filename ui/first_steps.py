@@ -58,8 +58,8 @@ class FirstStepsPanel(QFrame):
         }[step]
 
     def button_text(self, step: str) -> str:
-        return {"import": self.tr("导入名单…"), "tag": self.tr("去打标签"),
-                "plan": self.tr("去排内容"), "print": self.tr("去周计划")}[step]
+        return {"import": self.tr("导入名单(&I)…"), "tag": self.tr("去打标签(&G)"),
+                "plan": self.tr("去排内容(&C)"), "print": self.tr("去周计划(&P)")}[step]
 
     def done(self) -> dict[str, bool]:
         return first_steps.progress()

@@ -95,10 +95,6 @@
         <translation>New Activit&amp;y</translation>
     </message>
     <message>
-        <source>活动对比(&amp;T)…</source>
-        <translation>Compare Ac&amp;tivities…</translation>
-    </message>
-    <message>
         <source>从模板新建活动(&amp;W)…</source>
         <translation>Ne&amp;w Activity from Template…</translation>
     </message>
@@ -115,8 +111,12 @@
         <translation>&amp;Save as Template…</translation>
     </message>
     <message>
-        <source>安排宣传(&amp;C)</source>
-        <translation>S&amp;chedule Promotion</translation>
+        <source>活动对比(&amp;C)…</source>
+        <translation>&amp;Compare Activities…</translation>
+    </message>
+    <message>
+        <source>安排宣传(&amp;U)</source>
+        <translation>Sched&amp;ule Promotion</translation>
     </message>
     <message>
         <source>打印清单(&amp;P)…</source>
@@ -300,6 +300,10 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>链接</source>
         <translation>Link</translation>
     </message>
@@ -348,6 +352,22 @@
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>筹备中(&amp;P)</source>
+        <translation>&amp;Planning</translation>
+    </message>
+    <message>
+        <source>已就绪(&amp;R)</source>
+        <translation>&amp;Ready</translation>
+    </message>
+    <message>
+        <source>已结束(&amp;O)</source>
+        <translation>D&amp;one</translation>
+    </message>
+    <message>
+        <source>已取消(&amp;C)</source>
+        <translation>&amp;Cancelled</translation>
     </message>
     <message>
         <source>线上</source>
@@ -1332,12 +1352,12 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>&amp;Add Step</translation>
     </message>
     <message>
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
+        <source>编辑(&amp;T)</source>
+        <translation>Edi&amp;t</translation>
     </message>
     <message>
-        <source>删除(&amp;D)</source>
-        <translation>&amp;Delete</translation>
+        <source>删除(&amp;L)</source>
+        <translation>De&amp;lete</translation>
     </message>
     <message>
         <source>上移(&amp;M)</source>
@@ -1585,12 +1605,12 @@ The latest good backup is “%2”. Restore from it? The damaged file is kept un
         <translation>Description (e.g. shared private-traffic tips)</translation>
     </message>
     <message>
-        <source>添加积分</source>
-        <translation>Add Points</translation>
+        <source>添加积分(&amp;P)</source>
+        <translation>Add &amp;Points</translation>
     </message>
     <message>
-        <source>删除所选记录</source>
-        <translation>Delete Selected Entries</translation>
+        <source>删除所选记录(&amp;D)</source>
+        <translation>&amp;Delete Selected Entries</translation>
     </message>
     <message>
         <source>积分 %1 · 等级 %2</source>
@@ -1820,28 +1840,28 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>All</translation>
     </message>
     <message>
-        <source>含全部标签</source>
-        <translation>Has all tags</translation>
+        <source>含全部标签(&amp;A)</source>
+        <translation>Has &amp;all tags</translation>
     </message>
     <message>
-        <source>含任一标签</source>
-        <translation>Has any tag</translation>
+        <source>含任一标签(&amp;G)</source>
+        <translation>Has any ta&amp;g</translation>
     </message>
     <message>
-        <source>排除标签</source>
-        <translation>Exclude tags</translation>
+        <source>排除标签(&amp;X)</source>
+        <translation>E&amp;xclude tags</translation>
     </message>
     <message>
-        <source>入群不早于</source>
-        <translation>Joined on or after</translation>
+        <source>入群不早于(&amp;J)</source>
+        <translation>&amp;Joined on or after</translation>
     </message>
     <message>
-        <source>不晚于</source>
-        <translation>on or before</translation>
+        <source>不晚于(&amp;P)</source>
+        <translation>u&amp;p to</translation>
     </message>
     <message>
-        <source>超过</source>
-        <translation>Over</translation>
+        <source>超过(&amp;O)</source>
+        <translation>&amp;Over</translation>
     </message>
     <message>
         <source> 天未联系</source>
@@ -1860,8 +1880,8 @@ You can keep working. If this keeps happening, copy the report below and send it
         <translation>Birthday this month</translation>
     </message>
     <message>
-        <source>清除筛选</source>
-        <translation>Clear Filters</translation>
+        <source>清除筛选(&amp;S)</source>
+        <translation>Clear Filter&amp;s</translation>
     </message>
     <message>
         <source>所有群</source>
@@ -1944,20 +1964,20 @@ First give your community a name, then choose how to start:</translation>
         <translation>Print the weekly plan: print it or save it as PDF on &quot;Weekly Plan&quot; and share it in the group</translation>
     </message>
     <message>
-        <source>导入名单…</source>
-        <translation>Import Roster…</translation>
+        <source>导入名单(&amp;I)…</source>
+        <translation>&amp;Import Roster…</translation>
     </message>
     <message>
-        <source>去打标签</source>
-        <translation>Go to Members</translation>
+        <source>去打标签(&amp;G)</source>
+        <translation>&amp;Go to Members</translation>
     </message>
     <message>
-        <source>去排内容</source>
-        <translation>Go to Calendar</translation>
+        <source>去排内容(&amp;C)</source>
+        <translation>Go to &amp;Calendar</translation>
     </message>
     <message>
-        <source>去周计划</source>
-        <translation>Go to Weekly Plan</translation>
+        <source>去周计划(&amp;P)</source>
+        <translation>Go to Weekly &amp;Plan</translation>
     </message>
     <message>
         <source>已完成</source>
@@ -1975,12 +1995,12 @@ First give your community a name, then choose how to start:</translation>
         <translation>Joined / left per week</translation>
     </message>
     <message>
-        <source>近 6 个月</source>
-        <translation>Last 6 months</translation>
+        <source>近 6 个月(&amp;6)</source>
+        <translation>Last &amp;6 months</translation>
     </message>
     <message>
-        <source>近 12 个月</source>
-        <translation>Last 12 months</translation>
+        <source>近 12 个月(&amp;2)</source>
+        <translation>Last 1&amp;2 months</translation>
     </message>
     <message>
         <source>入群</source>
@@ -2022,8 +2042,8 @@ First give your community a name, then choose how to start:</translation>
         <translation>&amp;Log Follow-up</translation>
     </message>
     <message>
-        <source>删除所选记录</source>
-        <translation>Delete Selected Entries</translation>
+        <source>删除所选记录(&amp;D)</source>
+        <translation>&amp;Delete Selected Entries</translation>
     </message>
     <message>
         <source>下次联系</source>
@@ -2422,20 +2442,20 @@ First give your community a name, then choose how to start:</translation>
         <translation>Import Roster</translation>
     </message>
     <message>
-        <source>下一步</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <source>上一步</source>
-        <translation>Back</translation>
-    </message>
-    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>完成</source>
-        <translation>Finish</translation>
+        <source>下一步(&amp;N)</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>上一步(&amp;B)</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>完成(&amp;F)</source>
+        <translation>&amp;Finish</translation>
     </message>
     <message>
         <source>正在读取 %1 …</source>
@@ -2563,6 +2583,10 @@ First give your community a name, then choose how to start:</translation>
     <message>
         <source>管理类型(&amp;M)…</source>
         <translation>&amp;Manage Types…</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>删除(&amp;D)</source>
@@ -3048,8 +3072,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>LayerSwitch</name>
     <message>
-        <source>显示生日</source>
-        <translation>Show birthdays</translation>
+        <source>显示生日(&amp;B)</source>
+        <translation>Show &amp;birthdays</translation>
     </message>
     <message>
         <source>在月视图和周视图里显示成员生日（农历生日按今年的日子），导出 .ics 时也一并导出</source>
@@ -3124,8 +3148,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>ListPanel</name>
     <message>
-        <source>查看全部(&amp;S)</source>
-        <translation>&amp;Show All</translation>
+        <source>查看全部(&amp;A)</source>
+        <translation>Show &amp;All</translation>
     </message>
     <message>
         <source>在成员列表中查看全部</source>
@@ -4274,6 +4298,18 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Level</translation>
     </message>
     <message>
+        <source>本周(&amp;W)</source>
+        <translation>This &amp;Week</translation>
+    </message>
+    <message>
+        <source>本月(&amp;M)</source>
+        <translation>This &amp;month</translation>
+    </message>
+    <message>
+        <source>总榜(&amp;T)</source>
+        <translation>All &amp;time</translation>
+    </message>
+    <message>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
@@ -4575,8 +4611,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>This is what will happen to each row. Nothing is written until you click “Start Import”.</translation>
     </message>
     <message>
-        <source>开始导入</source>
-        <translation>Start Import</translation>
+        <source>开始导入(&amp;I)</source>
+        <translation>Start &amp;Import</translation>
     </message>
     <message>
         <source>合并：只补充空白的项</source>
@@ -4830,8 +4866,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>ReminderButton</name>
     <message>
-        <source>提醒报名者</source>
-        <translation>Remind Sign-ups</translation>
+        <source>提醒报名者(&amp;G)</source>
+        <translation>Remind Si&amp;gn-ups</translation>
     </message>
     <message>
         <source>用消息模板提醒已报名的成员：群发一条（带 @名单），或逐个私聊</source>
@@ -4853,12 +4889,12 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Import Result</translation>
     </message>
     <message>
-        <source>保存问题清单…</source>
-        <translation>Save Problem List…</translation>
+        <source>保存问题清单(&amp;S)…</source>
+        <translation>&amp;Save Problem List…</translation>
     </message>
     <message>
-        <source>撤销这次导入</source>
-        <translation>Undo This Import</translation>
+        <source>撤销这次导入(&amp;U)</source>
+        <translation>&amp;Undo This Import</translation>
     </message>
     <message>
         <source>正在导入…</source>
@@ -4924,8 +4960,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Improve</translation>
     </message>
     <message>
-        <source>保存复盘</source>
-        <translation>Save Review</translation>
+        <source>保存复盘(&amp;A)</source>
+        <translation>S&amp;ave Review</translation>
     </message>
     <message>
         <source>报名 %1 人</source>
@@ -4997,6 +5033,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <source>说明</source>
         <translation>Description</translation>
     </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
 </context>
 <context>
     <name>SegmentsPanel</name>
@@ -5005,8 +5045,8 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Saved Filters</translation>
     </message>
     <message>
-        <source>保存当前筛选(&amp;S)…</source>
-        <translation>&amp;Save Current Filter…</translation>
+        <source>保存当前筛选(&amp;U)…</source>
+        <translation>Save C&amp;urrent Filter…</translation>
     </message>
     <message>
         <source>删除(&amp;D)</source>
@@ -5236,18 +5276,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Sign-ups</translation>
     </message>
     <message>
-        <source>添加报名…</source>
-        <translation>Add Sign-ups…</translation>
-    </message>
-    <message>
-        <source>签到</source>
-        <translation>Check In</translation>
-    </message>
-    <message>
-        <source>取消签到</source>
-        <translation>Undo Check-in</translation>
-    </message>
-    <message>
         <source>移除报名</source>
         <translation>Remove Sign-up</translation>
     </message>
@@ -5256,16 +5284,36 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Paste 接龙</translation>
     </message>
     <message>
+        <source>添加报名(&amp;A)…</source>
+        <translation>&amp;Add Sign-ups…</translation>
+    </message>
+    <message>
+        <source>签到(&amp;K)</source>
+        <translation>Chec&amp;k In</translation>
+    </message>
+    <message>
+        <source>取消签到(&amp;O)</source>
+        <translation>Und&amp;o Check-in</translation>
+    </message>
+    <message>
+        <source>移除报名(&amp;M)</source>
+        <translation>Re&amp;move Sign-up</translation>
+    </message>
+    <message>
+        <source>粘贴接龙(&amp;T)</source>
+        <translation>Pas&amp;te 接龙</translation>
+    </message>
+    <message>
         <source>把微信群里的接龙复制后粘贴，自动匹配成员并报名或签到</source>
         <translation>Paste a 接龙 (sign-up chain) copied from a WeChat group: its people are matched to members and signed up or checked in</translation>
     </message>
     <message>
-        <source>粘贴报名接龙…</source>
-        <translation>Paste sign-up list…</translation>
+        <source>粘贴报名接龙(&amp;S)…</source>
+        <translation>Paste &amp;sign-up list…</translation>
     </message>
     <message>
-        <source>粘贴签到接龙…</source>
-        <translation>Paste check-in list…</translation>
+        <source>粘贴签到接龙(&amp;C)…</source>
+        <translation>Paste &amp;check-in list…</translation>
     </message>
     <message>
         <source>报名 %1 人（含同伴 %3 人） · 签到 %2 人</source>
@@ -5353,6 +5401,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Notes</translation>
     </message>
     <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>= %1</source>
         <translation>= %1</translation>
     </message>
@@ -5401,10 +5453,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>Delete Category</translation>
     </message>
     <message>
-        <source>移动</source>
-        <translation>Move</translation>
-    </message>
-    <message>
         <source>删除标签</source>
         <translation>Delete Tag</translation>
     </message>
@@ -5421,12 +5469,12 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
         <translation>C&amp;olour…</translation>
     </message>
     <message>
-        <source>上移(&amp;M)</source>
-        <translation>&amp;Move Up</translation>
-    </message>
-    <message>
         <source>下移(&amp;V)</source>
         <translation>Mo&amp;ve Down</translation>
+    </message>
+    <message>
+        <source>上移(&amp;U)</source>
+        <translation>Move &amp;Up</translation>
     </message>
     <message>
         <source>删除分类(&amp;D)</source>
@@ -5447,6 +5495,10 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>删除标签(&amp;L)</source>
         <translation>De&amp;lete Tag</translation>
+    </message>
+    <message>
+        <source>移动(&amp;M)</source>
+        <translation>&amp;Move</translation>
     </message>
     <message>
         <source>标签（双击改名）</source>
@@ -5789,46 +5841,6 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
 <context>
     <name>WeekPage</name>
     <message>
-        <source>内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>活动</source>
-        <translation>Activities</translation>
-    </message>
-    <message>
-        <source>清单步骤</source>
-        <translation>Checklist steps</translation>
-    </message>
-    <message>
-        <source>生日</source>
-        <translation>Birthday</translation>
-    </message>
-    <message>
-        <source>私聊回访</source>
-        <translation>One-to-one follow-ups</translation>
-    </message>
-    <message>
-        <source>逾期事项</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>快满的群</source>
-        <translation>Nearly full groups</translation>
-    </message>
-    <message>
-        <source>成员变动</source>
-        <translation>Member changes</translation>
-    </message>
-    <message>
-        <source>贡献榜</source>
-        <translation>Top contributors</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
         <source>◀ 上一周</source>
         <translation>◀ Previous</translation>
     </message>
@@ -5859,6 +5871,46 @@ Sign them all up anyway? Choose Cancel to go back to the preview and skip some l
     <message>
         <source>下一周 ▶</source>
         <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>内容(&amp;C)</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <source>活动(&amp;A)</source>
+        <translation>&amp;Activities</translation>
+    </message>
+    <message>
+        <source>清单步骤(&amp;K)</source>
+        <translation>Chec&amp;klist steps</translation>
+    </message>
+    <message>
+        <source>生日(&amp;B)</source>
+        <translation>&amp;Birthday</translation>
+    </message>
+    <message>
+        <source>私聊回访(&amp;U)</source>
+        <translation>One-to-one follow-&amp;ups</translation>
+    </message>
+    <message>
+        <source>逾期事项(&amp;D)</source>
+        <translation>Over&amp;due</translation>
+    </message>
+    <message>
+        <source>快满的群(&amp;L)</source>
+        <translation>Nearly fu&amp;ll groups</translation>
+    </message>
+    <message>
+        <source>成员变动(&amp;M)</source>
+        <translation>&amp;Member changes</translation>
+    </message>
+    <message>
+        <source>贡献榜(&amp;I)</source>
+        <translation>Top contr&amp;ibutors</translation>
+    </message>
+    <message>
+        <source>备注(&amp;N)</source>
+        <translation>&amp;Notes</translation>
     </message>
     <message>
         <source>选择任意一天，显示它所在的那一周</source>

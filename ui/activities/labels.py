@@ -24,6 +24,13 @@ def status_labels() -> dict[str, str]:
             "cancelled": _t("已取消")}
 
 
+def status_menu_labels() -> dict[str, str]:
+    """The statuses as the items of the activity list's context menu, each with its letter
+    (tables, exports and printouts show status_labels(), without one)."""
+    return {"planning": _t("筹备中(&P)"), "ready": _t("已就绪(&R)"), "done": _t("已结束(&O)"),
+            "cancelled": _t("已取消(&C)")}
+
+
 def kind_labels() -> dict[str, str]:
     """models.activities.activity.KINDS."""
     return {"online": _t("线上"), "offline": _t("线下")}

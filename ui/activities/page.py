@@ -28,7 +28,7 @@ from models.activities import promotion as activity_promotion
 from ui import dates, dialogs, i18n
 from ui.activities.checklist_panel import ChecklistPanel
 from ui.activities.item_models import ActivityListModel
-from ui.activities.labels import kind_label, status_label
+from ui.activities.labels import kind_label, status_label, status_menu_labels
 from ui.activities.review_panel import ReviewPanel
 from ui.activities.signups_panel import SignUpsPanel
 from ui.empty_state import EmptyState
@@ -86,7 +86,7 @@ class ActivitiesPage(QWidget):
         self.list_box = QWidget()
         self.new_button = QPushButton(self.tr("新建活动(&Y)"))
         self.template_button = QPushButton(self.tr("从模板新建(&N)…"))
-        self.compare_button = QPushButton(self.tr("活动对比(&T)…"))
+        self.compare_button = QPushButton(self.tr("活动对比(&C)…"))
         self.new_button.clicked.connect(self.new_item)
         self.template_button.clicked.connect(self.new_from_template)
         self.compare_button.clicked.connect(self.compare)
@@ -145,7 +145,7 @@ class ActivitiesPage(QWidget):
         self.meta.setTextFormat(Qt.TextFormat.RichText)
         self.edit_button = QPushButton(self.tr("编辑(&I)"))
         self.save_template_button = QPushButton(self.tr("另存为模板(&S)…"))
-        self.promote_button = QPushButton(self.tr("安排宣传(&C)"))
+        self.promote_button = QPushButton(self.tr("安排宣传(&U)"))
         self.promote_button.setToolTip(self.tr("在内容日历上安排预告（T-7）、提醒（T-1）和回顾（T+1）"))
         self.print_checklist_button = QPushButton(self.tr("打印清单(&P)…"))
         self.print_signin_button = QPushButton(self.tr("打印签到表(&R)…"))
@@ -301,8 +301,9 @@ class ActivitiesPage(QWidget):
             return
         menu = QMenu(self)
         current = shown.status
+        labels = status_menu_labels()
         for key in activities.STATUSES:
-            action = menu.addAction(status_label(key))
+            action = menu.addAction(labels[key])
             action.setCheckable(True)
             action.setChecked(key == current)
             action.triggered.connect(lambda _=False, k=key: self.set_status(k))

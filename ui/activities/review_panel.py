@@ -65,7 +65,7 @@ class ReviewPanel(QWidget):
         form.addRow(self.tr("改进"), self.change)
         self.error = QLabel()
         self.error.setStyleSheet(text_style(OVERDUE_RED))
-        self.save_button = QPushButton(self.tr("保存复盘"))
+        self.save_button = QPushButton(self.tr("保存复盘(&A)"))
         self.save_button.clicked.connect(self.save)
         bottom = QHBoxLayout()
         bottom.addWidget(self.error, 1)

@@ -104,11 +104,11 @@ class SignUpsPanel(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.add_button = QPushButton(self.tr("添加报名…"))
+        self.add_button = QPushButton(self.tr("添加报名(&A)…"))
         self.jielong_button = self._jielong_button()
-        self.check_button = QPushButton(self.tr("签到"))
-        self.uncheck_button = QPushButton(self.tr("取消签到"))
-        self.remove_button = QPushButton(self.tr("移除报名"))
+        self.check_button = QPushButton(self.tr("签到(&K)"))
+        self.uncheck_button = QPushButton(self.tr("取消签到(&O)"))
+        self.remove_button = QPushButton(self.tr("移除报名(&M)"))
         self.add_button.clicked.connect(self.add_signups)
         self.check_button.clicked.connect(lambda: self._set_selected(True))
         self.uncheck_button.clicked.connect(lambda: self._set_selected(False))
@@ -129,11 +129,11 @@ class SignUpsPanel(QWidget):
 
     def _jielong_button(self) -> QPushButton:
         """粘贴接龙: a WeChat 接龙 copied from the group becomes sign-ups or check-ins."""
-        button = QPushButton(self.tr("粘贴接龙"))
+        button = QPushButton(self.tr("粘贴接龙(&T)"))
         button.setToolTip(self.tr("把微信群里的接龙复制后粘贴，自动匹配成员并报名或签到"))
         menu = QMenu(button)
-        self.paste_signups_action = menu.addAction(self.tr("粘贴报名接龙…"))
-        self.paste_checkins_action = menu.addAction(self.tr("粘贴签到接龙…"))
+        self.paste_signups_action = menu.addAction(self.tr("粘贴报名接龙(&S)…"))
+        self.paste_checkins_action = menu.addAction(self.tr("粘贴签到接龙(&C)…"))
         self.paste_signups_action.triggered.connect(lambda: self.paste_jielong("signup"))
         self.paste_checkins_action.triggered.connect(lambda: self.paste_jielong("checkin"))
         button.setMenu(menu)

@@ -27,7 +27,7 @@ class LayerSwitch(QCheckBox):
     """显示生日: the layer on or off, remembered on this computer under `key`."""
 
     def __init__(self, key: str, changed: Callable[[], object]) -> None:
-        super().__init__(self.tr("显示生日"))
+        super().__init__(self.tr("显示生日(&B)"))
         self.setToolTip(self.tr("在月视图和周视图里显示成员生日（农历生日按今年的日子），"
                                 "导出 .ics 时也一并导出"))
         self.setChecked(QSettings().value(key, False, bool) is True)

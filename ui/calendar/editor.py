@@ -174,6 +174,7 @@ class ItemEditor(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.delete_button = buttons.addButton(self.tr("删除(&D)"),

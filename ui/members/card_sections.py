@@ -192,7 +192,9 @@ class GroupsSection(QWidget):
         platforms = platform_labels()
         for row, group in enumerate(groups):
             count = counts.get(group.id, 0)
-            check = QCheckBox(group.name + aside(platforms.get(group.platform, "")))
+            check = QCheckBox(group.name.replace("&", "&&")
+                              + aside(platforms.get(group.platform, "")))
+            check.setProperty("lists_data", True)  # a group's name: no letter, reached by Tab
             if group.capacity:
                 ratio = count / group.capacity
                 check.setToolTip(self.tr("%1 / %2 人").replace("%1", str(count))

@@ -10,6 +10,7 @@ meanwhile) is kept as a choice of its own instead of falling back to "all".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
+    QHBoxLayout,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -29,9 +30,11 @@ from models.members.groups import ROLES, all_groups
 from models.members.segments import MemberFilter
 from models.members.tags import all_tags
 from ui.dates import from_qdate, to_qdate
+from ui.flow_layout import FlowLayout
 from ui.members.form_helpers import role_labels
 
 EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1  # a choice added for a value not on the list
+CHINESE_MNEMONIC = re.compile(r"\(&\w\)$")  # "(&A)" at the end of a Chinese text
 
 
 class TagMenuButton(QPushButton):
@@ -55,7 +58,7 @@ class TagMenuButton(QPushButton):
             if name != category:
                 menu.addSection(name)
                 category = name
-            action = menu.addAction(tag.name)
+            action = menu.addAction(tag.name.replace("&", "&&"))  # a name, not a letter
             action.setCheckable(True)
             action.setChecked(tag.id in self._selected)
             action.setData(tag.id)
@@ -81,8 +84,11 @@ class TagMenuButton(QPushButton):
         self.changed.emit()
 
     def _refresh_text(self) -> None:
+        """The title, and how many tags are picked before its letter: "含全部标签 (2)(&A)"."""
         count = len(self._selected)
-        self.setText(f"{self.title} ({count})" if count else self.title)
+        letter = CHINESE_MNEMONIC.search(self.title)
+        base, key = (self.title[:letter.start()], letter.group()) if letter else (self.title, "")
+        self.setText(f"{base} ({count}){key}" if count else self.title)
 
 
 DEFAULT_CONTACT_DAYS = 30
@@ -103,11 +109,11 @@ class FilterPanel(QWidget):
         self.group = QComboBox()
         self.role = QComboBox()
         self.level = QComboBox()
-        self.tags_all = TagMenuButton(self.tr("含全部标签"))
-        self.tags_any = TagMenuButton(self.tr("含任一标签"))
-        self.tags_none = TagMenuButton(self.tr("排除标签"))
-        self.joined_from_check = QCheckBox(self.tr("入群不早于"))
-        self.joined_to_check = QCheckBox(self.tr("不晚于"))
+        self.tags_all = TagMenuButton(self.tr("含全部标签(&A)"))
+        self.tags_any = TagMenuButton(self.tr("含任一标签(&G)"))
+        self.tags_none = TagMenuButton(self.tr("排除标签(&X)"))
+        self.joined_from_check = QCheckBox(self.tr("入群不早于(&J)"))
+        self.joined_to_check = QCheckBox(self.tr("不晚于(&P)"))
         self.joined_from = QDateEdit()
         self.joined_to = QDateEdit()
         for edit in (self.joined_from, self.joined_to):
@@ -116,7 +122,7 @@ class FilterPanel(QWidget):
             edit.setDateRange(QDate(100, 1, 1), QDate(9999, 12, 31))  # Qt's widest
         self.joined_from.setDate(QDate.currentDate().addMonths(-1))
         self.joined_to.setDate(QDate.currentDate())
-        self.contact_check = QCheckBox(self.tr("超过"))
+        self.contact_check = QCheckBox(self.tr("超过(&O)"))
         self.contact_days = QSpinBox()
         self.contact_days.setRange(0, 36500)  # any window the settings may hold
         self.contact_days.setValue(DEFAULT_CONTACT_DAYS)
@@ -126,28 +132,31 @@ class FilterPanel(QWidget):
             (self.tr("生日：不限"), None), (self.tr("本周生日"), "week"), (self.tr("本月生日"), "month"))
         for text, birthday in birthdays:
             self.birthday.addItem(text, birthday)
-        self.reset_button = QPushButton(self.tr("清除筛选"))
+        self.reset_button = QPushButton(self.tr("清除筛选(&S)"))
         self.reset_button.clicked.connect(self.reset)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        row1 = (self.status, self.group, self.role, self.level, self.birthday, self.reset_button)
-        row2 = (self.tags_all, self.tags_any, self.tags_none, self.joined_from_check,
-                self.joined_from, self.joined_to_check, self.joined_to, self.contact_check,
-                self.contact_days)
-        for col, widget in enumerate(row1):
-            grid.addWidget(widget, 0, col)
-        for col, widget in enumerate(row2):
-            grid.addWidget(widget, 1, col)
-        grid.setColumnStretch(10, 1)
+        ticked: tuple[tuple[QCheckBox, QWidget], ...] = (
+            (self.joined_from_check, self.joined_from), (self.joined_to_check, self.joined_to),
+            (self.contact_check, self.contact_days))
+        # Wraps in a narrow window instead of squeezing the texts; a tick stays beside its value
+        flow = FlowLayout(self)
+        flow.setContentsMargins(0, 0, 0, 0)
+        for control in (self.status, self.group, self.role, self.level, self.birthday,
+                        self.tags_all, self.tags_any, self.tags_none):
+            flow.add(control)
+        for tick, field in ticked:
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(tick)
+            row.addWidget(field)
+            flow.add(pair)
+        flow.add(self.reset_button)
 
         for combo in (self.status, self.group, self.role, self.level, self.birthday):
             combo.currentIndexChanged.connect(self._emit)
         for button in (self.tags_all, self.tags_any, self.tags_none):
             button.changed.connect(self._emit)
-        ticked: tuple[tuple[QCheckBox, QWidget], ...] = (
-            (self.joined_from_check, self.joined_from), (self.joined_to_check, self.joined_to),
-            (self.contact_check, self.contact_days))
         for box, widget in ticked:
             # An unticked value is not part of the filter: greyed, so it does not read as one.
             widget.setEnabled(False)

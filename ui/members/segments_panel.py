@@ -34,7 +34,7 @@ class SegmentsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("分组筛选"))
         self.list.itemClicked.connect(self._on_clicked)
-        self.save_button = QPushButton(self.tr("保存当前筛选(&S)…"))
+        self.save_button = QPushButton(self.tr("保存当前筛选(&U)…"))
         self.save_button.clicked.connect(self.save_requested)
         self.delete_button = QPushButton(self.tr("删除(&D)"))
         self.delete_button.clicked.connect(self.delete_selected)

@@ -69,10 +69,10 @@ class TagsDialog(QDialog):
         EnterCatcher(self.new_category, self.add_category)
         buttons = {}
         for key, text in (("add_cat", self.tr("新建分类(&N)")), ("colour", self.tr("颜色(&O)…")),
-                          ("up", self.tr("上移(&M)")), ("down", self.tr("下移(&V)")),
+                          ("up", self.tr("上移(&U)")), ("down", self.tr("下移(&V)")),
                           ("del_cat", self.tr("删除分类(&D)")), ("add_tag", self.tr("新建标签(&E)")),
                           ("rename", self.tr("重命名(&R)")), ("merge", self.tr("合并(&G)")),
-                          ("move", self.tr("移动")), ("del_tag", self.tr("删除标签(&L)"))):
+                          ("move", self.tr("移动(&M)")), ("del_tag", self.tr("删除标签(&L)"))):
             buttons[key] = QPushButton(text)
             buttons[key].setAutoDefault(False)
         self.buttons = buttons

@@ -35,7 +35,7 @@ class ReminderButton(QPushButton):
 
     def __init__(self, activity_id: Callable[[], int | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("提醒报名者"), parent)
+        super().__init__(self.tr("提醒报名者(&G)"), parent)
         self.activity_id = activity_id
         self.setToolTip(self.tr("用消息模板提醒已报名的成员：群发一条（带 @名单），或逐个私聊"))
         menu = QMenu(self)

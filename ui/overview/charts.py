@@ -51,8 +51,8 @@ class FlowChart(ChartPanel):
         self.months = 12
         self.weeks: list[dict[str, Any]] = []
         self.range_buttons: dict[int, QToolButton] = {}
-        for n, (months, label) in enumerate(((6, self.tr("近 6 个月")),
-                                              (12, self.tr("近 12 个月")))):
+        for n, (months, label) in enumerate(((6, self.tr("近 6 个月(&6)")),
+                                              (12, self.tr("近 12 个月(&2)")))):
             button = QToolButton()
             button.setText(label)
             button.setObjectName("segment")

@@ -107,7 +107,9 @@ class OverviewPage(QWidget):
             "left": FigureCard(tr("本周退群"), "#ef4444", up_is_good=False),
             "fill": FigureCard(tr("群容量"), "#a855f7", up_is_good=None),
         }
-        self.first_steps = FirstStepsPanel(self.workspace)
+        # Its parent from the start: shown parentless, it would flash up as a window of its
+        # own and take the keyboard from the main window
+        self.first_steps = FirstStepsPanel(self.workspace, self)
         self.first_steps.go.connect(self._first_step)
         card_row = QHBoxLayout()
         for key, card in self.cards.items():
@@ -134,8 +136,8 @@ class OverviewPage(QWidget):
             (tr("等级"), lambda r: r["level"], LEFT)])
         self.period = "week"
         self.period_buttons: dict[str, QToolButton] = {}
-        for n, (key, label) in enumerate((("week", tr("本周")), ("month", tr("本月")),
-                                          ("all", tr("总榜")))):
+        for n, (key, label) in enumerate((("week", tr("本周(&W)")), ("month", tr("本月(&M)")),
+                                          ("all", tr("总榜(&T)")))):
             button = QToolButton()
             button.setObjectName("segment")
             button.setText(label)

@@ -61,7 +61,7 @@ class ListPanel(QFrame):
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.all_button = QToolButton()
-        self.all_button.setText(self.tr("查看全部(&S)"))
+        self.all_button.setText(self.tr("查看全部(&A)"))
         self.all_button.setToolTip(self.tr("在成员列表中查看全部"))
         self.all_button.clicked.connect(self.show_all)
         self.header = QHBoxLayout()

@@ -249,7 +249,7 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("预览"))
         self.setSubTitle(self.tr("下面是每一行将被如何处理。点“开始导入”之前，什么都不会写入。"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("开始导入"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("开始导入(&I)"))
         self.mode = QComboBox()
         for mode, label in zip(self.MODES, (self.tr("合并：只补充空白的项"),
                                             self.tr("合并：用表中内容覆盖"),
@@ -340,9 +340,9 @@ class ResultPage(QWizardPage):
         self.view.setModel(self.problems)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.save = QPushButton(self.tr("保存问题清单…"))
+        self.save = QPushButton(self.tr("保存问题清单(&S)…"))
         self.save.clicked.connect(self.save_problems)
-        self.undo = QPushButton(self.tr("撤销这次导入"))
+        self.undo = QPushButton(self.tr("撤销这次导入(&U)"))
         self.undo.clicked.connect(self.undo_import)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save)

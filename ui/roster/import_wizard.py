@@ -62,10 +62,10 @@ class ImportWizard(QWizard):
         for page_id, page in ((self.FILE, self.file_page), (self.MAPPING, self.mapping_page),
                               (self.PREVIEW, self.preview_page), (self.RESULT, self.result_page)):
             self.setPage(page_id, page)
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步(&N)"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步(&B)"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成(&F)"))
 
     # ------------------------------------------------------------ steps (on a worker)
 

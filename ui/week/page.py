@@ -64,12 +64,14 @@ class WeekPage(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _section_labels(self) -> dict[str, str]:
+        """The check boxes' texts: each its own letter on this screen (not the menu bar's
+        F/E/V/H, nor the buttons' T/R/P/S/G/O). The printout's headings are its own."""
         return {
-            "content": self.tr("内容"), "activities": self.tr("活动"),
-            "steps": self.tr("清单步骤"), "birthdays": self.tr("生日"),
-            "followups": self.tr("私聊回访"), "overdue": self.tr("逾期事项"),
-            "capacity": self.tr("快满的群"), "members": self.tr("成员变动"),
-            "contributors": self.tr("贡献榜"), "notes": self.tr("备注"),
+            "content": self.tr("内容(&C)"), "activities": self.tr("活动(&A)"),
+            "steps": self.tr("清单步骤(&K)"), "birthdays": self.tr("生日(&B)"),
+            "followups": self.tr("私聊回访(&U)"), "overdue": self.tr("逾期事项(&D)"),
+            "capacity": self.tr("快满的群(&L)"), "members": self.tr("成员变动(&M)"),
+            "contributors": self.tr("贡献榜(&I)"), "notes": self.tr("备注(&N)"),
         }
 
     def _build(self) -> None:
