@@ -8,8 +8,8 @@ import pytest
 from pypinyin import Style, pinyin
 
 from models.members import surnames
+from models.members.pinyin_bulk import fast_keys
 from models.members.pinyin_keys import combined_keys, search_keys, sort_key
-from models.roster.pinyin import fast_keys
 
 
 def _readings(char: str) -> set[str]:

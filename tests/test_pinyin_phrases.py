@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from models.members import pinyin_keys, pinyin_phrases
-from models.roster.pinyin import fast_keys
+from models.members.pinyin_bulk import fast_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +27,7 @@ sys.path.insert(0, {root!r})
 if {whole!r}:
     import pypinyin.constants
 from models.members import pinyin_keys, pinyin_phrases
-from models.roster import pinyin as fast
+from models.members import pinyin_bulk as fast
 from models.roster.importer import prepare_keys
 con = sqlite3.connect({table!r})
 phrases = [r[0] for r in con.execute("SELECT text FROM phrase WHERE reading IS NOT NULL")]

@@ -13,8 +13,8 @@ import roster_samples
 from models.members import cards as members
 from models.members import text as text_module
 from models.members.cards import normalize, normalize_phone
+from models.members.pinyin_bulk import fast_keys
 from models.members.pinyin_keys import combined_keys, sort_key
-from models.roster.pinyin import fast_keys
 from models.roster.values import parse_cell_date, split_tags
 
 

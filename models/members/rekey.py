@@ -16,10 +16,10 @@ from models.store import schema
 
 def recompute_member_keys(db: SqliteDatabase) -> int:
     """Rewrite the keys that differ from today's; returns how many members changed."""
-    # The import's cached reader gives exactly pinyin_keys' keys, ~10x faster over a
+    # The bulk reader gives exactly pinyin_keys' keys, ~10x faster over a
     # whole workspace (it is what an import of the same names would store).
+    from models.members.pinyin_bulk import fast_keys
     from models.members.pinyin_phrases import prepare
-    from models.roster.pinyin import fast_keys
 
     rows = db.execute_sql(
         "SELECT id, name, nickname, pinyin, initials, sort_name FROM member").fetchall()

@@ -127,8 +127,8 @@ def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn 
             raw[start + offset] = _GONE
         out.append(row)
     if keys:
+        from models.members.pinyin_bulk import fast_keys
         from models.members.pinyin_phrases import prepare
-        from models.roster.pinyin import fast_keys
 
         prepare(text for r in out for text in (r.values.get("name", ""),
                                                 r.values.get("nickname", "")) if text)

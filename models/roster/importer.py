@@ -341,7 +341,7 @@ def prepare_keys(values: Iterable[dict[str, Any]]) -> None:
 
 
 def _keys(name: str, nickname: str) -> tuple[str, str, str]:
-    from models.roster.pinyin import fast_keys  # pypinyin loads on first use (~0.3 s)
+    from models.members.pinyin_bulk import fast_keys  # pypinyin loads on first use (~0.3 s)
 
     return fast_keys(name, nickname)
 
@@ -350,7 +350,7 @@ _WARMING: list[threading.Thread] = []
 
 
 def _load_pinyin() -> None:
-    import models.roster.pinyin  # noqa: F401
+    import models.members.pinyin_bulk  # noqa: F401
 
 
 def warm_up_soon() -> None:

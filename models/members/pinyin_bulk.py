@@ -1,4 +1,4 @@
-"""Pinyin keys for many names at once (roster import), equal to models.members.pinyin_keys.
+"""Pinyin keys for many names at once (roster import, re-keying a workspace), equal to
 
 pypinyin spends ~30 µs per call on set-up; an import of 10,000 rows makes 50,000 calls.
 Here a text is cut into words with pypinyin's own segmenter (`pypinyin.seg.mmseg.seg`,
