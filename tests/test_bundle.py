@@ -68,7 +68,12 @@ def test_bundle_holds_resources_not_data(bundle: Path) -> None:
     for plugin in ("platforms", "imageformats", "iconengines", "printsupport"):
         assert (plugins / plugin).is_dir(), plugin
     assert any("svg" in p.name for p in (plugins / "imageformats").iterdir())
-    assert not list(bundle.rglob("*.sqlite3"))
+    # resources, never a workspace: the only databases are the blank template and the
+    # pinyin phrase table
+    assert (internal / "resources" / "workspace" / "blank.sqlite3").is_file()
+    allowed = {internal / "resources" / "workspace" / "blank.sqlite3",
+               internal / "resources" / "pinyin" / "phrases.sqlite3"}
+    assert set(bundle.rglob("*.sqlite3")) <= allowed
 
 
 def test_bundle_runs_the_cli_and_starts_the_gui(bundle: Path, tmp_path: Path) -> None:
