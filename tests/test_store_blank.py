@@ -269,3 +269,34 @@ def test_a_template_that_is_not_usable_is_not_used(tmp_path, use_template, spoil
     assert inspect.examine(path, inspect.FULL).version == schema.SCHEMA_VERSION
     assert len(read(path, "SELECT * FROM message_template")) == 6
     assert setting(path, settings.UID_NAMESPACE) is not None
+
+
+_UNDO_ELSEWHERE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from models.store import undo
+from models.store.db import open_database, close_database
+open_database(Path(sys.argv[2]))
+label = undo.label_of(undo.latest())
+undone = undo.undo()
+print(json.dumps({"label": label, "undone": undone, "hooks": len(undo.AFTER_UNDO)}))
+close_database()
+"""
+
+
+def test_undo_in_a_process_that_imported_no_domain(tmp_path):
+    """A stamped open imports no domain, so the undo labels and recount hooks the domains
+    register are fetched when an undo needs them."""
+    from models.outreach import templates
+
+    path = tmp_path / "w.sqlite3"
+    open_database(path)
+    templates.delete(templates.create("开营提醒", "reminder", "{称呼}，今晚八点开营"))
+    close_database()
+    done = subprocess.run([sys.executable, "-c", _UNDO_ELSEWHERE, str(ROOT), str(path)],
+                          capture_output=True, text=True, check=True, timeout=60)
+    out = json.loads(done.stdout)
+    assert out["label"] == out["undone"] == "删除消息模板“开营提醒”"
+    assert out["hooks"] >= 2  # contributions' points and the holiday calendar's days
+    assert read(path, "SELECT name FROM message_template WHERE name = '开营提醒'") == [("开营提醒",)]
