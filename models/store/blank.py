@@ -16,7 +16,9 @@ and default rows (`fingerprint`). Refreshing a workspace's defaults writes the s
 stamp into it; a writer opening a file whose stamp equals the template's knows its
 defaults are those of this code and skips the seeders, and the import of every domain
 that registers one (`ensure_defaults`). A file of another release, an upgraded one or
-one refreshed without a template has another stamp or none, and is refreshed.
+one refreshed without a template has another stamp or none, and is refreshed. (So a
+seeder that changes what an existing file gets without changing what a blank one gets,
+a repair of old rows say, must also change the template, or run as a migration step.)
 
 The template's structure is also the structure `inspect` expects of a current file
 (`expected_structure`): the test proves it equals the one the models make.
