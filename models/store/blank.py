@@ -126,8 +126,9 @@ def usable_template() -> Path | None:
 @cache
 def expected_structure() -> schema.Structure:
     """The structure a file of this version must have: the template's when it is usable
-    (read without importing a domain), else the one the models make."""
-    if usable_template() is not None:
+    (read without importing a domain; sqlite_master and the table pragmas only, so no
+    quick_check of its pages), else the one the models make."""
+    if template_stamp() is not None:
         try:
             con = _connect(TEMPLATE)
             try:
