@@ -68,9 +68,11 @@ def test_bundle_holds_resources_not_data(bundle: Path) -> None:
     for plugin in ("platforms", "imageformats", "iconengines", "printsupport"):
         assert (plugins / plugin).is_dir(), plugin
     assert any("svg" in p.name for p in (plugins / "imageformats").iterdir())
-    assert (internal / "resources" / "pinyin" / "phrases.sqlite3").is_file()
-    # Tables the app reads (resources/) are there; no workspace is.
-    assert not [p for p in bundle.rglob("*.sqlite3") if (internal / "resources") not in p.parents]
+    # resources, never a workspace: the only databases are the blank template and the
+    # pinyin phrase table, and both are there
+    allowed = {internal / "resources" / "workspace" / "blank.sqlite3",
+               internal / "resources" / "pinyin" / "phrases.sqlite3"}
+    assert set(bundle.rglob("*.sqlite3")) == allowed
 
 
 def test_bundle_runs_the_cli_and_starts_the_gui(bundle: Path, tmp_path: Path) -> None:

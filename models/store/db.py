@@ -169,7 +169,7 @@ def open_database(path: Path, *, access: str = WRITE, holder: str = "qundesk",
 
 
 def _open_writer(path: Path, migrate: bool) -> WorkspaceDatabase:
-    from models.store import schema
+    from models.store import blank, schema
 
     state = inspect.examine(path)  # again, now that nobody else can be changing it
     if state.new:
@@ -189,7 +189,7 @@ def _open_writer(path: Path, migrate: bool) -> WorkspaceDatabase:
         db.remember_identity()
         if migrate:
             with db.atomic():
-                schema.refresh_defaults()
+                blank.ensure_defaults()  # the seeders only when the stamp is not current
     except BaseException:
         db.close()
         raise
@@ -220,17 +220,26 @@ def _bind(db: WorkspaceDatabase) -> None:
 
 def _create(path: Path) -> None:
     """A new workspace, built under a temporary name and linked into place complete, so
-    a crash during the first start never leaves a half-made file at `path`."""
-    from models.store import schema
+    a crash during the first start never leaves a half-made file at `path`: a copy of
+    the blank template (models.store.blank) with a UID namespace of its own, or, without
+    a usable template, every table made from the models."""
+    from models.store import blank, schema, settings
 
     inspect.ensure_folder(path)
     tmp = new_temp(path, private=True)
     try:
+        template = blank.usable_template()
+        if template is not None:
+            shutil.copyfile(template, tmp)  # into the private temporary: keeps its 0600
         db = SqliteDatabase(str(tmp), pragmas=PRAGMAS)
         database.initialize(db)
         db.connect()
         try:
-            schema.create(db)
+            if template is None:
+                schema.create(db)
+            else:
+                with db.atomic():
+                    settings.ensure_uid_namespace()
         finally:
             db.close()  # checkpoints the WAL into the file and removes it
             database.initialize(None)
@@ -312,7 +321,7 @@ def _open_snapshot(path: Path, why: str | None, upgrade_from: int | None = None
 
 def _upgraded_copy(path: Path, folder: Path, version: int | None) -> Path:
     """A private copy of `path` (with its WAL) in `folder`, upgraded from `version`."""
-    from models.store import schema
+    from models.store import blank, schema
 
     copy = inspect.copy_with_wal(path, folder)
     if version is None or version >= schema.SCHEMA_VERSION:
@@ -324,7 +333,7 @@ def _upgraded_copy(path: Path, folder: Path, version: int | None) -> Path:
     try:
         schema.upgrade(scratch, version)
         with scratch.atomic():
-            schema.refresh_defaults()
+            blank.refresh()
     finally:
         scratch.close()
         database.initialize(previous)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from models.store import schema
+from models.store import blank, schema
 from models.store.files import FileProblem, is_writable, problem_from
 from models.store.problems import (
     DamagedDatabaseError,
@@ -160,7 +160,7 @@ def _judge(path: Path, con: sqlite3.Connection, depth: str, read_only: str | Non
         raise NewerSchemaError(path, version, schema.SCHEMA_VERSION)
     notes: tuple[str, ...] = ()
     if version == schema.SCHEMA_VERSION:
-        report = schema.compare(schema.read_structure(con))
+        report = schema.compare(schema.read_structure(con), blank.expected_structure())
         if not report.ok:
             raise StructureError(path, report.problems + [
                 f"{item} (not made by QunDesk)" for item in report.foreign])

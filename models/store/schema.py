@@ -171,8 +171,10 @@ def create(db: SqliteDatabase) -> None:
 # What a workspace starts with, registered by the domain that owns it (the domains are
 # imported through TABLE_MODULES), so the storage layer never imports a domain.
 # NEW: rows every new workspace gets once (the default tag categories).
-# ALWAYS: run whenever a writer opens a file, writing only what is missing (built-in
-# templates a newer release brings, the content kinds a calendar can't be without).
+# ALWAYS: run when a writer opens a file whose defaults stamp is not this code's
+# (models.store.blank), writing only what is missing (built-in templates a newer release
+# brings, the content kinds a calendar can't be without).
+# A change to either, or to a table, means running resources/workspace/make_blank.py.
 NEW_DEFAULTS: list[Callable[[], object]] = []
 ALWAYS_DEFAULTS: list[Callable[[], object]] = []
 
@@ -186,6 +188,7 @@ def seed_defaults() -> None:
 
 
 def refresh_defaults() -> None:
+    """Every ALWAYS seeder, then the UID namespace (`blank.refresh` also stamps)."""
     from models.store.settings import ensure_uid_namespace
 
     all_models()
@@ -244,9 +247,11 @@ def read_structure(con: sqlite3.Connection) -> Structure:
 
 
 @cache
-def expected_structure() -> Structure:
+def model_structure() -> Structure:
     """The structure a new file of this version gets, built in memory from the models
-    (SchemaManager with its own database: the models' binding is never touched)."""
+    (SchemaManager with its own database: the models' binding is never touched).
+    Opening a file compares it with `blank.expected_structure()`, the template's (the
+    same, without importing every domain; tests/test_store_blank.py proves it)."""
     memory = SqliteDatabase(":memory:")
     memory.connect()
     try:
@@ -270,9 +275,8 @@ class StructureReport:
         return not self.problems and not self.foreign
 
 
-def compare(actual: Structure, expected: Structure | None = None) -> StructureReport:
-    """What differs between a file's structure and the current version's."""
-    expected = expected or expected_structure()
+def compare(actual: Structure, expected: Structure) -> StructureReport:
+    """What differs between a file's structure and the current version's (`expected`)."""
     report = StructureReport()
     for table, cols in expected.columns.items():
         have = actual.columns.get(table)

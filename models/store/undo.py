@@ -98,13 +98,16 @@ def coded(code: str, **params: Any) -> str:
 
 def label_of(entry: UndoEntry) -> str:
     """The words for an undo entry (entries from before codes existed are plain text)."""
-    from models.messages import msg
+    from models.messages import MESSAGES, msg
+    from models.store.schema import all_models
 
     text = str(entry.label)
     if not text.startswith(_CODED):
         return text
     try:
         data = json.loads(text[len(_CODED):])
+        if str(data["code"]) not in MESSAGES:
+            all_models()  # a domain's codes, registered on its import (a stamped open imports none)
         return msg(str(data["code"]), **dict(data["params"]))
     except (ValueError, KeyError, TypeError):
         return text
@@ -263,6 +266,9 @@ AFTER_UNDO: list[Callable[[list[dict[str, Any]]], None]] = []
 
 
 def _recount_points(tables: list[dict[str, Any]]) -> None:
+    from models.store.schema import all_models
+
+    all_models()  # every domain has registered its hook (a stamped open imports none)
     for hook in AFTER_UNDO:
         hook(tables)
 
