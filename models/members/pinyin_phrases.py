@@ -142,9 +142,9 @@ def prepare(texts: Iterable[str]) -> None:
         if wanted:
             phrases: dict[str, list[list[str]]] = {}
             prefixes: list[str] = []
-            for text, reading in _table.execute(
-                    "SELECT text, reading FROM phrase WHERE text IN "
-                    "(SELECT value FROM json_each(?))", (dumps(list(wanted)),)):
+            for text, reading in _table.execute(  # a key lookup per substring
+                    "SELECT p.text, p.reading FROM json_each(?) AS j "
+                    "JOIN phrase AS p ON p.text = j.value", (dumps(list(wanted)),)):
                 prefixes.append(text)
                 if reading is not None and text not in PHRASES_DICT:
                     phrases[text] = loads(reading)
