@@ -190,3 +190,33 @@ def test_english_labels_agree_with_their_number(db):
     finally:
         messages.set_language("zh")
     assert messages.msg("undo_mark_left", n=1) == "把 1 位成员标记为已退群"
+
+
+def test_bulk_tag_and_group_actions_snapshot_only_what_they_change(db):
+    """Tagging or grouping members changes member_tag or membership alone: the undo entry
+    holds those rows and each member's key and updated_at, not every member row and every
+    table pointing at members (that took 11 of 13 s at 90,000 members)."""
+    import json
+
+    from models.members.groups import Membership
+    from models.store.undo import UndoEntry
+
+    a = save_member({"name": "甲", "notes": "很长的备注" * 50})
+    b = save_member({"name": "乙"})
+    old = tags.get_or_create_tag("老会员")
+    tags.add_tags([a.id], [old.id])
+    vip = tags.get_or_create_tag("付费会员")
+    group = save_group({"name": "AI 实战派 1 群"})
+    bulk.add_tags([a.id, b.id], [vip.id])
+    bulk.add_to_group([a.id, b.id], group.id)
+    entries = list(UndoEntry.select().order_by(UndoEntry.id.desc()).limit(2))
+    for entry, table in zip(entries, ("membership", "member_tag"), strict=True):
+        snapshot = json.loads(entry.payload)
+        assert [t["table"] for t in snapshot["tables"]] == ["member", table]
+        assert snapshot["tables"][0]["cols"] == ["id", "updated_at"]
+        assert "很长的备注" not in entry.payload
+    assert undo.undo() is not None  # the group
+    assert not Membership.select().where(Membership.group == group.id).exists()
+    assert undo.undo() is not None  # the tag: the tag a had before stays
+    assert {t.name for t in tags.tags_of(a.id)} == {"老会员"} and tags.tags_of(b.id) == []
+    assert Member.get_by_id(a.id).notes == "很长的备注" * 50

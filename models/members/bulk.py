@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.members import groups, tags
 from models.members.cards import Member
 from models.progress import Cancelled, no_progress
 from models.store import backup, undo
 from models.store.db import chunks, database
+
+if TYPE_CHECKING:
+    from peewee import Model
 
 Progress = Callable[[int, int], None]
 Stop = Callable[[], bool]
@@ -27,11 +31,14 @@ def _never() -> bool:
 
 def _undoable(label: str, ids: Sequence[int], action,  # type: ignore[no-untyped-def]
               deleted: Sequence[int] = (), progress: Progress = no_progress,
-              cancelled: Stop = _never) -> int:
-    """Snapshot the members' rows, run the action, record the undo entry: all in one go."""
+              cancelled: Stop = _never, only: Sequence[type[Model]] | None = None) -> int:
+    """Snapshot the members' rows, run the action, record the undo entry: all in one go.
+    `only`: the tables the action changes, when it leaves the member rows alone (their
+    key and updated_at are kept, to tell later edits)."""
     with database.atomic():
         progress(0, 3)
-        snapshot = undo.capture(Member, list(ids))
+        snapshot = undo.capture(Member, list(ids), only=only,
+                                root_columns=None if only is None else ["updated_at"])
         if cancelled():
             raise Cancelled
         progress(1, 3)
@@ -47,21 +54,22 @@ def _undoable(label: str, ids: Sequence[int], action,  # type: ignore[no-untyped
 def add_tags(ids: Sequence[int], tag_ids: Sequence[int], progress: Progress = no_progress,
              cancelled: Stop = _never) -> int:
     return _undoable(undo.coded("undo_add_tags", n=len(ids)), ids,
-                     lambda: tags.add_tags(ids, tag_ids), progress=progress, cancelled=cancelled)
+                     lambda: tags.add_tags(ids, tag_ids), progress=progress, cancelled=cancelled,
+                     only=[tags.MemberTag])
 
 
 def remove_tags(ids: Sequence[int], tag_ids: Sequence[int], progress: Progress = no_progress,
                 cancelled: Stop = _never) -> int:
     return _undoable(undo.coded("undo_remove_tags", n=len(ids)), ids,
                      lambda: tags.remove_tags(ids, tag_ids), progress=progress,
-                     cancelled=cancelled)
+                     cancelled=cancelled, only=[tags.MemberTag])
 
 
 def add_to_group(ids: Sequence[int], group_id: int, progress: Progress = no_progress,
                  cancelled: Stop = _never) -> int:
     return _undoable(undo.coded("undo_add_group", n=len(ids)), ids,
                      lambda: groups.add_to_group(ids, group_id), progress=progress,
-                     cancelled=cancelled)
+                     cancelled=cancelled, only=[groups.Membership])
 
 
 def mark_left(ids: Sequence[int], when: dt.date | None = None, progress: Progress = no_progress,

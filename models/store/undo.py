@@ -48,13 +48,15 @@ def _pk(model: type[Model]) -> str:
     return str(model._meta.primary_key.column_name)  # type: ignore[union-attr]
 
 
-def _rows(table: str, column: str, ids: list[int]) -> tuple[list[str], list[list[Any]]]:
+def _rows(table: str, column: str, ids: list[int], select: Sequence[str] | None = None
+          ) -> tuple[list[str], list[list[Any]]]:
     cols: list[str] = []
     rows: list[list[Any]] = []
+    what = ",".join(f'"{c}"' for c in select) if select else "*"
     for batch in chunks(ids):
         marks = ",".join("?" * len(batch))
         cursor = database.execute_sql(
-            f'SELECT * FROM "{table}" WHERE "{column}" IN ({marks})', batch)
+            f'SELECT {what} FROM "{table}" WHERE "{column}" IN ({marks})', batch)
         cols = [d[0] for d in cursor.description]
         rows += [list(r) for r in cursor.fetchall()]
     return cols, rows
@@ -62,18 +64,31 @@ def _rows(table: str, column: str, ids: list[int]) -> tuple[list[str], list[list
 
 def capture(root: type[Model], ids: list[int],
             also: Sequence[tuple[type[Model], str]] = (),
-            rows: Sequence[tuple[type[Model], str, list[int]]] = ()) -> dict[str, Any]:
+            rows: Sequence[tuple[type[Model], str, list[int]]] = (),
+            only: Sequence[type[Model]] | None = None,
+            root_columns: Sequence[str] | None = None) -> dict[str, Any]:
     """The rows that an action on `ids` of `root` may change, before it changes them.
 
     `also` names further (table, column) pairs that refer to `root` without a foreign
     key (e.g. contributions earned at an activity); `rows` names further rows by
     (table, column, values) (e.g. an activity's promotion posts and their group links),
     listed parents first.
+
+    An action that changes only some tables pointing at `root` (a tag added to members
+    changes member_tag alone) names them in `only`; `root_columns` then keeps just the
+    root columns that tell a later edit (its key and updated_at), for the undo label's
+    "N later edits kept". Snapshotting every member row and every table pointing at
+    members made tagging 90,000 members take 13 s, 11 of them for undo.
     """
     key = _pk(root)
     tables: list[dict[str, Any]] = [{"table": root._meta.table_name, "column": key,
                                      "scope": ids, "pk": key}]
-    for model, column in [*_dependents(root), *also]:
+    if root_columns is not None:
+        tables[0]["select"] = list(dict.fromkeys([key, *root_columns]))
+    dependents = _dependents(root)
+    if only is not None:
+        dependents = [(model, column) for model, column in dependents if model in only]
+    for model, column in [*dependents, *also]:
         # A self-reference (who invited whom) points at rows outside the action: put
         # their links back, but never delete them.
         tables.append({"table": model._meta.table_name, "column": column, "scope": ids,
@@ -82,7 +97,8 @@ def capture(root: type[Model], ids: list[int],
         tables.append({"table": model._meta.table_name, "column": column, "scope": values,
                        "pk": _pk(model), "keep_extra": False})
     for entry in tables:
-        entry["cols"], entry["rows"] = _rows(entry["table"], entry["column"], entry["scope"])
+        entry["cols"], entry["rows"] = _rows(entry["table"], entry["column"], entry["scope"],
+                                             entry.get("select"))
     return {"tables": tables}
 
 
@@ -155,13 +171,14 @@ def _dumps(value: Any, piece: int = 1000) -> str:
 def _rows_of(t: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
     """The rows of a snapshot table as they are now: those in its scope, and those it
     held that have left the scope since (an invitee whose inviter link was cleared)."""
-    cols, rows = _rows(t["table"], t["column"], list(t["scope"]))
+    select = t.get("select")
+    cols, rows = _rows(t["table"], t["column"], list(t["scope"]), select)
     if not t.get("cols") or not t.get("rows"):
         return cols, rows
     at = t["cols"].index(t["pk"])
     have = {row[cols.index(t["pk"])] for row in rows} if cols else set()
     missing = [row[at] for row in t["rows"] if row[at] not in have]
-    more_cols, more = _rows(t["table"], t["pk"], missing) if missing else ([], [])
+    more_cols, more = _rows(t["table"], t["pk"], missing, select) if missing else ([], [])
     return (cols or more_cols), rows + more
 
 
