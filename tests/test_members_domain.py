@@ -354,3 +354,31 @@ def test_a_wechat_group_holds_at_most_500(db):
     assert "500" in caught.value.errors["capacity"]
     assert save_group({"name": "QQ 大群", "platform": "qq", "capacity": 2000}).capacity == 2000
     assert save_group({"name": "满员群", "platform": "wechat", "capacity": 500}).capacity == 500
+
+
+def test_group_member_counts_leave_out_who_left(db):
+    """member_counts() counts each group's members less those who left; the same figures
+    as joining every membership to its member (the definition)."""
+    import random
+
+    from models.store.db import database
+
+    groups_model = groups
+
+    rng = random.Random(5)
+    made = [groups_model.save_group({"name": f"群{i}"}) for i in range(4)]
+    for i in range(60):
+        member = save_member({"name": f"成员{i}"})
+        chosen = [g.id for g in made if rng.random() < 0.5]
+        for group_id in chosen:
+            groups_model.add_to_group([member.id], group_id)
+        if rng.random() < 0.3:
+            save_member({"name": f"成员{i}", "left_on": dt.date(2026, 11, 1)}, member_id=member.id)
+    everyone = groups_model.save_group({"name": "都走了的群"})
+    gone = save_member({"name": "走了", "left_on": dt.date(2026, 11, 2)})
+    groups_model.add_to_group([gone.id], everyone.id)
+    expected = dict(database.execute_sql(
+        "SELECT ms.group_id, COUNT(*) FROM membership ms JOIN member m ON m.id = ms.member_id "
+        "WHERE m.left_on IS NULL GROUP BY ms.group_id").fetchall())
+    assert groups_model.member_counts() == expected and everyone.id not in expected
+    assert groups_model.member_counts(active_only=False)[everyone.id] == 1
