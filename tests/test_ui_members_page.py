@@ -245,3 +245,23 @@ def test_an_empty_workspace_says_how_to_begin(qtbot, workspace, no_dialogs):
     save_member({"name": "第一位"})
     page.reload()
     assert not page.empty_hint.isVisible()
+
+
+def test_the_first_card_s_calendar_is_loaded_after_the_screen_shows(qtbot, demo_db, workspace,
+                                                                   monkeypatch):
+    """lunar_python (the card's 农历 birthday) is loaded on a worker once the screen is up,
+    so the first card opens without it; once, however often the screen shows."""
+    import ui.members.page as page_module
+
+    calls: list[object] = []
+    monkeypatch.setattr(page_module, "WARM_UP_MS", 0)
+    monkeypatch.setattr(page_module.lunar, "from_solar", calls.append)
+    screen = MembersPage(workspace)
+    qtbot.addWidget(screen)
+    assert not calls  # not while it is being built
+    screen.show()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=5000)
+    screen.hide()
+    screen.show()
+    qtbot.wait(50)
+    assert len(calls) == 1
