@@ -68,7 +68,7 @@ class MembersPage(QWidget):
         self._dialogs: list[QDialog] = []  # keep open dialogs alive
         self._dirty = False
         self._bulk_task: Task | None = None  # a bulk action running on a worker
-        self._warmed = False
+        self._warm_up: Task | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(
@@ -259,11 +259,10 @@ class MembersPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if not self._warmed:  # what the first member card needs and the list does not
-            self._warmed = True
-            QTimer.singleShot(WARM_UP_MS, lambda: Task(
-                None, "", lambda *_: lunar.from_solar(dt.date.today()), show_dialog=False
-            ).start())
+        if self._warm_up is None:  # what the first member card needs and the list does not
+            self._warm_up = Task(None, "", lambda *_: lunar.from_solar(dt.date.today()),
+                                 show_dialog=False)  # kept: a task nobody holds is dropped
+            QTimer.singleShot(WARM_UP_MS, self._warm_up.start)
 
     def save_state(self) -> None:
         self.list_columns.save()
