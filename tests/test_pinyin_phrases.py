@@ -28,7 +28,7 @@ if {whole!r}:
     import pypinyin.constants
 from models.members import pinyin_keys, pinyin_phrases
 from models.members import pinyin_bulk as fast
-from models.roster.importer import prepare_keys
+from models.members.pinyin_bulk import prepare_keys
 con = sqlite3.connect({table!r})
 phrases = [r[0] for r in con.execute("SELECT text FROM phrase WHERE reading IS NOT NULL")]
 prefixes = [r[0] for r in con.execute("SELECT text FROM phrase WHERE reading IS NULL")]
@@ -42,7 +42,7 @@ for _ in range({count}):
              for _ in range(rng.randint(1, 5))]
     texts.append("".join(parts))
 half = len(texts) // 2
-prepare_keys({{"name": t, "nickname": t[::-1]}} for t in texts[half:])  # bulk, then one by one
+prepare_keys((t, t[::-1]) for t in texts[half:])  # bulk, then one by one
 out = {{
     "keys": [(pinyin_keys.sort_key(t), pinyin_keys.search_keys(t), fast.fast_keys(t, t[::-1]))
              for t in texts],

@@ -10,9 +10,18 @@ models.members.pinyin_keys.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-from models.members.pinyin_phrases import HAN_CLASS, Style, lazy_pinyin, pinyin, prepare_text, seg
+from models.members.pinyin_phrases import (
+    HAN_CLASS,
+    Style,
+    lazy_pinyin,
+    pinyin,
+    prepare,
+    prepare_text,
+    seg,
+)
 from models.members.surnames import surname
 
 # pypinyin first splits text into runs of Chinese / other characters (simpleseg), then
@@ -111,3 +120,10 @@ def fast_keys(name: str, nickname: str) -> tuple[str, str, str]:
             fulls.append(f)
             inits.append(i)
     return " ".join(fulls), " ".join(inits), fast_sort_key(name)
+
+
+def prepare_keys(names: Iterable[tuple[str, str]]) -> None:
+    """Before fast_keys() of many (name, nickname) pairs: the phrases pypinyin needs for
+    all of them, in one lookup (models.members.pinyin_phrases), so each fast_keys() after
+    it needs none."""
+    prepare(text for pair in names for text in pair if text)

@@ -18,12 +18,11 @@ def recompute_member_keys(db: SqliteDatabase) -> int:
     """Rewrite the keys that differ from today's; returns how many members changed."""
     # The bulk reader gives exactly pinyin_keys' keys, ~10x faster over a
     # whole workspace (it is what an import of the same names would store).
-    from models.members.pinyin_bulk import fast_keys
-    from models.members.pinyin_phrases import prepare
+    from models.members.pinyin_bulk import fast_keys, prepare_keys
 
     rows = db.execute_sql(
         "SELECT id, name, nickname, pinyin, initials, sort_name FROM member").fetchall()
-    prepare(text for row in rows for text in (row[1] or "", row[2] or "") if text)
+    prepare_keys((name or "", nickname or "") for _, name, nickname, *_ in rows)
     changed = []
     for member_id, name, nickname, pinyin, initials, sort_name in rows:
         keys = fast_keys(name or "", nickname or "")

@@ -127,13 +127,12 @@ def convert_range(plan: ImportPlan, start: int, stop: int, progress: ProgressFn 
             raw[start + offset] = _GONE
         out.append(row)
     if keys:
-        from models.members.pinyin_bulk import fast_keys
-        from models.members.pinyin_phrases import prepare
+        from models.members.pinyin_bulk import fast_keys, prepare_keys
 
-        prepare(text for r in out for text in (r.values.get("name", ""),
-                                                r.values.get("nickname", "")) if text)
-        for row in out:
-            row.keys = fast_keys(row.values.get("name", ""), row.values.get("nickname", ""))
+        names = [(r.values.get("name", ""), r.values.get("nickname", "")) for r in out]
+        prepare_keys(names)
+        for row, (name, nickname) in zip(out, names, strict=True):
+            row.keys = fast_keys(name, nickname)
     return out, skipped
 
 

@@ -16,7 +16,7 @@ import operator
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -209,7 +209,10 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     ids_by_row: dict[int, int] = {}
     marks = ",".join("?" * len(_INSERT_COLS))
     sql = f'INSERT INTO member ({",".join(_INSERT_COLS)}) VALUES ({marks})'
-    prepare_keys(r.values for r in new_rows if r.keys is None)
+    from models.members.pinyin_bulk import prepare_keys  # pypinyin loads on first use
+
+    prepare_keys((r.values.get("name", ""), r.values.get("nickname", ""))
+                 for r in new_rows if r.keys is None)
     # SQLite writes one chunk on a thread of its own while the next chunk's values are
     # worked out here: it lets go of the interpreter while it writes (~0.05 s of 10,000
     # rows' ~0.2 s). Nothing else uses the connection meanwhile; the transaction is the
@@ -329,15 +332,6 @@ def _member_params(mid: int, v: dict[str, Any], points: int | None,
     row.extend((bool(v.get("is_friend", False)), points or 0,
                 *(keys or _keys(v.get("name", ""), v.get("nickname", ""))), stamp, stamp))
     return row
-
-
-def prepare_keys(values: Iterable[dict[str, Any]]) -> None:
-    """The phrases pypinyin needs for these rows' names and nicknames, in one lookup (so
-    each row's keys after it need none; models.members.pinyin_phrases)."""
-    from models.members.pinyin_phrases import prepare
-
-    prepare(text for v in values for text in (v.get("name", ""), v.get("nickname", ""))
-            if text)
 
 
 def _keys(name: str, nickname: str) -> tuple[str, str, str]:
