@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from jielong_samples import ISSUE_EXAMPLE as ISSUE
 
 from models.activities import activity as A
 from models.activities import jielong as J
@@ -98,15 +99,6 @@ def test_latin_names_ignore_case(db):
 
 
 # ------------------------------------------------------------------ plan and apply
-ISSUE = """#接龙
-周六读书会 12月13日 14:00
-例 张三 +1
-
-1. 小明-杭州-设计
-2. Lily 带家属2人
-3. 王磊（第一次来）
-4. 小明-杭州-设计
-"""
 
 
 def test_the_issue_example_signs_up_and_undo_takes_it_back(db):

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from jielong_samples import ISSUE_EXAMPLE
 
 from models.activities.jielong_parse import companions_of, number_value, parse, segments
-
-ISSUE_EXAMPLE = """#接龙
-周六读书会 12月13日 14:00
-例 张三 +1
-
-1. 小明-杭州-设计
-2. Lily 带家属2人
-3. 王磊（第一次来）
-4. 小明-杭州-设计
-"""
 
 
 def names(text: str) -> list[str]:

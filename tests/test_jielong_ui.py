@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from jielong_samples import ISSUE_EXAMPLE as ISSUE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -17,15 +18,6 @@ from ui.workspace import Changed
 
 TODAY = dt.date(2026, 12, 1)
 START = dt.datetime(2026, 12, 13, 14, 0)
-ISSUE = """#接龙
-周六读书会 12月13日 14:00
-例 张三 +1
-
-1. 小明-杭州-设计
-2. Lily 带家属2人
-3. 王磊（第一次来）
-4. 小明-杭州-设计
-"""
 
 
 @pytest.fixture
