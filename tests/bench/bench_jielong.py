@@ -19,19 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_activities import timed  # the best of five, printed
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-
-
-def timed(label: str, fn, repeat: int = 5):
-    best = float("inf")
-    result = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    print(f"{label:<52} {best * 1000:8.1f} ms")
-    return result
 
 
 def main() -> None:

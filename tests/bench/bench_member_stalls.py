@@ -24,7 +24,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench_members import ensure_db  # the demo workspace of a size, made once
+
 ROOT = Path(__file__).resolve().parents[2]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 MEASURE = r"""
@@ -147,14 +150,6 @@ except ImportError:
     pass
 print(json.dumps({{"members": model.total(), "results": results}}))
 """
-
-
-def ensure_db(path: Path, members: int, data: Path) -> None:
-    if path.exists():
-        return
-    env = {**os.environ, "QUNDESK_DATA_DIR": str(data)}
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "demo",
-                    "--members", str(members)], check=True, env=env, stdout=subprocess.DEVNULL)
 
 
 def run(root: Path, source: Path) -> dict[str, object]:
