@@ -77,7 +77,9 @@ _longest = 0
 
 
 def _open_table() -> sqlite3.Connection | None:
-    """The phrase table, if it is there and made from this pypinyin."""
+    """The phrase table, if it is there and made from this pypinyin. It is read as
+    immutable (no locks, nothing created beside it, even in a read-only bundle): it is
+    shipped in rollback-journal mode and never written, so it has no -wal to miss."""
     global _longest
     try:
         con = sqlite3.connect(f"{TABLE.as_uri()}?mode=ro&immutable=1", uri=True,
