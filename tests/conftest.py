@@ -118,3 +118,18 @@ def controller(qapp, qsettings, monkeypatch):
     ctl = app_module.QunDeskApp(qapp, "zh")
     yield ctl
     ctl._close_current()
+
+
+@pytest.fixture
+def demo_window(controller, tmp_path):
+    """The main window on a 60-member demo workspace, 1280×800, not shown yet."""
+    from models import demo
+    from ui.workspace import Changed
+
+    path = tmp_path / "w" / "club.sqlite3"
+    path.parent.mkdir()
+    assert controller.open(path)
+    demo.build(members=60, seed=2)
+    controller.window.workspace.announce(Changed.ALL)
+    controller.window.resize(1280, 800)
+    return controller.window

@@ -6,20 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from models import demo
-from ui.workspace import Changed
-
 
 @pytest.fixture
-def window(controller, tmp_path, qtbot):
-    path = tmp_path / "w" / "club.sqlite3"
-    path.parent.mkdir()
-    assert controller.open(path)
-    demo.build(members=60, seed=2)
-    controller.window.workspace.announce(Changed.ALL)
-    controller.window.resize(1280, 800)
-    qtbot.waitExposed(controller.window)
-    return controller.window
+def window(demo_window, qtbot):
+    qtbot.waitExposed(demo_window)
+    return demo_window
 
 
 def _views(page: QWidget) -> list[QAbstractItemView]:

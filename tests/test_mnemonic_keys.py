@@ -10,27 +10,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QVBoxLayout, QWidget
 
-from models import demo
 from tests.test_mnemonics import _clashes, mnemonic
 from ui import i18n
 from ui.activities.labels import status_label, status_labels, status_menu_labels
-from ui.workspace import Changed
 
 ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def window(controller, tmp_path, qtbot):
-    path = tmp_path / "w" / "club.sqlite3"
-    path.parent.mkdir()
-    assert controller.open(path)
-    demo.build(members=60, seed=2)
-    controller.window.workspace.announce(Changed.ALL)
-    controller.window.resize(1280, 800)
-    controller.window.show()
-    controller.window.activateWindow()  # shortcuts go to the active window
-    qtbot.waitActive(controller.window)
-    return controller.window
+def window(demo_window, qtbot):
+    demo_window.show()
+    demo_window.activateWindow()  # shortcuts go to the active window
+    qtbot.waitActive(demo_window)
+    return demo_window
 
 
 def _settle() -> None:
