@@ -14,7 +14,7 @@ import roster_samples as S
 
 from models.members.cards import Member
 from models.roster.batch import ImportBatch
-from models.roster.importer import RosterError, import_roster
+from models.roster.importer import RosterError, import_roster, preview
 from models.roster.plan import build_plan, read_plan
 
 FIXTURES = Path(__file__).parent / "fixtures" / "roster"
@@ -196,3 +196,15 @@ def test_over_long_xlsx_cell_refused(db, db_path, tmp_path):
     plan = build_plan(path)
     assert plan.rows[0].status == "new" and plan.rows[0].values["notes"] == "x" * 32767
     assert plan.rows[0].problems == []
+
+
+def test_first_over_long_cell_in_reading_order_is_named(db, db_path, tmp_path):
+    """Rows are converted a column at a time; the refusal still names the first too-long
+    cell as the owner reads the sheet (top row first), not the first column's."""
+    long = "y" * 32768
+    text = f"姓名,城市,备注\n张三,杭州,{long}\n李四,{long},ok\n"
+    path = S.csv_file(tmp_path, "long.csv", "utf-8", text)
+    with pytest.raises(RosterError) as found:
+        preview(path)
+    assert "第 2 行" in str(found.value) and "备注" in str(found.value)
+    assert "城市" not in str(found.value)

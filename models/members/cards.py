@@ -1,12 +1,9 @@
-"""Member cards: the Member table, custom fields, validation and normalisation."""
+"""Member cards: the Member table, custom fields, saving a card (its checks: models.members.checks)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from decimal import Decimal, InvalidOperation
 from typing import Any
-from unicodedata import is_normalized
 
 from peewee import (
     SQL,
@@ -20,34 +17,22 @@ from peewee import (
     TextField,
 )
 
-from models.members.phones import mobile_digits, phone_kind
+# The card's fields and their checks (models.members.checks), re-exported: callers
+# know them as the cards' own.
+from models.members.checks import CARD_FIELDS as CARD_FIELDS
+from models.members.checks import DATE_FIELDS as DATE_FIELDS
+from models.members.checks import FOLDED_FIELDS as FOLDED_FIELDS
+from models.members.checks import TEXT_FIELDS as TEXT_FIELDS
+from models.members.checks import TEXT_LIMITS as TEXT_LIMITS
+from models.members.checks import ValidationError as ValidationError
+from models.members.checks import normalize as normalize
+from models.members.checks import normalize_phone as normalize_phone
 from models.members.pinyin_keys import combined_keys, sort_key
-from models.members.text import (
-    _NEEDS_CLEANING,
-    _NEEDS_FOLDING,
-    clean_name,
-    one_line,
-)
 from models.members.text import (
     clean_text as clean_text,  # re-exported: every domain cleans text with it
 )
 from models.messages import msg
 from models.store.db import BaseModel, chunks, database, tuples
-
-GENDERS = ("", "男", "女", "其他")
-
-# Card fields in the order the card shows them; also the import/export field names.
-TEXT_FIELDS = (
-    "name", "nickname", "wechat_name", "wechat_id", "phone", "qq", "email", "gender", "city",
-    "job_title", "industry", "company", "expertise", "needs", "hobbies", "family",
-    "source", "notes",
-)
-DATE_FIELDS = ("birthday", "joined_on", "left_on", "next_contact_on")
-CARD_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "entry_fee", "is_friend", "inviter")
-# Notes hold whatever the owner (or a spreadsheet cell, 32,767 characters at most) puts in.
-MAX_LENGTH = {"name": 50, "nickname": 80, "wechat_name": 80, "notes": 100_000, "needs": 5000,
-              "expertise": 5000, "hobbies": 5000, "family": 5000}
-DEFAULT_MAX = 200
 
 _now = dt.datetime.now
 
@@ -126,147 +111,6 @@ class CustomValue(BaseModel):
 
 
 # ---------------------------------------------------------------- normalisation
-
-FOLDED_FIELDS = ("name", "wechat_id", "phone", "qq", "email")
-_FOLDED = frozenset(FOLDED_FIELDS)
-# Fields of more than one line; every other text field is kept on one line.
-MULTILINE_FIELDS = frozenset({"expertise", "needs", "hobbies", "family", "notes"})
-
-
-def normalize_phone(value: Any) -> str:
-    """'+86 138-0013-8000' / 13800138000.0 -> '13800138000': a mobile becomes its 11
-    digits; anything else (a landline, an international number, or no number at all,
-    which check_text_fields flags) is kept as written, cleaned (models.members.phones)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = value if type(value) is str else str(value)
-    if text.isdigit() and text.isascii() and not text.startswith("0086") \
-            and not (len(text) == 13 and text.startswith("86")):
-        return text  # plain digits without a country code: nothing to take off
-    text = clean_text(text, fold=True)
-    return mobile_digits(text) or text
-WECHAT_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{5,19}|wxid_[A-Za-z0-9_-]{1,30}|\d{5,15})$")
-
-
-def parse_date(value: Any) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value).strip())
-
-
-# ---------------------------------------------------------------- validation
-
-
-class ValidationError(Exception):
-    def __init__(self, errors: dict[str, str]) -> None:
-        self.errors = errors
-        super().__init__("; ".join(errors.values()))
-
-
-TEXT_LIMITS = {f: MAX_LENGTH.get(f, DEFAULT_MAX) for f in TEXT_FIELDS}
-_PAST_ONLY = ("birthday", "joined_on", "left_on")
-
-
-def normalize(data: dict[str, Any], verified: frozenset[str] = frozenset()
-              ) -> tuple[dict[str, Any], dict[str, str]]:
-    """Clean a card's values and check them; returns (clean values, errors by field).
-
-    Also the roster importer's per-row check, so it is kept quick for clean values;
-    `verified`: text fields the caller has checked already (models.members.text.all_clean
-    over a whole column): their cleaning is skipped, every check still made.
-    """
-    clean: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    for field, limit in TEXT_LIMITS.items():
-        if field not in data:
-            continue
-        value = data[field]
-        if field == "phone":
-            value = normalize_phone(value)
-        elif field in verified:
-            pass
-        # clean_text()'s quick check, inlined (once per cell on import): clean text stays
-        elif type(value) is not str or (_NEEDS_FOLDING if field in _FOLDED
-                                          else _NEEDS_CLEANING).search(value) is not None \
-                or not (value.isascii() or is_normalized("NFC", value)):
-            value = clean_text(value, fold=field in _FOLDED)
-            if field not in MULTILINE_FIELDS:
-                value = one_line(value)
-        if field == "name" and " " in value:
-            value = clean_name(value)
-        if len(value) > limit:
-            errors[field] = msg("too_long", field=field, limit=limit)
-        clean[field] = value
-    check_text_fields(data, clean, errors)
-    today = None
-    # 农历生日 (a LunarDate, or text such as "农历三月初五") fills both birthday columns
-    lunar = "birthday" in data and _lunar_birthday(data["birthday"], clean, errors)
-    for field in DATE_FIELDS:
-        if field not in data or (lunar and field == "birthday"):
-            continue
-        try:
-            day = clean[field] = parse_date(data[field])
-        except (ValueError, TypeError):
-            errors[field] = msg("bad_date", field=field, value=data[field])
-            continue
-        if day and field in _PAST_ONLY:
-            today = today or dt.date.today()
-            if day > today:
-                errors[field] = msg("future_date", field=field)
-            elif day.year < 1900:
-                errors[field] = msg("bad_date", field=field, value=data[field])
-    if clean.get("joined_on") and clean.get("left_on") and clean["left_on"] < clean["joined_on"]:
-        errors["left_on"] = msg("left_before_join")
-    if "entry_fee" in data:
-        raw = data["entry_fee"]
-        if raw in (None, ""):
-            clean["entry_fee"] = None
-        else:
-            try:
-                fee = Decimal(str(raw).replace("¥", "").replace("元", "").replace(",", "").strip())
-                if not fee.is_finite():
-                    raise InvalidOperation
-            except InvalidOperation:
-                errors["entry_fee"] = msg("bad_number", field="entry_fee", value=raw)
-            else:
-                if fee < 0:
-                    errors["entry_fee"] = msg("negative", field="entry_fee")
-                clean["entry_fee"] = fee
-    if "is_friend" in data:
-        clean["is_friend"] = bool(data["is_friend"])
-    if "inviter" in data:
-        clean["inviter"] = data["inviter"] or None
-    return clean, errors
-
-
-def _lunar_birthday(value: Any, clean: dict[str, Any], errors: dict[str, str]) -> bool:
-    from models.members.lunar_text import read_birthday  # lunar_python loads on first use
-
-    return read_birthday(value, clean, errors)
-
-
-def check_text_fields(data: dict[str, Any], clean: dict[str, Any], errors: dict[str, str]) -> None:
-    """The checks on cleaned text fields: required name, phone and WeChat ID formats, gender."""
-    if "name" in data and not clean.get("name"):
-        errors["name"] = msg("required", field="name")
-    if clean.get("phone") and phone_kind(clean["phone"]) is None:
-        errors["phone"] = msg("bad_phone", value=clean["phone"])
-    if "wechat_id" in clean:
-        wid = clean["wechat_id"].replace(" ", "")
-        clean["wechat_id"] = wid or None
-        if wid and not WECHAT_RE.match(wid):
-            errors["wechat_id"] = msg("bad_wechat", value=wid)
-    if "gender" in clean and clean["gender"] not in GENDERS:
-        clean["gender"] = {"m": "男", "male": "男", "f": "女", "female": "女"}.get(
-            clean["gender"].lower(), "其他"
-        )
-
 
 def _check_inviter(member_id: int | None, inviter_id: int | None) -> str | None:
     if inviter_id is None or member_id is None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from models.messages import msg
 from models.progress import CancelFn, ProgressFn
-from models.roster.convert import SUMMARY_WORDS, convert_range, convert_rows, unused_columns
+from models.roster.convert import SUMMARY_WORDS, convert_rows, unused_columns
 from models.roster.files import RosterFileError
 from models.roster.mapping import (
     HEADER_SCAN_ROWS,
@@ -29,7 +29,7 @@ from models.roster.reader import Book, open_book
 from models.roster.rowplan import NAME_ALIASES, NAME_FIELDS, ImportPlan, Problem, RowPlan
 
 __all__ = ["MODES", "NAME_ALIASES", "NAME_FIELDS", "SUMMARY_WORDS", "ImportPlan", "Problem",
-           "RowPlan", "build_plan", "convert_range", "convert_rows", "existing_rows",
+           "RowPlan", "build_plan", "convert_rows", "existing_rows",
            "match_rows", "no_columns_message", "no_name_message", "read_plan",
            "sheets_with_data", "unused_columns"]
 

@@ -1,0 +1,45 @@
+"""A card's checks made a column at a time (the import) agree with one card at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from models.members.checks import normalize, normalize_columns
+
+VALUES = {
+    "name": ["张三", " 李 四 ", "Zoe\u0308", "", "\u200b", "x" * 60, "周\n九", None, 12345.0],
+    "nickname": ["阿三", "", "  ", "ｎｉｃｋ", "y" * 90],
+    "wechat_id": ["wx_abcdef", "ab c def g", "12", "", "ｗｘ＿ａｂｃｄｅｆ"],
+    "phone": ["13800138000", "+86 138-0013-8000", 13800138000.0, "abc", "", "010-12345678"],
+    "gender": ["男", "female", "M", "其他", "?", ""],
+    "notes": ["第一行\n第二行", "a\x07b", "", "z" * 100_001],
+    "birthday": [dt.date(1990, 5, 6), dt.datetime(2099, 1, 1), "1899-12-01", "农历三月初五",
+                 "农历1990年腊月廿三", "农历十三月", None, "not a date"],
+    "joined_on": [dt.date(2020, 1, 1), None, "2021-02-03", "bad"],
+    "left_on": [dt.date(2019, 1, 1), dt.date(2022, 1, 1), None],
+    "entry_fee": ["¥1,200", "-5", "abc", None, "", Decimal("99.5"), "inf"],
+    "is_friend": [True, False, 0, 1],
+    "inviter": [None, 3, ""],
+}
+
+
+def test_columns_give_what_each_card_gives():
+    rng = random.Random(7)
+    cards = []
+    for _ in range(400):
+        fields = rng.sample(sorted(VALUES), rng.randint(1, len(VALUES)))
+        cards.append({f: rng.choice(VALUES[f]) for f in fields})
+    one_by_one = [normalize(card) for card in cards]
+    columns: dict[str, dict[int, object]] = {}
+    for row, card in enumerate(cards):
+        for field, value in card.items():
+            columns.setdefault(field, {})[row] = value
+    clean, errors = normalize_columns(columns)
+    together = [({f: c[row] for f, c in clean.items() if row in c}, errors.get(row, {}))
+                for row in range(len(cards))]
+    assert together == one_by_one
+    assert any(e for _, e in one_by_one) and any(not e for _, e in one_by_one)
+    # each row's errors in the order one card's check finds them
+    assert [list(e) for _, e in together] == [list(e) for _, e in one_by_one]
