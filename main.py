@@ -220,11 +220,10 @@ def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
         files.check_writable_target(args.report)  # before the import, not after it
     gc.disable()  # a one-shot batch that makes no reference cycles: ~10 % faster
     prefetch(args.file, args.sheet)  # read the file while the workspace opens
-    from models.roster.importer import RosterError, import_roster, warm_up, warm_up_soon
+    from models.roster.importer import RosterError, import_roster, warm_up
 
-    warm_up_soon()  # and load the pinyin dictionaries meanwhile, on a thread of their own
     _open(args, db_path, "read" if args.dry_run else "write")
-    warm_up()
+    warm_up()  # and load the pinyin dictionaries meanwhile
     try:
         report = import_roster(args.file, sheet=args.sheet, on_duplicate=args.on_duplicate,
                                dry_run=args.dry_run, db_path=db_path)

@@ -176,8 +176,8 @@ def test_cancelled_or_failed_import_leaves_database_unchanged(db, tmp_path):
 
 
 def test_a_row_sqlite_refuses_in_a_later_chunk_leaves_database_unchanged(db, tmp_path):
-    """The members are written a chunk at a time on a writer thread: its error comes back
-    to the import, and the whole import is rolled back."""
+    """The members are written a chunk at a time: a row SQLite refuses in a later chunk
+    stops the import, and the whole import is rolled back."""
     from models.store.db import database
 
     save_member({"name": "张三", "wechat_id": "zhangsan_01"})
@@ -305,16 +305,25 @@ def test_cli_import_report_undo_and_bad_file(tmp_path):
 
 
 def _member_schema(db):
-    return sorted(db.execute_sql("SELECT type, name, sql FROM sqlite_master "
-                                 "WHERE tbl_name = 'member'").fetchall())
+    return sorted(db.execute_sql("SELECT type, name, sql FROM sqlite_master WHERE tbl_name "
+                                 "IN ('member', 'member_tag', 'contribution')").fetchall())
 
 
 def test_a_big_first_import_leaves_the_member_indexes_as_they_were(db, tmp_path):
-    """Into an empty workspace the plain indexes are dropped for the insert and made
-    again from their own SQL: the structure is unchanged and every index is right."""
+    """Into an empty workspace the plain indexes of the members, their tags and points
+    are dropped for the insert and made again from their own SQL: the structure is
+    unchanged and every index is right."""
     before = _member_schema(db)
+    dropped: list[str] = []
+    db.connection().set_trace_callback(
+        lambda sql: dropped.append(sql.split('"')[1]) if sql.startswith("DROP INDEX") else None)
     report = import_roster(S.roster_xlsx(tmp_path / "r.xlsx", 700))
+    db.connection().set_trace_callback(None)
     assert report.created == 700
+    assert {"member_phone", "member_tag_tag_id", "contribution_date"} <= set(dropped)
+    tagged = db.execute_sql("SELECT COUNT(*) FROM member_tag").fetchone()[0]
+    scored = db.execute_sql("SELECT COUNT(*) FROM contribution").fetchone()[0]
+    assert tagged > 200 and scored > 200  # enough for their indexes to be dropped too
     assert _member_schema(db) == before
     assert db.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
     by_index = db.execute_sql("SELECT id FROM member INDEXED BY member_sort_name_id "
@@ -333,3 +342,19 @@ def test_an_import_cancelled_inside_the_insert_keeps_the_indexes(db, tmp_path):
     with pytest.raises(Cancelled):
         import_roster(path, cancelled=cancelled)
     assert _member_schema(db) == before and Member.select().count() == 0
+
+
+def test_a_big_import_writes_the_search_text_the_trigger_would(db, tmp_path):
+    """A bulk insert computes search_text in the INSERT, with the trigger's expression
+    (the trigger is off meanwhile): each row holds what the trigger itself writes, and the
+    trigger is back afterwards."""
+    triggers = db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                              "ORDER BY name").fetchall()
+    path = S.roster_xlsx(tmp_path / "r.xlsx", 700, seed=5)
+    assert import_roster(path).created == 700
+    assert db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                          "ORDER BY name").fetchall() == triggers
+    written = db.execute_sql("SELECT id, search_text FROM member ORDER BY id").fetchall()
+    assert all(text for _, text in written)
+    db.execute_sql("UPDATE member SET name = name")  # the update trigger recomputes each
+    assert db.execute_sql("SELECT id, search_text FROM member ORDER BY id").fetchall() == written
