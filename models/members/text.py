@@ -21,6 +21,11 @@ _UNSAFE = ("[\x00-\x1f\x7f-\xa0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u206
            "\ufeff{}]|  |^ | $")
 _NEEDS_CLEANING = re.compile(_UNSAFE.format(""))
 _NEEDS_FOLDING = re.compile(_UNSAFE.format("\uff01-\uff5e"))
+# The same characters alone, for all_clean(): one class scans a long text ~4x quicker
+# than the alternation, and the spaces are found by substring searches.
+_UNSAFE_CHARS = _UNSAFE.split("|", 1)[0]
+_BAD_CHAR = re.compile(_UNSAFE_CHARS.format(""))
+_BAD_FOLDED_CHAR = re.compile(_UNSAFE_CHARS.format("\uff01-\uff5e"))
 # Control characters a cell may hide (tab and line breaks are text).
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
@@ -57,7 +62,10 @@ def all_clean(texts: list[str], fold: bool = False) -> bool:
     column at a time) instead of once per text. Never True wrongly; a text holding the
     separator itself may make it False."""
     joined = _SEP.join(texts)
-    return ((_NEEDS_FOLDING if fold else _NEEDS_CLEANING).search(joined) is None
+    # _NEEDS_CLEANING's "  |^ | $" as substring tests ("$" also matches before a final
+    # "\n", which the class already refuses).
+    return ((_BAD_FOLDED_CHAR if fold else _BAD_CHAR).search(joined) is None
+            and "  " not in joined and not joined.startswith(" ") and not joined.endswith(" ")
             and " " + _SEP not in joined and _SEP + " " not in joined and is_nfc(joined))
 
 

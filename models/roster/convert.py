@@ -182,8 +182,11 @@ class _Rows:
         elif kind == TAGS:
             rows = self.rows
             for i, value in cells:
-                tags = rows[i].tags
-                tags.extend(t for t in split_tags(value) if t not in tags)
+                row = rows[i]
+                if row.tags:  # a second tags column
+                    row.tags.extend(t for t in split_tags(value) if t not in row.tags)
+                else:
+                    row.tags = split_tags(value)
             return
         for i, value in cells:
             if problem := self._cell(i, value, target, column, kind):
@@ -256,7 +259,8 @@ def _convert(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn 
         found = work.column(index)
         if kind == TEXT and targets.count(target) == 1 and _all_clean(found, target):
             # Checked with the whole column: its cells are taken as they are.
-            work.columns[target] = {i: value for i, value in enumerate(found) if value}
+            work.columns[target] = dict(enumerate(found)) if all(found) else \
+                {i: value for i, value in enumerate(found) if value}
             verified.add(target)
             continue
         present = [(i, value) for i, value in enumerate(found) if not _empty(value)]

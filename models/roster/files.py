@@ -52,6 +52,7 @@ _EMPTY_FORMULA = re.compile(
     rb'(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?'
     rb'\s*</(?:\w+:)?c>')
 MAX_FORMULA_NOTES = 10_000
+_FORMULA_TAG = re.compile(rb"<f[\s>/]")  # <f>, <f t="shared" .../>: quicker than b"<f" in
 DTD = _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 _CHUNK = 1 << 20
 
@@ -288,7 +289,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, is_sheet: bool,
                     body, pending = body[:cut], body[cut:]
                 else:
                     pending = b""
-                if _DTD.search(body):
+                if b"!" in body and _DTD.search(body):  # memchr first: "!" is rare
                     raise RosterFileError(msg("file_entities", file=name))
                 if is_sheet:
                     _scan_sheet_chunk(body, scan, formulas, number)
@@ -305,7 +306,9 @@ def _scan_sheet_chunk(body: bytes, scan: SheetScan, formulas: set[tuple[int, int
                       number: int) -> None:
     """Rows (counted, numbered), the furthest filled column and result-less formulas in
     a run of whole tags of a sheet part."""
-    plain = b":c " not in body and b":row" not in body
+    # Tags with a namespace prefix (<x:c>) need the slower patterns; ":" is rare in cell
+    # data, so one memchr usually settles it.
+    plain = b":" not in body or (b":c " not in body and b":row" not in body)
     found = (_FAST_ROW_TAG if plain else _ROW_TAG).findall(body)
     if found and not any(void for _, void in found) and all(ref for ref, _ in found):
         scan.rows += len(found)  # the usual case: every row numbered, none empty
@@ -317,7 +320,7 @@ def _scan_sheet_chunk(body: bytes, scan: SheetScan, formulas: set[tuple[int, int
                 scan.rows += 1
                 scan.last_row = number
         scan.number = number
-    if b"<f" in body or (not plain and b":f" in body):
+    if _FORMULA_TAG.search(body) or (not plain and b":f" in body):
         for letters, row in _EMPTY_FORMULA.findall(body):
             if len(formulas) < MAX_FORMULA_NOTES:
                 formulas.add((int(row), _col_index(letters)))
