@@ -358,3 +358,30 @@ def test_a_big_import_writes_the_search_text_the_trigger_would(db, tmp_path):
     assert all(text for _, text in written)
     db.execute_sql("UPDATE member SET name = name")  # the update trigger recomputes each
     assert db.execute_sql("SELECT id, search_text FROM member ORDER BY id").fetchall() == written
+
+
+def test_columns_no_row_fills_are_written_as_the_card_would_have_them(db, tmp_path):
+    """The bulk INSERT binds only the columns some row fills and writes the rest (and the
+    time stamps) as constants: each stored value has the type and value a card saved one
+    by one has."""
+    from models.members.cards import save_member
+
+    lines = ["姓名,备注"] + [f"成员{i},备注{i}" for i in range(300)]
+    path = S.csv_file(tmp_path, "few.csv", "utf-8", "\n".join(lines) + "\n")
+    assert import_roster(path).created == 300
+    saved = save_member({"name": "手工", "notes": "一张卡"})
+    columns = [c for (c,) in db.execute_sql("SELECT name FROM pragma_table_info('member')")
+               if c not in ("id", "name", "notes", "pinyin", "initials", "sort_name",
+                            "search_text", "created_at", "updated_at", "joined_on")]
+    shape = ",".join(f"typeof({c}), {c}" for c in columns)
+    imported = db.execute_sql(f"SELECT DISTINCT {shape} FROM member WHERE id != ?",
+                              (saved.id,)).fetchall()
+    by_card = db.execute_sql(f"SELECT {shape} FROM member WHERE id = ?", (saved.id,)).fetchall()
+    assert imported == by_card  # (a card saved by hand also gets today as joined_on)
+    stamps = db.execute_sql("SELECT DISTINCT typeof(created_at), typeof(updated_at), "
+                            "created_at = updated_at FROM member WHERE id != ?",
+                            (saved.id,)).fetchall()
+    assert stamps == [("text", "text", 1)]
+    first = Member.get(Member.name == "成员0")
+    assert first.is_friend is False and first.points == 0 and first.wechat_id is None
+    assert isinstance(first.created_at, dt.datetime)

@@ -15,7 +15,7 @@ import gc
 import operator
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,15 +221,15 @@ def _write(plan: ImportPlan, progress: ProgressFn | None, cancelled: CancelFn | 
     # forth (measured: the same wall time, ~8 % more CPU).
     with _search_text_in_insert(conn, len(new_rows)) as search_text, \
             without_plain_indexes(conn, "member", len(new_rows)):
-        sql = _insert_sql(search_text)
+        insert = _MemberInsert(new_rows, stamp, search_text)
         for batch in chunks(new_rows, CHUNK):
             check(cancelled)
             params: list[list[Any]] = []
             for row in batch:
                 mid = first_id + len(ids_by_row)
                 ids_by_row[row.row] = mid
-                params.append(_member_params(mid, row.values, row.points, stamp, row.keys))
-            conn.executemany(sql, params)
+                params.append(insert.params(mid, row))
+            conn.executemany(insert.sql, params)
             done += len(batch)
             if progress:
                 progress(done, total)
@@ -273,8 +273,8 @@ _NEW_COLUMN = re.compile(r"\bNEW\.(\w+)")
 def _search_text_in_insert(conn: sqlite3.Connection, count: int) -> Iterator[str | None]:
     """The member table keeps its search text with a per-row AFTER INSERT trigger
     (models.store.schema) that updates the row just written. A bulk insert computes it in
-    the INSERT itself instead, with the trigger's own expression over the insert's
-    parameters: yields that expression (each row written once, not twice, ~25 % of the
+    the INSERT itself instead, with the trigger's own expression (NEW.column) over the
+    insert's values: yields that expression (each row written once, not twice, ~25 % of the
     insert), with the trigger dropped and re-created from its stored SQL inside this
     transaction (other connections never see it gone). If the trigger does not have the
     expected shape, yields None and changes nothing: the trigger does the work."""
@@ -287,10 +287,9 @@ def _search_text_in_insert(conn: sqlite3.Connection, count: int) -> Iterator[str
         yield None
         return
     name, create = found[0]
-    expression = _NEW_COLUMN.sub(lambda m: f"?{_INSERT_COLS.index(m[1]) + 1}", match[1])
     conn.execute(f'DROP TRIGGER "{name}"')
     try:
-        yield expression
+        yield match[1]
     except BaseException:
         if conn.in_transaction:  # else SQLite rolled back already: the trigger is back
             with suppress(sqlite3.Error):  # the error that got here is the one to tell
@@ -299,30 +298,51 @@ def _search_text_in_insert(conn: sqlite3.Connection, count: int) -> Iterator[str
     conn.execute(create)
 
 
-def _insert_sql(search_text: str | None) -> str:
-    columns = ",".join(_INSERT_COLS)
-    marks = ",".join(f"?{i}" for i in range(1, len(_INSERT_COLS) + 1))
-    if search_text is None:
-        return f"INSERT INTO member ({columns}) VALUES ({marks})"
-    return f"INSERT INTO member ({columns},search_text) VALUES ({marks},{search_text})"
-
-
 _DEFAULTS = tuple(None if c in DATE_FIELDS or c in ("entry_fee", "wechat_id", "lunar_birthday") else ""
                   for c in _INSERT_COLS)
 _TAIL = _INSERT_COLS.index("is_friend")  # is_friend, points, keys and stamps come last
 _VALUE_DEFAULTS = dict(zip(_INSERT_COLS[:_TAIL], _DEFAULTS[:_TAIL], strict=True))
-_VALUES = operator.itemgetter(*_INSERT_COLS[:_TAIL])  # in C: ~4x the speed of a listcomp
 
 
-def _member_params(mid: int, v: dict[str, Any], points: int | None,
-                   stamp: str, keys: tuple[str, str, str] | None = None) -> list[Any]:
-    """One INSERT's values; `stamp` is the time as SQLite stores it (isoformat once,
-    not twice a row)."""
-    row = list(_VALUES({**_VALUE_DEFAULTS, **v}))
-    row[0] = mid
-    row.extend((bool(v.get("is_friend", False)), points or 0,
-                *(keys or _keys(v.get("name", ""), v.get("nickname", ""))), stamp, stamp))
-    return row
+class _MemberInsert:
+    """The INSERT of an import's new members: a parameter for each column some row fills,
+    and for the pinyin keys; a constant for the rest (the columns no row fills, the time
+    stamps): a roster fills about half the card, so half the values are neither built nor
+    bound row by row."""
+
+    def __init__(self, rows: list[RowPlan], stamp: str, search_text: str | None) -> None:
+        filled: set[str] = set().union(*(r.values for r in rows))
+        self.texts = [c for c in _INSERT_COLS[1:_TAIL] if c in filled]
+        self.friend = "is_friend" in filled
+        self.points = any(r.points is not None for r in rows)
+        bound = ["id", *self.texts, *["is_friend"][:self.friend], *["points"][:self.points],
+                 "pinyin", "initials", "sort_name"]
+        value = {c: f"?{i}" for i, c in enumerate(bound, 1)}
+        when = "'" + stamp.replace("'", "''") + "'"
+        constants = {"is_friend": "0", "points": "0", "created_at": when, "updated_at": when}
+        for column, default in zip(_INSERT_COLS, _DEFAULTS, strict=True):
+            value.setdefault(column, constants.get(column, "NULL" if default is None else "''"))
+        columns, values = list(_INSERT_COLS), [value[c] for c in _INSERT_COLS]
+        if search_text is not None:
+            columns.append("search_text")
+            values.append(_NEW_COLUMN.sub(lambda m: value[m[1]], search_text))
+        self.sql = f"INSERT INTO member ({','.join(columns)}) VALUES ({','.join(values)})"
+        self.defaults = {c: _VALUE_DEFAULTS[c] for c in self.texts}
+        # itemgetter works in C (~4x a list comprehension); for one column it gives a value
+        texts = self.texts
+        self.get: Callable[[dict[str, Any]], tuple[Any, ...]] = operator.itemgetter(*texts) \
+            if len(texts) > 1 else lambda values: tuple(values[c] for c in texts)
+
+    def params(self, mid: int, row: RowPlan) -> list[Any]:
+        """One row's values, in the INSERT's parameter order."""
+        v = row.values
+        out = [mid, *self.get({**self.defaults, **v})]
+        if self.friend:
+            out.append(bool(v.get("is_friend", False)))
+        if self.points:
+            out.append(row.points or 0)
+        out.extend(row.keys or _keys(v.get("name", ""), v.get("nickname", "")))
+        return out
 
 
 def _keys(name: str, nickname: str) -> tuple[str, str, str]:
