@@ -104,18 +104,19 @@ def _load_whole_list() -> None:
 
 def _substrings(texts: Iterable[str], longest: int) -> set[str]:
     """Every substring of the texts' runs of Chinese up to `longest` characters."""
-    runs: set[str] = set()  # names share surnames, nicknames share words: each run once
-    for text in texts:
-        runs.update(_RUNS.findall(text))
-    found: set[str] = set()
+    # One regex pass over all the texts (a newline is never part of a run); names share
+    # surnames, nicknames share words: each run once.
+    runs = set(_RUNS.findall("\n".join(texts)))
+    found = set("".join(runs))  # every single character, in one C call
     for run in runs:
         size = len(run)
-        if size <= 2:  # most runs of a name: no loop needed
-            found.update(run)
+        if size == 2 and longest >= 2:  # most runs of a name: no loop needed
             found.add(run)
-            continue
-        for start in range(size):
-            found.update(run[start:end] for end in range(start + 1, min(size, start + longest) + 1))
+        elif size == 3 and longest >= 3:
+            found.update((run[:2], run[1:], run))
+        elif size > 2:
+            found.update(run[start:end] for start in range(size)
+                         for end in range(start + 2, min(size, start + longest) + 1))
     return found
 
 

@@ -328,6 +328,9 @@ class _MemberInsert:
             values.append(_NEW_COLUMN.sub(lambda m: value[m[1]], search_text))
         self.sql = f"INSERT INTO member ({','.join(columns)}) VALUES ({','.join(values)})"
         self.defaults = {c: _VALUE_DEFAULTS[c] for c in self.texts}
+        from models.members.pinyin_bulk import fast_keys  # pypinyin loads on first use
+
+        self.keys = fast_keys
         # itemgetter works in C (~4x a list comprehension); for one column it gives a value
         texts = self.texts
         self.get: Callable[[dict[str, Any]], tuple[Any, ...]] = operator.itemgetter(*texts) \
@@ -341,7 +344,7 @@ class _MemberInsert:
             out.append(bool(v.get("is_friend", False)))
         if self.points:
             out.append(row.points or 0)
-        out.extend(row.keys or _keys(v.get("name", ""), v.get("nickname", "")))
+        out.extend(row.keys or self.keys(v.get("name", ""), v.get("nickname", "")))
         return out
 
 
