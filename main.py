@@ -211,7 +211,6 @@ def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
 def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
     import gc
 
-    from models.roster.reader import prefetch
     from models.roster.texts import msg
     from models.store import files
 
@@ -219,11 +218,9 @@ def cmd_import_roster(args: argparse.Namespace, db_path: Path) -> int:
     if args.report:
         files.check_writable_target(args.report)  # before the import, not after it
     gc.disable()  # a one-shot batch that makes no reference cycles: ~10 % faster
-    prefetch(args.file, args.sheet)  # read the file while the workspace opens
-    from models.roster.importer import RosterError, import_roster, warm_up
+    from models.roster.importer import RosterError, import_roster
 
     _open(args, db_path, "read" if args.dry_run else "write")
-    warm_up()  # and load the pinyin dictionaries meanwhile
     try:
         report = import_roster(args.file, sheet=args.sheet, on_duplicate=args.on_duplicate,
                                dry_run=args.dry_run, db_path=db_path)

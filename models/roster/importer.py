@@ -354,13 +354,6 @@ def _keys(name: str, nickname: str) -> tuple[str, str, str]:
     return fast_keys(name, nickname)
 
 
-def warm_up() -> None:
-    """The pinyin dictionaries loaded now (~0.04 s): the command line calls this while
-    the roster is read ahead (a thread of its own would only contend for the interpreter
-    with this one)."""
-    import models.members.pinyin_bulk  # noqa: F401
-
-
 def _empty(value: Any) -> bool:
     return value in (None, "") or value is False
 

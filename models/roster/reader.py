@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import io
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,64 +74,9 @@ class Book:
         return self._sheets[name]
 
 
-# A file being read ahead on a thread (see prefetch): calamine parses without the GIL,
-# so the command line reads the roster while the workspace opens and imports modules.
-_AHEAD: dict[tuple[str, float], tuple[threading.Thread | None, list[Book | BaseException]]] = {}
-
-
-def prefetch(path: Path, sheet: str | None = None) -> None:
-    """Start reading `path` (and `sheet`, or the first one) on a background thread; the
-    next open_book(path) takes the result. Errors surface there, unchanged.
-
-    The file's safety checks (files.detect: regex work that holds the interpreter) run
-    here first; the thread then has calamine parse it, which lets go of the interpreter,
-    so the caller's own work (imports, opening the workspace) runs beside it."""
-    path = Path(path)
-    try:
-        key = (str(path.resolve()), path.stat().st_mtime)
-    except OSError:
-        return
-    result: list[Book | BaseException] = []
-    try:
-        found = detect(path)
-    except BaseException as exc:  # noqa: BLE001 - re-raised by open_book
-        result.append(exc)
-        _AHEAD[key] = (None, result)
-        return
-
-    def work() -> None:
-        try:
-            book = _open_book(path, found)
-            if sheet is None or sheet in book.sheet_names:
-                book.sheet(sheet)
-            result.append(book)
-        except BaseException as exc:  # noqa: BLE001 - re-raised by open_book
-            result.append(exc)
-
-    thread = threading.Thread(target=work, name="roster-prefetch", daemon=True)
-    _AHEAD[key] = (thread, result)
-    thread.start()
-
-
 def open_book(path: Path) -> Book:
     path = Path(path)
-    try:
-        ahead = _AHEAD.pop((str(path.resolve()), path.stat().st_mtime), None)
-    except OSError:
-        ahead = None
-    if ahead is not None:
-        thread, result = ahead
-        if thread is not None:
-            thread.join()
-        if result:
-            if isinstance(result[0], BaseException):
-                raise result[0]
-            return result[0]
-    return _open_book(path)
-
-
-def _open_book(path: Path, found: files.Detected | None = None) -> Book:
-    found = found or detect(path)
+    found = detect(path)
     if found.kind == "ods":
         from models.roster.ods import check_ods
 
