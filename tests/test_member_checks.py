@@ -43,3 +43,15 @@ def test_columns_give_what_each_card_gives():
     assert any(e for _, e in one_by_one) and any(not e for _, e in one_by_one)
     # each row's errors in the order one card's check finds them
     assert [list(e) for _, e in together] == [list(e) for _, e in one_by_one]
+
+
+def test_a_column_of_plain_mobiles_is_checked_at_once_with_the_same_result():
+    phones = ["13800138000", "19912345678", "15000000001"]
+    clean, errors = normalize_columns({"phone": dict(enumerate(phones))})
+    assert clean["phone"] == dict(enumerate(phones)) and errors == {}
+    # one that is not (a full-width digit, a 12-digit number) takes the per-value path
+    mixed = [*phones, "１3800138000", "138001380001"]
+    clean, errors = normalize_columns({"phone": dict(enumerate(mixed))})
+    assert [clean["phone"][i] for i in range(5)] == [normalize(
+        {"phone": p})[0]["phone"] for p in mixed]
+    assert list(errors) == [4] and errors[4] == normalize({"phone": mixed[4]})[1]
