@@ -111,6 +111,25 @@ def test_undo_mark_left_clears_only_what_it_set(db):
     assert Member.get_by_id(b.id).left_on == dt.date(2026, 1, 5)
 
 
+def test_mark_left_keeps_only_the_leave_date_for_undo(db):
+    """Marking members as left changes left_on alone: the entry holds each member's key,
+    updated_at and left_on, no other column and no table pointing at members."""
+    import json
+
+    from models.store.undo import UndoEntry
+
+    a = save_member({"name": "甲", "notes": "很长的备注" * 50})
+    tags.add_tags([a.id], [tags.get_or_create_tag("老会员").id])
+    bulk.mark_left([a.id], dt.date(2026, 11, 20))
+    snapshot = json.loads(UndoEntry.select().order_by(UndoEntry.id.desc()).first().payload)
+    assert [t["table"] for t in snapshot["tables"]] == ["member"]
+    assert snapshot["tables"][0]["cols"] == ["id", "updated_at", "left_on"]
+    assert undo.undo() is not None
+    back = Member.get_by_id(a.id)
+    assert back.left_on is None and back.notes == "很长的备注" * 50
+    assert [t.name for t in tags.tags_of(a.id)] == ["老会员"]
+
+
 def test_undo_mark_left_keeps_a_leave_date_edited_since(db):
     a = save_member({"name": "甲"})
     bulk.mark_left([a.id], dt.date(2026, 11, 20))

@@ -31,14 +31,16 @@ def _never() -> bool:
 
 def _undoable(label: str, ids: Sequence[int], action,  # type: ignore[no-untyped-def]
               deleted: Sequence[int] = (), progress: Progress = no_progress,
-              cancelled: Stop = _never, only: Sequence[type[Model]] | None = None) -> int:
+              cancelled: Stop = _never, only: Sequence[type[Model]] | None = None,
+              columns: Sequence[str] = ()) -> int:
     """Snapshot the members' rows, run the action, record the undo entry: all in one go.
-    `only`: the tables the action changes, when it leaves the member rows alone (their
-    key and updated_at are kept, to tell later edits)."""
+    `only`: the tables pointing at members the action changes, when it changes no member
+    column but `columns` (the members' key and updated_at are kept too, to tell later
+    edits); without it, every member column and every such table is kept."""
     with database.atomic():
         progress(0, 3)
         snapshot = undo.capture(Member, list(ids), only=only,
-                                root_columns=None if only is None else ["updated_at"])
+                                root_columns=None if only is None else ["updated_at", *columns])
         if cancelled():
             raise Cancelled
         progress(1, 3)
@@ -82,7 +84,7 @@ def mark_left(ids: Sequence[int], when: dt.date | None = None, progress: Progres
                 Member.id.in_(batch) & Member.left_on.is_null()).execute()
 
     return _undoable(undo.coded("undo_mark_left", n=len(ids)), ids, action, progress=progress,
-                     cancelled=cancelled)
+                     cancelled=cancelled, only=[], columns=["left_on"])
 
 
 def delete(ids: Sequence[int], db_path: Path, progress: Progress = no_progress,
