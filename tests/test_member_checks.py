@@ -55,3 +55,16 @@ def test_a_column_of_plain_mobiles_is_checked_at_once_with_the_same_result():
     assert [clean["phone"][i] for i in range(5)] == [normalize(
         {"phone": p})[0]["phone"] for p in mixed]
     assert list(errors) == [4] and errors[4] == normalize({"phone": mixed[4]})[1]
+
+
+def test_a_column_of_dates_is_checked_at_once_with_the_same_result():
+    days = [dt.date(1990, 5, 6), dt.date(2001, 1, 2), dt.date(2020, 12, 31)]
+    for extra in ([], [dt.date(2999, 1, 1)], [dt.date(1850, 3, 3)]):
+        column = days + extra
+        clean, errors = normalize_columns({"birthday": dict(enumerate(column)),
+                                           "joined_on": dict(enumerate(column))})
+        one = [normalize({"birthday": d, "joined_on": d}) for d in column]
+        assert [{f: clean[f][i] for f in clean if i in clean[f]} for i in range(len(column))] \
+            == [c for c, _ in one]
+        assert [errors.get(i, {}) for i in range(len(column))] == [e for _, e in one]
+        assert bool(errors) == bool(extra)

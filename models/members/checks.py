@@ -121,7 +121,12 @@ def normalize_columns(data: dict[str, Column], verified: frozenset[str] = frozen
         if field not in data:
             continue
         days = clean.setdefault(field, {})
-        for row, value in data[field].items():
+        column = data[field]
+        if _all_plain_days(column, lunar if field == "birthday" else set(), today,
+                           field in _PAST_ONLY):
+            days.update(column)  # an import's column of dates (the cells Excel made)
+            continue
+        for row, value in column.items():
             if field == "birthday" and row in lunar:
                 continue
             try:
@@ -158,6 +163,15 @@ def _all_mobiles(column: Column) -> bool:
     values = column.values()
     return bool(values) and set(map(type, values)) == {str} \
         and _MOBILES.fullmatch("\n".join(values)) is not None
+
+
+def _all_plain_days(column: Column, lunar: set[int], today: dt.date, past_only: bool) -> bool:
+    """Whether every value is a date that parse_date() keeps and the checks pass (none
+    later than today or before 1900 where that matters): checked in C, over the column."""
+    values = column.values()
+    if not values or lunar or set(map(type, values)) != {dt.date}:
+        return False
+    return not past_only or (max(values) <= today and min(values).year >= 1900)
 
 
 def _cleaned(column: Column, fold: bool, multiline: bool) -> Column:

@@ -11,15 +11,19 @@ import datetime as dt
 import re
 from typing import Any
 
-from models.members.lunar import LunarDate
-from models.members.lunar_text import looks_lunar
 from models.roster.values import serial_to_date
 
 LUNAR_HEADER = re.compile(r"农历|阴历|旧历")
 
 
 def is_lunar_cell(value: Any, column: str) -> bool:
-    return (type(value) is str and looks_lunar(value)) or LUNAR_HEADER.search(column) is not None
+    if LUNAR_HEADER.search(column) is not None:
+        return True
+    if type(value) is not str:  # a date cell: the lunar modules are not even loaded
+        return False
+    from models.members.lunar_text import looks_lunar
+
+    return looks_lunar(value)
 
 
 def lunar_cell(value: Any, date1904: bool, column: str) -> Any:
@@ -30,6 +34,9 @@ def lunar_cell(value: Any, date1904: bool, column: str) -> Any:
         value = serial_to_date(float(value), date1904) or value
     if isinstance(value, dt.datetime):
         value = value.date()
+    from models.members.lunar import LunarDate
+    from models.members.lunar_text import looks_lunar
+
     if isinstance(value, dt.date):
         return LunarDate(value.month, value.day, False, value.year)
     return value if type(value) is not str or looks_lunar(value) else f"农历{value}"
