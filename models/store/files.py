@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import secrets
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -167,7 +166,8 @@ def new_temp(target: Path, private: bool) -> Path:
     mode = 0o600 if private else 0o666
     for _ in range(10):
         # the writer's process id in the name: a sweep can tell a killed writer's leftover
-        tmp = target.with_name(f"{_temp_stem(target)}{os.getpid()}-{secrets.token_hex(4)}"
+        # (os.urandom, as secrets.token_hex reads it, without importing random and hmac)
+        tmp = target.with_name(f"{_temp_stem(target)}{os.getpid()}-{os.urandom(4).hex()}"
                                f"{TEMP_SUFFIX}")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),

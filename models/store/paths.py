@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "QunDesk"
 DB_FILENAME = "qundesk.sqlite3"
 
@@ -14,8 +12,11 @@ DB_FILENAME = "qundesk.sqlite3"
 def data_dir() -> Path:
     """The user's data folder; QUNDESK_DATA_DIR overrides it (tests, portable use)."""
     override = os.environ.get("QUNDESK_DATA_DIR")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    return private_folder(path)
+    if override:
+        return private_folder(Path(override))
+    import platformdirs  # here: a command given its workspace (--db) never needs it
+
+    return private_folder(Path(platformdirs.user_data_dir(APP_NAME, False)))
 
 
 def default_db_path() -> Path:
