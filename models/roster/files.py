@@ -27,7 +27,7 @@ MAX_ROWS = 200_000  # rows with content a roster sheet may hold
 # Cells a sheet read whole may span (rows x columns, from A1): what calamine and the rows
 # hold in memory. A sheet spanning more but holding fewer rows (a stray cell far below)
 # is read compacted (models.roster.sparse).
-MAX_AREA = 2_000_000  # ~460 MB at the peak of an import (measured: 150,000 x 15 took 503 MB)
+MAX_AREA = 2_000_000  # ~470 MB at the peak of an import (measured: 133,000 x 15, 2026-12)
 SPARSE_GAP = 10_000  # empty rows between content and a stray row that make a sheet sparse
 MAX_COLS = 200
 MAX_CELL_CHARS = 32_767  # Excel's own limit: a longer cell was not made by Excel
