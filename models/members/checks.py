@@ -98,12 +98,14 @@ def normalize_columns(data: dict[str, Column], verified: frozenset[str] = frozen
     def fail(row: int, field: str, message: str) -> None:
         errors.setdefault(row, {})[field] = message
 
+    mobiles = False  # the phone column: plain mobiles already, as the checks want them
     for field, limit in TEXT_LIMITS.items():
         if field not in data:
             continue
         column = data[field]
         if field == "phone":
-            if not _all_mobiles(column):  # a column of plain mobiles stays as it is
+            mobiles = _all_mobiles(column)
+            if not mobiles:  # a column of plain mobiles stays as it is
                 column = {row: normalize_phone(value) for row, value in column.items()}
         elif field not in verified:
             column = _cleaned(column, field in _FOLDED, field in MULTILINE_FIELDS)
@@ -114,7 +116,7 @@ def normalize_columns(data: dict[str, Column], verified: frozenset[str] = frozen
                 if len(value) > limit:
                     fail(row, field, msg("too_long", field=field, limit=limit))
         clean[field] = column
-    _check_texts(data, clean, fail)
+    _check_texts(data, clean, fail, mobiles)
     lunar = _lunar_birthdays(data["birthday"], clean, fail) if "birthday" in data else set()
     today = dt.date.today()
     for field in DATE_FIELDS:
@@ -192,15 +194,17 @@ def _cleaned(column: Column, fold: bool, multiline: bool) -> Column:
 Fail = Callable[[int, str, str], None]
 
 
-def _check_texts(data: dict[str, Column], clean: dict[str, Column], fail: Fail) -> None:
-    """The checks on cleaned text fields: required name, phone and WeChat ID formats, gender."""
+def _check_texts(data: dict[str, Column], clean: dict[str, Column], fail: Fail,
+                 mobiles: bool) -> None:
+    """The checks on cleaned text fields: required name, phone and WeChat ID formats, gender.
+    `mobiles`: the phone column was found to be plain mobiles before cleaning."""
     if "name" in data:
         names = clean["name"]
         for row in data["name"]:
             if not names[row]:
                 fail(row, "name", msg("required", field="name"))
     phones = clean.get("phone", {})
-    if not _all_mobiles(phones):
+    if not (mobiles or _all_mobiles(phones)):  # cleaning may have made them plain
         for row, phone in phones.items():
             if phone and phone_kind(phone) is None:
                 fail(row, "phone", msg("bad_phone", value=phone))
