@@ -83,19 +83,66 @@ def test_the_table_is_pypinyins_phrase_list() -> None:
     assert int(meta["longest"]) == max(map(len, phrases_dict))
 
 
+# In a fresh interpreter with pypinyin's whole list: the word table as make_phrases.py
+# would write it now, beside the file's rows.
+WORDS = r"""
+import json, sqlite3, sys
+sys.path.insert(0, {root!r})
+import pypinyin.constants
+from pypinyin.phrases_dict import phrases_dict
+sys.path.insert(0, {script!r})
+from make_phrases import word_rows
+con = sqlite3.connect({table!r})
+shipped = con.execute("SELECT text, syllables, heads FROM word ORDER BY text").fetchall()
+made = word_rows(phrases_dict, pypinyin.constants.PINYIN_DICT)
+print(json.dumps({{"same": [list(r) for r in shipped] == [list(r) for r in made],
+                   "rows": len(made), "chars": len(pypinyin.constants.PINYIN_DICT),
+                   "phrases": len(phrases_dict)}}))
+"""
+
+
+def test_the_word_table_is_pypinyins_reading_of_each_word() -> None:
+    """Every character pypinyin knows and every phrase: the syllables and readings
+    pypinyin gives with its whole list (what a bulk read takes instead of asking it)."""
+    code = WORDS.format(root=str(ROOT), script=str(ROOT / "resources" / "pinyin"),
+                        table=str(pinyin_phrases.TABLE))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, encoding="utf-8")
+    out = json.loads(done.stdout)
+    assert out["same"], "run resources/pinyin/make_phrases.py after upgrading pypinyin"
+    assert out["chars"] <= out["rows"] <= out["chars"] + out["phrases"]
+
+
+def test_a_bulk_read_takes_readings_from_the_word_table() -> None:
+    """曾 has readings zeng and ceng; 银行 reads yin hang: prepared, they come from the
+    table (the same values pypinyin gives, checked above), not from a conversion."""
+    from models.members import pinyin_bulk
+
+    pinyin_phrases.prepare(["曾银行"])
+    assert pinyin_phrases.SYLLABLES["银行"] == ("yin", "hang")
+    assert set(pinyin_phrases.HEADS["曾"]) == {"zeng", "ceng"}
+    assert pinyin_bulk.char_readings("曾") == pinyin_phrases.HEADS["曾"]
+    assert pinyin_bulk.word_reading("银行") == ("yin", "hang")
+
+
 def test_a_table_of_another_pypinyin_is_not_used(tmp_path: Path) -> None:
-    """Another pypinyin's list could differ: pypinyin then loads its whole list itself."""
+    """Another pypinyin's list could differ: pypinyin then loads its whole list itself.
+    So does a file without the word table (made by an older make_phrases.py)."""
     other = tmp_path / "phrases.sqlite3"
     shutil.copy(pinyin_phrases.TABLE, other)
     with sqlite3.connect(other) as con:
         con.execute("UPDATE meta SET value = '0.1' WHERE key = 'pypinyin'")
+    older = tmp_path / "older.sqlite3"
+    shutil.copy(pinyin_phrases.TABLE, older)
+    with sqlite3.connect(older) as con:
+        con.execute("DROP TABLE word")
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
             "from models.members import pinyin_phrases as p\n"
             f"p.TABLE = __import__('pathlib').Path({str(other)!r})\n"
             "from models.members.pinyin_keys import sort_key\n"
             "key = sort_key('去银行')\n"
             "print(p.whole_list_loaded(), key)")
-    for table in (other, tmp_path / "missing.sqlite3"):
+    for table in (other, older, tmp_path / "missing.sqlite3"):
         out = subprocess.run([sys.executable, "-c", code.replace(str(other), str(table))],
                              capture_output=True, text=True, check=True).stdout.split()
         assert out == ["True", "qu", "yin", "hang"]

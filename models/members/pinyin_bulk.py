@@ -1,10 +1,13 @@
 """Pinyin keys for many names at once (roster import, re-keying a workspace), equal to
+models.members.pinyin_keys' keys of each name.
 
-pypinyin spends ~30 µs per call on set-up; an import of 10,000 rows makes 50,000 calls.
-Here a text is cut into words with pypinyin's own segmenter (`pypinyin.seg.mmseg.seg`,
-the cut lazy_pinyin makes) and each word's reading is cached, so repeated characters,
-surnames and emoji cost a dict lookup. Tests compare the result with
-models.members.pinyin_keys.
+pypinyin spends ~15-30 µs converting each word; an import of 10,000 rows of real names
+holds thousands of different words. Here a text is cut into words with pypinyin's own
+segmenter (`pypinyin.seg.mmseg.seg`, the cut lazy_pinyin makes), and each word's reading
+is taken from the word table that prepare() brought in (pypinyin's own output, written by
+resources/pinyin/make_phrases.py); a word the table lacks is read by pypinyin. Readings
+are cached, so repeated characters and surnames cost a dict lookup. Tests compare the
+result with models.members.pinyin_keys.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from functools import lru_cache
 
 from models.members.pinyin_phrases import (
     HAN_CLASS,
+    HEADS,
+    SYLLABLES,
     Style,
     lazy_pinyin,
     pinyin,
@@ -28,41 +33,58 @@ from models.members.surnames import surname
 # cuts each Chinese run by forward maximum matching against its phrase list (mmseg,
 # strict mode). The same two steps, without the per-call overhead:
 _RUNS = re.compile(f"({HAN_CLASS}+)")
+_ALL_HAN = re.compile(f"{HAN_CLASS}+").fullmatch
 
 
 def _lower(s: str) -> str:
     return s.lower()
 
 
-@lru_cache(maxsize=65536)
-def _word(word: str) -> tuple[str, ...]:
+def word_reading(word: str) -> tuple[str, ...]:
+    """pypinyin's syllables of a word (the word table holds them for its words)."""
     return tuple(lazy_pinyin(word, errors=_lower))
 
 
-@lru_cache(maxsize=8192)
-def _heads(char: str) -> tuple[str, ...]:
+def char_readings(char: str) -> tuple[str, ...]:
+    """Every reading pypinyin has of a character, each once (the word table's heads)."""
     return tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True,
                                       errors=_lower)[0]))
 
 
 @lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[str, ...]:
+    known = SYLLABLES.get(word)  # prepared from the word table: no conversion
+    return word_reading(word) if known is None else known
+
+
+@lru_cache(maxsize=8192)
+def _heads(char: str) -> tuple[str, ...]:
+    known = HEADS.get(char)
+    return char_readings(char) if known is None else known
+
+
+@lru_cache(maxsize=65536)
 def _run_reading(run: str) -> tuple[str, ...]:
+    if len(run) == 1:  # a cut of one character is that character
+        return _word(run)
     out: list[str] = []
     for word in seg.cut(run):
-        out.extend(_word(word))
+        out += _word(word)
     return tuple(out)
 
 
 @lru_cache(maxsize=65536)  # a name's reading is wanted twice: its search and sort keys
 def _reading(text: str) -> tuple[str, ...]:
+    if _ALL_HAN(text):  # most names and nicknames: one run of Chinese
+        return _run_reading(text)
     out: list[str] = []
     for i, piece in enumerate(_RUNS.split(text)):
         if not piece:
             continue
         if i % 2:  # a Chinese run
-            out.extend(_run_reading(piece))
-        else:
-            out.extend(_word(piece))
+            out += _run_reading(piece)
+        else:  # no Chinese at all: pypinyin hands the whole piece to `errors` (documented)
+            out.append(piece.lower())
     return tuple(out)
 
 
@@ -74,11 +96,11 @@ def fast_sort_key(text: str) -> str:
     prepare_text(text)
     known = surname(text)
     if known is not None:
-        syllables = [*known[1], *_reading(text[len(known[0]):])]
+        syllables = known[1] + _reading(text[len(known[0]):])
     elif _RUNS.match(text[0]):
-        syllables = [*_word(text[0]), *_reading(text[1:])]
+        syllables = _word(text[0]) + _reading(text[1:])
     else:
-        syllables = [*_reading(text)]
+        syllables = _reading(text)
     return " ".join(syllables).lower()
 
 
@@ -90,15 +112,18 @@ def fast_search_keys(text: str) -> tuple[str, str]:
     if not text:
         return "", ""
     rest, rest_full, rest_initials = _joined(text[1:])
+    known = surname(text)
+    heads = _heads(text[0])
+    if known is None and len(heads) == 1:  # most texts: one reading, one key of each
+        return (heads[0] + rest_full).lower(), (heads[0][:1] + rest_initials).lower()
     fulls: dict[str, None] = {}
     initials: dict[str, None] = {}
-    known = surname(text)
     if known is not None:
         head, syllables = known
-        after = rest if len(head) == 1 else _reading(text[len(head):])
-        fulls["".join((*syllables, *after)).lower()] = None
-        initials["".join(s[:1] for s in (*syllables, *after)).lower()] = None
-    for h in _heads(text[0]):  # each reading h + rest, joined as the whole would be
+        whole = syllables + (rest if len(head) == 1 else _reading(text[len(head):]))
+        fulls["".join(whole).lower()] = None
+        initials["".join(s[:1] for s in whole).lower()] = None
+    for h in heads:  # each reading h + rest, joined as the whole would be
         fulls[(h + rest_full).lower()] = None
         initials[(h[:1] + rest_initials).lower()] = None
     return " ".join(fulls), " ".join(initials)
@@ -108,18 +133,19 @@ def fast_search_keys(text: str) -> tuple[str, str]:
 def _joined(text: str) -> tuple[tuple[str, ...], str, str]:
     """A text's reading, its syllables run together, and their initials run together."""
     syllables = _reading(text)
-    return syllables, "".join(syllables), "".join(s[:1] for s in syllables)
+    return syllables, "".join(syllables), "".join([s[:1] for s in syllables])
 
 
 def fast_keys(name: str, nickname: str) -> tuple[str, str, str]:
-    """(pinyin, initials, sort_name) exactly as Member.refresh_keys() sets them."""
-    fulls, inits = [], []
-    for text in (name, nickname):
-        if text:
-            f, i = fast_search_keys(text)
-            fulls.append(f)
-            inits.append(i)
-    return " ".join(fulls), " ".join(inits), fast_sort_key(name)
+    """(pinyin, initials, sort_name) exactly as Member.refresh_keys() sets them: the
+    search keys of the name and of the nickname, space-joined, and the name's sort key."""
+    if not nickname:
+        return (*fast_search_keys(name), fast_sort_key(name)) if name else ("", "", "")
+    nick_full, nick_initials = fast_search_keys(nickname)
+    if not name:
+        return nick_full, nick_initials, ""
+    full, initials = fast_search_keys(name)
+    return f"{full} {nick_full}", f"{initials} {nick_initials}", fast_sort_key(name)
 
 
 def prepare_keys(names: Iterable[tuple[str, str]]) -> None:

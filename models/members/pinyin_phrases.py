@@ -17,8 +17,13 @@ of the run (up to the longest phrase) is looked up, so each of those questions g
 answer the whole list gives: the phrases found are loaded and the prefixes found are
 taught to the segmenter (`seg.train`, public).
 
-When the table is missing or was made from another pypinyin version, the whole list is
-loaded as pypinyin itself would load it.
+The same lookup brings each word's reading from the file's `word` table: the syllables
+pypinyin reads a character or a phrase as, and a character's heteronyms, written by
+pypinyin itself with its whole list (make_phrases.py). A bulk read (pinyin_bulk) takes
+them from SYLLABLES and HEADS instead of converting every word again.
+
+When the file is missing or was made from another pypinyin version, the whole list is
+loaded as pypinyin itself would load it, and every word is read by pypinyin.
 """
 
 from __future__ import annotations
@@ -74,6 +79,11 @@ _ready: set[str] = set()
 _lock = threading.Lock()
 _table: sqlite3.Connection | None = None
 _longest = 0
+# The word table's readings of the words prepared so far (at most the table, ~90,000
+# words): a word's syllables, a character's readings, space-split. Empty while pypinyin
+# has its whole list: it is asked then.
+SYLLABLES: dict[str, tuple[str, ...]] = {}
+HEADS: dict[str, tuple[str, ...]] = {}
 
 
 def _open_table() -> sqlite3.Connection | None:
@@ -85,6 +95,7 @@ def _open_table() -> sqlite3.Connection | None:
         con = sqlite3.connect(f"{TABLE.as_uri()}?mode=ro&immutable=1", uri=True,
                               check_same_thread=False)
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        con.execute("SELECT text, syllables, heads FROM word LIMIT 1").fetchall()
     except (sqlite3.Error, OSError, ValueError):
         return None
     if meta.get("pypinyin") != pypinyin.__version__:
@@ -145,12 +156,23 @@ def prepare(texts: Iterable[str]) -> None:
         if wanted:
             phrases: dict[str, list[list[str]]] = {}
             prefixes: list[str] = []
+            # The words the segmenter can cut out of these texts: characters and phrases.
+            words = [w for w in wanted if len(w) == 1 and w not in SYLLABLES]
             for text, reading in _table.execute(  # a key lookup per substring
                     "SELECT p.text, p.reading FROM json_each(?) AS j "
                     "JOIN phrase AS p ON p.text = j.value", (dumps(list(wanted)),)):
                 prefixes.append(text)
-                if reading is not None and text not in PHRASES_DICT:
-                    phrases[text] = loads(reading)
+                if reading is not None:
+                    if text not in PHRASES_DICT:
+                        phrases[text] = loads(reading)
+                    if len(text) > 1 and text not in SYLLABLES:
+                        words.append(text)
+            for text, syllables, heads in _table.execute(
+                    "SELECT w.text, w.syllables, w.heads FROM json_each(?) AS j "
+                    "JOIN word AS w ON w.text = j.value", (dumps(words),)):
+                SYLLABLES[text] = tuple(syllables.split(" "))
+                if heads is not None:
+                    HEADS[text] = tuple(heads.split(" "))
             # What load_phrases_dict does, but teaching the segmenter only the new
             # prefixes: it re-teaches every phrase known so far (N texts, N² time).
             PHRASES_DICT.update(phrases)
@@ -166,5 +188,5 @@ def whole_list_loaded() -> bool:
     return _whole
 
 
-__all__ = ["HAN_CLASS", "RE_HANS", "Style", "lazy_pinyin", "pinyin", "prepare", "prepare_text",
-           "seg", "whole_list_loaded"]
+__all__ = ["HAN_CLASS", "HEADS", "RE_HANS", "SYLLABLES", "Style", "lazy_pinyin", "pinyin",
+           "prepare", "prepare_text", "seg", "whole_list_loaded"]
