@@ -177,3 +177,15 @@ def test_pypinyin_is_imported_only_through_pinyin_phrases() -> None:
             names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
                      [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             assert not any(n.split(".")[0] == "pypinyin" for n in names), path
+
+
+def test_pypinyin_is_imported_with_its_switches_and_the_environment_is_left_as_it_was() -> None:
+    """No phrase list and no private copy of the character table (the app never changes
+    it); the switches are pypinyin's own, read on import, and not left set for children."""
+    import os
+
+    from pypinyin import pinyin_dict
+    from pypinyin.constants import PINYIN_DICT
+
+    assert PINYIN_DICT is pinyin_dict.pinyin_dict
+    assert not {"PYPINYIN_NO_PHRASES", "PYPINYIN_NO_DICT_COPY"} & set(os.environ)
