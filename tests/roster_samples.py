@@ -78,8 +78,33 @@ def mac1904_xlsx(folder: Path) -> Path:
     return path
 
 
-def roster_xlsx(path: Path, rows: int, seed: int = 1, title: bool = True) -> Path:
-    """A 15-column roster of `rows` members (benchmark and volume tests)."""
+# Varied names, as a real roster has them: ~130 surnames (compound ones too), given
+# names from the 3,755 common characters (GB2312 level 1), nicknames in Chinese, English,
+# with emoji. Thousands of different words, where the pools above hold a few dozen.
+COMMON = [bytes((hi, lo)).decode("gb2312") for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF)
+          if (hi, lo) < (0xD7, 0xFA)]
+MANY_SURNAMES = [*"王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁"
+                 "蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯"
+                 "江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯"
+                 "庄单解仇朴区查翟乐", "欧阳", "司马", "诸葛", "上官", "尉迟", "慕容"]
+ENGLISH = ["Amy", "Tom", "Lily", "Jack", "Coco", "Kevin", "Sunny", "Leo", "Grace", "Momo"]
+
+
+def varied_name(rng: random.Random) -> tuple[str, str]:
+    name = rng.choice(MANY_SURNAMES) + "".join(rng.choice(COMMON)
+                                               for _ in range(rng.choice((1, 2, 2, 2))))
+    kind = rng.random()
+    nickname = ("" if kind < 0.3 else
+                f"{rng.choice(ENGLISH)}{rng.randint(1, 99)}" if kind < 0.5 else
+                "".join(rng.choice(COMMON) for _ in range(rng.randint(2, 4)))
+                + rng.choice(["", "🚀", "🌸", "☀️", "🍀"]) if kind < 0.8 else "小" + name[-1])
+    return name, nickname
+
+
+def roster_xlsx(path: Path, rows: int, seed: int = 1, title: bool = True,
+                varied: bool = False) -> Path:
+    """A 15-column roster of `rows` members (benchmark and volume tests); `varied`: names
+    and nicknames as varied as a real roster's (else from small pools)."""
     rng = random.Random(seed)
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("成员")
@@ -87,9 +112,14 @@ def roster_xlsx(path: Path, rows: int, seed: int = 1, title: bool = True) -> Pat
         ws.append(["XX社群成员名单"])
     ws.append(HEADERS)
     for i in range(rows):
-        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
+        if varied:
+            name, nickname = varied_name(rng)
+        else:
+            name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN)
+                                                  for _ in range(rng.randint(1, 2)))
+            nickname = rng.choice(["", "小" + name[1:], name + "😀", f"Amy{i % 50}"])
         ws.append([
-            name, rng.choice(["", "小" + name[1:], name + "😀", f"Amy{i % 50}"]),
+            name, nickname,
             f"wx_user{i:06d}", 13800000000 + i, rng.choice("男女"),
             rng.choice(["北京", "上海", "深圳", "杭州", "成都"]), "某某科技有限公司", "产品经理",
             "互联网", dt.date(2023, 1, 1) + dt.timedelta(days=i % 600),
