@@ -63,20 +63,20 @@ def _heads(char: str) -> tuple[str, ...]:
     return char_readings(char) if known is None else known
 
 
-@lru_cache(maxsize=65536)
-def _run_reading(run: str) -> tuple[str, ...]:
+def _run_reading(run: str) -> list[str]:
+    """The syllables of a run of Chinese: the segmenter's words, each read."""
     if len(run) == 1:  # a cut of one character is that character
-        return _word(run)
+        return [*_word(run)]
     out: list[str] = []
     for word in seg.cut(run):
         out += _word(word)
-    return tuple(out)
+    return out
 
 
 @lru_cache(maxsize=65536)  # a name's reading is wanted twice: its search and sort keys
 def _reading(text: str) -> tuple[str, ...]:
     if _ALL_HAN(text):  # most names and nicknames: one run of Chinese
-        return _run_reading(text)
+        return tuple(_run_reading(text))
     out: list[str] = []
     for i, piece in enumerate(_RUNS.split(text)):
         if not piece:
@@ -88,13 +88,29 @@ def _reading(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
-def fast_sort_key(text: str) -> str:
-    """pinyin_keys.sort_key."""
-    if not text:
-        return ""
-    prepare_text(text)
-    known = surname(text)
+def _search_keys(text: str, rest: tuple[str, ...],
+                 known: tuple[str, tuple[str, ...]] | None) -> tuple[str, str]:
+    """pinyin_keys.search_keys of a stripped, non-empty text, given the reading of all
+    but its first character and its surname."""
+    heads = _heads(text[0])
+    rest_full, rest_initials = "".join(rest), "".join([s[:1] for s in rest])
+    if known is None and len(heads) == 1:  # most texts: one reading, one key of each
+        return (heads[0] + rest_full).lower(), (heads[0][:1] + rest_initials).lower()
+    fulls: dict[str, None] = {}
+    initials: dict[str, None] = {}
+    if known is not None:
+        head, syllables = known
+        whole = syllables + (rest if len(head) == 1 else _reading(text[len(head):]))
+        fulls["".join(whole).lower()] = None
+        initials["".join([s[:1] for s in whole]).lower()] = None
+    for h in heads:  # each reading h + rest, joined as the whole would be
+        fulls[(h + rest_full).lower()] = None
+        initials[(h[:1] + rest_initials).lower()] = None
+    return " ".join(fulls), " ".join(initials)
+
+
+def _sort_key(text: str, known: tuple[str, tuple[str, ...]] | None) -> str:
+    """pinyin_keys.sort_key of a non-empty text, given its surname."""
     if known is not None:
         syllables = known[1] + _reading(text[len(known[0]):])
     elif _RUNS.match(text[0]):
@@ -105,47 +121,44 @@ def fast_sort_key(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def fast_sort_key(text: str) -> str:
+    """pinyin_keys.sort_key."""
+    if not text:
+        return ""
+    prepare_text(text)
+    return _sort_key(text, surname(text))
+
+
+@lru_cache(maxsize=65536)
 def fast_search_keys(text: str) -> tuple[str, str]:
     """pinyin_keys.search_keys."""
     prepare_text(text)  # as given: a bulk prepare() of the same texts makes this a lookup
     text = text.strip()
     if not text:
         return "", ""
-    rest, rest_full, rest_initials = _joined(text[1:])
-    known = surname(text)
-    heads = _heads(text[0])
-    if known is None and len(heads) == 1:  # most texts: one reading, one key of each
-        return (heads[0] + rest_full).lower(), (heads[0][:1] + rest_initials).lower()
-    fulls: dict[str, None] = {}
-    initials: dict[str, None] = {}
-    if known is not None:
-        head, syllables = known
-        whole = syllables + (rest if len(head) == 1 else _reading(text[len(head):]))
-        fulls["".join(whole).lower()] = None
-        initials["".join(s[:1] for s in whole).lower()] = None
-    for h in heads:  # each reading h + rest, joined as the whole would be
-        fulls[(h + rest_full).lower()] = None
-        initials[(h[:1] + rest_initials).lower()] = None
-    return " ".join(fulls), " ".join(initials)
+    return _search_keys(text, _reading(text[1:]), surname(text))
 
 
 @lru_cache(maxsize=65536)
-def _joined(text: str) -> tuple[tuple[str, ...], str, str]:
-    """A text's reading, its syllables run together, and their initials run together."""
-    syllables = _reading(text)
-    return syllables, "".join(syllables), "".join([s[:1] for s in syllables])
+def _name_keys(name: str) -> tuple[str, str, str]:
+    """A name's search keys and sort key, made together: one surname lookup, one reading."""
+    if not name or name[0].isspace() or name[-1].isspace():  # the two read different texts
+        return (*fast_search_keys(name), fast_sort_key(name))
+    prepare_text(name)
+    known = surname(name)
+    return (*_search_keys(name, _reading(name[1:]), known), _sort_key(name, known))
 
 
 def fast_keys(name: str, nickname: str) -> tuple[str, str, str]:
     """(pinyin, initials, sort_name) exactly as Member.refresh_keys() sets them: the
     search keys of the name and of the nickname, space-joined, and the name's sort key."""
     if not nickname:
-        return (*fast_search_keys(name), fast_sort_key(name)) if name else ("", "", "")
+        return _name_keys(name) if name else ("", "", "")
     nick_full, nick_initials = fast_search_keys(nickname)
     if not name:
         return nick_full, nick_initials, ""
-    full, initials = fast_search_keys(name)
-    return f"{full} {nick_full}", f"{initials} {nick_initials}", fast_sort_key(name)
+    full, initials, sort = _name_keys(name)
+    return f"{full} {nick_full}", f"{initials} {nick_initials}", sort
 
 
 def prepare_keys(names: Iterable[tuple[str, str]]) -> None:
