@@ -13,8 +13,9 @@ segmenter taught them with `seg.train`).
 The reading is the same as with the whole list, character for character: pypinyin cuts a
 run of Chinese by forward maximum matching (`pypinyin.seg.mmseg`), which asks of each
 substring of the run whether it is a phrase and whether it starts one. Every substring
-of the run (up to the longest phrase) is looked up, so each of those questions gets the
-answer the whole list gives: the phrases found are loaded and the prefixes found are
+of the run that could be in the list is looked up (its characters and pairs, then the
+substrings one longer of those found, up to the longest phrase), so each of those
+questions gets the answer the whole list gives: the phrases found are loaded and the prefixes found are
 taught to the segmenter (`seg.train`, public).
 
 The same lookup brings each word's reading from the file's `word` table: the syllables
@@ -118,22 +119,34 @@ def _load_whole_list() -> None:
     _whole = True
 
 
-def _substrings(texts: Iterable[str], longest: int) -> set[str]:
-    """Every substring of the texts' runs of Chinese up to `longest` characters."""
-    # One regex pass over all the texts (a newline is never part of a run); names share
-    # surnames, nicknames share words: each run once.
-    runs = set(_RUNS.findall("\n".join(texts)))
-    found = set("".join(runs))  # every single character, in one C call
+def _pairs(runs: set[str]) -> set[str]:
+    """Every two characters in a row in the runs."""
+    out: set[str] = set()
     for run in runs:
         size = len(run)
-        if size == 2 and longest >= 2:  # most runs of a name: no loop needed
-            found.add(run)
-        elif size == 3 and longest >= 3:
-            found.update((run[:2], run[1:], run))
-        elif size > 2:
-            found.update(run[start:end] for start in range(size)
-                         for end in range(start + 2, min(size, start + longest) + 1))
-    return found
+        if size == 2:  # most runs of a name: no loop needed
+            out.add(run)
+        elif size == 3:
+            out.update((run[:2], run[1:]))
+        elif size > 3:
+            out.update(run[start:start + 2] for start in range(size - 1))
+    return out
+
+
+def _longer(runs: set[str], size: int, found: set[str]) -> set[str]:
+    """The substrings of `size` characters of the runs that start with one found: the
+    table holds every prefix of every phrase, so no other one can be in it."""
+    out: set[str] = set()
+    for run in runs:
+        for start in range(len(run) - size + 1):
+            if run[start:start + size - 1] in found:
+                out.add(run[start:start + size])
+    return out
+
+
+def _json(texts: list[str]) -> str:
+    # Chinese as it is, not as \u escapes: a third of the text for json_each to parse.
+    return dumps(texts, ensure_ascii=False)
 
 
 def prepare_text(text: str) -> None:
@@ -157,24 +170,34 @@ def prepare(texts: Iterable[str]) -> None:
             if _table is None:
                 _load_whole_list()
                 return
-        wanted = _substrings(fresh, _longest)
-        if wanted:
+        # One regex pass over all the texts (a newline is never part of a run); names
+        # share surnames, nicknames share words: each run once.
+        runs = set(_RUNS.findall("\n".join(fresh)))
+        if runs:
             phrases: dict[str, list[list[str]]] = {}
             prefixes: list[str] = []
+            chars = set("".join(runs))  # in one C call
             # The words the segmenter can cut out of these texts: characters and phrases.
-            words = [w for w in wanted if len(w) == 1 and w not in SYLLABLES]
-            for text, reading in _table.execute(  # a key lookup per substring
-                    "SELECT p.text, p.reading FROM json_each(?) AS j "
-                    "JOIN phrase AS p ON p.text = j.value", (dumps(list(wanted)),)):
-                prefixes.append(text)
-                if reading is not None:
-                    if text not in PHRASES_DICT:
-                        phrases[text] = loads(reading)
-                    if len(text) > 1 and text not in SYLLABLES:
-                        words.append(text)
+            words = [c for c in chars if c not in SYLLABLES]
+            # Characters and pairs first; then the substrings one longer of those found.
+            level, size = [*chars, *_pairs(runs)] if _longest >= 2 else [*chars], 2
+            while level:
+                found = set()
+                for text, reading in _table.execute(  # a key lookup per substring
+                        "SELECT p.text, p.reading FROM json_each(?) AS j "
+                        "JOIN phrase AS p ON p.text = j.value", (_json(level),)):
+                    found.add(text)
+                    if reading is not None:
+                        if text not in PHRASES_DICT:
+                            phrases[text] = loads(reading)
+                        if len(text) > 1 and text not in SYLLABLES:
+                            words.append(text)
+                prefixes += found
+                size += 1
+                level = [*_longer(runs, size, found)] if found and size <= _longest else []
             for text, syllables, heads in _table.execute(
                     "SELECT w.text, w.syllables, w.heads FROM json_each(?) AS j "
-                    "JOIN word AS w ON w.text = j.value", (dumps(words),)):
+                    "JOIN word AS w ON w.text = j.value", (_json(words),)):
                 SYLLABLES[text] = tuple(syllables.split(" "))
                 if heads is not None:
                     HEADS[text] = tuple(heads.split(" "))
