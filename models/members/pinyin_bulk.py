@@ -12,13 +12,12 @@ result with models.members.pinyin_keys.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from models.members.pinyin_phrases import (
-    HAN_CLASS,
     HEADS,
+    RUNS,
     SYLLABLES,
     Style,
     lazy_pinyin,
@@ -32,8 +31,8 @@ from models.members.surnames import surname
 # pypinyin first splits text into runs of Chinese / other characters (simpleseg), then
 # cuts each Chinese run by forward maximum matching against its phrase list (mmseg,
 # strict mode). The same two steps, without the per-call overhead:
-_RUNS = re.compile(f"({HAN_CLASS}+)")
-_ALL_HAN = re.compile(f"{HAN_CLASS}+").fullmatch
+_RUNS = RUNS  # (compiled once: ~1 ms a start each)
+_ALL_HAN = RUNS.fullmatch
 
 
 def _lower(s: str) -> str:

@@ -75,7 +75,8 @@ from pypinyin.seg.mmseg import seg  # noqa: E402
 
 # A run of characters pypinyin reads (RE_HANS matches a whole string of them).
 HAN_CLASS = RE_HANS.pattern[len("^(?:"):-len(")+$")]
-_RUNS = re.compile(f"{HAN_CLASS}+")
+# A run of them; the group makes split() keep the runs (findall gives the same).
+RUNS = re.compile(f"({HAN_CLASS}+)")
 
 TABLE = resources_dir() / "pinyin" / "phrases.sqlite3"
 # Texts handled since the last clear (a bulk read prepares all its texts at once, so the
@@ -172,7 +173,7 @@ def prepare(texts: Iterable[str]) -> None:
                 return
         # One regex pass over all the texts (a newline is never part of a run); names
         # share surnames, nicknames share words: each run once.
-        runs = set(_RUNS.findall("\n".join(fresh)))
+        runs = set(RUNS.findall("\n".join(fresh)))
         if runs:
             phrases: dict[str, list[list[str]]] = {}
             prefixes: list[str] = []
@@ -216,5 +217,5 @@ def whole_list_loaded() -> bool:
     return _whole
 
 
-__all__ = ["HAN_CLASS", "HEADS", "RE_HANS", "SYLLABLES", "Style", "lazy_pinyin", "pinyin",
-           "prepare", "prepare_text", "seg", "whole_list_loaded"]
+__all__ = ["HAN_CLASS", "HEADS", "RE_HANS", "RUNS", "SYLLABLES", "Style", "lazy_pinyin",
+           "pinyin", "prepare", "prepare_text", "seg", "whole_list_loaded"]
