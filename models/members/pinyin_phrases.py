@@ -15,8 +15,8 @@ run of Chinese by forward maximum matching (`pypinyin.seg.mmseg`), which asks of
 substring of the run whether it is a phrase and whether it starts one. Every substring
 of the run that could be in the list is looked up (its characters and pairs, then the
 substrings one longer of those found, up to the longest phrase), so each of those
-questions gets the answer the whole list gives: the phrases found are loaded and the prefixes found are
-taught to the segmenter (`seg.train`, public).
+questions gets the answer the whole list gives: the phrases found are loaded and the
+prefixes found are taught to the segmenter (`seg.train`, public).
 
 The same lookup brings each word's reading from the file's `word` table: the syllables
 pypinyin reads a character or a phrase as, and a character's heteronyms, written by
