@@ -16,9 +16,11 @@ it opened (a deleted folder or a pulled USB drive otherwise "saves" into a delet
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -62,6 +64,14 @@ READ_PRAGMAS: dict[str, Any] = {
 }
 
 WRITE, READ, APP = "write", "read", "app"  # open_database(access=...)
+
+# How a date and a date-time are written: the text sqlite3's own default adapters write
+# (and peewee reads back), registered explicitly as Python 3.12 asks (its defaults are
+# deprecated). The date one is date.isoformat itself, called from C: the default is a
+# Python function around it, ~0.5 µs per date bound (an import of 10,000 members binds
+# 30,000 dates).
+sqlite3.register_adapter(dt.date, dt.date.isoformat)
+sqlite3.register_adapter(dt.datetime, lambda value: value.isoformat(" "))
 
 # Statements that change the file (connection settings such as mmap_size do not).
 _WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|VACUUM|REINDEX"
