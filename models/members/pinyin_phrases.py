@@ -12,11 +12,12 @@ segmenter taught them with `seg.train`).
 
 The reading is the same as with the whole list, character for character: pypinyin cuts a
 run of Chinese by forward maximum matching (`pypinyin.seg.mmseg`), which asks of each
-substring of the run whether it is a phrase and whether it starts one. Every substring
-of the run that could be in the list is looked up (its characters and pairs, then the
-substrings one longer of those found, up to the longest phrase), so each of those
-questions gets the answer the whole list gives: the phrases found are loaded and the
-prefixes found are taught to the segmenter (`seg.train`, public).
+substring of the run whether it is a phrase and whether it starts one. The runs are
+those of what a name's keys read: its first character alone, and the rest after it.
+Every substring of such a run that could be in the list is looked up (its characters
+and pairs, then the substrings one longer of those found, up to the longest phrase), so
+each of those questions gets the answer the whole list gives: the phrases found are
+loaded and the prefixes found are taught to the segmenter (`seg.train`, public).
 
 The same lookup brings each word's reading from the file's `word` table: the syllables
 pypinyin reads a character or a phrase as, and a character's heteronyms, written by
@@ -145,6 +146,21 @@ def _longer(runs: set[str], size: int, found: set[str]) -> set[str]:
     return out
 
 
+def _read_pieces(texts: list[str]) -> list[str]:
+    """What a text's pinyin keys read of it (models.members.pinyin_keys): its first
+    character on its own, and the rest after it, of the text and of it stripped (a
+    surname, even a compound one, ends inside that rest). Phrases running across the
+    first character are never read, so they are not looked up: about half the pairs of
+    a roster's names."""
+    out: list[str] = []
+    for text in texts:
+        out += (text[:1], text[1:])
+        if text[:1].isspace():
+            text = text.strip()
+            out += (text[:1], text[1:])
+    return out
+
+
 def _json(texts: list[str]) -> str:
     # Chinese as it is, not as \u escapes: a third of the text for json_each to parse.
     return dumps(texts, ensure_ascii=False)
@@ -157,8 +173,8 @@ def prepare_text(text: str) -> None:
 
 
 def prepare(texts: Iterable[str]) -> None:
-    """Make pypinyin read these texts as with its whole phrase list (call before reading
-    them; a bulk reader passes all its texts at once: one query)."""
+    """Make pypinyin read these texts' pinyin keys as with its whole phrase list (call
+    before reading them; a bulk reader passes all its texts at once: one query)."""
     global _table
     if _whole:
         return
@@ -171,9 +187,9 @@ def prepare(texts: Iterable[str]) -> None:
             if _table is None:
                 _load_whole_list()
                 return
-        # One regex pass over all the texts (a newline is never part of a run); names
-        # share surnames, nicknames share words: each run once.
-        runs = set(RUNS.findall("\n".join(fresh)))
+        # One regex pass over what the keys read of the texts (a newline is never part
+        # of a run); names share surnames, nicknames share words: each run once.
+        runs = set(RUNS.findall("\n".join(_read_pieces(fresh))))
         if runs:
             phrases: dict[str, list[list[str]]] = {}
             prefixes: list[str] = []
