@@ -135,3 +135,23 @@ def test_a_one_shot_import_lets_go_of_each_raw_row_once_converted(db, tmp_path):
     plan = read_plan(S.roster_xlsx(tmp_path / "r.xlsx", 300))
     convert_rows(plan, consume=True)
     assert len(plan.rows) == 300 and plan.sheet.rows[2:] == [_GONE] * 300
+
+
+@pytest.mark.parametrize(("far", "cols"), [("", 2), ("D", 4), ("Z", 26), ("AB", 28)])
+def test_a_cell_further_right_in_a_later_part_of_the_sheet_counts(db, tmp_path, monkeypatch,
+                                                                   far, cols):
+    """The sheet is scanned a part at a time; a cell right of every earlier one, far down
+    (one letter or two), still widens the area that is checked before reading."""
+    monkeypatch.setattr(files, "_CHUNK", 2048)  # many parts for a small sheet
+    monkeypatch.setattr(files, "MAX_AREA", 300 * 3)
+    rows = [f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>{"姓名" if i == 1 else f"张{i}"}'
+            f'</t></is></c><c r="B{i}" t="inlineStr"><is><t>城市</t></is></c></row>'
+            for i in range(1, 300)]
+    last = f'<c r="{far}300" t="inlineStr"><is><t>x</t></is></c>' if far else ""
+    rows.append(f'<row r="300"><c r="A300" t="inlineStr"><is><t>李四</t></is></c>{last}</row>')
+    path = hand_made(tmp_path / "far.xlsx", rows)
+    if cols <= 3:
+        assert import_roster(path).created == 299
+    else:
+        with pytest.raises(RosterError, match=rf"（300 行 × {cols} 列"):
+            import_roster(path)
