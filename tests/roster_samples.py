@@ -131,6 +131,14 @@ def roster_xlsx(path: Path, rows: int, seed: int = 1, title: bool = True,
     return path
 
 
+def with_dimension(path: Path, out: Path) -> Path:
+    """The same roster as Excel, WPS and LibreOffice save it: with the sheet's
+    <dimension> element, which openpyxl's write-only mode leaves out (openpyxl's
+    read-only reader reads a sheet without it twice: once to look for it)."""
+    openpyxl.load_workbook(path).save(out)
+    return out
+
+
 CSV_TEXT = ("姓名,微信号,手机号,标签,备注\r\n"
             "张三,zhangsan_01,13800138000,\"AI，创业\",\"第一行\n第二行\"\r\n"
             "李四,lisi_2024,0086-139-0013-9000,读书,普通\r\n")
