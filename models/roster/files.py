@@ -8,6 +8,7 @@ could spend unbounded time or memory on it.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -45,11 +46,20 @@ _FAST_ROW_TAG = re.compile(rb'<row\b(?:[^>]*?\br="(\d{1,7})")?[^>]*?(/?)>')
 # the regex engine skip ahead); the general form above is the fallback.
 _FAST_WIDE = re.compile(rb' r="([A-Z]{2,3})\d{1,7}"[^>]*?(/?)>')
 # Within A..Z: is there a cell right of column c? One search in C per step, no objects.
-_RIGHT_OF = [re.compile(rb' r="[%c-Z]\d' % (66 + c)) for c in range(25)]
+# Compiled when first asked for (a sheet of 15 columns asks for 15 of the 25).
+@functools.cache
+def _right_of(col: int) -> re.Pattern[bytes]:
+    return re.compile(rb' r="[%c-Z]\d' % (66 + col))
+
+
 # Is there a cell right of column c, or beyond Z? One pass that usually finds nothing:
-# the two searches below then need not run (~8 ms a 10,000-row sheet).
-_FURTHER = [re.compile(rb' r="(?:[%c-Z]\d|[A-Z]{2})' % (66 + c)) for c in range(25)] + [
-    re.compile(rb' r="[A-Z]{2}')]
+# the two column searches then need not run (~8 ms a 10,000-row sheet).
+@functools.cache
+def _further(col: int) -> re.Pattern[bytes]:
+    beyond = rb"[%c-Z]\d|" % (66 + col) if col < 25 else b""
+    return re.compile(rb' r="(?:%s[A-Z]{2})' % beyond)
+
+
 # A formula cell with no result: <c r="H5"><f>A5&amp;B5</f><v></v></c>, <c><f t="shared"/></c>
 _EMPTY_FORMULA = re.compile(
     rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>/]*>\s*<(?:\w+:)?f\b'
@@ -328,9 +338,9 @@ def _scan_sheet_chunk(body: bytes, scan: SheetScan, formulas: set[tuple[int, int
         for letters, row in _EMPTY_FORMULA.findall(body):
             if len(formulas) < MAX_FORMULA_NOTES:
                 formulas.add((int(row), _col_index(letters)))
-    if plain and not _FURTHER[min(scan.max_col, 25)].search(body):
+    if plain and not _further(min(scan.max_col, 25)).search(body):
         return  # no cell right of the furthest one so far (a prefixed tag is not plain)
-    while scan.max_col < 25 and (right := _RIGHT_OF[scan.max_col].search(body)):
+    while scan.max_col < 25 and (right := _right_of(scan.max_col).search(body)):
         scan.max_col = right[0][4] - 65
     for letters, empty in set((_FAST_WIDE if plain else _WIDE_CELL).findall(body)):
         if not empty and (col := _col_index(letters)) > scan.max_col:
