@@ -66,6 +66,16 @@ def test_every_text_reads_as_with_the_whole_phrase_list() -> None:
     assert needed["keys"] == whole["keys"]
 
 
+def test_the_shipped_table_has_no_wal_to_miss() -> None:
+    """pinyin_phrases opens the file with immutable=1, which ignores a -wal file: safe
+    only for a file in rollback-journal mode (header bytes 18 and 19 are 1; WAL is 2)
+    that nothing writes, as make_phrases.py leaves it."""
+    header = pinyin_phrases.TABLE.read_bytes()[:100]
+    assert header[:16] == b"SQLite format 3\x00"
+    assert (header[18], header[19]) == (1, 1)
+    assert not pinyin_phrases.TABLE.with_name(pinyin_phrases.TABLE.name + "-wal").exists()
+
+
 def test_the_table_is_pypinyins_phrase_list() -> None:
     import pypinyin
     from pypinyin.phrases_dict import phrases_dict  # the module that loads the whole list
