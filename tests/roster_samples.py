@@ -132,10 +132,35 @@ def roster_xlsx(path: Path, rows: int, seed: int = 1, title: bool = True,
 
 
 def with_dimension(path: Path, out: Path) -> Path:
-    """The same roster as Excel, WPS and LibreOffice save it: with the sheet's
-    <dimension> element, which openpyxl's write-only mode leaves out (openpyxl's
-    read-only reader reads a sheet without it twice: once to look for it)."""
+    """The same roster with the sheet's <dimension> element, as Excel, WPS and
+    LibreOffice write one and openpyxl's write-only mode does not (openpyxl's read-only
+    reader reads a sheet without it twice: once to look for it). The cells stay inline
+    strings, as openpyxl writes them."""
     openpyxl.load_workbook(path).save(out)
+    return out
+
+
+def as_excel_writes(path: Path, out: Path) -> Path:
+    """The same roster written the way Excel writes a sheet: the text in the shared
+    string table (cells hold its index), a <dimension> and row spans, dates as numbers
+    with a date format. Written by XlsxWriter, which writes sheets as Excel does."""
+    import xlsxwriter
+
+    source = openpyxl.load_workbook(path, read_only=True)
+    book = xlsxwriter.Workbook(str(out), {"strings_to_numbers": False,
+                                          "strings_to_formulas": False,
+                                          "strings_to_urls": False})
+    day = book.add_format({"num_format": "yyyy-mm-dd"})
+    for sheet in source.worksheets:
+        target = book.add_worksheet(sheet.title)
+        for r, row in enumerate(sheet.iter_rows(values_only=True)):
+            for c, value in enumerate(row):
+                if isinstance(value, dt.date):
+                    target.write_datetime(r, c, value, day)
+                elif value is not None:
+                    target.write(r, c, value)
+    source.close()
+    book.close()
     return out
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -385,3 +386,33 @@ def test_columns_no_row_fills_are_written_as_the_card_would_have_them(db, tmp_pa
     first = Member.get(Member.name == "成员0")
     assert first.is_friend is False and first.points == 0 and first.wechat_id is None
     assert isinstance(first.created_at, dt.datetime)
+
+
+def test_a_roster_as_excel_writes_it_imports_as_the_same_roster_does(db, tmp_path, db_path):
+    """Excel keeps a sheet's text in the shared string table and its dates as numbers
+    with a date format; openpyxl writes inline strings and dates. The same roster in
+    either form gives the same members, tags and points."""
+    from models.store.db import close_database, open_database
+
+    inline = S.roster_xlsx(tmp_path / "inline.xlsx", 300, varied=True)
+    shared = S.as_excel_writes(inline, tmp_path / "shared.xlsx")
+    with zipfile.ZipFile(shared) as zf:
+        sheet_xml = zf.read("xl/worksheets/sheet1.xml")
+        assert "xl/sharedStrings.xml" in zf.namelist()
+    assert b't="s"' in sheet_xml and b"inlineStr" not in sheet_xml
+    assert b"<dimension " in sheet_xml
+
+    def members() -> list[tuple]:
+        return [(m.name, m.nickname, m.wechat_id, m.phone, m.city, m.joined_on, m.birthday,
+                 m.points, m.notes, m.pinyin, m.sort_name,
+                 sorted(t.name for t in Tag.select().join(MemberTag).where(MemberTag.member == m)))
+                for m in Member.select().order_by(Member.id)]
+
+    first = import_roster(inline)
+    from_inline = members()
+    close_database()
+    open_database(tmp_path / "second.sqlite3")
+    second = import_roster(shared)
+    assert (second.created, second.rejected) == (first.created, first.rejected) == (300, 0)
+    assert members() == from_inline
+    assert from_inline[0][5] is not None and isinstance(from_inline[0][5], dt.date)
