@@ -107,7 +107,14 @@ class FigureCard(QFrame):
         layout.addWidget(self.detail)
         layout.addWidget(self.delta)
         layout.addWidget(self.spark)
+        layout.addStretch(1)  # cards side by side start their lines at the same height
         self.setStyleSheet(f"#figureCard {{ border-top: 3px solid {self.colour.name()}; }}")
+        # At least as wide as the title and a five-digit figure need: a row too narrow
+        # for every card then wraps the cards instead of squeezing their words apart.
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(max(self.title.fontMetrics().horizontalAdvance(title),
+                                 self.value.fontMetrics().horizontalAdvance("00,000"))
+                             + margins.left() + margins.right() + 2 * self.frameWidth())
 
     def set_figure(self, value: str, detail: str = "", change: int | None = None,
                    change_text: str = "", history: list[int] | None = None) -> None:

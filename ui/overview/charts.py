@@ -24,8 +24,10 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QPointF, Qt, Slot
 from PySide6.QtGui import (
     QColor,
+    QFontMetrics,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -291,6 +293,21 @@ class TrendChart(ChartPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("趋势（每周快照）"), parent)
         self.view.unsetCursor()  # history: nothing to open
+        self._shown: tuple[list[dict[str, Any]], bool] | None = None
+        self._dates = 0  # how many dates the axis was labelled with
+
+    def _date_count(self) -> int:
+        """As many dates as fit side by side along the axis, at most TREND_LABELS: half
+        as wide in a narrow window, the dates would run into each other."""
+        widest = QFontMetrics(chart_font(8.5)).horizontalAdvance(
+            dates.day_month(dt.date(2026, 12, 28)))
+        axis = self.view.width() - 70  # less the value axis and the margins
+        return max(2, min(TREND_LABELS, axis // (widest + widest // 2)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._shown is not None and self._date_count() != self._dates:
+            self.show_data(*self._shown)
 
     def labels(self) -> dict[str, str]:
         return {"members": self.tr("成员"), "active": self.tr("活跃"),
@@ -299,12 +316,13 @@ class TrendChart(ChartPanel):
     def show_data(self, trend: list[dict[str, Any]], pending: bool = False) -> None:
         """`pending`: the past weeks are being rebuilt from the records (shown soon)."""
         self.reset()
+        self._shown, self._dates = (trend, pending), self._date_count()
         # Up to 26 weeks: label every few weeks (the latest always), so dates never overlap.
         x = QCategoryAxis()
         x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         x.setStartValue(-1)
         x.setRange(-0.5, max(len(trend), 1) - 0.5)
-        step = -(-len(trend) // TREND_LABELS)
+        step = -(-len(trend) // self._dates)
         for i, w in enumerate(trend):
             if (len(trend) - 1 - i) % step == 0:
                 x.append(dates.day_month(dt.date.fromisoformat(w["week_start"])), i)

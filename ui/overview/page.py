@@ -14,12 +14,13 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from ui.overview.charts import (
     TagChart,
     TrendChart,
 )
+from ui.overview.reflow import ReflowGrid, card_rows, panel_columns
 from ui.overview.tables import ListPanel
 from ui.worker import Task
 from ui.workspace import Workspace
@@ -111,10 +113,10 @@ class OverviewPage(QWidget):
         # own and take the keyboard from the main window
         self.first_steps = FirstStepsPanel(self.workspace, self)
         self.first_steps.go.connect(self._first_step)
-        card_row = QHBoxLayout()
+        cards = list(self.cards.values())
         for key, card in self.cards.items():
             card.clicked.connect(lambda k=key: self._card_clicked(k))
-            card_row.addWidget(card, 1)
+        self.card_grid = ReflowGrid(card_rows(cards))
 
         self.flow = FlowChart()
         self.donut = ActivityDonut()
@@ -167,24 +169,15 @@ class OverviewPage(QWidget):
                 lambda mid, name: self.open_members("member", mid, name))
             panel.show_all.connect(lambda k=key: self._show_all(k))
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(10)
-        grid.addWidget(self.flow, 0, 0, 1, 2)
-        grid.addWidget(self.donut, 0, 2)
-        grid.addWidget(self.trend_chart, 1, 0, 1, 2)
-        grid.addWidget(self.participation, 1, 2)
-        grid.addWidget(self.tags, 2, 0, 1, 2)
-        side = QVBoxLayout()  # beside the (tall) tag chart
+        self.side = QWidget()  # the groups above the leaderboard, beside the tag chart
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(10)
         side.addWidget(self.groups)
         side.addWidget(self.leaders, 1)
-        grid.addLayout(side, 2, 2)
-        grid.addWidget(self.queue, 3, 0)
-        grid.addWidget(self.birthdays, 3, 1)
-        grid.addWidget(self.at_risk, 3, 2)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
+        self.grid = ReflowGrid(panel_columns(
+            self.flow, self.donut, self.trend_chart, self.participation, self.tags, self.side,
+            self.queue, self.birthdays, self.at_risk))
 
         content = QWidget()
         content.setObjectName("overviewContent")
@@ -200,16 +193,32 @@ class OverviewPage(QWidget):
         body.setSpacing(10)
         body.addLayout(top)
         body.addWidget(self.first_steps)
-        body.addLayout(card_row)
-        body.addLayout(grid)
+        body.addLayout(self.card_grid)
+        body.addLayout(self.grid)
+        self._margins = body.contentsMargins()
         self.scroll_area = QScrollArea()  # (`scroll` is QWidget's own method)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(content)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Only when even one column is too wide (a tiny window): never cut off.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """Cards and panels in as many columns as fit the page's width. The width is
+        taken as if the vertical scroll bar were there: its coming and going as the page
+        grows or shrinks must not switch the arrangement back and forth."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = self.width() - bar - self._margins.left() - self._margins.right()
+        self.card_grid.reflow(width)
+        self.grid.reflow(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
 
     # ------------------------------------------------------------ loading
     def activated(self) -> None:
@@ -296,6 +305,7 @@ class OverviewPage(QWidget):
         if previous is None or previous["groups"] != figures["groups"]:
             self.groups.show_data(figures["groups"])
         self._show_lists(figures)
+        self._reflow()  # the lists' widths follow their rows
 
     def _show_cards(self, f: dict[str, Any]) -> None:
         h, ch, t, s = f["headline"], f["change"], f["totals"], f["settings"]

@@ -103,10 +103,13 @@ class ListPanel(QFrame):
     def set_rows(self, rows: list[dict[str, Any]], summary: str = "", empty: str = "") -> None:
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        # Room for every column and the stretching one's title ("Name" is never cut off).
+        # Room for every column's cells and the stretching one's title ("Name" is never
+        # cut off). From the cells, not the sections: the last section is stretched to the
+        # panel's width, which would make today's width the least it may ever have.
         header = self.table.horizontalHeader()
-        needed = sum(header.sectionSize(i) if header.sectionResizeMode(i)
-                     != QHeaderView.ResizeMode.Stretch else header.sectionSizeHint(i)
+        needed = sum(header.sectionSizeHint(i) if header.sectionResizeMode(i)
+                     == QHeaderView.ResizeMode.Stretch
+                     else max(self.table.sizeHintForColumn(i), header.sectionSizeHint(i))
                      for i in range(header.count()))
         self.table.setMinimumWidth(needed + 2 * self.table.frameWidth()
                                    + self.table.verticalScrollBar().sizeHint().width())
