@@ -54,7 +54,11 @@ WHERE m.id IN ({marks})
 
 def _order_by(key: str, descending: bool) -> str:
     expr = SORT_SQL.get(key, "m.sort_name")
-    return f"ORDER BY {expr} {'DESC' if descending else 'ASC'}, m.sort_name, m.id"
+    # Ties by pinyin name, then by id. Sorted by the name itself, ties go by id alone: a
+    # second sort_name term made SQLite sort every run of equal names again after the
+    # name index (a temporary B-tree: 55 instead of 40 ms at 100,000 members).
+    ties = "m.id" if expr == "m.sort_name" else "m.sort_name, m.id"
+    return f"ORDER BY {expr} {'DESC' if descending else 'ASC'}, {ties}"
 
 
 def sorted_ids(key: str = "name", descending: bool = False) -> list[int]:
