@@ -103,6 +103,22 @@ def test_sorted_by_pinyin_and_by_column(people):
     assert names(member_rows.sorted_ids("joined_on", descending=True))[-1] == "王五"
 
 
+def test_the_name_order_breaks_ties_by_id_straight_from_the_name_index(people):
+    from models.store.db import database
+
+    twins = [save_member({"name": "张三"}).id for _ in range(3)]  # the same sort name
+    everyone = [(m.sort_name, m.id) for m in Member.select()]
+    assert member_rows.sorted_ids() == [i for _, i in sorted(everyone)]
+    by_id = sorted(everyone, key=lambda pair: pair[1])
+    by_id.sort(key=lambda pair: pair[0], reverse=True)  # stable: equal names keep id order
+    assert member_rows.sorted_ids(descending=True) == [i for _, i in by_id]
+    assert [i for i in member_rows.sorted_ids() if i in twins] == sorted(twins)
+    plan = database.execute_sql("EXPLAIN QUERY PLAN SELECT m.id FROM member m "
+                                + member_rows._order_by("name", False)).fetchall()
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "member_sort_name_id" in details and "TEMP B-TREE" not in details
+
+
 def test_fetch_rows_and_links(people):
     tag = get_or_create_tag("KOL")
     add_tags([people["zs"].id], [tag.id])
@@ -121,13 +137,24 @@ def test_structural_filters(people):
     add_to_group([people["ls"].id], group.id, role="admin")
 
     def ids(**kw):
-        return names(segments.matching_ids(MemberFilter(**kw), today=TODAY))
+        found = segments.matching_ids(MemberFilter(**kw), today=TODAY)
+        assert segments.matching_set(MemberFilter(**kw), today=TODAY) == set(found)
+        return names(found)
 
     assert ids(tags_all=[kol.id, ai.id]) == ["张三"]
     assert ids(tags_any=[kol.id, ai.id]) == ["李四", "张三"]
     assert "张三" not in ids(tags_none=[ai.id]) and "李四" in ids(tags_none=[ai.id])
     assert ids(group_id=group.id) == ["李四"]
     assert ids(role="admin") == ["李四"]
+    # A tag's members are found from the tag's index, not by probing every member's links.
+    from models.store.db import database
+
+    for spec in (MemberFilter(tags_any=[kol.id]), MemberFilter(tags_all=[kol.id, ai.id]),
+                 MemberFilter(tags_none=[ai.id])):
+        clause, params = segments.build_sql(spec, TODAY)
+        plan = " ".join(str(row[-1]) for row in database.execute_sql(
+            f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM member m WHERE {clause}", params))
+        assert "member_tag_tag_id" in plan and "CORRELATED" not in plan, plan
     assert ids(status="left") == ["王五"]
     assert "王五" not in ids()
     assert ids(status="all", joined_from=dt.date(2026, 1, 1), joined_to=dt.date(2026, 1, 31)) \

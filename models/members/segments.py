@@ -97,20 +97,25 @@ def build_sql(spec: MemberFilter, today: dt.date | None = None,
         where.append("m.left_on IS NULL")
     elif spec.status == "left":
         where.append("m.left_on IS NOT NULL")
+    # Tags as "m.id IN (the tag's members)": SQLite then starts from the tag's index and
+    # looks its members up by id; "EXISTS (... t.member_id = m.id ...)" made it probe the
+    # links once for every member (counting one tag's at 100,000 members: 25 -> 6 ms).
+    # member_id is never NULL, so NOT IN means what NOT EXISTS meant.
     for tag in spec.tags_all:
-        where.append("EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id=m.id AND t.tag_id=?)")
+        where.append("m.id IN (SELECT t.member_id FROM member_tag t WHERE t.tag_id=?)")
         params.append(tag)
     if spec.tags_any:
         marks = ",".join("?" * len(spec.tags_any))
-        where.append(f"EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id=m.id "
-                     f"AND t.tag_id IN ({marks}))")
+        where.append(f"m.id IN (SELECT t.member_id FROM member_tag t WHERE t.tag_id IN ({marks}))")
         params += spec.tags_any
     if spec.tags_none:
         marks = ",".join("?" * len(spec.tags_none))
-        where.append(f"NOT EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id=m.id "
-                     f"AND t.tag_id IN ({marks}))")
+        where.append(f"m.id NOT IN (SELECT t.member_id FROM member_tag t "
+                     f"WHERE t.tag_id IN ({marks}))")
         params += spec.tags_none
     if spec.group_id is not None or spec.role:
+        # (Per member: a group often holds most of the members, which an IN list of
+        # them made slower, 24 -> 48 ms at 100,000.)
         clause = "EXISTS (SELECT 1 FROM membership g WHERE g.member_id=m.id"
         if spec.group_id is not None:
             clause += " AND g.group_id=?"
@@ -166,6 +171,14 @@ def matching_ids(spec: MemberFilter, today: dt.date | None = None,
     cursor = database.execute_sql(
         f"SELECT m.id FROM member m WHERE {clause} ORDER BY m.sort_name, m.id", params)
     return [row[0] for row in cursor]
+
+
+def matching_set(spec: MemberFilter, today: dt.date | None = None,
+                 with_text: bool = True) -> set[int]:
+    """The ids matching_ids() gives, as a set: unsorted, which spares SQLite the sort."""
+    clause, params = build_sql(spec, today, with_text)
+    return {row[0] for row in database.execute_sql(
+        f"SELECT m.id FROM member m WHERE {clause}", params)}
 
 
 def count(spec: MemberFilter, today: dt.date | None = None) -> int:

@@ -23,7 +23,7 @@ from models.members.contributions import level_for, thresholds
 from models.members.lunar import list_text
 from models.members.rows import COL, narrows
 from models.members.search_index import Members, SearchIndex
-from models.members.segments import MemberFilter, matching_ids
+from models.members.segments import MemberFilter, matching_set
 from ui.members.columns import DEFAULT_COLUMNS, header
 from ui.members.list_jobs import SearchJobs
 from ui.table_model import Column, ColumnHeaderModel
@@ -215,7 +215,7 @@ class MemberTableModel(ColumnHeaderModel[Row]):
             if spec.status == "active":
                 return chosen - self._left, set()
             return (chosen if spec.status == "all" else chosen & self._left), set()
-        return set(matching_ids(structural, with_text=False)), set()
+        return matching_set(structural, with_text=False), set()
 
     def _rebase(self) -> None:
         self._results.clear()
