@@ -6,7 +6,8 @@
    CLI import as a process (`python main.py --db tmp import-roster file`). Both are
    run seven times, interleaved; the best and the median of each are compared, and the
    ratio of each pair (target: <= 0.35x, wall and CPU). The same for 1,000 rows
-   (target: <= 0.3 s).
+   (target: <= 0.3 s). Beside them, the floor: the least any import of the file costs
+   with this stack (the interpreter, calamine reading the cells, a bare SQLite insert).
    The CLI runs with its bytecode cached (in a temporary PYTHONPYCACHEPREFIX), as an
    installed app or the bundle has it; --no-pyc keeps PYTHONDONTWRITEBYTECODE as the
    environment sets it (every module compiled from source on every run: ~0.1 s more).
@@ -122,15 +123,44 @@ def bare_xlsxwriter(out: Path, headers: list[str], cells: list[list[object]]) ->
     wb.close()
 
 
+# The least any import of the file can cost with this stack: the interpreter started,
+# python-calamine reading every cell (as the app reads it), the rows inserted as they are
+# into one SQLite table in WAL mode, committed. No checks, keys, matching, tags, indexes.
+FLOOR = """
+import sqlite3, sys
+from python_calamine import CalamineWorkbook
+book = CalamineWorkbook.from_path(sys.argv[1])
+rows = book.get_sheet_by_name(book.sheet_names[0]).to_python()
+width = max(map(len, rows))
+con = sqlite3.connect(sys.argv[2])
+con.execute("PRAGMA journal_mode = wal")
+con.execute(f"CREATE TABLE t ({','.join(f'c{i}' for i in range(width))})")
+with con:
+    con.executemany(f"INSERT INTO t VALUES ({','.join('?' * width)})",
+                    (row + [None] * (width - len(row)) for row in rows))
+con.close()
+"""
+
+
+def floor(path: Path, folder: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of FLOOR as a process."""
+    cpu = _cpu()
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", FLOOR, str(path),
+                    str(folder / f"floor-{time.monotonic_ns()}.sqlite3")], check=True)
+    return time.perf_counter() - start, _cpu() - cpu
+
+
 def compare(path: Path, folder: Path, label: str, runs: int = 7) -> None:
     """openpyxl and the CLI run alternately, `runs` times each. Besides the best and the
     median of each side, the ratio of each pair (the CLI beside the openpyxl read just
     before it) is given as min / median / max: on a shared machine whose speed drifts
     from minute to minute, the pair's ratio is steadier than the two sides' bests."""
-    reads, imports = [], []
+    reads, imports, floors = [], [], []
     for _ in range(runs):
         reads.append(openpyxl_read(path))
         imports.append(cli_import(path, folder)[:2])
+        floors.append(floor(path, folder))
     for name, pick in (("best", min), ("median", statistics.median)):
         read, imp = pick(r[0] for r in reads), pick(i[0] for i in imports)
         read_cpu, imp_cpu = pick(r[1] for r in reads), pick(i[1] for i in imports)
@@ -141,6 +171,10 @@ def compare(path: Path, folder: Path, label: str, runs: int = 7) -> None:
         pairs = sorted(i[at] / r[at] for r, i in zip(reads, imports, strict=True))
         print(f"{label} ratio of each pair, {kind}: min {pairs[0]:.3f}x / median "
               f"{statistics.median(pairs):.3f}x / max {pairs[-1]:.3f}x")
+    least = sorted(f[1] / r[1] for r, f in zip(reads, floors, strict=True))
+    print(f"{label} floor (start, calamine, a bare insert of the cells): median "
+          f"{statistics.median(f[0] for f in floors):.2f} s, CPU {statistics.median(least):.3f}x "
+          "of openpyxl's read")
 
 
 def main() -> None:
