@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -165,20 +166,24 @@ def build_sql(spec: MemberFilter, today: dt.date | None = None,
     return (" AND ".join(where) or "1"), params
 
 
+def _matching(spec: MemberFilter, today: dt.date | None, with_text: bool,
+              order: str = "") -> Iterable[tuple[int]]:
+    clause, params = build_sql(spec, today, with_text)
+    cursor: Iterable[tuple[int]] = database.execute_sql(
+        f"SELECT m.id FROM member m WHERE {clause}{order}", params)
+    return cursor
+
+
 def matching_ids(spec: MemberFilter, today: dt.date | None = None,
                  with_text: bool = True) -> list[int]:
-    clause, params = build_sql(spec, today, with_text)
-    cursor = database.execute_sql(
-        f"SELECT m.id FROM member m WHERE {clause} ORDER BY m.sort_name, m.id", params)
-    return [row[0] for row in cursor]
+    """The matching members' ids in list order (by pinyin name)."""
+    return [row[0] for row in _matching(spec, today, with_text, " ORDER BY m.sort_name, m.id")]
 
 
 def matching_set(spec: MemberFilter, today: dt.date | None = None,
                  with_text: bool = True) -> set[int]:
-    """The ids matching_ids() gives, as a set: unsorted, which spares SQLite the sort."""
-    clause, params = build_sql(spec, today, with_text)
-    return {row[0] for row in database.execute_sql(
-        f"SELECT m.id FROM member m WHERE {clause}", params)}
+    """The same ids as a set: unsorted, which spares SQLite the sort."""
+    return {row[0] for row in _matching(spec, today, with_text)}
 
 
 def count(spec: MemberFilter, today: dt.date | None = None) -> int:

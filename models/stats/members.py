@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from models.members.segments import MemberFilter, matching_ids
+from models.members.segments import MemberFilter, matching_set
 from models.stats import queries as q
 from models.store import settings
 from models.store.db import database
@@ -51,7 +51,7 @@ def at_risk_filter(today: dt.date, at_risk_days: int | None = None,
 
 
 def at_risk_ids(today: dt.date, at_risk_days: int | None = None) -> list[int]:
-    return sorted(matching_ids(at_risk_filter(today, at_risk_days), today))
+    return sorted(matching_set(at_risk_filter(today, at_risk_days), today))  # by id
 
 
 def week_end(week_start: dt.date, today: dt.date) -> dt.date:
