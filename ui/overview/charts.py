@@ -299,7 +299,7 @@ class TrendChart(ChartPanel):
     def _date_count(self) -> int:
         """As many dates as fit side by side along the axis, at most TREND_LABELS: half
         as wide in a narrow window, the dates would run into each other."""
-        widest = QFontMetrics(chart_font(8.5)).horizontalAdvance(
+        widest = QFontMetrics(chart_font(8.5)).horizontalAdvance(  # two-digit day and month
             dates.day_month(dt.date(2026, 12, 28)))
         axis = self.view.width() - 70  # less the value axis and the margins
         return max(2, min(TREND_LABELS, axis // (widest + widest // 2)))
